@@ -1,0 +1,14 @@
+"""arabic_extract: clean, typed articles from Arabic news pages (HTML or scraped page text).
+
+>>> from arabic_extract import extract
+>>> article = extract(page_html_or_text)
+>>> article.headline, article.source, article.body
+"""
+
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.errors import InputError
+from arabic_extract.model import Article, BlockInfo, Label
+from arabic_extract.pipeline import extract
+
+__all__ = ["Article", "BlockInfo", "ExtractionConfig", "InputError", "Label", "extract"]
+__version__ = "0.1.0"

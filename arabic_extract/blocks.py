@@ -1,0 +1,53 @@
+"""The unit of work: a block of page text, from a line of plain text or an element of HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from arabic_extract.normalize import is_blank, normalize
+
+# A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
+BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the page. ``text`` is the original; the other fields are for matching.
+
+    DOM fields keep their defaults for plain-text input.
+    """
+
+    index: int
+    text: str
+    norm: str
+    bullet: bool
+    tag: str | None = None
+    heading: int = 0
+    link_density: float = 0.0
+    in_article: bool = False
+    in_caption: bool = False
+    dom_noise: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+
+
+def make_block(index: int, text: str, max_chars: int) -> Block:
+    """Build a text block; matching uses at most ``max_chars`` characters of it.
+
+    The HTML reader adds its DOM features with ``dataclasses.replace``."""
+    probe = text if len(text) <= max_chars else text[:max_chars]
+    marker = BULLET.match(probe)
+    bullet = marker is not None and marker.end() > 0
+    stripped = probe[marker.end() :] if marker is not None else probe
+    return Block(index=index, text=text, norm=normalize(stripped), bullet=bullet)
+
+
+def text_blocks(text: str, max_chars: int) -> list[Block]:
+    """Split page text into blocks: one per non-blank line, original text trimmed of spaces."""
+    blocks: list[Block] = []
+    for line in text.splitlines():
+        if is_blank(line):
+            continue
+        blocks.append(make_block(len(blocks), line.strip(), max_chars))
+    return blocks

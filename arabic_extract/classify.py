@@ -1,0 +1,165 @@
+"""Two-pass classification, after jusText.
+
+Pass 1 looks at each block alone: rule families, attribution and date patterns, DOM noise, and its
+prose signals give it a class (``good``, ``near``, ``short`` or ``bad``), a provisional label and
+the reasons. Pass 2 looks at neighbours: runs of short items are menus, runs of title-like lines
+are headline lists, repeated lines are page furniture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from arabic_extract.blocks import Block
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.features import Features
+from arabic_extract.model import Label
+
+Cls = Literal["good", "near", "short", "bad"]
+
+# Noise families whose lines carry a field rather than pure noise.
+_FAMILY_LABEL = {"keywords": Label.TAGS, "time-ago": Label.DATE}
+# Lines that may sit between the items of a headline list without breaking it.
+_LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A block's class, label and the names of the rules that decided them."""
+
+    cls: Cls
+    label: Label
+    reasons: tuple[str, ...]
+
+    @property
+    def is_body(self) -> bool:
+        return self.label is Label.BODY
+
+
+def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decision:
+    """Classify one block on its own."""
+    if feat.noise:
+        label = next((_FAMILY_LABEL[f] for f in feat.noise if f in _FAMILY_LABEL), Label.NOISE)
+        return Decision("bad", label, feat.noise)
+    if feat.source_line:
+        return Decision("bad", Label.SOURCE, ("source-line",))
+    if feat.byline or feat.outlet_byline:
+        return Decision("bad", Label.BYLINE, ("byline",))
+    if feat.date_line:
+        return Decision("bad", Label.DATE, ("date-line",))
+    if feat.dateline_agency is not None and feat.words <= 4:
+        return Decision("bad", Label.SOURCE, ("dateline",))
+    prose = feat.prose or feat.stopword_ratio >= config.min_stopword_ratio
+    # A line without closing punctuation reads as a title unless it is longer than titles are.
+    sentence = feat.prose_end or feat.words > config.max_headline_words
+    strong = feat.words >= config.good_min_words and prose and sentence
+    if block.dom_noise and not (strong and block.in_article):
+        return Decision("bad", Label.NOISE, block.dom_noise)
+    if block.link_density > config.max_link_density and not block.in_article:
+        return Decision("bad", Label.NOISE, ("link-density",))
+    if strong:
+        return Decision("good", Label.BODY, ("prose",))
+    if feat.words >= config.near_min_words:
+        return Decision("near", Label.BODY, ("near-prose" if prose else "title-like",))
+    return Decision("short", Label.BODY, ("short",))
+
+
+def _menu_candidate(
+    block: Block, feat: Features, dec: Decision, config: ExtractionConfig
+) -> bool:
+    """A bulleted short item, a label of a few words, or a line already known as noise."""
+    if dec.cls == "good" or feat.prose_end:
+        return False
+    if dec.cls == "bad":
+        return True
+    limit = config.menu_item_max_words if block.bullet else config.label_max_words
+    return feat.words <= limit
+
+
+def mark_menus(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
+) -> list[Decision]:
+    """Runs of short items, mostly bulleted or already noise, are menus and section lists."""
+    out = list(decs)
+    start = 0
+    n = len(blocks)
+    while start < n:
+        if not _menu_candidate(blocks[start], feats[start], decs[start], config):
+            start += 1
+            continue
+        end = start
+        while end < n and _menu_candidate(blocks[end], feats[end], decs[end], config):
+            end += 1
+        run = range(start, end)
+        marked = sum(1 for i in run if blocks[i].bullet or decs[i].cls == "bad")
+        if len(run) >= config.menu_run and marked * 2 >= len(run):
+            for i in run:
+                if decs[i].cls != "bad":
+                    out[i] = Decision("bad", Label.NOISE, ("menu",))
+        start = end
+    return out
+
+
+def _list_item(feat: Features, dec: Decision) -> bool:
+    return dec.cls in ("near", "short") and feat.title_like
+
+
+def _glue(feat: Features, dec: Decision) -> bool:
+    return dec.cls == "bad" and (bool(set(dec.reasons) & _LIST_GLUE) or feat.date_line)
+
+
+def mark_headline_lists(
+    feats: list[Features], decs: list[Decision], config: ExtractionConfig
+) -> list[Decision]:
+    """Runs of title-like lines (with dates or counters between them) that are not framed by
+    body text on both sides are lists of other articles' headlines."""
+    out = list(decs)
+    n = len(decs)
+    i = 0
+    while i < n:
+        if not _list_item(feats[i], decs[i]):
+            i += 1
+            continue
+        items = [i]
+        j = i + 1
+        while j < n and (_list_item(feats[j], decs[j]) or _glue(feats[j], decs[j])):
+            if _list_item(feats[j], decs[j]):
+                items.append(j)
+            j += 1
+        if j < n and decs[j].cls == "good" and items[-1] == j - 1:
+            items.pop()  # the title right above the text is the article's own headline
+        framed = (
+            any(d.cls == "good" for d in decs[max(0, i - 2) : i])
+            and j < n
+            and decs[j].cls == "good"
+        )
+        if len(items) >= config.menu_run and not framed:
+            for k in items:
+                out[k] = Decision("bad", Label.NOISE, ("headline-list",))
+        i = j
+    return out
+
+
+def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
+    """A line seen before on the page carries the reason 'repeated' (and its noise)."""
+    out = list(decs)
+    seen: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if not block.norm:
+            continue
+        first = seen.setdefault(block.norm, i)
+        if first != i and decs[i].cls != "good":
+            cls: Cls = "bad" if decs[first].cls == "bad" else decs[i].cls
+            out[i] = replace(decs[i], cls=cls, reasons=(*decs[i].reasons, "repeated"))
+    return out
+
+
+def classify(
+    blocks: list[Block], feats: list[Features], config: ExtractionConfig
+) -> list[Decision]:
+    """Both passes: each block alone, then with its neighbours."""
+    decs = [first_pass(b, f, config) for b, f in zip(blocks, feats)]
+    decs = mark_menus(blocks, feats, decs, config)
+    decs = mark_headline_lists(feats, decs, config)
+    return mark_repeats(blocks, decs)

@@ -1,0 +1,147 @@
+"""The one configuration object: every threshold the engine uses, with how it was calibrated.
+
+Calibration set: the five seed pages (fixtures/seeds), the synthetic fixtures (fixtures/html,
+fixtures/text) and the development pages of ../shared/eval/dev in both modes (HTML and visible
+text). A value is "calibrated" when moving it by the stated step changes no page's result, and a
+larger move costs body F1 or leaks noise on at least one page; the comment says which way it fails.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ExtractionConfig(BaseModel):
+    """Thresholds and switches for :func:`arabic_extract.extract`; override any field per call:
+    ``extract(page, config=ExtractionConfig(explain=True))``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # --- switches -------------------------------------------------------------------------
+    explain: bool = Field(
+        default=False,
+        description="Fill Article.blocks with every block's label and the rules that decided it.",
+    )
+    reference_time: datetime | None = Field(
+        default=None,
+        description="Resolve relative dates (منذ 3 شهور) against this time; None leaves them unset.",
+    )
+    use_trafilatura_fallback: bool = Field(
+        default=True,
+        description="On HTML, ask trafilatura for a second opinion when no article region is "
+        "found (no good block at all). It costs ~30 ms a page, so it only runs in that case.",
+    )
+
+    # --- input limits ---------------------------------------------------------------------
+    max_input_bytes: int = Field(
+        default=20_000_000,
+        description="Larger inputs raise InputError (or are cut, with truncate_input).",
+    )
+    truncate_input: bool = Field(
+        default=False, description="Cut inputs over max_input_bytes instead of raising."
+    )
+    max_line_chars: int = Field(
+        default=100_000,
+        description="Longer lines are cut to this length for matching (the text is kept whole). "
+        "Bounds the work spent on one line; no real paragraph comes near it.",
+    )
+    max_dom_nodes: int = Field(
+        default=500_000,
+        description="HTML with more elements than this is read as text only (no DOM features).",
+    )
+    max_dom_depth: int = Field(
+        default=400,
+        description="Elements nested deeper than this are flattened into their ancestor's text.",
+    )
+
+    # --- pass 1: each block alone ---------------------------------------------------------
+    good_min_words: int = Field(
+        default=10,
+        description="A block with at least this many words and sentence features is 'good'. "
+        "Calibrated 8-12: at 14 short lead paragraphs of agency stories drop to 'near'.",
+    )
+    near_min_words: int = Field(
+        default=5,
+        description="At least this many words (and not noise) is 'near-good'; fewer is 'short'.",
+    )
+    min_stopword_ratio: float = Field(
+        default=0.08,
+        description="Share of Arabic function words that makes a long line prose, not a list of "
+        "titles. Prose runs 0.15-0.35; menus and tag dumps 0-0.05. Calibrated 0.05-0.12.",
+    )
+    max_title_words: int = Field(
+        default=30,
+        description="A title-like line (headline, subheading, caption) has at most this many words.",
+    )
+    min_title_words: int = Field(
+        default=3, description="...and at least this many (shorter lines are labels)."
+    )
+    max_headline_words: int = Field(
+        default=22,
+        description="A line without closing punctuation and at most this many words reads as a "
+        "title, never as a good body block. Headlines on the dev pages run 6-18 words.",
+    )
+    subheading_max_words: int = Field(
+        default=14,
+        description="A short line inside the article is a subheading when it has at most this many "
+        "words and is title-like. Calibrated on the seeds' subheadings (2-7 words).",
+    )
+    max_date_line_words: int = Field(
+        default=16, description="Longest line read as a date line (weekday, date, time, 'updated')."
+    )
+    max_link_density: float = Field(
+        default=0.5,
+        description="HTML: a block whose text is more than this share of link text is navigation. "
+        "Body paragraphs run 0-0.2; related lists 0.9-1.0. Calibrated 0.4-0.6.",
+    )
+
+    # --- pass 2 and segmentation ----------------------------------------------------------
+    menu_run: int = Field(
+        default=3,
+        description="This many consecutive short lines without sentence punctuation make a menu. "
+        "2 eats subheading pairs; 4 lets small section lists through.",
+    )
+    menu_item_max_words: int = Field(
+        default=6, description="A bulleted menu item has at most this many words."
+    )
+    label_max_words: int = Field(
+        default=3,
+        description="An unbulleted line of at most this many words may be a menu entry or label; "
+        "at 4+ a six-word headline between a site header and a share bar became 'menu'.",
+    )
+    near_weight: float = Field(
+        default=0.5,
+        description="Weight of a near-good block's characters in the main-run score (good = 1).",
+    )
+    short_penalty: float = Field(
+        default=40.0,
+        description="Score (in characters) a short block costs the main run. Lets a few "
+        "subheadings and captions sit inside the body; a menu of them breaks the run.",
+    )
+    noise_penalty: float = Field(
+        default=120.0,
+        description="Minimum score a noise block costs the main run (its length if longer). "
+        "Calibrated 80-200: lower joins the next article across a share bar.",
+    )
+    after_related_factor: float = Field(
+        default=0.25,
+        description="Score factor for a run that starts after a read-also or related header: "
+        "that is another article, chosen only if it outweighs the main one four times.",
+    )
+    header_window: int = Field(
+        default=6,
+        description="A date line or byline within this many blocks of the run's start marks the "
+        "top of the story; what the run took in before it (at most two good blocks: a ticker, "
+        "a standfirst) is dropped.",
+    )
+    headline_lookback: int = Field(
+        default=10,
+        description="How many blocks before the body are searched for the headline.",
+    )
+    lead_blocks: int = Field(
+        default=2,
+        description="How many body blocks count as the lead, where 'وفقاً لوكالة X' names the "
+        "source. Calibrated 1-3: wider picks up outlets merely quoted further down.",
+    )

@@ -1,0 +1,144 @@
+"""Finding and reading dates in Arabic text: absolute dates in every month series, and
+relative stamps (منذ 3 شهور) resolved against a reference time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import regex
+
+from arabic_extract.rules import phrase_regex
+from arabic_extract.rules.dates import DATE_WORDS, MONTH_SERIES, WEEKDAYS
+
+
+@dataclass(frozen=True)
+class MonthName:
+    number: int
+    gregorian: bool
+
+
+def _month_table() -> dict[str, MonthName]:
+    table: dict[str, MonthName] = {}
+    for series in MONTH_SERIES:
+        for index, spellings in enumerate(series.months):
+            for spelling in spellings:
+                key = " ".join(phrase_regex(spelling).replace("\\s*", " ").split())
+                table[key.replace("\\", "")] = MonthName(index + 1, series.gregorian)
+    return table
+
+
+MONTHS = _month_table()
+_MONTH_ALT = "|".join(
+    sorted((r"\s*".join(regex.escape(w) for w in k.split()) for k in MONTHS), key=len, reverse=True)
+)
+_B = r"(?<![\p{L}\p{N}])"
+_E = r"(?![\p{L}\p{N}])"
+_MONTH = rf"{_B}(?P<month>{_MONTH_ALT}){_E}(?:\s*[/\\(-]\s*(?:{_MONTH_ALT}){_E}\)?)?"
+
+DAY_MONTH_YEAR = regex.compile(
+    rf"{_B}(?P<day>\d{{1,2}})\s*(?:من\s*)?{_MONTH}\s*[,،]?\s*(?:سنه|عام)?\s*(?P<year>\d{{4}}){_E}"
+)
+MONTH_DAY_YEAR = regex.compile(rf"{_MONTH}\s*(?P<day>\d{{1,2}})\s*[,،]?\s*(?P<year>\d{{4}}){_E}")
+ISO_DATE = regex.compile(
+    rf"{_B}(?P<year>(?:19|20)\d\d)\s*[-/.]\s*(?P<month>\d{{1,2}})\s*[-/.]\s*(?P<day>\d{{1,2}}){_E}"
+)
+DMY_DATE = regex.compile(
+    rf"{_B}(?P<day>\d{{1,2}})\s*[-/.]\s*(?P<month>\d{{1,2}})\s*[-/.]\s*(?P<year>(?:19|20)\d\d){_E}"
+)
+TIME = regex.compile(
+    r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?(?!\d)\s*(?P<half>ص|م|صباحا|مساء|am|pm)?"
+)
+RELATIVE = regex.compile(
+    r"(?:منذ|قبل)\s*(?P<count>\d+)?\s*(?P<unit>ثانيه|ثوان|ثواني|دقيقتين|دقيقتان|دقيقه|دقائق|"
+    r"ساعتين|ساعتان|ساعه|ساعات|يومين|يومان|يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|اشهر|شهور|"
+    r"سنتين|سنه|سنوات|عامين|عام|اعوام)"
+)
+
+# unit -> (seconds per unit, count implied by a dual form)
+_UNITS: dict[str, tuple[int, int]] = {}
+for _names, _seconds in (
+    (("ثانيه", "ثوان", "ثواني"), 1),
+    (("دقيقه", "دقائق", "دقيقتين", "دقيقتان"), 60),
+    (("ساعه", "ساعات", "ساعتين", "ساعتان"), 3600),
+    (("يوم", "ايام", "يومين", "يومان"), 86400),
+    (("اسبوع", "اسابيع", "اسبوعين"), 7 * 86400),
+    (("شهر", "اشهر", "شهور", "شهرين"), 30 * 86400),
+    (("سنه", "سنوات", "سنتين", "عام", "اعوام", "عامين"), 365 * 86400),
+):
+    for _name in _names:
+        _UNITS[_name] = (_seconds, 2 if _name.endswith(("ين", "ان")) else 1)
+
+_FILLER = regex.compile(r"[\s\p{P}\p{S}\d]+")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in a line: the datetime (None for Hijri dates) and where it was found."""
+
+    value: datetime | None
+    start: int
+    end: int
+
+
+def _build(year: int, month: int, day: int, norm: str, end: int) -> datetime | None:
+    hour = minute = 0
+    clock = TIME.search(norm, end)
+    if clock is not None:
+        hour, minute = int(clock["hour"]), int(clock["minute"])
+        if clock["half"] in ("م", "مساء", "pm") and hour < 12:
+            hour += 12
+        if clock["half"] in ("ص", "صباحا", "am") and hour == 12:
+            hour = 0
+    try:
+        return datetime(year, month, day, hour % 24, minute % 60)
+    except ValueError:
+        return None
+
+
+def find_date(norm: str) -> FoundDate | None:
+    """The first absolute date in a normalised line."""
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+        found = pattern.search(norm)
+        if found is not None:
+            name = MONTHS.get(" ".join(found["month"].split()))
+            if name is None:
+                continue
+            value = None
+            if name.gregorian:
+                value = _build(int(found["year"]), name.number, int(found["day"]), norm, found.end())
+            return FoundDate(value, found.start(), found.end())
+    for pattern in (ISO_DATE, DMY_DATE):
+        found = pattern.search(norm)
+        if found is not None:
+            value = _build(int(found["year"]), int(found["month"]), int(found["day"]), norm,
+                           found.end())
+            if value is not None:
+                return FoundDate(value, found.start(), found.end())
+    return None
+
+
+def find_relative(norm: str, reference: datetime | None) -> FoundDate | None:
+    """A relative stamp (منذ 3 شهور); its value is set when a reference time is given."""
+    found = RELATIVE.search(norm)
+    if found is None:
+        return None
+    seconds, implied = _UNITS[found["unit"]]
+    count = int(found["count"]) if found["count"] else implied
+    value = reference - timedelta(seconds=seconds * count) if reference is not None else None
+    return FoundDate(value, found.start(), found.end())
+
+
+def is_date_line(norm: str, max_words: int) -> bool:
+    """True when the line is a date and little else (weekday, time, 'published', 'updated')."""
+    if len(norm.split()) > max_words:
+        return False
+    found = find_date(norm)
+    if found is None:
+        return False
+    rest = norm[: found.start] + " " + norm[found.end :]
+    rest = TIME.sub(" ", rest)
+    rest = WEEKDAYS.compiled.sub(" ", rest)
+    rest = DATE_WORDS.compiled.sub(" ", rest)
+    rest = _FILLER.sub(" ", rest)
+    return len(rest.split()) <= 1

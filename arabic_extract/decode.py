@@ -1,0 +1,197 @@
+"""Decoding: bytes to text, refusing binary formats, and repairing mis-decoded Arabic.
+
+Order: a byte-order mark; the caller's encoding (an HTTP charset); the page's own ``<meta>``
+charset; strict UTF-8; then the legacy Arabic code pages, cp1256 and ISO-8859-6, told apart by
+which one reads as Arabic. Text whose Arabic was decoded as Latin-1 or cp1252 (``Ø§Ù„``) is
+repaired when re-decoding it as UTF-8 gives Arabic, and reported in the notes.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import regex
+
+from arabic_extract.errors import InputError
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"MZ", "an executable (PE)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office document"),
+    (b"\x00asm", "WebAssembly"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "an MP3 file"),
+    (b"WARC/", "a WARC archive (use the batch reader)"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = regex.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
+)
+_ARABIC = regex.compile(r"[\u0621-\u064A]")
+_LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
+_MOJIBAKE = regex.compile(r"[ØÙÚÛ][\u0080-\u00BF\u0152-\u2122]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
+_UNDECODABLE = "\ufffd"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from the input, the encoding used, and what was repaired."""
+
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What binary format ``data`` is, by its magic number, or None."""
+    head = data[:16]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if head[:4] == b"RIFF" and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "a RIFF media file"
+    if data[4:8] == b"ftyp":
+        return "an MP4/ISO media file"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: every other byte is a NUL (Latin) or 0x06 (Arabic)."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    high = (0, 6)
+    odd_share = sum(1 for b in odd if b in high) / len(odd)
+    even_share = sum(1 for b in even if b in high) / len(even)
+    if odd_share > 0.6 and even_share < 0.2:
+        return "utf-16-le"
+    if even_share > 0.6 and odd_share < 0.2:
+        return "utf-16-be"
+    return None
+
+
+def _lookup(name: str) -> str | None:
+    aliases = {"windows-1256": "cp1256", "iso-8859-6": "iso8859_6", "arabic": "iso8859_6"}
+    name = aliases.get(name.lower(), name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _arabic_score(text: str) -> int:
+    return len(_ARABIC.findall(text)) - 3 * len(_LATIN_ACCENTED.findall(text))
+
+
+def _legacy_arabic(data: bytes) -> Decoded | None:
+    """cp1256 or ISO-8859-6, whichever reads as more Arabic (None if neither decodes)."""
+    best: tuple[int, str, str] | None = None
+    for name in ("cp1256", "iso8859_6"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _arabic_score(text)
+        if best is None or score > best[0]:
+            best = (score, name, text)
+    if best is None or best[0] <= 0:
+        return None
+    return Decoded(best[2], best[1], [f"decoded as {best[1]} (detected)"])
+
+
+def repair_mojibake(text: str) -> Decoded | None:
+    """Arabic UTF-8 that was decoded as Latin-1/cp1252 (``Ø§Ù„``), decoded again properly."""
+    if len(_MOJIBAKE.findall(text[:20000])) < 3:
+        return None
+    for legacy in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(legacy).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if _arabic_score(fixed) > _arabic_score(text):
+            return Decoded(fixed, "utf-8", [f"repaired UTF-8 text that had been decoded as {legacy}"])
+    return None
+
+
+def _check_text(text: str, encoding: str, notes: list[str]) -> Decoded:
+    bad = text.count(_UNDECODABLE)
+    if text and bad / len(text) > 0.1:
+        raise InputError(f"input is not text: {bad} undecodable characters in {len(text)}")
+    controls = len(_CONTROL.findall(text[:100000]))
+    if text and controls / min(len(text), 100000) > 0.05:
+        raise InputError("input is not text: it is mostly control characters (binary data?)")
+    if controls:
+        text = _CONTROL.sub("", text)
+        notes = [*notes, f"removed {controls} control characters (NUL and the like)"]
+    repaired = repair_mojibake(text)
+    if repaired is not None:
+        return Decoded(repaired.text, encoding, [*notes, *repaired.notes])
+    return Decoded(text, encoding, notes)
+
+
+def decode_text(text: str) -> Decoded:
+    """A str input: remove control characters and repair mis-decoded Arabic."""
+    return _check_text(text, "str", [])
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode page bytes (see the module docstring for the order)."""
+    what = sniff_binary(data)
+    if what is not None:
+        raise InputError(f"input is {what}, not an HTML page or text")
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(name, errors="replace")
+            return _check_text(text, name, [])
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _check_text(data.decode(utf16, errors="replace"), utf16, [f"decoded as {utf16} (no BOM)"])
+    declared = [encoding] if encoding else []
+    meta = _META_CHARSET.search(data[:8192])
+    if meta is not None:
+        declared.append(meta.group("name").decode("ascii", "replace"))
+    try:
+        # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever a header says: legacy Arabic
+        # text practically never forms valid UTF-8 sequences.
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        codecs_named = {_lookup(name) for name in declared} - {None, "utf-8"}
+        notes = [f"declared {sorted(codecs_named)[0]}, but the bytes are UTF-8"] if (
+            codecs_named and not data.isascii()
+        ) else []
+        return _check_text(text, "utf-8", notes)
+    for name in declared:
+        codec = _lookup(name)
+        if codec is None:
+            continue
+        try:
+            return _check_text(data.decode(codec), codec, [])
+        except UnicodeDecodeError:
+            continue
+    legacy = _legacy_arabic(data)
+    if legacy is not None:
+        return _check_text(legacy.text, legacy.encoding, legacy.notes)
+    text = data.decode("utf-8", errors="replace")
+    return _check_text(text, "utf-8", ["invalid UTF-8 bytes replaced with U+FFFD"])

@@ -1,0 +1,139 @@
+"""Features of each block: size, prose signals, and the rule families its text matches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from arabic_extract.blocks import Block
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.dates import find_relative, is_date_line
+from arabic_extract.normalize import normalize
+from arabic_extract.rules import Family
+from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, OUTLET_WORDS, SOURCE_LINE
+from arabic_extract.rules.dates import ISSUE_LINK
+from arabic_extract.rules.noise import NOISE_FAMILIES
+from arabic_extract.rules.stopwords import STOPWORDS
+
+_STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
+_SENTENCE_END = regex.compile(r"[.!؟?…:;؛]+[\s\"'”»)\]]*$")
+_PROSE_END = regex.compile(r"[.!؟?…]+[\s\"'”»)\]]*$")
+_COMMA = regex.compile(r"[،,؛;]")
+_LETTER = regex.compile(r"\p{L}")
+_LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What pass 1 knows about a block before looking at its neighbours."""
+
+    words: int
+    chars: int
+    stopword_ratio: float
+    prose_end: bool
+    commas: int
+    title_like: bool
+    noise: tuple[str, ...]
+    source_line: bool
+    byline: bool
+    date_line: bool
+    time_ago: bool
+    dateline_agency: str | None
+    outlet_byline: bool
+
+    @property
+    def prose(self) -> bool:
+        """Reads like running text: sentence punctuation or a share of function words."""
+        return self.prose_end or self.commas > 0
+
+
+def is_outlet_name(norm_name: str) -> bool:
+    """A name that is an agency or outlet: known by name, marked by an outlet word, or a short
+    Latin acronym or name such as CNN or RT."""
+    words = len(norm_name.split())
+    if not norm_name or words > 6:
+        return False
+    return (
+        AGENCIES.match(norm_name) is not None
+        or OUTLET_WORDS.match(norm_name) is not None
+        or (_LATIN_NAME.match(norm_name) is not None and words <= 4)
+    )
+
+
+def dateline_agency(norm: str) -> str | None:
+    """The agency named by a dateline at the start of a normalised line, normalised."""
+    found = DATELINE.match(norm)
+    if found is None:
+        return None
+    agency = (found.group("agency") or "").strip()
+    return agency if is_outlet_name(agency) else None
+
+
+_BYLINE_SPLIT = regex.compile(r"\s+[-–—|/]\s+|\s*[|]\s*")
+
+
+def split_outlet_byline(norm: str) -> tuple[str, str] | None:
+    """For a byline "Outlet - Person" (either order), the normalised outlet and person."""
+    parts = _BYLINE_SPLIT.split(norm)
+    if len(parts) != 2 or len(norm.split()) > 8:
+        return None
+    first, second = (part.strip() for part in parts)
+    for outlet, person in ((first, second), (second, first)):
+        person_words = len(person.split())
+        if (
+            is_outlet_name(outlet)
+            and 1 <= person_words <= 4
+            and not is_outlet_name(person)
+            and _LETTER.search(person) is not None
+        ):
+            return outlet, person
+    return None
+
+
+def _matches(families: tuple[Family, ...], norm: str, words: int) -> tuple[str, ...]:
+    return tuple(f.name for f in families if f.match(norm, words) is not None)
+
+
+def block_features(block: Block, config: ExtractionConfig) -> Features:
+    norm = block.norm
+    tokens = norm.split()
+    words = len(tokens)
+    stop = sum(1 for token in tokens if token in _STOPWORDS)
+    prose_end = _PROSE_END.search(norm) is not None
+    sentence_end = _SENTENCE_END.search(norm) is not None
+    has_letters = _LETTER.search(norm) is not None
+    noise = _matches(NOISE_FAMILIES, norm, words) if has_letters or norm else ("empty",)
+    if not norm:
+        noise = ("empty",)
+    elif not has_letters and "counter" not in noise and "empty" not in noise:
+        noise = (*noise, "no-letters")
+    if ISSUE_LINK.match(norm, words) is not None and is_date_line(norm, config.max_date_line_words):
+        noise = (*noise, ISSUE_LINK.name)
+    date_line = not noise and is_date_line(norm, config.max_date_line_words)
+    time_ago = "time-ago" in noise and find_relative(norm, None) is not None
+    return Features(
+        words=words,
+        chars=len(block.text),
+        stopword_ratio=stop / words if words else 0.0,
+        prose_end=prose_end,
+        commas=len(_COMMA.findall(norm)),
+        title_like=(
+            config.min_title_words <= words <= config.max_title_words
+            and not sentence_end
+            and has_letters
+        )
+        or (words >= config.min_title_words and norm.endswith(("?", "؟", "!"))
+            and words <= config.max_title_words),
+        noise=noise,
+        source_line=SOURCE_LINE.match(norm, words) is not None,
+        byline=BYLINE.match(norm, words) is not None,
+        date_line=date_line,
+        time_ago=time_ago,
+        dateline_agency=dateline_agency(norm),
+        outlet_byline=not noise and split_outlet_byline(norm) is not None,
+    )
+
+
+def features(blocks: list[Block], config: ExtractionConfig) -> list[Features]:
+    return [block_features(block, config) for block in blocks]

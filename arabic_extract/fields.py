@@ -1,0 +1,400 @@
+"""Fields: headline, captions, date, author, source, site name and tags, from the labelled blocks.
+
+Every value is cut from the original text of a block; patterns run on the normalised text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import regex
+
+from arabic_extract.blocks import BULLET, Block
+from arabic_extract.classify import Decision
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.dates import find_date, find_relative
+from arabic_extract.features import Features, is_outlet_name, split_outlet_byline
+from arabic_extract.model import Label
+from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
+from arabic_extract.rules.attribution import BYLINE, LEAD_ATTRIBUTION, NAME_TRAILERS, SOURCE_LINE
+from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
+from arabic_extract.rules.stopwords import STOPWORDS
+from arabic_extract.segment import Run
+
+_STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
+_EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+_TAG_SPLIT = regex.compile(r"\s*[،,;؛|•·/#]\s*|\s{2,}|\n")
+_NAME_STOP = regex.compile(
+    r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
+    r"قوله|قولها|وقال|وقالت|واضاف|واضافت)(?![\p{L}])"
+)
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
+_COPYRIGHT_YEAR = regex.compile(r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)")
+_OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The article's fields and the notes on how they were found (or why not)."""
+
+    headline: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    date_text: str | None = None
+    site_name: str | None = None
+    tags: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def original_text(block: Block, norm_fragment: str) -> str:
+    """The original text of ``block`` behind a fragment of its normalised text."""
+    norm, offsets = normalize_with_offsets(block.text)
+    position = norm.find(norm_fragment)
+    if position < 0 or not norm_fragment:
+        return ""
+    return clean_edges(original_slice(block.text, offsets, position, position + len(norm_fragment)))
+
+
+def strip_bullet(text: str) -> str:
+    """The text without a leading list marker."""
+    marker = BULLET.match(text)
+    return (text[marker.end() :] if marker else text).strip()
+
+
+def clean_edges(text: str) -> str:
+    """Trim punctuation and spaces from both ends, keeping closing brackets that balance."""
+    return _EDGE_PUNCT.sub("", text)
+
+
+# --- headline and captions --------------------------------------------------------------------
+
+
+def _candidate(feat: Features, dec: Decision) -> bool:
+    return dec.cls in ("near", "short") and feat.title_like
+
+
+def prebody_zone(decs: list[Decision], run: Run, config: ExtractionConfig) -> range:
+    """Blocks between the last menu or body text before the run and the run's start."""
+    start = run.start
+    limit = max(0, run.start - config.headline_lookback)
+    passed_good = 0  # a standfirst may sit between the headline and the byline
+    while start > limit:
+        prev = decs[start - 1]
+        if {"menu", "headline-list"} & set(prev.reasons):
+            break
+        if prev.cls == "good":
+            passed_good += 1
+            if passed_good > 1:
+                break
+        start -= 1
+    return range(start, run.start)
+
+
+def _lead_overlap(title: Block, lead: list[Block]) -> float:
+    words = [w for w in _TOKEN.findall(title.norm) if len(w) > 2 and w not in _STOPWORDS]
+    if not words:
+        return 0.0
+    lead_words = {w for b in lead for w in _TOKEN.findall(b.norm)}
+    stems = {strip_clitic(w) for w in lead_words} | lead_words
+    return sum(1 for w in words if w in lead_words or strip_clitic(w) in stems) / len(words)
+
+
+def find_headline(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    config: ExtractionConfig,
+) -> int | None:
+    """Index of the headline block: the title-like line that introduces the body."""
+    zone = prebody_zone(decs, run, config)
+    candidates = [i for i in zone if _candidate(feats[i], decs[i])]
+    if candidates:
+        norms = [blocks[i].norm for i in candidates]
+        repeated = [i for i in candidates if norms.count(blocks[i].norm) > 1]
+        return (repeated or candidates)[0]
+    body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
+    for position, i in enumerate(body[:2]):
+        if decs[i].cls == "good" or not feats[i].title_like or feats[i].words < 5:
+            continue
+        lead = [blocks[k] for k in body[:3] if k != i and decs[k].cls == "good"]
+        if position <= 1 and lead and _lead_overlap(blocks[i], lead) >= 0.5:
+            return i
+    return None
+
+
+def label_headline_and_captions(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    headline: int | None,
+) -> list[Decision]:
+    """Mark the headline, its repetitions, and captions (with their photo credits)."""
+    out = list(decs)
+    if headline is not None:
+        out[headline] = Decision("bad", Label.HEADLINE, ("headline",))
+        for i, block in enumerate(blocks):
+            if i == headline or block.norm != blocks[headline].norm:
+                continue
+            credited = i + 1 < len(blocks) and "photo-credit" in decs[i + 1].reasons
+            if credited:
+                out[i] = Decision("bad", Label.CAPTION, ("headline-repeat", "caption"))
+            elif i <= run.end + 1:
+                out[i] = Decision("bad", Label.HEADLINE, ("headline-repeat",))
+        for i in range(headline + 1, run.start):
+            if out[i].label is Label.NOISE and decs[i].cls in ("near", "short") and (
+                "outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons
+            ):
+                out[i] = Decision("bad", Label.CAPTION, ("pre-body-caption",))
+    for i in range(len(blocks)):
+        if "photo-credit" in decs[i].reasons and i > 0 and out[i - 1].label in (
+            Label.CAPTION, Label.BODY, Label.HEADLINE,
+        ) and run.start - 1 <= i <= run.end + 1:
+            if out[i - 1].label is not Label.HEADLINE or i - 1 != headline:
+                reasons = tuple(dict.fromkeys((*out[i - 1].reasons, "caption")))
+                out[i - 1] = Decision("bad", Label.CAPTION, reasons)
+            out[i] = Decision("bad", Label.CAPTION, ("photo-credit",))
+    return out
+
+
+# --- dates, bylines, sources ------------------------------------------------------------------
+
+
+def _near_order(run: Run, headline: int | None, n: int) -> list[int]:
+    """Block indices by how likely they hold the article's date or byline: after the headline,
+    then before it, then the run's first blocks, then the blocks just after the run."""
+    first = headline if headline is not None else run.start
+    zone_after = list(range(first, run.start))
+    zone_before = list(range(max(0, first - 4), first))[::-1]
+    lead = list(range(run.start, min(run.end + 1, run.start + 3)))
+    tail = list(range(run.end + 1, min(n, run.end + 4)))
+    return zone_after + zone_before + lead + tail
+
+
+def find_date_field(
+    blocks: list[Block], decs: list[Decision], order: list[int], config: ExtractionConfig
+) -> Fields:
+    for i in order:
+        if decs[i].label is not Label.DATE:
+            continue
+        text = strip_bullet(blocks[i].text)
+        found = find_date(blocks[i].norm)
+        if found is not None:
+            return Fields(published=found.value, date_text=text)
+        relative = find_relative(blocks[i].norm, config.reference_time)
+        if relative is not None:
+            notes = [] if relative.value else ["published: relative date, no reference_time given"]
+            return Fields(published=relative.value, date_text=text, notes=notes)
+    return Fields(notes=["published: no date line found"])
+
+
+def person_name(block: Block, feat: Features) -> str | None:
+    """The author named by a byline block."""
+    pair = split_outlet_byline(block.norm)
+    if pair is not None:
+        return original_text(block, pair[1]) or None
+    payload = BYLINE.payload(block.norm)
+    if not payload:
+        return None
+    payload = _EDGE_PUNCT.sub("", payload)
+    pair = split_outlet_byline(payload)
+    name = pair[1] if pair is not None else payload
+    if not name or len(name.split()) > 5:
+        return None
+    return original_text(block, name) or None
+
+
+def outlet_from_name(block: Block, norm_name: str) -> str | None:
+    """Cut an outlet's name out of a block: drop descriptors (الروسية للأنباء) and outlet words
+    that only introduce the name (وكالة، موقع، صحيفة)."""
+    words = norm_name.split()
+    while len(words) > 1 and NAME_TRAILERS.match(words[-1]) is not None:
+        words.pop()
+    if len(words) > 1 and words[0] in ("وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"):
+        words = words[1:]
+    name = " ".join(words)
+    return original_text(block, name) or None
+
+
+def lead_outlet(block: Block) -> str | None:
+    """An outlet credited in a lead sentence: وفقاً لوكالة X, حسبما ذكرت صحيفة X, نقلاً عن X."""
+    for found in LEAD_ATTRIBUTION.compiled.finditer(block.norm):
+        tail = block.norm[found.end() :].lstrip(" :")
+        stop = _NAME_STOP.search(tail)
+        candidate = (tail[: stop.start()] if stop else tail).strip()
+        words = candidate.split()[:6]
+        while words and not is_outlet_name(" ".join(words)) and len(words) > 1:
+            words.pop()
+        if words and (is_outlet_name(" ".join(words)) or len(words) <= 3):
+            name = outlet_from_name(block, " ".join(words))
+            if name:
+                return name
+    return None
+
+
+def find_source(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    order: list[int], config: ExtractionConfig,
+) -> str | None:
+    """The credited outlet, by precedence: source line, byline outlet, dateline, lead."""
+    window = range(max(0, run.start - 6), min(len(blocks), run.end + 4))
+    for i in window:
+        if "source-line" in decs[i].reasons:
+            payload = SOURCE_LINE.payload(blocks[i].norm)
+            if payload:
+                name = outlet_from_name(blocks[i], _EDGE_PUNCT.sub("", payload))
+                if name:
+                    return name
+    for i in order:
+        if decs[i].label is Label.BYLINE:
+            pair = split_outlet_byline(blocks[i].norm)
+            if pair is None and (payload := BYLINE.payload(blocks[i].norm)):
+                pair = split_outlet_byline(_EDGE_PUNCT.sub("", payload))
+            if pair is not None:
+                return original_text(blocks[i], pair[0]) or None
+    body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
+    for i in [*body[:1], *window]:
+        agency = feats[i].dateline_agency
+        if agency and (decs[i].is_body or "dateline" in decs[i].reasons):
+            return original_text(blocks[i], agency) or None
+    for i in body[: config.lead_blocks]:
+        name = lead_outlet(blocks[i])
+        if name:
+            return name
+    return None
+
+
+# --- site name and tags -------------------------------------------------------------------------
+
+
+def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
+    """The site's own name from its header line or its copyright footer."""
+    for block in blocks:
+        payload = SITE_HEADER.payload(block.norm)
+        if payload:
+            name = _EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
+            if name and len(name.split()) <= 5:
+                return original_text(block, name) or None
+    for i, block in enumerate(blocks):
+        if FOOTER.match(block.norm) is None:
+            continue
+        owner = _OWNER.search(block.norm)
+        name = _EDGE_PUNCT.sub("", _OWNER_END.split(owner.group("owner"))[0]) if owner else ""
+        if not name and owner and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 4:
+            return clean_edges(blocks[i + 1].text) or None
+        if name and len(name.split()) <= 5:
+            return original_text(block, name) or None
+    return None
+
+
+def strip_clitic(word: str) -> str:
+    for clitic in _CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic) :]
+    return word
+
+
+def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
+    """Split a keyword dump into entries. With separators, split on them; a dump joined by
+    single spaces (as scrapers copy tag links) is cut where the words are grounded in the article:
+    a run of words found together in the body is one entry, a word found alone is its own entry,
+    and neighbouring words never found in the body stay together."""
+    parts = [p for p in _TAG_SPLIT.split(payload) if p.strip()]
+    if len(parts) > 1:
+        return [p.strip() for p in parts]
+    words = payload.split()
+    entries: list[str] = []
+    i = 0
+    while i < len(words):
+        best = 1
+        for n in range(min(4, len(words) - i), 1, -1):
+            if " ".join(words[i : i + n]) in grounding:
+                best = n
+                break
+        if best == 1 and strip_clitic(words[i]) not in grounding and words[i] not in grounding:
+            j = i + 1
+            while j < len(words) and j - i < 3 and words[j] not in grounding and (
+                strip_clitic(words[j]) not in grounding
+            ):
+                j += 1
+            best = j - i
+        entries.append(" ".join(words[i : i + best]))
+        i += best
+    return entries
+
+
+def _grounding(blocks: list[Block], decs: list[Decision]) -> set[str]:
+    grams: set[str] = set()
+    for block, dec in zip(blocks, decs):
+        if dec.label not in (Label.BODY, Label.HEADLINE):
+            continue
+        tokens = _TOKEN.findall(block.norm)
+        stripped = [strip_clitic(t) for t in tokens]
+        for seq in (tokens, stripped):
+            for n in (1, 2, 3, 4):
+                grams.update(" ".join(seq[k : k + n]) for k in range(len(seq) - n + 1))
+    return grams
+
+
+def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
+    """Entries of the keyword dump near the article, in order, without repeats or labels."""
+    grounding: set[str] | None = None
+    tags: list[str] = []
+    for i in range(max(0, run.start - 6), min(len(blocks), run.end + 8)):
+        if decs[i].label is not Label.TAGS:
+            continue
+        payload = KEYWORDS.payload(blocks[i].norm)
+        if not payload:
+            continue
+        if grounding is None:
+            grounding = _grounding(blocks, decs)
+        for entry in split_tag_dump(_EDGE_PUNCT.sub("", payload), grounding):
+            words = entry.split()
+            if len(words) > 1 and len(set(words)) == 1:
+                continue  # a label repeated once per group: ملفات ملفات ملفات
+            text = original_text(blocks[i], entry)
+            if text and text not in tags:
+                tags.append(text)
+    return tags
+
+
+def extract_fields(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    config: ExtractionConfig,
+) -> tuple[Fields, list[Decision]]:
+    """All fields, and the decisions with headline, caption and credit labels added."""
+    headline = find_headline(blocks, feats, decs, run, config) if not run.empty else None
+    decs = label_headline_and_captions(blocks, feats, decs, run, headline)
+    order = _near_order(run, headline, len(blocks))
+    dated = find_date_field(blocks, decs, order, config)
+    author = next(
+        (name for i in order if decs[i].label is Label.BYLINE
+         and (name := person_name(blocks[i], feats[i]))),
+        None,
+    )
+    notes = list(dated.notes)
+    if headline is None:
+        notes.append("headline: no title-like line introduces the body")
+    fields = Fields(
+        headline=blocks[headline].text if headline is not None else None,
+        source=find_source(blocks, feats, decs, run, order, config) if not run.empty else None,
+        author=author,
+        published=dated.published,
+        date_text=dated.date_text,
+        site_name=find_site_name(blocks, decs),
+        tags=find_tags(blocks, decs, run) if not run.empty else [],
+        captions=[clean_edges(blocks[i].text) for i, d in enumerate(decs) if d.label is Label.CAPTION],
+        notes=notes,
+    )
+    return fields, decs
+
+
+def with_source_fallback(fields: Fields) -> Fields:
+    """When the page credits no outlet, the story is the site's own."""
+    if fields.source or not fields.site_name:
+        return fields
+    return replace(
+        fields,
+        source=fields.site_name,
+        notes=[*fields.notes, "source: no attribution in the article; the site's own name"],
+    )

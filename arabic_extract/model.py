@@ -1,0 +1,77 @@
+"""The public result model: :class:`Article`, and the per-block explanation :class:`BlockInfo`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+
+class Label(str, Enum):
+    """What a block of the page is."""
+
+    BODY = "body"
+    HEADLINE = "headline"
+    BYLINE = "byline"
+    DATE = "date"
+    SOURCE = "source"
+    CAPTION = "caption"
+    TAGS = "tags"
+    NOISE = "noise"
+
+
+class BlockInfo(BaseModel):
+    """One block of the input (a non-blank line of text, or an HTML block) and its label."""
+
+    model_config = ConfigDict(frozen=True)
+
+    index: int = Field(description="Position of the block in the page, from 0.")
+    text: str = Field(description="The block's text as it is in the input.")
+    label: Label
+    reasons: list[str] = Field(
+        default_factory=list,
+        description="Names of the rule families and structural rules that decided the label.",
+    )
+    tag: str | None = Field(default=None, description="HTML tag of the block (None for text).")
+
+
+class Article(BaseModel):
+    """A clean article extracted from an Arabic news page.
+
+    Every string is original text from the input: normalisation is only used for matching.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    headline: str | None = None
+    source: str | None = Field(
+        default=None,
+        description="The outlet or agency credited for the story (رويترز، سكاي نيوز عربية).",
+    )
+    author: str | None = None
+    published: datetime | None = Field(
+        default=None, description="Publication time, when the page gives one that can be read."
+    )
+    date_text: str | None = Field(default=None, description="The date as written on the page.")
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = Field(default=None, description="Page language (HTML lang), if given.")
+    tags: list[str] = Field(default_factory=list)
+    captions: list[str] = Field(
+        default_factory=list, description="Image captions and photo credits."
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Why a field or the body is empty, and what was repaired in the input.",
+    )
+    paragraphs: list[str] = Field(default_factory=list)
+    blocks: list[BlockInfo] = Field(
+        default_factory=list, description="Every block with its label (when config.explain)."
+    )
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def body(self) -> str:
+        """The paragraphs joined by newlines."""
+        return "\n".join(self.paragraphs)

@@ -1,0 +1,106 @@
+"""Normalisation of Arabic text for matching.
+
+Matching is always done on the normalised form; the original text is what callers get back.
+The normalised form removes tatweel, diacritics and Quranic marks, bidi and zero-width controls;
+folds alef variants to bare alef, alef maqsura to ya, ta marbuta to ha, Persian kaf/ya to Arabic;
+maps Arabic-Indic and Persian digits to ASCII; turns every kind of space into one ASCII space;
+decomposes presentation forms (NFKC, only when a line has them); lowercases Latin letters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_DELETE = (
+    "\u0640"  # tatweel
+    + "".join(chr(c) for c in range(0x064B, 0x0660))  # harakat, shadda, sukun, maddah...
+    + "\u0670"  # superscript alef
+    + "".join(chr(c) for c in range(0x06D6, 0x06EE))  # Quranic annotation marks
+    + "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters
+    + "\u200e\u200f\u061c"  # bidi marks
+    + "".join(chr(c) for c in range(0x202A, 0x202F))  # bidi embeddings and overrides
+    + "".join(chr(c) for c in range(0x2066, 0x206A))  # bidi isolates
+    + "\u00ad"  # soft hyphen
+)
+
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "\u00a0": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\u3000": " ",
+    "\t": " ",
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+}
+_FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+
+TRANSLATION = str.maketrans({**_FOLD, **{ch: None for ch in _DELETE}})
+
+_PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+_FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
+
+
+def normalize(text: str) -> str:
+    """Return the matching form of ``text`` (see the module docstring)."""
+    if _PRESENTATION_FORMS.search(text):
+        text = _PRESENTATION_FORMS.sub(_decompose, text)
+    folded = text.translate(TRANSLATION).lower()
+    return " ".join(folded.split())
+
+
+def _decompose(match: regex.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def _normalize_char(char: str) -> str:
+    if _PRESENTATION_FORMS.match(char):
+        char = unicodedata.normalize("NFKC", char)
+    return char.translate(TRANSLATION).lower()
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` and map each character of the result to its index in ``text``.
+
+    ``normalize_with_offsets(t)[0] == normalize(t)`` for every string; the offsets let a field
+    found by a pattern on the normalised text be cut out of the original text unchanged.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        for piece in _normalize_char(char):
+            if piece.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                piece = " "
+            out.append(piece)
+            offsets.append(index)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+def original_slice(text: str, offsets: list[int], start: int, end: int) -> str:
+    """The part of the original ``text`` behind normalised characters ``start:end``."""
+    if start >= end or start >= len(offsets):
+        return ""
+    last = offsets[min(end, len(offsets)) - 1]
+    return text[offsets[start] : last + 1].strip()
+
+
+def is_blank(text: str) -> bool:
+    """True when ``text`` holds nothing visible (spaces and format controls only)."""
+    return _FORMAT_ONLY.match(text) is not None

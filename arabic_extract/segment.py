@@ -1,0 +1,159 @@
+"""Segmentation: find the article's one contiguous main run of blocks.
+
+Article-end markers (source lines, keyword dumps, related/most-read/comment headers, footers) split
+the page into segments; in each, the best-scoring contiguous run (good blocks add their length,
+noise and short blocks subtract) is a candidate, and the best candidate is the article. A run that
+begins after a read-also or related header is another article and is heavily discounted. Inside
+the run, a read-also header and the other article's title that follows it are cut out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from arabic_extract.blocks import Block
+from arabic_extract.classify import Decision
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.features import Features
+from arabic_extract.model import Label
+
+# Families after which the article is over (what follows belongs to the page, not the story).
+END_FAMILIES = frozenset({"related", "most-read", "comments", "comment-policy", "footer"})
+# Headers after which a run of text is another article.
+OTHER_ARTICLE = frozenset({"read-also", "related", "most-read"})
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The chosen main run: blocks ``start`` to ``end`` inclusive (empty when ``end < start``)."""
+
+    start: int
+    end: int
+    score: float
+
+    @property
+    def empty(self) -> bool:
+        return self.end < self.start
+
+
+def is_barrier(feat: Features, dec: Decision) -> bool:
+    return bool(END_FAMILIES.intersection(dec.reasons)) or dec.label in (Label.SOURCE, Label.TAGS)
+
+
+def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> float:
+    size = float(len(block.text))
+    if dec.cls == "good":
+        return size
+    if dec.cls == "near":
+        return size * config.near_weight
+    if dec.cls == "short" or feat.words <= config.label_max_words:
+        return -config.short_penalty
+    return -max(config.noise_penalty, size)
+
+
+def best_subrun(weights: list[float], lo: int, hi: int) -> Run:
+    """Kadane's maximum-sum contiguous run of ``weights[lo:hi]``."""
+    best = Run(lo, lo - 1, 0.0)
+    total = 0.0
+    start = lo
+    for i in range(lo, hi):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weights[i]
+        if total > best.score:
+            best = Run(start, i, total)
+    return best
+
+
+def main_run(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
+) -> Run:
+    """The best run of the page. Segments are separated by barriers; a segment's run that
+    starts after a read-also or related header following the best run so far is discounted."""
+    weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs)]
+    headers = [i for i, d in enumerate(decs) if OTHER_ARTICLE.intersection(d.reasons)]
+    best = Run(0, -1, 0.0)
+    lo = 0
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and not is_barrier(feats[i], decs[i]):
+            continue
+        run = best_subrun(weights, lo, i)
+        lo = i + 1
+        if run.empty:
+            continue
+        other = not best.empty and any(best.end < k < run.start for k in headers)
+        score = run.score * (config.after_related_factor if other else 1.0)
+        if score > best.score:
+            best = Run(run.start, run.end, score)
+    return best
+
+
+def trim_titles(feats: list[Features], decs: list[Decision], run: Run) -> Run:
+    """A run neither starts nor ends with a title-like line: that is a headline or a teaser."""
+    start, end = run.start, run.end
+    while start <= end and decs[start].cls != "good" and not feats[start].prose_end:
+        start += 1
+    while end >= start and decs[end].cls != "good" and not feats[end].prose_end:
+        end -= 1
+    return Run(start, end, run.score)
+
+
+def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig) -> Run:
+    """The article's header (date line, byline) marks where the story starts: text the run
+    took in before it (a ticker, a teaser, a standfirst) is not the story's body."""
+    good_before = 0
+    limit = min(run.end, run.start + config.header_window)
+    for k in range(run.start, limit + 1):
+        if decs[k].label in (Label.DATE, Label.BYLINE) and 0 < k - run.start:
+            if good_before <= 2 and any(d.cls == "good" for d in decs[k + 1 : run.end + 1]):
+                return Run(k + 1, run.end, run.score)
+        if decs[k].cls == "good":
+            good_before += 1
+    return run
+
+
+def cut_read_also(
+    feats: list[Features], decs: list[Decision], run: Run
+) -> list[Decision]:
+    """Inside the run, a read-also header and the title lines after it are not body."""
+    out = list(decs)
+    i = run.start
+    while i <= run.end:
+        if "read-also" in decs[i].reasons:
+            j = i + 1
+            inline = len(feats[i].noise) > 0 and feats[i].words > 3
+            while not inline and j <= run.end and decs[j].cls != "good":
+                if decs[j].cls != "bad":
+                    out[j] = Decision("bad", Label.NOISE, ("read-also",))
+                j += 1
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def label_run(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
+) -> list[Decision]:
+    """Blocks outside the run are not body; inside it, body blocks stay body."""
+    out: list[Decision] = []
+    for i, dec in enumerate(decs):
+        inside = run.start <= i <= run.end
+        if dec.is_body and not inside:
+            out.append(replace(dec, label=Label.NOISE, reasons=(*dec.reasons, "outside-main-run")))
+        elif dec.is_body and dec.cls == "bad":
+            out.append(replace(dec, label=Label.NOISE))
+        else:
+            out.append(dec)
+    return out
+
+
+def segment(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
+) -> tuple[Run, list[Decision]]:
+    run = trim_titles(feats, decs, main_run(blocks, feats, decs, config))
+    run = trim_titles(feats, decs, start_after_header(decs, run, config))
+    if run.empty:
+        return run, label_run(blocks, feats, decs, run)
+    decs = cut_read_also(feats, decs, run)
+    return run, label_run(blocks, feats, decs, run)

@@ -1,0 +1,344 @@
+"""Compare arabic_extract with other main-content extractors on a gold folder.
+
+    python benchmarks/compare.py [GOLD_DIR] [--mode html|text|both] [--extractors a,b,...]
+                                 [--write-docs docs/benchmarks.md] [--repeat N]
+
+GOLD_DIR holds ``NNN.html`` + ``NNN.gold.json`` pairs (format in ``shared/README.md``); it
+defaults to ``../shared/eval/dev`` next to the repository. All extractors run in this process on
+the same pages and the same inputs. In ``html`` mode each gets the HTML as served (decoded); in
+``text`` mode each gets the page's visible text (``inscriptis.get_text``): arabic_extract as
+plain text, the others as that text with each line wrapped in ``<p>``. Competitors that are not
+installed are skipped (``pip install -e '.[bench]'``). Measures, scoring and table layout come
+from :mod:`arabic_extract.evaluation`; this script only adds the adapters, the run loop and the
+output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.metadata
+import os
+import platform
+import sys
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:  # run from a checkout without installing
+    sys.path.insert(0, str(REPO_ROOT))
+
+from arabic_extract.evaluation import (  # noqa: E402
+    GoldPage,
+    Mode,
+    Prediction,
+    Report,
+    evaluate,
+    format_markdown_table,
+    format_table,
+    load_gold_dir,
+    page_input,
+)
+
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+
+Adapter = Callable[[GoldPage, str], Prediction]
+"""``(page, input) -> Prediction``; ``input`` is HTML in html mode, visible text in text mode."""
+
+
+@dataclass(frozen=True)
+class Competitor:
+    name: str
+    distribution: str  # package name on PyPI, for versions and skip messages
+    make: Callable[[Mode], Adapter]  # raises ImportError when the package is missing
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def text_as_html(text: str) -> str:
+    """Visible text as minimal HTML: each non-blank line in its own escaped ``<p>``."""
+    paragraphs = "".join(
+        f"<p>{html.escape(line.strip())}</p>\n" for line in text.splitlines() if line.strip()
+    )
+    return f"<html><body>\n{paragraphs}</body></html>"
+
+
+def html_input(mode: Mode, source: str) -> str:
+    return source if mode == "html" else text_as_html(source)
+
+
+def html_to_text(fragment: str) -> str:
+    """Text of an HTML fragment with block boundaries kept (for readability's summary)."""
+    from inscriptis import get_text  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    text: str = get_text(fragment)
+    return text
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+# --------------------------------------------------------------------------- adapters
+
+
+def make_arabic_extract(mode: Mode) -> Adapter:
+    from arabic_extract import extract  # type: ignore[attr-defined, unused-ignore]  # noqa: PLC0415
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        art = extract(source)
+        return Prediction(body=art.body, headline=art.headline, source=art.source)
+
+    return run
+
+
+def make_trafilatura(favor_precision: bool) -> Callable[[Mode], Adapter]:
+    def make(mode: Mode) -> Adapter:
+        from trafilatura import bare_extraction  # noqa: PLC0415
+
+        def run(page: GoldPage, source: str) -> Prediction:
+            doc = bare_extraction(
+                html_input(mode, source), favor_precision=favor_precision, with_metadata=True
+            )
+            if doc is None or isinstance(doc, dict):
+                return Prediction()
+            # same text as trafilatura.extract(): body, then comments (included by default)
+            body = "\n".join(t for t in (doc.text, doc.comments) if t)
+            return Prediction(body=body, headline=_str(doc.title), source=_str(doc.sitename))
+
+        return run
+
+    return make
+
+
+def make_justext(mode: Mode) -> Adapter:
+    import justext  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    stoplist = justext.get_stoplist("Arabic")
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        paragraphs = justext.justext(html_input(mode, source), stoplist)
+        body = "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+        return Prediction(body=body)
+
+    return run
+
+
+def make_readability(mode: Mode) -> Adapter:
+    import inscriptis  # noqa: F401, PLC0415  (for html_to_text)
+    from readability import Document  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        doc = Document(html_input(mode, source))
+        body = html_to_text(doc.summary())
+        return Prediction(body=body, headline=_str(doc.short_title()))
+
+    return run
+
+
+def make_resiliparse(mode: Mode) -> Adapter:
+    from resiliparse.extract.html2text import extract_plain_text  # noqa: PLC0415
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        return Prediction(body=extract_plain_text(html_input(mode, source), main_content=True))
+
+    return run
+
+
+def make_boilerpy3(mode: Mode) -> Adapter:
+    from boilerpy3 import extractors  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    extractor = extractors.ArticleExtractor()
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        doc = extractor.get_doc(html_input(mode, source))
+        return Prediction(body=doc.content, headline=_str(doc.title))
+
+    return run
+
+
+def make_newspaper(mode: Mode) -> Adapter:
+    with warnings.catch_warnings():  # "nltk is not installed" (NLP features are not used)
+        warnings.simplefilter("ignore")
+        import newspaper  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        article = newspaper.Article(
+            f"https://{page.site or 'example.com'}/", language="ar", fetch_images=False
+        )
+        article.download(input_html=html_input(mode, source))
+        article.parse()
+        return Prediction(
+            body=article.text, headline=_str(article.title), source=_str(article.meta_site_name)
+        )
+
+    return run
+
+
+def make_goose(mode: Mode) -> Adapter:
+    from goose3 import Goose  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+
+    goose = Goose({"target_language": "ar", "use_meta_language": False})
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        article = goose.extract(raw_html=html_input(mode, source))
+        return Prediction(body=article.cleaned_text or "", headline=_str(article.title))
+
+    return run
+
+
+COMPETITORS: tuple[Competitor, ...] = (
+    Competitor("arabic_extract", "arabic-extract", make_arabic_extract),
+    Competitor("trafilatura", "trafilatura", make_trafilatura(favor_precision=False)),
+    Competitor("trafilatura-precision", "trafilatura", make_trafilatura(favor_precision=True)),
+    Competitor("justext", "jusText", make_justext),
+    Competitor("readability", "readability-lxml", make_readability),
+    Competitor("resiliparse", "resiliparse", make_resiliparse),
+    Competitor("boilerpy3", "boilerpy3", make_boilerpy3),
+    Competitor("newspaper4k", "newspaper4k", make_newspaper),
+    Competitor("goose3", "goose3", make_goose),
+)
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_mode(
+    pages: list[GoldPage], competitors: list[Competitor], mode: Mode, repeat: int
+) -> list[Report]:
+    inputs = {page.id: page_input(page, mode) for page in pages}
+    reports: list[Report] = []
+    for competitor in competitors:
+        try:
+            adapter = competitor.make(mode)
+        except ImportError as exc:
+            print(
+                f"skipping {competitor.name}: {competitor.distribution} not installed ({exc})",
+                file=sys.stderr,
+            )
+            continue
+        report = evaluate(
+            pages,
+            adapter,
+            mode,
+            name=competitor.name,
+            inputs=inputs,
+            repeat=repeat,
+            warmup=True,
+        )
+        failed: dict[str, list[str]] = {}
+        for page in report.errors:
+            failed.setdefault(page.error or "", []).append(page.id)
+        for error, ids in failed.items():
+            print(f"  {competitor.name} failed on {', '.join(ids)}: {error}", file=sys.stderr)
+        reports.append(report)
+    return reports
+
+
+def package_versions(competitors: list[Competitor]) -> dict[str, str]:
+    names = [*(c.distribution for c in competitors), "inscriptis", "lxml"]
+    versions: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    if versions.get("arabic-extract") == "not installed":  # run from a checkout
+        import arabic_extract  # noqa: PLC0415
+
+        versions["arabic-extract"] = str(getattr(arabic_extract, "__version__", "checkout"))
+    return versions
+
+
+def nproc() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def markdown(
+    results: dict[str, list[Report]],
+    gold_dir: Path,
+    n_pages: int,
+    repeat: int,
+    competitors: list[Competitor],
+) -> str:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Generated by `python benchmarks/compare.py` on {now}.",
+        "",
+        f"- gold pages: {n_pages} (`{gold_dir.name}`)",
+        f"- Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"{platform.system()} {platform.machine()}, nproc = {nproc()}",
+        f"- timing: one warm-up call, then median of {repeat} call(s) per page",
+        "- packages: " + ", ".join(f"{k} {v}" for k, v in package_versions(competitors).items()),
+        "",
+        "Measures (see `arabic_extract/evaluation.py`): bag-of-words precision/recall/F1 of the "
+        "body after Arabic normalisation, averaged over pages; worst page F1; leak = share of "
+        "gold noise snippets found in the body; headline correct at token F1 >= 0.9; source "
+        "correct on normalised containment. An extractor that raises on a page scores 0 there.",
+    ]
+    titles = {"html": "HTML as served", "text": "Visible text (inscriptis)"}
+    for mode, reports in results.items():
+        lines += ["", f"## {titles.get(mode, mode)}", "", format_markdown_table(reports)]
+        errors = [(r.extractor, p.id, p.error) for r in reports for p in r.errors]
+        if errors:
+            lines += ["", "Errors:", ""]
+            lines += [f"- {name} on {pid}: `{err}`" for name, pid, err in errors]
+    return "\n".join(lines) + "\n"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("gold_dir", nargs="?", type=Path, default=DEFAULT_GOLD_DIR)
+    parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
+    names = ",".join(c.name for c in COMPETITORS)
+    parser.add_argument(
+        "--extractors", default=names, help=f"comma-separated subset of: {names} (default: all)"
+    )
+    parser.add_argument("--write-docs", type=Path, metavar="FILE", help="write Markdown tables")
+    parser.add_argument("--repeat", type=int, default=3, help="timed calls per page (median)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    wanted = [n.strip() for n in args.extractors.split(",") if n.strip()]
+    known = {c.name for c in COMPETITORS}
+    unknown = [n for n in wanted if n not in known]
+    if unknown or not wanted:
+        parser.error(f"unknown extractor(s) {', '.join(unknown) or '(none given)'}; use {names}")
+    args.extractors = wanted
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    pages = load_gold_dir(args.gold_dir)
+    if not pages:
+        print(f"no NNN.gold.json + NNN.html pairs in {args.gold_dir}", file=sys.stderr)
+        return 1
+    competitors = [c for c in COMPETITORS if c.name in args.extractors]
+    modes: list[Mode] = ["html", "text"] if args.mode == "both" else [args.mode]
+    print(f"{len(pages)} pages from {args.gold_dir}, repeat={args.repeat}")
+    results: dict[str, list[Report]] = {}
+    for mode in modes:
+        reports = run_mode(pages, competitors, mode, args.repeat)
+        results[mode] = reports
+        print(f"\n== mode: {mode} ==")
+        print(format_table(reports))
+    if args.write_docs:
+        doc = markdown(results, args.gold_dir, len(pages), args.repeat, competitors)
+        args.write_docs.parent.mkdir(parents=True, exist_ok=True)
+        args.write_docs.write_text(doc, encoding="utf-8")
+        print(f"\nwrote {args.write_docs}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
