@@ -12,6 +12,9 @@ from arabic_extract.normalize import is_blank, normalize
 BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*")
 
 
+_BULLET_STARTS = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """One block of the page. ``text`` is the original; the other fields are for matching.
@@ -37,7 +40,7 @@ def make_block(index: int, text: str, max_chars: int) -> Block:
 
     The HTML reader adds its DOM features with ``dataclasses.replace``."""
     probe = text if len(text) <= max_chars else text[:max_chars]
-    marker = BULLET.match(probe)
+    marker = BULLET.match(probe) if probe[:1] in _BULLET_STARTS else None
     bullet = marker is not None and marker.end() > 0
     stripped = probe[marker.end() :] if marker is not None else probe
     return Block(index=index, text=text, norm=normalize(stripped), bullet=bullet)
@@ -47,7 +50,8 @@ def text_blocks(text: str, max_chars: int) -> list[Block]:
     """Split page text into blocks: one per non-blank line, original text trimmed of spaces."""
     blocks: list[Block] = []
     for line in text.splitlines():
-        if is_blank(line):
+        stripped = line.strip()
+        if not stripped or (len(stripped) < 4 and is_blank(stripped)):
             continue
-        blocks.append(make_block(len(blocks), line.strip(), max_chars))
+        blocks.append(make_block(len(blocks), stripped, max_chars))
     return blocks

@@ -39,6 +39,8 @@ class Decision:
 
 def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decision:
     """Classify one block on its own."""
+    if block.in_caption:
+        return Decision("bad", Label.CAPTION, ("dom:figcaption",))
     if feat.noise:
         label = next((_FAMILY_LABEL[f] for f in feat.noise if f in _FAMILY_LABEL), Label.NOISE)
         return Decision("bad", label, feat.noise)
@@ -56,7 +58,7 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
     strong = feat.words >= config.good_min_words and prose and sentence
     if block.dom_noise and not (strong and block.in_article):
         return Decision("bad", Label.NOISE, block.dom_noise)
-    if block.link_density > config.max_link_density and not block.in_article:
+    if block.link_density > config.max_link_density:
         return Decision("bad", Label.NOISE, ("link-density",))
     if strong:
         return Decision("good", Label.BODY, ("prose",))

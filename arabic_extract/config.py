@@ -91,6 +91,12 @@ class ExtractionConfig(BaseModel):
     max_date_line_words: int = Field(
         default=16, description="Longest line read as a date line (weekday, date, time, 'updated')."
     )
+    dom_noise_max_chars: int = Field(
+        default=3000,
+        description="HTML: an element whose class says furniture (share, related, nav, form...) "
+        "but holds more text than this, with paragraphs in it, is a content wrapper, not "
+        "furniture (ASP.NET pages wrap everything in one <form>).",
+    )
     max_link_density: float = Field(
         default=0.5,
         description="HTML: a block whose text is more than this share of link text is navigation. "

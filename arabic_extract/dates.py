@@ -69,6 +69,7 @@ for _names, _seconds in (
     for _name in _names:
         _UNITS[_name] = (_seconds, 2 if _name.endswith(("ين", "ان")) else 1)
 
+_DIGIT = regex.compile(r"\d")
 _FILLER = regex.compile(r"[\s\p{P}\p{S}\d]+")
 
 
@@ -131,7 +132,7 @@ def find_relative(norm: str, reference: datetime | None) -> FoundDate | None:
 
 def is_date_line(norm: str, max_words: int) -> bool:
     """True when the line is a date and little else (weekday, time, 'published', 'updated')."""
-    if len(norm.split()) > max_words:
+    if len(norm.split()) > max_words or _DIGIT.search(norm) is None:
         return False
     found = find_date(norm)
     if found is None:

@@ -10,17 +10,19 @@ from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_relative, is_date_line
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family
+from arabic_extract.rules import RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, OUTLET_WORDS, SOURCE_LINE
 from arabic_extract.rules.dates import ISSUE_LINK
 from arabic_extract.rules.noise import NOISE_FAMILIES
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
-_SENTENCE_END = regex.compile(r"[.!؟?…:;؛]+[\s\"'”»)\]]*$")
-_PROSE_END = regex.compile(r"[.!؟?…]+[\s\"'”»)\]]*$")
-_COMMA = regex.compile(r"[،,؛;]")
+NOISE_INDEX = RuleIndex.build(NOISE_FAMILIES)
+_CLOSERS = "\"'”»)]’ "
+_PROSE_MARKS = frozenset(".!؟?…")
+_SENTENCE_MARKS = frozenset(".!؟?…:;؛")
 _LETTER = regex.compile(r"\p{L}")
+_DASH = regex.compile(r"\s[-–—]")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 
 
@@ -63,6 +65,9 @@ def is_outlet_name(norm_name: str) -> bool:
 
 def dateline_agency(norm: str) -> str | None:
     """The agency named by a dateline at the start of a normalised line, normalised."""
+    head = norm[:80]
+    if "(" not in head and _DASH.search(head) is None:
+        return None
     found = DATELINE.match(norm)
     if found is None:
         return None
@@ -70,6 +75,7 @@ def dateline_agency(norm: str) -> str | None:
     return agency if is_outlet_name(agency) else None
 
 
+_BYLINE_MARK = regex.compile(r"[-–—|/]")
 _BYLINE_SPLIT = regex.compile(r"\s+[-–—|/]\s+|\s*[|]\s*")
 
 
@@ -91,24 +97,22 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     return None
 
 
-def _matches(families: tuple[Family, ...], norm: str, words: int) -> tuple[str, ...]:
-    return tuple(f.name for f in families if f.match(norm, words) is not None)
-
-
 def block_features(block: Block, config: ExtractionConfig) -> Features:
     norm = block.norm
     tokens = norm.split()
     words = len(tokens)
     stop = sum(1 for token in tokens if token in _STOPWORDS)
-    prose_end = _PROSE_END.search(norm) is not None
-    sentence_end = _SENTENCE_END.search(norm) is not None
+    tail = norm.rstrip(_CLOSERS)[-1:]
+    prose_end = tail in _PROSE_MARKS
+    sentence_end = tail in _SENTENCE_MARKS
     has_letters = _LETTER.search(norm) is not None
-    noise = _matches(NOISE_FAMILIES, norm, words) if has_letters or norm else ("empty",)
+    first = first_word(norm)
+    noise = NOISE_INDEX.match(norm, words, first) if has_letters or norm else ("empty",)
     if not norm:
         noise = ("empty",)
     elif not has_letters and "counter" not in noise and "empty" not in noise:
         noise = (*noise, "no-letters")
-    if ISSUE_LINK.match(norm, words) is not None and is_date_line(norm, config.max_date_line_words):
+    if ISSUE_LINK.match(norm, words, first) is not None and is_date_line(norm, config.max_date_line_words):
         noise = (*noise, ISSUE_LINK.name)
     date_line = not noise and is_date_line(norm, config.max_date_line_words)
     time_ago = "time-ago" in noise and find_relative(norm, None) is not None
@@ -117,7 +121,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         chars=len(block.text),
         stopword_ratio=stop / words if words else 0.0,
         prose_end=prose_end,
-        commas=len(_COMMA.findall(norm)),
+        commas=norm.count("،") + norm.count(",") + norm.count("؛"),
         title_like=(
             config.min_title_words <= words <= config.max_title_words
             and not sentence_end
@@ -126,14 +130,27 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         or (words >= config.min_title_words and norm.endswith(("?", "؟", "!"))
             and words <= config.max_title_words),
         noise=noise,
-        source_line=SOURCE_LINE.match(norm, words) is not None,
-        byline=BYLINE.match(norm, words) is not None,
+        source_line=SOURCE_LINE.match(norm, words, first) is not None,
+        byline=BYLINE.match(norm, words, first) is not None,
         date_line=date_line,
         time_ago=time_ago,
         dateline_agency=dateline_agency(norm),
-        outlet_byline=not noise and split_outlet_byline(norm) is not None,
+        outlet_byline=not noise
+        and words <= 8
+        and _BYLINE_MARK.search(norm) is not None
+        and split_outlet_byline(norm) is not None,
     )
 
 
 def features(blocks: list[Block], config: ExtractionConfig) -> list[Features]:
-    return [block_features(block, config) for block in blocks]
+    """Features of every block. Pages repeat lines (menus shown twice, headline lists), so a
+    line's features are computed once per call; nothing is kept between calls."""
+    seen: dict[tuple[str, int], Features] = {}
+    out: list[Features] = []
+    for block in blocks:
+        key = (block.norm, len(block.text))
+        feat = seen.get(key)
+        if feat is None:
+            feat = seen[key] = block_features(block, config)
+        out.append(feat)
+    return out

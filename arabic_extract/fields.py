@@ -18,7 +18,7 @@ from arabic_extract.features import Features, is_outlet_name, split_outlet_bylin
 from arabic_extract.model import Label
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import BYLINE, LEAD_ATTRIBUTION, NAME_TRAILERS, SOURCE_LINE
-from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
+from arabic_extract.rules.noise import KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
 from arabic_extract.segment import Run
 
@@ -51,11 +51,14 @@ class Fields:
     notes: list[str] = field(default_factory=list)
 
 
-def original_text(block: Block, norm_fragment: str) -> str:
-    """The original text of ``block`` behind a fragment of its normalised text."""
-    norm, offsets = normalize_with_offsets(block.text)
+def original_text(block: Block, norm_fragment: str, mapped: tuple[str, list[int]] | None = None) -> str:
+    """The original text of ``block`` behind a fragment of its normalised text; ``mapped`` is
+    ``normalize_with_offsets(block.text)`` when the caller cuts several fragments."""
+    if not norm_fragment:
+        return ""
+    norm, offsets = mapped if mapped is not None else normalize_with_offsets(block.text)
     position = norm.find(norm_fragment)
-    if position < 0 or not norm_fragment:
+    if position < 0:
         return ""
     return clean_edges(original_slice(block.text, offsets, position, position + len(norm_fragment)))
 
@@ -269,14 +272,16 @@ def find_source(
 
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
     """The site's own name from its header line or its copyright footer."""
-    for block in blocks:
+    for block, dec in zip(blocks, decs):
+        if "site-header" not in dec.reasons:
+            continue
         payload = SITE_HEADER.payload(block.norm)
         if payload:
             name = _EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
             if name and len(name.split()) <= 5:
                 return original_text(block, name) or None
     for i, block in enumerate(blocks):
-        if FOOTER.match(block.norm) is None:
+        if "footer" not in decs[i].reasons:
             continue
         owner = _OWNER.search(block.norm)
         name = _EDGE_PUNCT.sub("", _OWNER_END.split(owner.group("owner"))[0]) if owner else ""
@@ -348,11 +353,12 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
             continue
         if grounding is None:
             grounding = _grounding(blocks, decs)
+        mapped = normalize_with_offsets(blocks[i].text)
         for entry in split_tag_dump(_EDGE_PUNCT.sub("", payload), grounding):
             words = entry.split()
             if len(words) > 1 and len(set(words)) == 1:
                 continue  # a label repeated once per group: ملفات ملفات ملفات
-            text = original_text(blocks[i], entry)
+            text = original_text(blocks[i], entry, mapped)
             if text and text not in tags:
                 tags.append(text)
     return tags

@@ -23,6 +23,7 @@ _DELETE = (
     + "".join(chr(c) for c in range(0x202A, 0x202F))  # bidi embeddings and overrides
     + "".join(chr(c) for c in range(0x2066, 0x206A))  # bidi isolates
     + "\u00ad"  # soft hyphen
+    + "\x00"  # NUL
 )
 
 _FOLD = {
@@ -49,16 +50,32 @@ _FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
 
 TRANSLATION = str.maketrans({**_FOLD, **{ch: None for ch in _DELETE}})
 
+
+
+def _dense_table() -> str:
+    """TRANSLATION as a string indexed by code point (faster than a dict for str.translate);
+    deleted characters map to NUL, removed afterwards. Code points past the BMP are unmapped."""
+    table = [chr(i) for i in range(0x10000)]
+    for code, value in TRANSLATION.items():
+        if code < 0x10000:
+            table[code] = value if isinstance(value, str) else "\x00"
+    table[0] = "\x00"
+    return "".join(table)
+
+
+_TABLE = _dense_table()
 _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
 def normalize(text: str) -> str:
     """Return the matching form of ``text`` (see the module docstring)."""
-    if _PRESENTATION_FORMS.search(text):
+    if text and max(text) >= "\ufb50" and _PRESENTATION_FORMS.search(text):
         text = _PRESENTATION_FORMS.sub(_decompose, text)
-    folded = text.translate(TRANSLATION).lower()
-    return " ".join(folded.split())
+    folded = text.translate(_TABLE)
+    if "\x00" in folded:
+        folded = folded.replace("\x00", "")
+    return " ".join(folded.lower().split())
 
 
 def _decompose(match: regex.Match[str]) -> str:
@@ -66,9 +83,13 @@ def _decompose(match: regex.Match[str]) -> str:
 
 
 def _normalize_char(char: str) -> str:
-    if _PRESENTATION_FORMS.match(char):
+    code = ord(char)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
         char = unicodedata.normalize("NFKC", char)
-    return char.translate(TRANSLATION).lower()
+    elif code < 0x10000:
+        piece = _TABLE[code]
+        return "" if piece == "\x00" else piece.lower()
+    return char.translate(_TABLE).replace("\x00", "").lower()
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -79,12 +100,16 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     """
     out: list[str] = []
     offsets: list[int] = []
+    space = True  # at the start, or after a space: further spaces are dropped
     for index, char in enumerate(text):
         for piece in _normalize_char(char):
             if piece.isspace():
-                if not out or out[-1] == " ":
+                if space:
                     continue
                 piece = " "
+                space = True
+            else:
+                space = False
             out.append(piece)
             offsets.append(index)
     if out and out[-1] == " ":

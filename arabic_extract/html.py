@@ -1,0 +1,335 @@
+"""HTML pages: the DOM, read with selectolax (Lexbor), turned into blocks with DOM features.
+
+One iterative walk (no recursion, so any nesting depth is safe) visits each node once. Block-level
+elements and ``<br>`` end the current block; every block remembers its tag, heading level, link
+density, whether it sits in the article's text container or in a figure caption, and the
+furniture it sits in (``nav``, a ``share`` class...). Hidden elements are skipped. The blocks
+then go through the same engine as plain text, and the page's metadata fills what the text does
+not say, cross-checked against it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from arabic_extract.blocks import Block, make_block
+from arabic_extract.classify import Decision
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.fields import Fields
+from arabic_extract.metadata import PageMeta, read_meta
+from arabic_extract.model import Article, Label
+from arabic_extract.normalize import normalize
+from arabic_extract.pipeline import analyse, assemble
+from arabic_extract.rules.dom import (
+    ARTICLE_TOKENS,
+    BLOCK_TAGS,
+    FURNITURE_TAGS,
+    HEADINGS,
+    HIDDEN_CLASSES,
+    HIDDEN_STYLE,
+    NOISE_TOKENS,
+    SKIP_TAGS,
+)
+
+_HIDDEN_STYLE = regex.compile(HIDDEN_STYLE, regex.I)
+_TOKEN_REASON = {token: reason for reason, tokens in NOISE_TOKENS.items() for token in tokens}
+_EXEMPT = frozenset({"html", "body", "main", "article"})
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What the walk knows about the element it is in (inherited by its descendants)."""
+
+    noise: tuple[str, ...] = ()
+    in_article: bool = False
+    in_caption: bool = False
+    heading: int = 0
+    link: bool = False
+
+
+# Class and id words are split on these into tokens: "td-post-sharing" -> td, post, sharing.
+_TOKEN_SEPARATORS = str.maketrans({c: " " for c in "-_.:/0123456789"})
+# Leaf blocks: the parser never nests block elements in these, so their text is read in one
+# call to Lexbor instead of node by node (unless a <br> splits them).
+_LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _noise_reasons(
+    node: LexborNode, tag: str, words: list[str], config: ExtractionConfig
+) -> tuple[str, ...]:
+    reasons: list[str] = []
+    if tag in FURNITURE_TAGS:
+        reasons.append(FURNITURE_TAGS[tag])
+    if tag not in _EXEMPT:
+        for word in words:
+            for token in word.translate(_TOKEN_SEPARATORS).split():
+                reason = _TOKEN_REASON.get(token)
+                if reason is not None and reason not in reasons:
+                    reasons.append(reason)
+    if not reasons:
+        return ()
+    # A container that holds the page's prose is not furniture, whatever its class says
+    # (a page wrapped in one <form>, an article div with a "has-share" class).
+    if node.css_first("p") is not None and len(node.text(deep=True)) > config.dom_noise_max_chars:
+        return ()
+    return tuple(reasons)
+
+
+def _enter(node: LexborNode, tag: str, ctx: Ctx, config: ExtractionConfig) -> Ctx | None:
+    """The context inside a block element; None when the element is hidden."""
+    attrs = node.attributes
+    if not attrs:
+        if tag in FURNITURE_TAGS or tag in HEADINGS or tag in ("article", "main", "figcaption"):
+            return _context(node, tag, ctx, {}, [], config)
+        return ctx
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return None
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return None
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    return _context(node, tag, ctx, attrs, words, config)
+
+
+def _context(
+    node: LexborNode,
+    tag: str,
+    ctx: Ctx,
+    attrs: dict[str, str | None],
+    words: list[str],
+    config: ExtractionConfig,
+) -> Ctx | None:
+    joined = {w.replace("-", "").replace("_", "") for w in words}
+    if joined & HIDDEN_CLASSES:
+        return None
+    in_article = (
+        ctx.in_article
+        or tag in ("article", "main")
+        or attrs.get("itemprop") == "articleBody"
+        or attrs.get("role") == "main"
+        or bool(joined & ARTICLE_TOKENS)
+    )
+    noise = _noise_reasons(node, tag, words, config) if tag not in _LEAVES else ()
+    return Ctx(
+        noise=tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
+        in_article=in_article,
+        in_caption=ctx.in_caption or tag == "figcaption" or "wpcaptiontext" in joined,
+        heading=HEADINGS.get(tag, ctx.heading),
+        link=ctx.link,
+    )
+
+
+class _Walker:
+    """Accumulates text into blocks during the walk."""
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self.config = config
+        self.blocks: list[Block] = []
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.nodes = 0
+
+    def flush(self, tag: str, ctx: Ctx) -> None:
+        """End the current block (if it has text); ``tag`` and ``ctx`` are the element's it
+        was written in."""
+        if not self.pieces:
+            return
+        text = " ".join("".join(self.pieces).split())
+        link_chars = self.link_chars
+        self.pieces = []
+        self.link_chars = 0
+        if not text:
+            return
+        base = make_block(len(self.blocks), text, self.config.max_line_chars)
+        self.blocks.append(
+            Block(
+                index=base.index,
+                text=text,
+                norm=base.norm,
+                bullet=base.bullet,
+                tag=tag,
+                heading=ctx.heading,
+                link_density=min(1.0, link_chars / max(1, len(text) - text.count(" "))),
+                in_article=ctx.in_article,
+                in_caption=ctx.in_caption,
+                dom_noise=ctx.noise,
+            )
+        )
+
+    def leaf(self, node: LexborNode, tag: str, ctx: Ctx) -> None:
+        """A <p> or heading without <br>: its text in one call."""
+        self.pieces.append(node.text(deep=True))
+        if ctx.link:
+            self.link_chars += len(node.text(deep=True).strip())
+        else:
+            for anchor in node.css("a"):
+                self.link_chars += len(anchor.text(deep=True).strip())
+        self.flush(tag, ctx)
+
+    def walk(self, root: LexborNode) -> None:
+        max_depth = self.config.max_dom_depth
+        max_nodes = self.config.max_dom_nodes
+        # (node or None for "end of this block", its context, its block's tag, depth)
+        stack: list[tuple[LexborNode | None, Ctx, str, int]] = [(root, Ctx(), "body", 0)]
+        current_tag, current_ctx = "body", Ctx()
+        while stack:
+            node, ctx, block_tag, depth = stack.pop()
+            if node is None:
+                self.flush(current_tag, current_ctx)
+                current_tag, current_ctx = block_tag, ctx
+                continue
+            self.nodes += 1
+            if self.nodes > max_nodes:
+                break
+            tag = node.tag
+            if tag == "-text":
+                value = node.text_content
+                if value:
+                    self.pieces.append(value)
+                    if ctx.link:
+                        self.link_chars += len(value.strip())
+                continue
+            if tag is None or tag[0] == "-" or tag in SKIP_TAGS:
+                continue
+            if tag == "br" or tag == "hr":
+                self.flush(current_tag, current_ctx)
+                continue
+            inner: Ctx | None = ctx
+            if tag in BLOCK_TAGS and depth < max_depth:
+                inner = _enter(node, tag, ctx, self.config)
+                if inner is None:
+                    continue
+                self.flush(current_tag, current_ctx)
+                if tag in _LEAVES and node.css_first("br") is None:
+                    self.leaf(node, tag, inner)
+                    continue
+                stack.append((None, current_ctx, current_tag, depth))
+                current_tag, current_ctx = tag, inner
+            elif tag == "a" and not ctx.link:
+                inner = replace(ctx, link=True)
+            children: list[tuple[LexborNode | None, Ctx, str, int]] = []
+            child = node.child
+            while child is not None:
+                children.append((child, inner, current_tag, depth + 1))
+                child = child.next
+            children.reverse()
+            stack.extend(children)
+        self.flush(current_tag, current_ctx)
+
+
+def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> tuple[list[Block], list[str]]:
+    root = tree.body or tree.root
+    if root is None:
+        return [], ["body: the HTML has no body"]
+    walker = _Walker(config)
+    walker.walk(root)
+    notes = []
+    if walker.nodes > config.max_dom_nodes:
+        notes.append(f"HTML has more than {config.max_dom_nodes} nodes; the rest was not read")
+    return walker.blocks, notes
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def token_f1(a: str, b: str) -> float:
+    """Bag-of-words F1 of two normalised strings."""
+    left, right = Counter(_WORD.findall(a)), Counter(_WORD.findall(b))
+    common = sum((left & right).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(left.values()), common / sum(right.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def match_headline(
+    blocks: list[Block], decs: list[Decision], fields: Fields, meta: PageMeta
+) -> tuple[str | None, list[Decision]]:
+    """The headline: the page's block that the metadata title names (its text as shown),
+    else what the text engine found, else the metadata title itself."""
+    if not meta.headline:
+        return fields.headline, decs
+    wanted = normalize(meta.headline)
+    scored = [
+        (token_f1(b.norm, wanted) + (0.05 if b.heading == 1 else 0.0), i)
+        for i, b in enumerate(blocks)
+        if len(b.norm.split()) <= 40 and decs[i].label is not Label.BODY or b.heading
+    ]
+    best = max(scored, default=(0.0, -1))
+    if best[0] >= 0.8:
+        out = list(decs)
+        index = best[1]
+        for i, b in enumerate(blocks):
+            if out[i].label is Label.HEADLINE and b.norm != blocks[index].norm:
+                out[i] = Decision("bad", Label.NOISE, (*out[i].reasons, "not-the-headline"))
+        out[index] = Decision("bad", Label.HEADLINE, ("headline", "meta-title"))
+        return blocks[index].text, out
+    if fields.headline and token_f1(normalize(fields.headline), wanted) >= 0.5:
+        return fields.headline, decs
+    return meta.headline, decs
+
+
+def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
+    """Entries of tag lists marked up as such (a 'tags' class), as link texts."""
+    tags: list[str] = []
+    for block, dec in zip(blocks, decs):
+        if "dom:tags" in block.dom_noise and block.link_density > 0.5 and (
+            1 <= len(block.norm.split()) <= 6 and dec.label is not Label.BODY
+        ):
+            if block.text not in tags:
+                tags.append(block.text)
+    return tags
+
+
+def merge_meta(
+    blocks: list[Block], decs: list[Decision], fields: Fields, meta: PageMeta
+) -> tuple[Fields, list[Decision]]:
+    """Fill and cross-check the fields with the page's metadata."""
+    headline, decs = match_headline(blocks, decs, fields, meta)
+    author = fields.author
+    if author is None and meta.author and meta.author != meta.site_name:
+        author = meta.author
+    notes = [n for n in fields.notes if not n.startswith(("published:", "headline:"))]
+    published = meta.published or fields.published
+    if published is None:
+        notes.append("published: no date in the metadata or on the page")
+    if headline is None:
+        notes.append("headline: no title in the metadata and none introduces the body")
+    return (
+        replace(
+            fields,
+            headline=headline,
+            author=author,
+            published=published,
+            date_text=fields.date_text or meta.published_text,
+            site_name=meta.site_name or fields.site_name,
+            tags=fields.tags or dom_tags(blocks, decs) or meta.tags,
+            notes=notes,
+        ),
+        decs,
+    )
+
+
+def extract_html(
+    html: str, config: ExtractionConfig, url: str | None, notes: list[str]
+) -> Article:
+    """Extract the article from an HTML page (already decoded)."""
+    tree = LexborHTMLParser(html)
+    meta = read_meta(tree)
+    blocks, walk_notes = html_blocks(tree, config)
+    notes = [*notes, *walk_notes]
+    if not blocks:
+        return Article(
+            url=url,
+            headline=meta.headline,
+            site_name=meta.site_name,
+            language=meta.language,
+            notes=[*notes, "body: the page has no visible text"],
+        )
+    fields, decs = analyse(blocks, config)
+    fields, decs = merge_meta(blocks, decs, fields, meta)
+    return assemble(blocks, fields, decs, config, url, notes, language=meta.language)
