@@ -50,7 +50,7 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
         return Decision("bad", Label.BYLINE, ("byline",))
     if feat.date_line:
         return Decision("bad", Label.DATE, ("date-line",))
-    if feat.dateline_agency is not None and feat.words <= 4:
+    if feat.dateline_line:
         return Decision("bad", Label.SOURCE, ("dateline",))
     prose = feat.prose or feat.stopword_ratio >= config.min_stopword_ratio
     # A line without closing punctuation reads as a title unless it is longer than titles are.
@@ -94,7 +94,7 @@ def mark_menus(
         while end < n and _menu_candidate(blocks[end], feats[end], decs[end], config):
             end += 1
         run = range(start, end)
-        marked = sum(1 for i in run if blocks[i].bullet or decs[i].cls == "bad")
+        marked = sum(1 for i in run if blocks[i].bullet or "navigation" in decs[i].reasons)
         if len(run) >= config.menu_run and marked * 2 >= len(run):
             for i in run:
                 if decs[i].cls != "bad":

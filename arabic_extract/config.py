@@ -97,6 +97,11 @@ class ExtractionConfig(BaseModel):
         "but holds more text than this, with paragraphs in it, is a content wrapper, not "
         "furniture (ASP.NET pages wrap everything in one <form>).",
     )
+    max_meta_line_words: int = Field(
+        default=14,
+        description="Longest line tried as a row of widgets joined by separators (time-ago | "
+        "views | reading time); each part must be noise on its own.",
+    )
     max_link_density: float = Field(
         default=0.5,
         description="HTML: a block whose text is more than this share of link text is navigation. "

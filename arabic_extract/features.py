@@ -42,6 +42,7 @@ class Features:
     date_line: bool
     time_ago: bool
     dateline_agency: str | None
+    dateline_line: bool
     outlet_byline: bool
 
     @property
@@ -67,12 +68,25 @@ def dateline_agency(norm: str) -> str | None:
     """The agency named by a dateline at the start of a normalised line, normalised."""
     head = norm[:80]
     if "(" not in head and _DASH.search(head) is None:
-        return None
+        return tail_agency(norm)
     found = DATELINE.match(norm)
     if found is None:
-        return None
+        return tail_agency(norm)
     agency = (found.group("agency") or "").strip()
-    return agency if is_outlet_name(agency) else None
+    return agency if is_outlet_name(agency) else tail_agency(norm)
+
+
+def tail_agency(norm: str) -> str | None:
+    """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
+    واس. Short, dated, and its last words are a known agency."""
+    words = norm.split()
+    if len(words) > 20 or not any(ch.isdigit() for ch in norm):
+        return None
+    for size in (3, 2, 1):
+        tail = " ".join(words[-size:]).strip("()-–—:. ")
+        if len(words) > size and tail and AGENCIES.compiled.fullmatch(tail):
+            return tail
+    return None
 
 
 _BYLINE_MARK = regex.compile(r"[-–—|/]")
@@ -97,6 +111,26 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     return None
 
 
+_META_SPLIT = regex.compile(r"\s[|•·/]\s|\s[-–—]\s")
+
+
+def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:
+    """A line of widgets joined by separators (منذ 4 ساعات | 2315 مشاهدة | دقيقتان للقراءة) is
+    noise when every part is: the union of the parts' families (a date part counts)."""
+    parts = [p.strip() for p in _META_SPLIT.split(norm) if p.strip()]
+    if len(parts) < 2:
+        return ()
+    names: list[str] = []
+    for part in parts:
+        words = len(part.split())
+        found = NOISE_INDEX.match(part, words)
+        if found:
+            names.extend(found)
+        elif not is_date_line(part, config.max_date_line_words):
+            return ()
+    return tuple(dict.fromkeys(names or ["date-line"]))
+
+
 def block_features(block: Block, config: ExtractionConfig) -> Features:
     norm = block.norm
     tokens = norm.split()
@@ -108,6 +142,13 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     has_letters = _LETTER.search(norm) is not None
     first = first_word(norm)
     noise = NOISE_INDEX.match(norm, words, first) if has_letters or norm else ("empty",)
+    if (
+        not noise
+        and words <= config.max_meta_line_words
+        and _META_SPLIT.search(norm)
+        and not is_date_line(norm, config.max_date_line_words)
+    ):
+        noise = meta_line(norm, config)
     if not norm:
         noise = ("empty",)
     elif not has_letters and "counter" not in noise and "empty" not in noise:
@@ -134,7 +175,8 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         byline=BYLINE.match(norm, words, first) is not None,
         date_line=date_line,
         time_ago=time_ago,
-        dateline_agency=dateline_agency(norm),
+        dateline_agency=(agency := dateline_agency(norm)),
+        dateline_line=agency is not None and (words <= 4 or tail_agency(norm) is not None),
         outlet_byline=not noise
         and words <= 8
         and _BYLINE_MARK.search(norm) is not None

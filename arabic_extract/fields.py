@@ -17,7 +17,13 @@ from arabic_extract.dates import find_date, find_relative
 from arabic_extract.features import Features, is_outlet_name, split_outlet_byline
 from arabic_extract.model import Label
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
-from arabic_extract.rules.attribution import BYLINE, LEAD_ATTRIBUTION, NAME_TRAILERS, SOURCE_LINE
+from arabic_extract.rules.attribution import (
+    AGENCIES,
+    BYLINE,
+    LEAD_ATTRIBUTION,
+    NAME_TRAILERS,
+    SOURCE_LINE,
+)
 from arabic_extract.rules.noise import KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
 from arabic_extract.segment import Run
@@ -27,12 +33,14 @@ _EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
 _TAG_SPLIT = regex.compile(r"\s*[،,;؛|•·/#]\s*|\s{2,}|\n")
 _NAME_STOP = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
-    r"قوله|قولها|وقال|وقالت|واضاف|واضافت)(?![\p{L}])"
+    r"قوله|قولها|وقال|وقالت|واضاف|واضافت|نقلا|نقلته|بحسب|حسب|وفق|وفقا|مساء|صباح|يوم)(?![\p{L}])"
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
 _COPYRIGHT_YEAR = regex.compile(r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
+_OUTLET_HEADS = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
 
 
@@ -46,6 +54,8 @@ class Fields:
     published: datetime | None = None
     date_text: str | None = None
     site_name: str | None = None
+    # The site's name as its own pages write it (header, copyright line): the fallback source.
+    own_name: str | None = None
     tags: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -69,9 +79,25 @@ def strip_bullet(text: str) -> str:
     return (text[marker.end() :] if marker else text).strip()
 
 
+_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", '"': '"'}
+
+
 def clean_edges(text: str) -> str:
     """Trim punctuation and spaces from both ends, keeping closing brackets that balance."""
-    return _EDGE_PUNCT.sub("", text)
+    trimmed = _EDGE_PUNCT.sub("", text)
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in _PAIRS and trimmed:
+        closer = stripped[-1]
+        opener = _PAIRS[closer]
+        body = trimmed + closer
+        count = body.count(closer) if opener == closer else body.count(opener) - body.count(closer)
+        if (opener == closer and count % 2) or (opener != closer and count < 0):
+            break
+        if opener not in trimmed:
+            break
+        trimmed = body
+        stripped = stripped[:-1].rstrip()
+    return trimmed
 
 
 # --- headline and captions --------------------------------------------------------------------
@@ -107,17 +133,33 @@ def _lead_overlap(title: Block, lead: list[Block]) -> float:
     return sum(1 for w in words if w in lead_words or strip_clitic(w) in stems) / len(words)
 
 
+_HEADER_FURNITURE = frozenset({"share-bar", "date-line", "time-ago", "byline", "counter"})
+
+
+def headline_score(blocks: list[Block], decs: list[Decision], zone: range, i: int) -> int:
+    """How much a title-like line in the pre-body zone looks like the article's headline:
+    repeated on the page or an <h1> (+); a ticker item, a line before the breadcrumb, or a line
+    after the article's date, byline or share bar (that is a caption) (-)."""
+    score = 3 if sum(1 for b in blocks if b.norm == blocks[i].norm) > 1 else 0
+    score += 3 if blocks[i].heading == 1 else 0
+    before = range(zone.start, i)
+    after = range(i + 1, zone.stop)
+    if any("breadcrumb" in decs[k].reasons for k in after):
+        score -= 3
+    if any(_HEADER_FURNITURE.intersection(decs[k].reasons) for k in before):
+        score -= 2
+    return score
+
+
 def find_headline(
     blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
     config: ExtractionConfig,
 ) -> int | None:
     """Index of the headline block: the title-like line that introduces the body."""
     zone = prebody_zone(decs, run, config)
-    candidates = [i for i in zone if _candidate(feats[i], decs[i])]
+    candidates = [i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1]
     if candidates:
-        norms = [blocks[i].norm for i in candidates]
-        repeated = [i for i in candidates if norms.count(blocks[i].norm) > 1]
-        return (repeated or candidates)[0]
+        return max(candidates, key=lambda i: (headline_score(blocks, decs, zone, i), -i))
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
     for position, i in enumerate(body[:2]):
         if decs[i].cls == "good" or not feats[i].title_like or feats[i].words < 5:
@@ -213,10 +255,12 @@ def outlet_from_name(block: Block, norm_name: str) -> str | None:
     words = norm_name.split()
     while len(words) > 1 and NAME_TRAILERS.match(words[-1]) is not None:
         words.pop()
-    if len(words) > 1 and words[0] in ("وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"):
-        words = words[1:]
-    name = " ".join(words)
-    return original_text(block, name) or None
+    short = words[1:] if len(words) > 1 and words[0] in _OUTLET_HEADS else words
+    # "وكالة سبوتنيك" is known as سبوتنيك; an outlet we do not know keeps its full name
+    # ("وكالة المغرب العربي للأنباء").
+    if short is not words and AGENCIES.compiled.fullmatch(" ".join(short)) is None:
+        short = norm_name.split()
+    return original_text(block, " ".join(short)) or None
 
 
 def lead_outlet(block: Block) -> str | None:
@@ -270,8 +314,19 @@ def find_source(
 # --- site name and tags -------------------------------------------------------------------------
 
 
+def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
+    """The page's first line, when it is a short name standing above a menu (a logo's text)."""
+    if len(blocks) < 3 or len(blocks[0].norm.split()) > 4 or blocks[0].tag is not None:
+        return None
+    first = decs[0]
+    if first.cls == "good" or (first.label is Label.NOISE and "menu" not in first.reasons):
+        return None
+    menu = sum(1 for d in decs[1:6] if {"menu", "navigation"} & set(d.reasons))
+    return clean_edges(blocks[0].text) or None if menu >= 2 else None
+
+
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
-    """The site's own name from its header line or its copyright footer."""
+    """The site's own name from its header line, its copyright footer, or its masthead."""
     for block, dec in zip(blocks, decs):
         if "site-header" not in dec.reasons:
             continue
@@ -284,12 +339,14 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
         if "footer" not in decs[i].reasons:
             continue
         owner = _OWNER.search(block.norm)
-        name = _EDGE_PUNCT.sub("", _OWNER_END.split(owner.group("owner"))[0]) if owner else ""
+        name = _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0])) if (
+            owner
+        ) else ""
         if not name and owner and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 4:
             return clean_edges(blocks[i + 1].text) or None
         if name and len(name.split()) <= 5:
             return original_text(block, name) or None
-    return None
+    return masthead(blocks, decs)
 
 
 def strip_clitic(word: str) -> str:
@@ -387,7 +444,8 @@ def extract_fields(
         author=author,
         published=dated.published,
         date_text=dated.date_text,
-        site_name=find_site_name(blocks, decs),
+        site_name=(site := find_site_name(blocks, decs)),
+        own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
         captions=[clean_edges(blocks[i].text) for i, d in enumerate(decs) if d.label is Label.CAPTION],
         notes=notes,
@@ -397,10 +455,11 @@ def extract_fields(
 
 def with_source_fallback(fields: Fields) -> Fields:
     """When the page credits no outlet, the story is the site's own."""
-    if fields.source or not fields.site_name:
+    name = fields.own_name or fields.site_name
+    if fields.source or not name:
         return fields
     return replace(
         fields,
-        source=fields.site_name,
+        source=name,
         notes=[*fields.notes, "source: no attribution in the article; the site's own name"],
     )

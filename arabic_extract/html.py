@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from arabic_extract.blocks import Block, make_block
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.features import is_outlet_name
 from arabic_extract.fields import Fields
 from arabic_extract.metadata import PageMeta, read_meta
 from arabic_extract.model import Article, Label
@@ -79,46 +80,82 @@ def _noise_reasons(
     return tuple(reasons)
 
 
-def _enter(node: LexborNode, tag: str, ctx: Ctx, config: ExtractionConfig) -> Ctx | None:
-    """The context inside a block element; None when the element is hidden."""
-    attrs = node.attributes
-    if not attrs:
-        if tag in FURNITURE_TAGS or tag in HEADINGS or tag in ("article", "main", "figcaption"):
-            return _context(node, tag, ctx, {}, [], config)
-        return ctx
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return None
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return None
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
-    return _context(node, tag, ctx, attrs, words, config)
+@dataclass(frozen=True, slots=True)
+class Own:
+    """What an element's own tag and attributes say, before its ancestors are considered."""
+
+    hidden: bool = False
+    noise: tuple[str, ...] = ()
+    article: bool = False
+    caption: bool = False
+    heading: int = 0
+
+    @property
+    def neutral(self) -> bool:
+        return not (self.hidden or self.noise or self.article or self.caption or self.heading)
 
 
-def _context(
-    node: LexborNode,
-    tag: str,
-    ctx: Ctx,
-    attrs: dict[str, str | None],
-    words: list[str],
-    config: ExtractionConfig,
-) -> Ctx | None:
+NEUTRAL = Own()
+HIDDEN = Own(hidden=True)
+_TAG_OWN = {
+    **{tag: Own(noise=(reason,)) for tag, reason in FURNITURE_TAGS.items()},
+    **{tag: Own(heading=level) for tag, level in HEADINGS.items()},
+    "article": Own(article=True),
+    "main": Own(article=True),
+    "figcaption": Own(caption=True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What a class or id attribute's words say."""
+
+    hidden: bool = False
+    noise: tuple[str, ...] = ()
+    article: bool = False
+    caption: bool = False
+
+
+def read_words(value: str, noise_tokens: bool) -> Words:
+    """Read a class or id attribute: hiding classes, furniture tokens, article containers."""
+    words = value.lower().split()
     joined = {w.replace("-", "").replace("_", "") for w in words}
     if joined & HIDDEN_CLASSES:
-        return None
-    in_article = (
-        ctx.in_article
-        or tag in ("article", "main")
-        or attrs.get("itemprop") == "articleBody"
-        or attrs.get("role") == "main"
-        or bool(joined & ARTICLE_TOKENS)
+        return Words(hidden=True)
+    reasons: list[str] = []
+    if noise_tokens:
+        for word in words:
+            for token in word.translate(_TOKEN_SEPARATORS).split():
+                reason = _TOKEN_REASON.get(token)
+                if reason is not None and reason not in reasons:
+                    reasons.append(reason)
+    return Words(
+        noise=tuple(reasons),
+        article=bool(joined & ARTICLE_TOKENS),
+        caption="wpcaptiontext" in joined,
     )
-    noise = _noise_reasons(node, tag, words, config) if tag not in _LEAVES else ()
+
+
+NO_WORDS = Words()
+
+
+def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
+    """A container that holds the page's prose is not furniture, whatever its class says
+    (a page wrapped in one <form>, an article div with a "has-share" class)."""
+    if len(node.text(deep=True)) <= config.dom_noise_max_chars:
+        return False
+    return any(d.tag == "p" for d in node.traverse(include_text=False))
+
+
+def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig) -> Ctx:
+    noise = own.noise
+    if noise and _holds_prose(node, config):
+        noise = ()
     return Ctx(
         noise=tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
-        in_article=in_article,
-        in_caption=ctx.in_caption or tag == "figcaption" or "wpcaptiontext" in joined,
-        heading=HEADINGS.get(tag, ctx.heading),
+        in_article=ctx.in_article or own.article,
+        in_caption=ctx.in_caption or own.caption,
+        heading=own.heading or ctx.heading,
         link=ctx.link,
     )
 
@@ -132,6 +169,46 @@ class _Walker:
         self.pieces: list[str] = []
         self.link_chars = 0
         self.nodes = 0
+        # Class strings repeat across a page (every menu item has the same); their reading is
+        # kept for this walk only.
+        self.read: dict[tuple[str, bool], Words] = {}
+
+    def words(self, value: str | None, noise_tokens: bool) -> Words:
+        if not value:
+            return NO_WORDS
+        key = (value, noise_tokens)
+        found = self.read.get(key)
+        if found is None:
+            found = self.read[key] = read_words(value, noise_tokens)
+        return found
+
+    def own(self, node: LexborNode, tag: str) -> Own:
+        """What the element's tag and attributes say about it."""
+        attrs = node.attributes
+        if not attrs:
+            return _TAG_OWN.get(tag, NEUTRAL)
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+            return HIDDEN
+        style = attrs.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            return HIDDEN
+        tokens = tag not in _EXEMPT and tag not in _LEAVES
+        by_class = self.words(attrs.get("class"), tokens)
+        by_id = self.words(attrs.get("id"), tokens)
+        if by_class.hidden or by_id.hidden:
+            return HIDDEN
+        base = _TAG_OWN.get(tag, NEUTRAL)
+        noise = base.noise + by_class.noise + by_id.noise
+        return Own(
+            noise=tuple(dict.fromkeys(noise)) if noise else (),
+            article=base.article
+            or by_class.article
+            or by_id.article
+            or attrs.get("itemprop") == "articleBody"
+            or attrs.get("role") == "main",
+            caption=base.caption or by_class.caption,
+            heading=base.heading,
+        )
 
     def flush(self, tag: str, ctx: Ctx) -> None:
         """End the current block (if it has text); ``tag`` and ``ctx`` are the element's it
@@ -160,15 +237,24 @@ class _Walker:
             )
         )
 
-    def leaf(self, node: LexborNode, tag: str, ctx: Ctx) -> None:
-        """A <p> or heading without <br>: its text in one call."""
-        self.pieces.append(node.text(deep=True))
+    def leaf(self, node: LexborNode, tag: str, ctx: Ctx) -> bool:
+        """A <p> or heading: its text in one call to Lexbor, unless a <br> (or a block the
+        parser let in) splits it; then False, and the walk goes through it node by node."""
+        links: list[LexborNode] = []
+        for inner in node.traverse(include_text=False):
+            name = inner.tag
+            if name == "a":
+                links.append(inner)
+            elif name == "br" or name in BLOCK_TAGS and inner is not node and name != tag:
+                return False
+        text = node.text(deep=True)
+        self.pieces.append(text)
         if ctx.link:
-            self.link_chars += len(node.text(deep=True).strip())
+            self.link_chars += len(text.strip())
         else:
-            for anchor in node.css("a"):
-                self.link_chars += len(anchor.text(deep=True).strip())
+            self.link_chars += sum(len(a.text(deep=True).strip()) for a in links)
         self.flush(tag, ctx)
+        return True
 
     def walk(self, root: LexborNode) -> None:
         max_depth = self.config.max_dom_depth
@@ -200,12 +286,13 @@ class _Walker:
                 continue
             inner: Ctx | None = ctx
             if tag in BLOCK_TAGS and depth < max_depth:
-                inner = _enter(node, tag, ctx, self.config)
-                if inner is None:
+                own = self.own(node, tag)
+                if own.hidden:
                     continue
+                if not own.neutral:
+                    inner = inner_context(node, own, ctx, self.config)
                 self.flush(current_tag, current_ctx)
-                if tag in _LEAVES and node.css_first("br") is None:
-                    self.leaf(node, tag, inner)
+                if tag in _LEAVES and self.leaf(node, tag, inner):
                     continue
                 stack.append((None, current_ctx, current_tag, depth))
                 current_tag, current_ctx = tag, inner
@@ -257,7 +344,7 @@ def match_headline(
     scored = [
         (token_f1(b.norm, wanted) + (0.05 if b.heading == 1 else 0.0), i)
         for i, b in enumerate(blocks)
-        if len(b.norm.split()) <= 40 and decs[i].label is not Label.BODY or b.heading
+        if b.heading or decs[i].label is Label.HEADLINE
     ]
     best = max(scored, default=(0.0, -1))
     if best[0] >= 0.8:
@@ -285,13 +372,27 @@ def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
     return tags
 
 
+_ACRONYM = regex.compile(r"^[A-Z0-9]{2,8}$")
+
+
+def is_person_name(name: str, site_name: str | None) -> bool:
+    """A metadata author that names a person, not the outlet or its staff account."""
+    norm = normalize(name)
+    if site_name and (norm in normalize(site_name) or normalize(site_name) in norm):
+        return False
+    return not (is_outlet_name(norm) and not _LATIN_PERSON.match(name)) and not _ACRONYM.match(name)
+
+
+_LATIN_PERSON = regex.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
+
+
 def merge_meta(
     blocks: list[Block], decs: list[Decision], fields: Fields, meta: PageMeta
 ) -> tuple[Fields, list[Decision]]:
     """Fill and cross-check the fields with the page's metadata."""
     headline, decs = match_headline(blocks, decs, fields, meta)
     author = fields.author
-    if author is None and meta.author and meta.author != meta.site_name:
+    if author is None and meta.author and is_person_name(meta.author, meta.site_name):
         author = meta.author
     notes = [n for n in fields.notes if not n.startswith(("published:", "headline:"))]
     published = meta.published or fields.published

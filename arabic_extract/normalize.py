@@ -9,6 +9,7 @@ decomposes presentation forms (NFKC, only when a line has them); lowercases Lati
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -64,18 +65,32 @@ def _dense_table() -> str:
 
 
 _TABLE = _dense_table()
+# The same normalisation, as the fast path of normalize() uses it.
+_DELETE_CLASS = re.compile("[" + re.escape(_DELETE) + "]")
+_LETTER_FOLDS = tuple((k, v) for k, v in _FOLD.items() if not k.isspace() and not k.isdigit()
+                      and k not in "\u066b\u066c")
+_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
+_DIGIT_TABLE = str.maketrans({k: v for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c"})
 _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
 def normalize(text: str) -> str:
-    """Return the matching form of ``text`` (see the module docstring)."""
-    if text and max(text) >= "\ufb50" and _PRESENTATION_FORMS.search(text):
+    """Return the matching form of ``text`` (see the module docstring).
+
+    Deletions run as one character-class substitution and folds as plain replacements: on
+    Arabic text both are several times faster than ``str.translate``, which builds its result
+    one character at a time. :func:`normalize_with_offsets` gives the same result.
+    """
+    if _PRESENTATION_FORMS.search(text):
         text = _PRESENTATION_FORMS.sub(_decompose, text)
-    folded = text.translate(_TABLE)
-    if "\x00" in folded:
-        folded = folded.replace("\x00", "")
-    return " ".join(folded.lower().split())
+    text = _DELETE_CLASS.sub("", text)
+    for old, new in _LETTER_FOLDS:
+        if old in text:
+            text = text.replace(old, new)
+    if _DIGITS.search(text):
+        text = text.translate(_DIGIT_TABLE)
+    return " ".join(text.lower().split())
 
 
 def _decompose(match: regex.Match[str]) -> str:

@@ -36,7 +36,11 @@ class Run:
         return self.end < self.start
 
 
-def is_barrier(feat: Features, dec: Decision) -> bool:
+def is_barrier(block: Block, dec: Decision) -> bool:
+    """Does this block end the article? A related box that the DOM places inside the article
+    container does not: the article resumes after it."""
+    if block.in_article and block.dom_noise and "source-line" not in dec.reasons:
+        return False
     return bool(END_FAMILIES.intersection(dec.reasons)) or dec.label in (Label.SOURCE, Label.TAGS)
 
 
@@ -46,7 +50,10 @@ def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig
         return size
     if dec.cls == "near":
         return size * config.near_weight
-    if dec.cls == "short" or feat.words <= config.label_max_words:
+    if dec.cls == "short" or feat.words <= config.label_max_words or (
+        block.in_article and block.dom_noise
+    ):
+        # a label, or furniture the DOM shows embedded in the article: skipped, not a break
         return -config.short_penalty
     return -max(config.noise_penalty, size)
 
@@ -75,7 +82,7 @@ def main_run(
     best = Run(0, -1, 0.0)
     lo = 0
     for i in range(len(blocks) + 1):
-        if i < len(blocks) and not is_barrier(feats[i], decs[i]):
+        if i < len(blocks) and not is_barrier(blocks[i], decs[i]):
             continue
         run = best_subrun(weights, lo, i)
         lo = i + 1

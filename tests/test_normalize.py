@@ -1,0 +1,204 @@
+"""Normalisation of Arabic text for matching, and the offsets back to the original text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabic_extract.normalize import (
+    is_blank,
+    normalize,
+    normalize_with_offsets,
+    original_slice,
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # tatweel
+        ("شـــارك", "شارك"),
+        ("الأكـثـر قـراءة", "الاكثر قراءه"),
+        # diacritics: harakat, tanween, shadda, sukun, superscript alef, Quranic marks
+        ("مُشَارَكَةٌ", "مشاركه"),
+        ("أيضاً", "ايضا"),
+        ("أيضًا", "ايضا"),
+        ("حمّل", "حمل"),
+        ("رَحْمٰن", "رحمن"),
+        ("الرَّحِيمِ ۝", "الرحيم"),
+        # alef variants
+        ("أحمد إبراهيم آمال ٱلله", "احمد ابراهيم امال الله"),
+        # alef maqsura and ta marbuta
+        ("مصطفى عيسى", "مصطفي عيسي"),
+        ("القاهرة الإخبارية", "القاهره الاخباريه"),
+        # Persian kaf and ya
+        ("کتاب فارسی", "كتاب فارسي"),
+        # Arabic-Indic and Persian digits, Arabic decimal and thousands separators
+        ("١٩ مارس ٢٠٢٤", "19 مارس 2024"),
+        ("۱۲۳۴۵۶۷۸۹۰", "1234567890"),
+        ("٢٧٫٤", "27.4"),
+        ("١٬٥٠٠", "1,500"),
+        # bidi controls and zero-width characters
+        ("\u200fالمصدر\u200e: RT\u200f", "المصدر: rt"),
+        ("شا\u200cرك", "شارك"),
+        ("\u202bكلمات\u202c دلالية", "كلمات دلاليه"),
+        ("\u2067روسيا\u2069", "روسيا"),
+        ("\ufeffالرئيسية", "الرئيسيه"),
+        ("تعلي\u00adقات", "تعليقات"),
+        ("\u061cنص", "نص"),
+        # spaces of every kind collapse to one ASCII space; edges are trimmed
+        ("مشاركة\u00a0:", "مشاركه :"),
+        ("  كلمات \t\u2009 دلالية\u3000 ", "كلمات دلاليه"),
+        ("a\u202fb", "a b"),
+        # Latin is lower-cased
+        ("Short URL Copy", "short url copy"),
+        # presentation forms are decomposed
+        ("ﻻ", "لا"),
+        ("ﷲ", "الله"),
+        ("ﺍﻟﺮﺋﻴﺴﻴﺔ", "الرئيسيه"),
+        ("ﻛﻠﻤﺎﺕ ﺩﻻﻟﻴﺔ", "كلمات دلاليه"),
+        # empty
+        ("", ""),
+        ("   \u200f ", ""),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_normalize_keeps_other_letters() -> None:
+    assert normalize("بترا RT CNN 2024") == "بترا rt cnn 2024"
+    # hamza on waw and ya are distinct letters, not folded
+    assert normalize("مؤتمر رئيس") == "مؤتمر رئيس"
+
+
+def test_normalize_hamza_variants_meet() -> None:
+    assert normalize("إقرأ أيضاً") == normalize("اقرأ ايضا") == normalize("اقرا أيضًا")
+
+
+def test_normalize_with_offsets_maps_characters() -> None:
+    text = "  شـــارك\u00a0الخبر "
+    norm, offsets = normalize_with_offsets(text)
+    assert norm == "شارك الخبر"
+    assert len(offsets) == len(norm)
+    assert text[offsets[0]] == "ش"
+    assert text[offsets[3]] == "ك"
+    assert text[offsets[-1]] == "ر"
+
+
+def test_original_slice_returns_original_spelling() -> None:
+    text = "المصدر: القاهرة الإخبارية"
+    norm, offsets = normalize_with_offsets(text)
+    start = norm.index("القاهره")
+    assert original_slice(text, offsets, start, len(norm)) == "القاهرة الإخبارية"
+    assert original_slice(text, offsets, 3, 3) == ""
+    assert original_slice(text, offsets, len(norm) + 5, len(norm) + 9) == ""
+
+
+def test_original_slice_with_tatweel_and_diacritics() -> None:
+    text = "كتبت: أسـمـاء نَصّار"
+    norm, offsets = normalize_with_offsets(text)
+    start = norm.index("اسماء")
+    assert original_slice(text, offsets, start, len(norm)) == "أسـمـاء نَصّار"
+
+
+def test_is_blank() -> None:
+    assert is_blank("")
+    assert is_blank(" \u200f\u200e\u00a0\t\n")
+    assert not is_blank(" شارك ")
+    assert not is_blank(".")
+
+
+# --------------------------------------------------------------------------- properties
+
+ARABIC_ALPHABET = (
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى"
+    "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬،؛؟"
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\u061c\u00ad\ufeff\u00a0\u2009\u202f\u3000\t\n "
+    "ﻻﷲﺍﻟﺮﺋﻴﺴﻴﺔﻛﻠﻤﺎﺕﺩﻻﻟﻴﺔ"
+    "ABCxyz019.-:()|•"
+)
+
+arabic_text = st.text(alphabet=ARABIC_ALPHABET, max_size=80)
+any_text = st.text(max_size=80)
+mixed_text = st.one_of(arabic_text, any_text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(mixed_text)
+def test_offsets_agree_with_normalize(text: str) -> None:
+    assert normalize_with_offsets(text)[0] == normalize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text)
+def test_normalize_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text)
+def test_offsets_increasing_and_in_range(text: str) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    assert len(offsets) == len(norm)
+    assert all(0 <= o < len(text) for o in offsets)
+    assert all(a <= b for a, b in zip(offsets, offsets[1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text)
+def test_normalized_form_is_clean(text: str) -> None:
+    norm = normalize(text)
+    assert norm == norm.strip()
+    assert "  " not in norm
+    assert not any(ch in norm for ch in "\u0640\u200f\u200e\u200b\u00a0\t\n")
+    assert not any(0x064B <= ord(ch) <= 0x065F for ch in norm)
+    assert not any("\u0660" <= ch <= "\u0669" or "\u06f0" <= ch <= "\u06f9" for ch in norm)
+    assert not any(0xFB50 <= ord(ch) <= 0xFDFF or 0xFE70 <= ord(ch) <= 0xFEFF for ch in norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_text, st.data())
+def test_original_slice_normalises_back(text: str, data: st.DataObject) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    if not norm:
+        assert original_slice(text, offsets, 0, 1) == ""
+        return
+    start = data.draw(st.integers(0, len(norm) - 1))
+    end = data.draw(st.integers(start + 1, len(norm)))
+    piece = original_slice(text, offsets, start, end)
+    # the original text behind a normalised span normalises back to that span (modulo the
+    # characters of a presentation-form ligature cut in two, and edge spaces)
+    got = normalize(piece)
+    want = norm[start:end].strip()
+    assert want in got
+    assert piece == piece.strip()
+    assert piece in text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["شارك", "القاهرة", "الإخبارية", "كلمات", "دلالية", "١٩", "RT"]),
+                min_size=1, max_size=6),
+       st.sampled_from([" ", "  ", "\u00a0", " \u200f", "\u0640 "]))
+def test_original_slice_of_each_word(words: list[str], sep: str) -> None:
+    text = sep.join(words)
+    norm, offsets = normalize_with_offsets(text)
+    position = 0
+    for word in words:
+        target = normalize(word)
+        start = norm.index(target, position)
+        end = start + len(target)
+        assert original_slice(text, offsets, start, end) == word
+        position = end
+
+
+def test_nfc_input_and_decomposed_input_differ_only_by_marks() -> None:
+    # An NFD alef with hamza above is alef + combining hamza (U+0654), which is removed.
+    decomposed = unicodedata.normalize("NFD", "أحمد")
+    assert normalize(decomposed) == normalize("أحمد") == "احمد"

@@ -1,0 +1,251 @@
+"""Data lint over the rule tables: every family, the stopwords, the month series, the DOM tokens.
+
+The rules are data written by hand; these tests keep that data clean: NFC text without Arabic
+presentation forms, no phrase listed twice under another spelling that normalises the same, every
+family documented by at least one example and one counter-example.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+import pytest
+
+import arabic_extract.rules.attribution as attribution_rules
+import arabic_extract.rules.dates as date_rules
+import arabic_extract.rules.noise as noise_rules
+from arabic_extract.normalize import normalize
+from arabic_extract.rules import Family
+from arabic_extract.rules import dom
+from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
+from arabic_extract.rules.stopwords import STOPWORDS
+
+RULE_MODULES = (noise_rules, attribution_rules, date_rules)
+PRESENTATION_FORMS = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+def collect_families() -> list[Family]:
+    """Every Family instance bound at module level in the rule modules (each once)."""
+    found: list[Family] = []
+    for module in RULE_MODULES:
+        for value in vars(module).values():
+            if isinstance(value, Family) and all(value is not f for f in found):
+                found.append(value)
+    return found
+
+
+FAMILIES = collect_families()
+FAMILY_IDS = [f.name for f in FAMILIES]
+
+
+def family_strings(family: Family) -> list[tuple[str, str]]:
+    """(field, text) for every phrase, example and counter-example of a family."""
+    return (
+        [("phrase", p) for p in family.phrases]
+        + [("example", e) for e in family.examples]
+        + [("counter_example", c) for c in family.counter_examples]
+    )
+
+
+def test_families_found() -> None:
+    # The scan must see the families the engine uses, not an empty module.
+    names = set(FAMILY_IDS)
+    for expected in ("share-bar", "read-also", "keywords", "source-line", "byline", "dateline",
+                     "weekday", "time-ago", "footer"):
+        assert expected in names
+    assert len(FAMILIES) >= 25
+
+
+def test_family_names_unique() -> None:
+    counts = {name: FAMILY_IDS.count(name) for name in FAMILY_IDS}
+    assert [n for n, c in counts.items() if c > 1] == []
+
+
+def test_noise_families_tuple_holds_every_noise_family() -> None:
+    in_module = [v for v in vars(noise_rules).values() if isinstance(v, Family)]
+    listed = noise_rules.NOISE_FAMILIES
+    missing = [f.name for f in in_module if all(f is not g for g in listed)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_not_empty(family: Family) -> None:
+    assert family.phrases or family.patterns, f"{family.name} has no phrase and no pattern"
+    assert all(p.strip() for p in family.phrases), f"{family.name} has a blank phrase"
+    assert all(p.strip() for p in family.patterns), f"{family.name} has a blank pattern"
+    assert all(normalize(p) for p in family.phrases), f"{family.name}: phrase normalises to ''"
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_has_examples_and_counter_examples(family: Family) -> None:
+    assert family.examples, f"{family.name} has no example"
+    assert family.counter_examples, f"{family.name} has no counter-example"
+    assert all(e.strip() for e in family.examples + family.counter_examples)
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_text_is_nfc(family: Family) -> None:
+    bad = [(field, s) for field, s in family_strings(family)
+           if not unicodedata.is_normalized("NFC", s)]
+    assert bad == [], f"{family.name}: not NFC: {bad}"
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_text_has_no_presentation_forms(family: Family) -> None:
+    bad = [(field, s) for field, s in family_strings(family) if PRESENTATION_FORMS.search(s)]
+    bad += [("pattern", p) for p in family.patterns if PRESENTATION_FORMS.search(p)]
+    assert bad == [], f"{family.name}: Arabic presentation forms in {bad}"
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_phrases_not_duplicated_after_normalisation(family: Family) -> None:
+    seen: dict[str, str] = {}
+    duplicates: list[tuple[str, str]] = []
+    for phrase in family.phrases:
+        key = normalize(phrase)
+        if key in seen:
+            duplicates.append((seen[key], phrase))
+        else:
+            seen[key] = phrase
+    assert duplicates == [], f"{family.name}: phrases equal after normalisation: {duplicates}"
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_examples_not_duplicated_after_normalisation(family: Family) -> None:
+    keys = [normalize(e) for e in family.examples + family.counter_examples]
+    assert len(keys) == len(set(keys)), f"{family.name}: an example is listed twice"
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
+def test_family_kind_and_limits(family: Family) -> None:
+    assert family.kind in ("line", "prefix", "search")
+    assert family.max_words is None or family.max_words >= 1
+    if family.kind == "prefix":
+        # a prefix family exposes its payload as the group "rest"
+        assert "rest" in family.compiled.groupindex
+
+
+# --------------------------------------------------------------------------- stopwords
+
+
+def test_stopwords_nfc_and_no_presentation_forms() -> None:
+    assert STOPWORDS
+    assert [w for w in STOPWORDS if not unicodedata.is_normalized("NFC", w)] == []
+    assert [w for w in STOPWORDS if PRESENTATION_FORMS.search(w)] == []
+    assert [w for w in STOPWORDS if not w.strip() or len(w.split()) != 1] == []
+
+
+def test_stopwords_not_duplicated_after_normalisation() -> None:
+    seen: dict[str, str] = {}
+    duplicates = []
+    for word in STOPWORDS:
+        key = normalize(word)
+        if key in seen:
+            duplicates.append((seen[key], word))
+        seen[key] = word
+    assert duplicates == []
+
+
+# --------------------------------------------------------------------------- months
+
+
+def month_series() -> list[MonthSeries]:
+    return list(MONTH_SERIES)
+
+
+@pytest.mark.parametrize("series", month_series(), ids=[s.name for s in MONTH_SERIES])
+def test_month_series_has_twelve_months(series: MonthSeries) -> None:
+    assert len(series.months) == 12
+    for number, spellings in enumerate(series.months, start=1):
+        assert spellings, f"{series.name}: month {number} has no spelling"
+        for spelling in spellings:
+            assert spelling.strip(), f"{series.name}: month {number} has an empty spelling"
+            assert normalize(spelling), f"{series.name}: month {number} normalises to ''"
+            assert unicodedata.is_normalized("NFC", spelling)
+            assert not PRESENTATION_FORMS.search(spelling)
+
+
+@pytest.mark.parametrize("series", month_series(), ids=[s.name for s in MONTH_SERIES])
+def test_month_series_spellings_name_one_month(series: MonthSeries) -> None:
+    owner: dict[str, int] = {}
+    for number, spellings in enumerate(series.months, start=1):
+        for spelling in spellings:
+            key = normalize(spelling)
+            assert owner.get(key, number) == number, (
+                f"{series.name}: {spelling!r} names months {owner[key]} and {number}"
+            )
+            owner[key] = number
+
+
+def test_month_names_consistent_across_series() -> None:
+    # A spelling shared by two series (مارس, أكتوبر...) must name the same month in both,
+    # otherwise the month table depends on the order of the series.
+    owner: dict[str, tuple[str, int]] = {}
+    conflicts = []
+    for series in MONTH_SERIES:
+        for number, spellings in enumerate(series.months, start=1):
+            for spelling in spellings:
+                key = normalize(spelling)
+                if key in owner and owner[key][1] != number:
+                    conflicts.append((spelling, owner[key], (series.name, number)))
+                owner.setdefault(key, (series.name, number))
+    assert conflicts == []
+
+
+def test_series_names_unique_and_one_hijri() -> None:
+    names = [s.name for s in MONTH_SERIES]
+    assert len(names) == len(set(names))
+    assert [s.name for s in MONTH_SERIES if not s.gregorian] == ["months-hijri"]
+
+
+# --------------------------------------------------------------------------- DOM tables
+
+ASCII_TOKEN = re.compile(r"[a-z0-9]+")
+
+# Tokens deliberately listed in two noise tables, with the reason. Empty: none is documented.
+DOCUMENTED_SHARED_TOKENS: dict[str, str] = {}
+
+
+def all_token_tables() -> list[tuple[str, frozenset[str]]]:
+    tables = list(dom.NOISE_TOKENS.items())
+    tables.append(("ARTICLE_TOKENS", dom.ARTICLE_TOKENS))
+    tables.append(("HIDDEN_CLASSES", dom.HIDDEN_CLASSES))
+    return tables
+
+
+@pytest.mark.parametrize("name,tokens", all_token_tables(), ids=[n for n, _ in all_token_tables()])
+def test_dom_tokens_lowercase_ascii(name: str, tokens: frozenset[str]) -> None:
+    assert tokens, f"{name} is empty"
+    # Class names are split on TOKEN_SPLIT and lower-cased, so only [a-z0-9]+ can ever match.
+    bad = sorted(t for t in tokens if not ASCII_TOKEN.fullmatch(t))
+    assert bad == [], f"{name}: tokens that can never match: {bad}"
+
+
+def test_dom_token_split_agrees_with_tables() -> None:
+    for name, tokens in all_token_tables():
+        for token in tokens:
+            assert re.split(dom.TOKEN_SPLIT, token) == [token], (name, token)
+
+
+def test_dom_noise_tables_disjoint() -> None:
+    shared = []
+    for (a, ta), (b, tb) in itertools.combinations(dom.NOISE_TOKENS.items(), 2):
+        for token in sorted(ta & tb):
+            if token not in DOCUMENTED_SHARED_TOKENS:
+                shared.append((token, a, b))
+    assert shared == [], f"tokens in two noise tables: {shared}"
+
+
+def test_dom_article_tokens_are_not_noise() -> None:
+    noise = set().union(*dom.NOISE_TOKENS.values())
+    assert sorted(dom.ARTICLE_TOKENS & noise) == []
+
+
+def test_dom_table_names_and_tags() -> None:
+    assert all(name.startswith("dom:") for name in dom.NOISE_TOKENS)
+    assert all(reason.startswith("dom:") for reason in dom.FURNITURE_TAGS.values())
+    for tags in (dom.SKIP_TAGS, dom.BLOCK_TAGS, frozenset(dom.HEADINGS), frozenset(dom.FURNITURE_TAGS)):
+        assert all(ASCII_TOKEN.fullmatch(t) for t in tags)
+    assert set(dom.HEADINGS) <= dom.BLOCK_TAGS
