@@ -33,6 +33,7 @@ class Block:
     in_caption: bool = False
     dom_noise: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    after_image: bool = False
 
 
 def make_block(index: int, text: str, max_chars: int) -> Block:

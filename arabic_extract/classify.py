@@ -56,8 +56,12 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
     # A line without closing punctuation reads as a title unless it is longer than titles are.
     sentence = feat.prose_end or feat.words > config.max_headline_words
     strong = feat.words >= config.good_min_words and prose and sentence
-    if block.dom_noise and not (strong and block.in_article):
+    if block.dom_noise:
         return Decision("bad", Label.NOISE, block.dom_noise)
+    if block.after_image and not block.heading and not feat.prose_end and (
+        feat.words <= config.max_caption_words
+    ):
+        return Decision("bad", Label.CAPTION, ("after-image",))
     if block.link_density > config.max_link_density:
         return Decision("bad", Label.NOISE, ("link-density",))
     if strong:

@@ -92,7 +92,7 @@ class ExtractionConfig(BaseModel):
         default=16, description="Longest line read as a date line (weekday, date, time, 'updated')."
     )
     dom_noise_max_chars: int = Field(
-        default=3000,
+        default=1000,
         description="HTML: an element whose class says furniture (share, related, nav, form...) "
         "but holds more text than this, with paragraphs in it, is a content wrapper, not "
         "furniture (ASP.NET pages wrap everything in one <form>).",
@@ -101,6 +101,11 @@ class ExtractionConfig(BaseModel):
         default=14,
         description="Longest line tried as a row of widgets joined by separators (time-ago | "
         "views | reading time); each part must be noise on its own.",
+    )
+    max_caption_words: int = Field(
+        default=20,
+        description="HTML: a line of at most this many words, without closing punctuation, "
+        "right after an image is its caption.",
     )
     max_link_density: float = Field(
         default=0.5,

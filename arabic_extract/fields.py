@@ -406,6 +406,11 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
         if decs[i].label is not Label.TAGS:
             continue
         payload = KEYWORDS.payload(blocks[i].norm)
+        if blocks[i].links:  # HTML: the tag links themselves
+            for link in blocks[i].links:
+                if link not in tags and KEYWORDS.match(normalize(link)) is None:
+                    tags.append(link)
+            continue
         if not payload:
             continue
         if grounding is None:

@@ -39,6 +39,8 @@ from arabic_extract.rules.dom import (
 _HIDDEN_STYLE = regex.compile(HIDDEN_STYLE, regex.I)
 _TOKEN_REASON = {token: reason for reason, tokens in NOISE_TOKENS.items() for token in tokens}
 _EXEMPT = frozenset({"html", "body", "main", "article"})
+# Elements whose presence inside a large container shows it holds the article.
+_PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +146,7 @@ def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
     (a page wrapped in one <form>, an article div with a "has-share" class)."""
     if len(node.text(deep=True)) <= config.dom_noise_max_chars:
         return False
-    return any(d.tag == "p" for d in node.traverse(include_text=False))
+    return any(d.tag in _PROSE_MARKERS for d in node.traverse(include_text=False))
 
 
 def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig) -> Ctx:
@@ -168,6 +170,8 @@ class _Walker:
         self.blocks: list[Block] = []
         self.pieces: list[str] = []
         self.link_chars = 0
+        self.links: list[str] = []
+        self.image = False
         self.nodes = 0
         # Class strings repeat across a page (every menu item has the same); their reading is
         # kept for this walk only.
@@ -216,11 +220,13 @@ class _Walker:
         if not self.pieces:
             return
         text = " ".join("".join(self.pieces).split())
-        link_chars = self.link_chars
+        link_chars, links, image = self.link_chars, self.links, self.image
         self.pieces = []
         self.link_chars = 0
+        self.links = []
         if not text:
             return
+        self.image = False
         base = make_block(len(self.blocks), text, self.config.max_line_chars)
         self.blocks.append(
             Block(
@@ -234,6 +240,8 @@ class _Walker:
                 in_article=ctx.in_article,
                 in_caption=ctx.in_caption,
                 dom_noise=ctx.noise,
+                links=tuple(links),
+                after_image=image,
             )
         )
 
@@ -245,6 +253,8 @@ class _Walker:
             name = inner.tag
             if name == "a":
                 links.append(inner)
+            elif name == "img":
+                self.image = True
             elif name == "br" or name in BLOCK_TAGS and inner is not node and name != tag:
                 return False
         text = node.text(deep=True)
@@ -252,7 +262,9 @@ class _Walker:
         if ctx.link:
             self.link_chars += len(text.strip())
         else:
-            self.link_chars += sum(len(a.text(deep=True).strip()) for a in links)
+            anchors = [" ".join(a.text(deep=True).split()) for a in links]
+            self.links.extend(a for a in anchors if a)
+            self.link_chars += sum(len(a) for a in anchors)
         self.flush(tag, ctx)
         return True
 
@@ -280,6 +292,8 @@ class _Walker:
                         self.link_chars += len(value.strip())
                 continue
             if tag is None or tag[0] == "-" or tag in SKIP_TAGS:
+                if tag == "img":
+                    self.image = True
                 continue
             if tag == "br" or tag == "hr":
                 self.flush(current_tag, current_ctx)
@@ -298,6 +312,9 @@ class _Walker:
                 current_tag, current_ctx = tag, inner
             elif tag == "a" and not ctx.link:
                 inner = replace(ctx, link=True)
+                anchor = " ".join(node.text(deep=True).split())
+                if anchor:
+                    self.links.append(anchor)
             children: list[tuple[LexborNode | None, Ctx, str, int]] = []
             child = node.child
             while child is not None:

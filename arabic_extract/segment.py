@@ -50,8 +50,11 @@ def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig
         return size
     if dec.cls == "near":
         return size * config.near_weight
-    if dec.cls == "short" or feat.words <= config.label_max_words or (
-        block.in_article and block.dom_noise
+    if (
+        dec.cls == "short"
+        or feat.words <= config.label_max_words
+        or dec.label is Label.CAPTION
+        or (block.in_article and block.dom_noise)
     ):
         # a label, or furniture the DOM shows embedded in the article: skipped, not a break
         return -config.short_penalty
