@@ -5,10 +5,10 @@
 >>> article.headline, article.source, article.body
 """
 
+from arabic_extract.api import extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.model import Article, BlockInfo, Label
-from arabic_extract.pipeline import extract
 
 __all__ = ["Article", "BlockInfo", "ExtractionConfig", "InputError", "Label", "extract"]
 __version__ = "0.1.0"

@@ -58,8 +58,11 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
     strong = feat.words >= config.good_min_words and prose and sentence
     if block.dom_noise:
         return Decision("bad", Label.NOISE, block.dom_noise)
-    if block.after_image and not block.heading and not feat.prose_end and (
-        feat.words <= config.max_caption_words
+    if (
+        block.after_image
+        and not block.heading
+        and not feat.prose_end
+        and (feat.words <= config.max_caption_words)
     ):
         return Decision("bad", Label.CAPTION, ("after-image",))
     if block.link_density > config.max_link_density:
@@ -71,9 +74,7 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
     return Decision("short", Label.BODY, ("short",))
 
 
-def _menu_candidate(
-    block: Block, feat: Features, dec: Decision, config: ExtractionConfig
-) -> bool:
+def _menu_candidate(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:
     """A bulleted short item, a label of a few words, or a line already known as noise."""
     if dec.cls == "good" or feat.prose_end:
         return False
@@ -165,7 +166,7 @@ def classify(
     blocks: list[Block], feats: list[Features], config: ExtractionConfig
 ) -> list[Decision]:
     """Both passes: each block alone, then with its neighbours."""
-    decs = [first_pass(b, f, config) for b, f in zip(blocks, feats)]
+    decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
     decs = mark_menus(blocks, feats, decs, config)
     decs = mark_headline_lists(feats, decs, config)
     return mark_repeats(blocks, decs)

@@ -20,10 +20,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from arabic_extract import __version__
+from arabic_extract.api import extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.model import Article, BlockInfo, Label
-from arabic_extract.pipeline import extract
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -238,6 +238,9 @@ def extract_path(path: str, config: ExtractionConfig) -> Article:
         return extract(data, config=config)
     except InputError as exc:
         raise InputFailure(_one_line(str(exc)) or "not a page") from None
+    except Exception as exc:  # one bad page must not end a run with a traceback
+        message = f"internal error ({type(exc).__name__}: {_one_line(str(exc))}); please report it"
+        raise InputFailure(message) from None
 
 
 def _one_line(message: str) -> str:

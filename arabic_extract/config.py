@@ -26,7 +26,8 @@ class ExtractionConfig(BaseModel):
     )
     reference_time: datetime | None = Field(
         default=None,
-        description="Resolve relative dates (منذ 3 شهور) against this time; None leaves them unset.",
+        description="Resolve relative dates (منذ 3 شهور) against this time; None leaves "
+        "them unset.",
     )
     use_trafilatura_fallback: bool = Field(
         default=True,
@@ -73,7 +74,8 @@ class ExtractionConfig(BaseModel):
     )
     max_title_words: int = Field(
         default=30,
-        description="A title-like line (headline, subheading, caption) has at most this many words.",
+        description="A title-like line (headline, subheading, caption) has at most this "
+        "many words.",
     )
     min_title_words: int = Field(
         default=3, description="...and at least this many (shorter lines are labels)."

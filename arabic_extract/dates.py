@@ -107,13 +107,16 @@ def find_date(norm: str) -> FoundDate | None:
                 continue
             value = None
             if name.gregorian:
-                value = _build(int(found["year"]), name.number, int(found["day"]), norm, found.end())
+                value = _build(
+                    int(found["year"]), name.number, int(found["day"]), norm, found.end()
+                )
             return FoundDate(value, found.start(), found.end())
     for pattern in (ISO_DATE, DMY_DATE):
         found = pattern.search(norm)
         if found is not None:
-            value = _build(int(found["year"]), int(found["month"]), int(found["day"]), norm,
-                           found.end())
+            value = _build(
+                int(found["year"]), int(found["month"]), int(found["day"]), norm, found.end()
+            )
             if value is not None:
                 return FoundDate(value, found.start(), found.end())
     return None

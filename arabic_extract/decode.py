@@ -129,7 +129,9 @@ def repair_mojibake(text: str) -> Decoded | None:
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
         if _arabic_score(fixed) > _arabic_score(text):
-            return Decoded(fixed, "utf-8", [f"repaired UTF-8 text that had been decoded as {legacy}"])
+            return Decoded(
+                fixed, "utf-8", [f"repaired UTF-8 text that had been decoded as {legacy}"]
+            )
     return None
 
 
@@ -165,7 +167,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             return _check_text(text, name, [])
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return _check_text(data.decode(utf16, errors="replace"), utf16, [f"decoded as {utf16} (no BOM)"])
+        return _check_text(
+            data.decode(utf16, errors="replace"), utf16, [f"decoded as {utf16} (no BOM)"]
+        )
     declared = [encoding] if encoding else []
     meta = _META_CHARSET.search(data[:8192])
     if meta is not None:
@@ -177,10 +181,12 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:
-        codecs_named = {_lookup(name) for name in declared} - {None, "utf-8"}
-        notes = [f"declared {sorted(codecs_named)[0]}, but the bytes are UTF-8"] if (
-            codecs_named and not data.isascii()
-        ) else []
+        named = sorted(c for c in (_lookup(name) for name in declared) if c and c != "utf-8")
+        notes = (
+            [f"declared {named[0]}, but the bytes are UTF-8"]
+            if named and not data.isascii()
+            else []
+        )
         return _check_text(text, "utf-8", notes)
     for name in declared:
         codec = _lookup(name)

@@ -153,7 +153,9 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         noise = ("empty",)
     elif not has_letters and "counter" not in noise and "empty" not in noise:
         noise = (*noise, "no-letters")
-    if ISSUE_LINK.match(norm, words, first) is not None and is_date_line(norm, config.max_date_line_words):
+    if ISSUE_LINK.match(norm, words, first) is not None and is_date_line(
+        norm, config.max_date_line_words
+    ):
         noise = (*noise, ISSUE_LINK.name)
     date_line = not noise and is_date_line(norm, config.max_date_line_words)
     time_ago = "time-ago" in noise and find_relative(norm, None) is not None
@@ -168,8 +170,11 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
             and not sentence_end
             and has_letters
         )
-        or (words >= config.min_title_words and norm.endswith(("?", "؟", "!"))
-            and words <= config.max_title_words),
+        or (
+            words >= config.min_title_words
+            and norm.endswith(("?", "؟", "!"))
+            and words <= config.max_title_words
+        ),
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
         byline=BYLINE.match(norm, words, first) is not None,

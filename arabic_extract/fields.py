@@ -37,7 +37,9 @@ _NAME_STOP = regex.compile(
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
-_COPYRIGHT_YEAR = regex.compile(r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)")
+_COPYRIGHT_YEAR = regex.compile(
+    r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
+)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
 _OUTLET_HEADS = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
@@ -61,7 +63,9 @@ class Fields:
     notes: list[str] = field(default_factory=list)
 
 
-def original_text(block: Block, norm_fragment: str, mapped: tuple[str, list[int]] | None = None) -> str:
+def original_text(
+    block: Block, norm_fragment: str, mapped: tuple[str, list[int]] | None = None
+) -> str:
     """The original text of ``block`` behind a fragment of its normalised text; ``mapped`` is
     ``normalize_with_offsets(block.text)`` when the caller cuts several fragments."""
     if not norm_fragment:
@@ -84,7 +88,7 @@ _PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", '"': '"'}
 
 def clean_edges(text: str) -> str:
     """Trim punctuation and spaces from both ends, keeping closing brackets that balance."""
-    trimmed = _EDGE_PUNCT.sub("", text)
+    trimmed: str = _EDGE_PUNCT.sub("", text)
     stripped = text.rstrip()
     while stripped and stripped[-1] in _PAIRS and trimmed:
         closer = stripped[-1]
@@ -152,7 +156,10 @@ def headline_score(blocks: list[Block], decs: list[Decision], zone: range, i: in
 
 
 def find_headline(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    run: Run,
     config: ExtractionConfig,
 ) -> int | None:
     """Index of the headline block: the title-like line that introduces the body."""
@@ -171,7 +178,10 @@ def find_headline(
 
 
 def label_headline_and_captions(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    run: Run,
     headline: int | None,
 ) -> list[Decision]:
     """Mark the headline, its repetitions, and captions (with their photo credits)."""
@@ -187,14 +197,24 @@ def label_headline_and_captions(
             elif i <= run.end + 1:
                 out[i] = Decision("bad", Label.HEADLINE, ("headline-repeat",))
         for i in range(headline + 1, run.start):
-            if out[i].label is Label.NOISE and decs[i].cls in ("near", "short") and (
-                "outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons
+            if (
+                out[i].label is Label.NOISE
+                and decs[i].cls in ("near", "short")
+                and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
             ):
                 out[i] = Decision("bad", Label.CAPTION, ("pre-body-caption",))
     for i in range(len(blocks)):
-        if "photo-credit" in decs[i].reasons and i > 0 and out[i - 1].label in (
-            Label.CAPTION, Label.BODY, Label.HEADLINE,
-        ) and run.start - 1 <= i <= run.end + 1:
+        if (
+            "photo-credit" in decs[i].reasons
+            and i > 0
+            and out[i - 1].label
+            in (
+                Label.CAPTION,
+                Label.BODY,
+                Label.HEADLINE,
+            )
+            and run.start - 1 <= i <= run.end + 1
+        ):
             if out[i - 1].label is not Label.HEADLINE or i - 1 != headline:
                 reasons = tuple(dict.fromkeys((*out[i - 1].reasons, "caption")))
                 out[i - 1] = Decision("bad", Label.CAPTION, reasons)
@@ -280,8 +300,13 @@ def lead_outlet(block: Block) -> str | None:
 
 
 def find_source(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
-    order: list[int], config: ExtractionConfig,
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    run: Run,
+    *,
+    order: list[int],
+    config: ExtractionConfig,
 ) -> str | None:
     """The credited outlet, by precedence: source line, byline outlet, dateline, lead."""
     window = range(max(0, run.start - 6), min(len(blocks), run.end + 4))
@@ -327,7 +352,7 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
 
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
     """The site's own name from its header line, its copyright footer, or its masthead."""
-    for block, dec in zip(blocks, decs):
+    for block, dec in zip(blocks, decs, strict=True):
         if "site-header" not in dec.reasons:
             continue
         payload = SITE_HEADER.payload(block.norm)
@@ -339,9 +364,11 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
         if "footer" not in decs[i].reasons:
             continue
         owner = _OWNER.search(block.norm)
-        name = _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0])) if (
-            owner
-        ) else ""
+        name = (
+            _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
+            if (owner)
+            else ""
+        )
         if not name and owner and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 4:
             return clean_edges(blocks[i + 1].text) or None
         if name and len(name.split()) <= 5:
@@ -375,8 +402,11 @@ def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
                 break
         if best == 1 and strip_clitic(words[i]) not in grounding and words[i] not in grounding:
             j = i + 1
-            while j < len(words) and j - i < 3 and words[j] not in grounding and (
-                strip_clitic(words[j]) not in grounding
+            while (
+                j < len(words)
+                and j - i < 3
+                and words[j] not in grounding
+                and (strip_clitic(words[j]) not in grounding)
             ):
                 j += 1
             best = j - i
@@ -387,7 +417,7 @@ def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
 
 def _grounding(blocks: list[Block], decs: list[Decision]) -> set[str]:
     grams: set[str] = set()
-    for block, dec in zip(blocks, decs):
+    for block, dec in zip(blocks, decs, strict=True):
         if dec.label not in (Label.BODY, Label.HEADLINE):
             continue
         tokens = _TOKEN.findall(block.norm)
@@ -427,7 +457,10 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
 
 
 def extract_fields(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run,
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    run: Run,
     config: ExtractionConfig,
 ) -> tuple[Fields, list[Decision]]:
     """All fields, and the decisions with headline, caption and credit labels added."""
@@ -436,8 +469,11 @@ def extract_fields(
     order = _near_order(run, headline, len(blocks))
     dated = find_date_field(blocks, decs, order, config)
     author = next(
-        (name for i in order if decs[i].label is Label.BYLINE
-         and (name := person_name(blocks[i], feats[i]))),
+        (
+            name
+            for i in order
+            if decs[i].label is Label.BYLINE and (name := person_name(blocks[i], feats[i]))
+        ),
         None,
     )
     notes = list(dated.notes)
@@ -445,14 +481,20 @@ def extract_fields(
         notes.append("headline: no title-like line introduces the body")
     fields = Fields(
         headline=blocks[headline].text if headline is not None else None,
-        source=find_source(blocks, feats, decs, run, order, config) if not run.empty else None,
+        source=(
+            find_source(blocks, feats, decs, run, order=order, config=config)
+            if not run.empty
+            else None
+        ),
         author=author,
         published=dated.published,
         date_text=dated.date_text,
         site_name=(site := find_site_name(blocks, decs)),
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
-        captions=[clean_edges(blocks[i].text) for i, d in enumerate(decs) if d.label is Label.CAPTION],
+        captions=[
+            clean_edges(blocks[i].text) for i, d in enumerate(decs) if d.label is Label.CAPTION
+        ],
         notes=notes,
     )
     return fields, decs

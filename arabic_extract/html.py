@@ -55,7 +55,7 @@ class Ctx:
 
 
 # Class and id words are split on these into tokens: "td-post-sharing" -> td, post, sharing.
-_TOKEN_SEPARATORS = str.maketrans({c: " " for c in "-_.:/0123456789"})
+_TOKEN_SEPARATORS = str.maketrans(dict.fromkeys("-_.:/0123456789", " "))
 # Leaf blocks: the parser never nests block elements in these, so their text is read in one
 # call to Lexbor instead of node by node (unless a <br> splits them).
 _LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -162,6 +162,11 @@ def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig
     )
 
 
+# A stack entry: a node to visit (None: the end of the block element opened before it), the
+# context it is visited in, the tag of the block it belongs to, and its depth.
+Frame = tuple[LexborNode | None, Ctx, str, int]
+
+
 class _Walker:
     """Accumulates text into blocks during the walk."""
 
@@ -173,6 +178,7 @@ class _Walker:
         self.links: list[str] = []
         self.image = False
         self.nodes = 0
+        self.tag, self.ctx = "body", Ctx()
         # Class strings repeat across a page (every menu item has the same); their reading is
         # kept for this walk only.
         self.read: dict[tuple[str, bool], Words] = {}
@@ -255,7 +261,7 @@ class _Walker:
                 links.append(inner)
             elif name == "img":
                 self.image = True
-            elif name == "br" or name in BLOCK_TAGS and inner is not node and name != tag:
+            elif name == "br" or (name in BLOCK_TAGS and inner is not node and name != tag):
                 return False
         text = node.text(deep=True)
         self.pieces.append(text)
@@ -268,61 +274,68 @@ class _Walker:
         self.flush(tag, ctx)
         return True
 
+    def open(
+        self, node: LexborNode, tag: str, ctx: Ctx, depth: int, stack: list[Frame]
+    ) -> Ctx | None:
+        """Enter an element: the context for its children, or None when they are not walked
+        (hidden, or a leaf already read whole)."""
+        if tag in BLOCK_TAGS and depth < self.config.max_dom_depth:
+            own = self.own(node, tag)
+            if own.hidden:
+                return None
+            inner = ctx if own.neutral else inner_context(node, own, ctx, self.config)
+            self.flush(self.tag, self.ctx)
+            if tag in _LEAVES and self.leaf(node, tag, inner):
+                return None
+            stack.append((None, self.ctx, self.tag, depth))
+            self.tag, self.ctx = tag, inner
+            return inner
+        if tag == "a" and not ctx.link:
+            anchor = " ".join(node.text(deep=True).split())
+            if anchor:
+                self.links.append(anchor)
+            return replace(ctx, link=True)
+        return ctx
+
     def walk(self, root: LexborNode) -> None:
-        max_depth = self.config.max_dom_depth
-        max_nodes = self.config.max_dom_nodes
-        # (node or None for "end of this block", its context, its block's tag, depth)
-        stack: list[tuple[LexborNode | None, Ctx, str, int]] = [(root, Ctx(), "body", 0)]
-        current_tag, current_ctx = "body", Ctx()
+        """Visit every node once, depth first, with an explicit stack."""
+        stack: list[Frame] = [(root, Ctx(), "body", 0)]
         while stack:
             node, ctx, block_tag, depth = stack.pop()
-            if node is None:
-                self.flush(current_tag, current_ctx)
-                current_tag, current_ctx = block_tag, ctx
+            if node is None:  # the end of a block element
+                self.flush(self.tag, self.ctx)
+                self.tag, self.ctx = block_tag, ctx
                 continue
             self.nodes += 1
-            if self.nodes > max_nodes:
+            if self.nodes > self.config.max_dom_nodes:
                 break
             tag = node.tag
             if tag == "-text":
-                value = node.text_content
-                if value:
-                    self.pieces.append(value)
-                    if ctx.link:
-                        self.link_chars += len(value.strip())
+                self.add_text(node.text_content, ctx)
                 continue
             if tag is None or tag[0] == "-" or tag in SKIP_TAGS:
-                if tag == "img":
-                    self.image = True
+                self.image = self.image or tag == "img"
                 continue
-            if tag == "br" or tag == "hr":
-                self.flush(current_tag, current_ctx)
+            if tag in {"br", "hr"}:
+                self.flush(self.tag, self.ctx)
                 continue
-            inner: Ctx | None = ctx
-            if tag in BLOCK_TAGS and depth < max_depth:
-                own = self.own(node, tag)
-                if own.hidden:
-                    continue
-                if not own.neutral:
-                    inner = inner_context(node, own, ctx, self.config)
-                self.flush(current_tag, current_ctx)
-                if tag in _LEAVES and self.leaf(node, tag, inner):
-                    continue
-                stack.append((None, current_ctx, current_tag, depth))
-                current_tag, current_ctx = tag, inner
-            elif tag == "a" and not ctx.link:
-                inner = replace(ctx, link=True)
-                anchor = " ".join(node.text(deep=True).split())
-                if anchor:
-                    self.links.append(anchor)
-            children: list[tuple[LexborNode | None, Ctx, str, int]] = []
+            inner = self.open(node, tag, ctx, depth, stack)
+            if inner is None:
+                continue
+            children: list[Frame] = []
             child = node.child
             while child is not None:
-                children.append((child, inner, current_tag, depth + 1))
+                children.append((child, inner, self.tag, depth + 1))
                 child = child.next
             children.reverse()
             stack.extend(children)
-        self.flush(current_tag, current_ctx)
+        self.flush(self.tag, self.ctx)
+
+    def add_text(self, value: str | None, ctx: Ctx) -> None:
+        if value:
+            self.pieces.append(value)
+            if ctx.link:
+                self.link_chars += len(value.strip())
 
 
 def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> tuple[list[Block], list[str]]:
@@ -380,12 +393,14 @@ def match_headline(
 def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
     """Entries of tag lists marked up as such (a 'tags' class), as link texts."""
     tags: list[str] = []
-    for block, dec in zip(blocks, decs):
-        if "dom:tags" in block.dom_noise and block.link_density > 0.5 and (
-            1 <= len(block.norm.split()) <= 6 and dec.label is not Label.BODY
+    for block, dec in zip(blocks, decs, strict=True):
+        if (
+            "dom:tags" in block.dom_noise
+            and block.link_density > 0.5
+            and (1 <= len(block.norm.split()) <= 6 and dec.label is not Label.BODY)
+            and block.text not in tags
         ):
-            if block.text not in tags:
-                tags.append(block.text)
+            tags.append(block.text)
     return tags
 
 
@@ -432,9 +447,7 @@ def merge_meta(
     )
 
 
-def extract_html(
-    html: str, config: ExtractionConfig, url: str | None, notes: list[str]
-) -> Article:
+def extract_html(html: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
     """Extract the article from an HTML page (already decoded)."""
     tree = LexborHTMLParser(html)
     meta = read_meta(tree)
@@ -450,4 +463,6 @@ def extract_html(
         )
     fields, decs = analyse(blocks, config)
     fields, decs = merge_meta(blocks, decs, fields, meta)
-    return assemble(blocks, fields, decs, config, url, notes, language=meta.language)
+    return assemble(
+        blocks, fields, decs, config=config, url=url, notes=notes, language=meta.language
+    )

@@ -14,11 +14,21 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-_ARTICLE_TYPES = frozenset({
-    "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
-    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "livebloggosting",
-    "webpage", "socialmediaposting",
-})
+_ARTICLE_TYPES = frozenset(
+    {
+        "newsarticle",
+        "article",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "livebloggosting",
+        "webpage",
+        "socialmediaposting",
+    }
+)
 _KEYWORD_SPLIT = regex.compile(r"\s*[,،;؛|]\s*")
 _TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»«]\s+|\s*[|»«]\s*")
 _URL = regex.compile(r"^(?:https?:)?//|^www\.", regex.I)
@@ -108,9 +118,9 @@ def read_json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
             continue
         for obj in _json_ld_objects(data):
             kinds = _types(obj)
-            if kinds & _ARTICLE_TYPES and ("headline" in obj or "articleBody" in obj):
-                if not best or "newsarticle" in kinds:
-                    best = obj
+            article = kinds & _ARTICLE_TYPES and ("headline" in obj or "articleBody" in obj)
+            if article and (not best or "newsarticle" in kinds):
+                best = obj
     return best
 
 
@@ -126,7 +136,7 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
 
 
 def strip_site_from_title(title: str, site_name: str | None) -> str:
-    """"Headline - SiteName" or "SiteName | Headline" -> "Headline"."""
+    """ "Headline - SiteName" or "SiteName | Headline" -> "Headline"."""
     parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
@@ -134,7 +144,8 @@ def strip_site_from_title(title: str, site_name: str | None) -> str:
         kept = [p for p in parts if p.strip() != site_name.strip()]
         if kept and len(kept) < len(parts):
             return " - ".join(kept).strip() if len(kept) > 1 else kept[0].strip()
-    return max(parts, key=len).strip()
+    longest: str = max(parts, key=len)
+    return longest.strip()
 
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
@@ -161,16 +172,23 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
     author = _name_of(ld.get("author")) or first("author", "article:author", "dc.creator")
     if author and _URL.match(author):
         author = None
-    published_text = (
-        _name_of(ld.get("datePublished"))
-        or first("article:published_time", "datepublished", "pubdate", "publishdate",
-                 "og:published_time", "dc.date", "date", "article:modified_time")
+    published_text = _name_of(ld.get("datePublished")) or first(
+        "article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "og:published_time",
+        "dc.date",
+        "date",
+        "article:modified_time",
     )
     if published_text is None:
         time_node = tree.css_first("time[datetime]")
         published_text = time_node.attributes.get("datetime") if time_node is not None else None
-    tags = meta.get("article:tag", []) or _split_keywords(ld.get("keywords")) or _split_keywords(
-        first("news_keywords", "keywords")
+    tags = (
+        meta.get("article:tag", [])
+        or _split_keywords(ld.get("keywords"))
+        or _split_keywords(first("news_keywords", "keywords"))
     )
     html = tree.css_first("html")
     language = html.attributes.get("lang") if html is not None else None

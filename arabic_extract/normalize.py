@@ -49,8 +49,7 @@ _FOLD = {
 _FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
 _FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
 
-TRANSLATION = str.maketrans({**_FOLD, **{ch: None for ch in _DELETE}})
-
+TRANSLATION = str.maketrans({**_FOLD, **dict.fromkeys(_DELETE)})
 
 
 def _dense_table() -> str:
@@ -67,8 +66,11 @@ def _dense_table() -> str:
 _TABLE = _dense_table()
 # The same normalisation, as the fast path of normalize() uses it.
 _DELETE_CLASS = re.compile("[" + re.escape(_DELETE) + "]")
-_LETTER_FOLDS = tuple((k, v) for k, v in _FOLD.items() if not k.isspace() and not k.isdigit()
-                      and k not in "\u066b\u066c")
+_LETTER_FOLDS = tuple(
+    (k, v)
+    for k, v in _FOLD.items()
+    if not k.isspace() and not k.isdigit() and k not in "\u066b\u066c"
+)
 _DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
 _DIGIT_TABLE = str.maketrans({k: v for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c"})
 _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
@@ -121,11 +123,11 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
             if piece.isspace():
                 if space:
                     continue
-                piece = " "
                 space = True
+                out.append(" ")
             else:
                 space = False
-            out.append(piece)
+                out.append(piece)
             offsets.append(index)
     if out and out[-1] == " ":
         out.pop()

@@ -80,7 +80,7 @@ def main_run(
 ) -> Run:
     """The best run of the page. Segments are separated by barriers; a segment's run that
     starts after a read-also or related header following the best run so far is discounted."""
-    weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs)]
+    weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
     headers = [i for i, d in enumerate(decs) if OTHER_ARTICLE.intersection(d.reasons)]
     best = Run(0, -1, 0.0)
     lo = 0
@@ -114,17 +114,15 @@ def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig)
     good_before = 0
     limit = min(run.end, run.start + config.header_window)
     for k in range(run.start, limit + 1):
-        if decs[k].label in (Label.DATE, Label.BYLINE) and 0 < k - run.start:
-            if good_before <= 2 and any(d.cls == "good" for d in decs[k + 1 : run.end + 1]):
-                return Run(k + 1, run.end, run.score)
+        header = decs[k].label in (Label.DATE, Label.BYLINE) and k > run.start
+        if header and good_before <= 2 and any(d.cls == "good" for d in decs[k + 1 : run.end + 1]):
+            return Run(k + 1, run.end, run.score)
         if decs[k].cls == "good":
             good_before += 1
     return run
 
 
-def cut_read_also(
-    feats: list[Features], decs: list[Decision], run: Run
-) -> list[Decision]:
+def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list[Decision]:
     """Inside the run, a read-also header and the title lines after it are not body."""
     out = list(decs)
     i = run.start

@@ -17,8 +17,7 @@ import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family
-from arabic_extract.rules import dom
+from arabic_extract.rules import Family, dom
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
 from arabic_extract.rules.stopwords import STOPWORDS
 

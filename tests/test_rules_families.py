@@ -27,9 +27,9 @@ from arabic_extract.rules.attribution import (
     SOURCE_LINE,
 )
 from arabic_extract.rules.noise import (
+    CMS_LEFTOVER,
     COMMENT_POLICY,
     COMMENTS,
-    CMS_LEFTOVER,
     COUNTER,
     FOLLOW_PROMPT,
     FOOTER,
@@ -135,6 +135,7 @@ POSITIVE: list[tuple[Family, str]] = [
     (COMMENTS, "تعليقات القراء"),
     (COMMENTS, "أضف تعليقاً"),
     (COMMENTS, "اضف تعليق"),
+    (COMMENTS, "أضف تعليقك"),
     (COMMENTS, "اترك تعليقاً"),
     (COMMENTS, "لا توجد تعليقات"),
     (COMMENTS, "لا توجد تعليقات حتى الآن. كن أول من يعلق على هذا الموضوع."),
