@@ -99,27 +99,30 @@ def _build(year: int, month: int, day: int, norm: str, end: int) -> datetime | N
 
 def find_date(norm: str) -> FoundDate | None:
     """The first absolute date in a normalised line."""
+    hijri: FoundDate | None = None
     for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
-        found = pattern.search(norm)
-        if found is not None:
+        for found in pattern.finditer(norm):
             name = MONTHS.get(" ".join(found["month"].split()))
             if name is None:
                 continue
-            value = None
-            if name.gregorian:
-                value = _build(
-                    int(found["year"]), name.number, int(found["day"]), norm, found.end()
-                )
+            if not name.gregorian:  # "12 رمضان 1445 هـ الموافق 22 مارس 2024": keep looking
+                hijri = hijri or FoundDate(None, found.start(), found.end())
+                continue
+            value = _build(int(found["year"]), name.number, int(found["day"]), norm, found.end())
             return FoundDate(value, found.start(), found.end())
     for pattern in (ISO_DATE, DMY_DATE):
-        found = pattern.search(norm)
-        if found is not None:
+        numeric = pattern.search(norm)
+        if numeric is not None:
             value = _build(
-                int(found["year"]), int(found["month"]), int(found["day"]), norm, found.end()
+                int(numeric["year"]),
+                int(numeric["month"]),
+                int(numeric["day"]),
+                norm,
+                numeric.end(),
             )
             if value is not None:
-                return FoundDate(value, found.start(), found.end())
-    return None
+                return FoundDate(value, numeric.start(), numeric.end())
+    return hijri
 
 
 def find_relative(norm: str, reference: datetime | None) -> FoundDate | None:

@@ -72,7 +72,7 @@ def dateline_agency(norm: str) -> str | None:
     found = DATELINE.match(norm)
     if found is None:
         return tail_agency(norm)
-    agency = (found.group("agency") or "").strip()
+    agency = (found.group("agency") or "").strip(" ()[]-–—")
     return agency if is_outlet_name(agency) else tail_agency(norm)
 
 

@@ -13,7 +13,7 @@ import regex
 from arabic_extract.blocks import BULLET, Block
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dates import find_date, find_relative
+from arabic_extract.dates import FoundDate, find_date, find_relative
 from arabic_extract.features import Features, is_outlet_name, split_outlet_byline
 from arabic_extract.model import Label
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
@@ -24,7 +24,7 @@ from arabic_extract.rules.attribution import (
     NAME_TRAILERS,
     SOURCE_LINE,
 )
-from arabic_extract.rules.noise import KEYWORDS, SITE_HEADER
+from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
 from arabic_extract.segment import Run
 
@@ -37,6 +37,7 @@ _NAME_STOP = regex.compile(
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
+_ERA = regex.compile(r"\s*(?:م|ه|هـ|ميلادي|هجري)(?![\p{L}\p{N}])")
 _COPYRIGHT_YEAR = regex.compile(
     r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
@@ -177,6 +178,18 @@ def find_headline(
     return None
 
 
+_CAPTION_LABEL = regex.compile(r"^\s*\(?(?:الصورة|صورة|صوره|الصوره)\s*:\s*")
+_CAPTION_CREDIT = regex.compile(
+    r"\s*(?:[-–—|]\s*(?:أرشيف|أرشيفية|ارشيف|ارشيفية)|\((?:أرشيف|أرشيفية|ارشيف|ارشيفية)\))\s*$"
+)
+
+
+def caption_text(block: Block) -> str:
+    """A caption as shown, without a leading "صورة:" label or a trailing "- أرشيف" credit."""
+    text = _CAPTION_LABEL.sub("", strip_bullet(block.text))
+    return clean_edges(_CAPTION_CREDIT.sub("", text)) or clean_edges(block.text)
+
+
 def label_headline_and_captions(
     blocks: list[Block],
     feats: list[Features],
@@ -203,9 +216,14 @@ def label_headline_and_captions(
                 and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
             ):
                 out[i] = Decision("bad", Label.CAPTION, ("pre-body-caption",))
+    first = headline if headline is not None else run.start
+    for i in range(first, min(len(blocks), run.end + 2)):
+        if "photo-credit" in decs[i].reasons and len(caption_text(blocks[i]).split()) >= 3:
+            out[i] = Decision("bad", Label.CAPTION, ("photo-credit", "caption"))
     for i in range(len(blocks)):
         if (
             "photo-credit" in decs[i].reasons
+            and out[i].label is not Label.CAPTION
             and i > 0
             and out[i - 1].label
             in (
@@ -236,21 +254,53 @@ def _near_order(run: Run, headline: int | None, n: int) -> list[int]:
     return zone_after + zone_before + lead + tail
 
 
+def date_as_written(block: Block, start: int, end: int) -> str:
+    """The original text of a date found at normalised ``start:end`` of a date line: from the
+    line's start (weekday, "تم نشره") through the date, without the clock time after it."""
+    norm, offsets = normalize_with_offsets(strip_bullet(block.text))
+    text = strip_bullet(block.text)
+    era = _ERA.match(norm, end)
+    if era is not None:
+        end = era.end()
+    return clean_edges(original_slice(text, offsets, start, min(end, len(norm)))) or text
+
+
 def find_date_field(
     blocks: list[Block], decs: list[Decision], order: list[int], config: ExtractionConfig
 ) -> Fields:
+    """The date line nearest the headline; else a date inside a short line of the article's
+    header (a dateline, a row of meta widgets)."""
     for i in order:
         if decs[i].label is not Label.DATE:
             continue
-        text = strip_bullet(blocks[i].text)
         found = find_date(blocks[i].norm)
         if found is not None:
-            return Fields(published=found.value, date_text=text)
+            return Fields(published=found.value, date_text=date_as_written(blocks[i], 0, found.end))
         relative = find_relative(blocks[i].norm, config.reference_time)
         if relative is not None:
             notes = [] if relative.value else ["published: relative date, no reference_time given"]
+            text = strip_bullet(blocks[i].text)
             return Fields(published=relative.value, date_text=text, notes=notes)
+    for i in order:
+        if len(blocks[i].norm.split()) > config.max_meta_line_words * 2 or decs[i].is_body:
+            continue
+        found = find_date(blocks[i].norm)
+        if found is not None and found.value is not None:
+            start = hijri_start(blocks[i].norm, found)
+            return Fields(
+                published=found.value, date_text=date_as_written(blocks[i], start, found.end)
+            )
     return Fields(notes=["published: no date line found"])
+
+
+def hijri_start(norm: str, found: FoundDate) -> int:
+    """Where a date begins when a Hijri date is given first (... الموافق 22 مارس 2024)."""
+    before = norm[: found.start]
+    marker = before.rfind("الموافق")
+    if marker < 0:
+        return found.start
+    hijri = find_date(before[:marker])
+    return hijri.start if hijri is not None else found.start
 
 
 def person_name(block: Block, feat: Features) -> str | None:
@@ -371,9 +421,23 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
         )
         if not name and owner and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 4:
             return clean_edges(blocks[i + 1].text) or None
+        if not name:
+            name = copyright_owner(block.norm)
         if name and len(name.split()) <= 5:
             return original_text(block, name) or None
     return masthead(blocks, decs)
+
+
+def copyright_owner(norm: str) -> str:
+    """The owner in "© 2024 صدى الجزائر - جميع الحقوق محفوظة" (normalised), or ""."""
+    found = _COPYRIGHT_YEAR.search(norm)
+    if found is None:
+        return ""
+    owner = _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(found.group("owner"))[0]))
+    owner = " ".join(owner.split())
+    if not owner or FOOTER.match(owner) is not None or len(owner.split()) > 5:
+        return ""
+    return owner
 
 
 def strip_clitic(word: str) -> str:
@@ -428,11 +492,37 @@ def _grounding(blocks: list[Block], decs: list[Decision]) -> set[str]:
     return grams
 
 
+_LIST_REASONS = frozenset(
+    {
+        "menu",
+        "navigation",
+        "repeated",
+        "outside-main-run",
+        "headline-list",
+        "short",
+        "title-like",
+        "near-prose",
+    }
+)
+
+
+def tags_below(blocks: list[Block], decs: list[Decision], header: int) -> list[str]:
+    """Entries listed one per line under a keywords header that stands alone."""
+    entries: list[str] = []
+    for k in range(header + 1, min(len(blocks), header + 31)):
+        words = len(blocks[k].norm.split())
+        listed = set(decs[k].reasons) <= _LIST_REASONS
+        if not 1 <= words <= 5 or decs[k].cls == "good" or not listed:
+            break
+        entries.append(clean_edges(strip_bullet(blocks[k].text)))
+    return [e for e in dict.fromkeys(entries) if e]
+
+
 def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
     """Entries of the keyword dump near the article, in order, without repeats or labels."""
     grounding: set[str] | None = None
     tags: list[str] = []
-    for i in range(max(0, run.start - 6), min(len(blocks), run.end + 8)):
+    for i in range(max(0, run.start - 6), min(len(blocks), run.end + 16)):
         if decs[i].label is not Label.TAGS:
             continue
         payload = KEYWORDS.payload(blocks[i].norm)
@@ -442,6 +532,7 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
                     tags.append(link)
             continue
         if not payload:
+            tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
         if grounding is None:
             grounding = _grounding(blocks, decs)
@@ -492,9 +583,7 @@ def extract_fields(
         site_name=(site := find_site_name(blocks, decs)),
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
-        captions=[
-            clean_edges(blocks[i].text) for i, d in enumerate(decs) if d.label is Label.CAPTION
-        ],
+        captions=[caption_text(blocks[i]) for i, d in enumerate(decs) if d.label is Label.CAPTION],
         notes=notes,
     )
     return fields, decs

@@ -25,8 +25,9 @@ PARAGRAPHS = [
 TEXT = "\n\n".join(PARAGRAPHS) + "\n"
 
 HTML = (
-    "<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\"><head>"
-    "<meta charset=\"windows-1256\"><title>لافروف يبحث مع روبيو حل الأزمة الأوكرانية | أخبار العالم</title></head><body>"
+    '<!DOCTYPE html><html lang="ar" dir="rtl"><head>'
+    '<meta charset="windows-1256">'
+    "<title>لافروف يبحث مع روبيو حل الأزمة الأوكرانية | أخبار العالم</title></head><body>"
     "<article><h1>لافروف يبحث مع روبيو حل الأزمة الأوكرانية</h1>"
     + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     + "</article></body></html>"
@@ -45,8 +46,12 @@ def same_codec(a: str, b: str) -> bool:
     [
         pytest.param(TEXT.encode("utf-8"), "utf-8", id="utf-8"),
         pytest.param(codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", id="utf-8-bom"),
-        pytest.param(codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", id="utf-16-le-bom"),
-        pytest.param(codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", id="utf-16-be-bom"),
+        pytest.param(
+            codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16-le", id="utf-16-le-bom"
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16-be", id="utf-16-be-bom"
+        ),
         pytest.param(TEXT.encode("utf-16-le"), "utf-16-le", id="utf-16-le-no-bom"),
         pytest.param(TEXT.encode("utf-16-be"), "utf-16-be", id="utf-16-be-no-bom"),
         pytest.param(TEXT.encode("cp1256"), "cp1256", id="cp1256"),

@@ -7,7 +7,7 @@ headline and source. The module is skipped when ``shared/eval/dev`` is not besid
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ def test_dev_set_loaded() -> None:
     assert PAGES, f"no gold pages in {DEV}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def run(page_id: str, mode: str) -> Article:
     page = next(p for p in PAGES if p.id == page_id)
     data = page.html_bytes()
@@ -60,9 +60,7 @@ def test_body_f1(page: GoldPage, mode: str) -> None:
 @pytest.mark.parametrize("page,mode", CASES)
 def test_leak(page: GoldPage, mode: str) -> None:
     body = f" {' '.join(tokens(run(page.id, mode).body))} "
-    leaked = [
-        s for s in page.exclude if tokens(s) and f" {' '.join(tokens(s))} " in body
-    ]
+    leaked = [s for s in page.exclude if tokens(s) and f" {' '.join(tokens(s))} " in body]
     assert len(leaked) <= MAX_LEAKED, f"{page.id} ({page.site}) {mode}: leaked {leaked}"
 
 

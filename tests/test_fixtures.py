@@ -9,7 +9,7 @@ field.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +45,13 @@ def test_fixtures_present() -> None:
     assert sum(1 for kind, _ in CASES if kind == "seeds") == 5
 
 
-@lru_cache(maxsize=None)
+@cache
 def run(kind: str, folder: Path) -> Article:
     data = (folder / INPUT_NAMES[kind]).read_bytes()
     return extract(data)
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected_of(folder: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     return data
@@ -68,7 +68,7 @@ def norm(text: str | None) -> str:
 def params(field: str | None = None, when=None) -> list[Any]:  # type: ignore[no-untyped-def]
     """Cases, optionally only those whose expected.json has ``field`` (and ``when`` holds)."""
     out = []
-    for (kind, folder), case_id in zip(CASES, IDS):
+    for (kind, folder), case_id in zip(CASES, IDS, strict=False):
         exp = expected_of(folder)
         if field is not None and field not in exp:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import pytest
@@ -148,7 +149,7 @@ def test_offsets_increasing_and_in_range(text: str) -> None:
     norm, offsets = normalize_with_offsets(text)
     assert len(offsets) == len(norm)
     assert all(0 <= o < len(text) for o in offsets)
-    assert all(a <= b for a, b in zip(offsets, offsets[1:]))
+    assert all(a <= b for a, b in itertools.pairwise(offsets))
 
 
 @settings(max_examples=300, deadline=None)
@@ -183,9 +184,14 @@ def test_original_slice_normalises_back(text: str, data: st.DataObject) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["شارك", "القاهرة", "الإخبارية", "كلمات", "دلالية", "١٩", "RT"]),
-                min_size=1, max_size=6),
-       st.sampled_from([" ", "  ", "\u00a0", " \u200f", "\u0640 "]))
+@given(
+    st.lists(
+        st.sampled_from(["شارك", "القاهرة", "الإخبارية", "كلمات", "دلالية", "١٩", "RT"]),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([" ", "  ", "\u00a0", " \u200f", "\u0640 "]),
+)
 def test_original_slice_of_each_word(words: list[str], sep: str) -> None:
     text = sep.join(words)
     norm, offsets = normalize_with_offsets(text)

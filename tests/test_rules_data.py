@@ -22,7 +22,7 @@ from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
 from arabic_extract.rules.stopwords import STOPWORDS
 
 RULE_MODULES = (noise_rules, attribution_rules, date_rules)
-PRESENTATION_FORMS = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def collect_families() -> list[Family]:
@@ -51,8 +51,17 @@ def family_strings(family: Family) -> list[tuple[str, str]]:
 def test_families_found() -> None:
     # The scan must see the families the engine uses, not an empty module.
     names = set(FAMILY_IDS)
-    for expected in ("share-bar", "read-also", "keywords", "source-line", "byline", "dateline",
-                     "weekday", "time-ago", "footer"):
+    for expected in (
+        "share-bar",
+        "read-also",
+        "keywords",
+        "source-line",
+        "byline",
+        "dateline",
+        "weekday",
+        "time-ago",
+        "footer",
+    ):
         assert expected in names
     assert len(FAMILIES) >= 25
 
@@ -86,8 +95,9 @@ def test_family_has_examples_and_counter_examples(family: Family) -> None:
 
 @pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
 def test_family_text_is_nfc(family: Family) -> None:
-    bad = [(field, s) for field, s in family_strings(family)
-           if not unicodedata.is_normalized("NFC", s)]
+    bad = [
+        (field, s) for field, s in family_strings(family) if not unicodedata.is_normalized("NFC", s)
+    ]
     assert bad == [], f"{family.name}: not NFC: {bad}"
 
 
@@ -245,6 +255,11 @@ def test_dom_article_tokens_are_not_noise() -> None:
 def test_dom_table_names_and_tags() -> None:
     assert all(name.startswith("dom:") for name in dom.NOISE_TOKENS)
     assert all(reason.startswith("dom:") for reason in dom.FURNITURE_TAGS.values())
-    for tags in (dom.SKIP_TAGS, dom.BLOCK_TAGS, frozenset(dom.HEADINGS), frozenset(dom.FURNITURE_TAGS)):
+    for tags in (
+        dom.SKIP_TAGS,
+        dom.BLOCK_TAGS,
+        frozenset(dom.HEADINGS),
+        frozenset(dom.FURNITURE_TAGS),
+    ):
         assert all(ASCII_TOKEN.fullmatch(t) for t in tags)
     assert set(dom.HEADINGS) <= dom.BLOCK_TAGS

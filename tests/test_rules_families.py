@@ -90,9 +90,7 @@ def test_family_rejects_its_counter_examples(family: Family, line: str) -> None:
 
 
 NOISE_EXAMPLE_CASES = [
-    pytest.param(f, e, id=f"{f.name}:{i}")
-    for f in NOISE_FAMILIES
-    for i, e in enumerate(f.examples)
+    pytest.param(f, e, id=f"{f.name}:{i}") for f in NOISE_FAMILIES for i, e in enumerate(f.examples)
 ]
 
 
@@ -406,8 +404,19 @@ def test_dateline_agency_none(line: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["رويترز", "سبوتنيك", "سكاي نيوز عربية", "القاهرة الإخبارية", "القاهرة الاخبارية",
-     "وكالة الأنباء الأردنية", "CNN", "RT", "أ ش أ", "بترا", "صحيفة الشرق الأوسط"],
+    [
+        "رويترز",
+        "سبوتنيك",
+        "سكاي نيوز عربية",
+        "القاهرة الإخبارية",
+        "القاهرة الاخبارية",
+        "وكالة الأنباء الأردنية",
+        "CNN",
+        "RT",
+        "أ ش أ",
+        "بترا",
+        "صحيفة الشرق الأوسط",
+    ],
 )
 def test_is_outlet_name(name: str) -> None:
     assert is_outlet_name(normalize(name))
@@ -415,8 +424,13 @@ def test_is_outlet_name(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["إسلام عيسى", "حيدر الساعدي", "وزير الخارجية الروسي", "",
-     "قال مسؤول أوكراني مطلع على المحادثات إن المفاوضين الروس طالبوا"],
+    [
+        "إسلام عيسى",
+        "حيدر الساعدي",
+        "وزير الخارجية الروسي",
+        "",
+        "قال مسؤول أوكراني مطلع على المحادثات إن المفاوضين الروس طالبوا",
+    ],
 )
 def test_is_not_outlet_name(name: str) -> None:
     assert not is_outlet_name(normalize(name))

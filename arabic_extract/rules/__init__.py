@@ -172,7 +172,7 @@ def compile_family(family: Family) -> regex.Pattern[str]:
     alt = alternation(family)
     if family.kind == "line":
         # Possessive separators: a long run of punctuation costs linear time, never backtracking.
-        source = rf"^{SEP}*+{alt}{WORD_END}(?:{SEP}++{alt}{WORD_END})*{SEP}*+$"
+        source = rf"^{SEP}*{alt}{WORD_END}(?:{SEP}++{alt}{WORD_END})*{SEP}*+$"
     elif family.kind == "prefix":
         source = rf"^{SEP}*{alt}{WORD_END}(?P<rest>.*)$"
     else:
