@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Final
 
 from arabic_extract import __version__
 from arabic_extract.api import extract
+from arabic_extract.commands import SUBCOMMANDS
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.model import Article, BlockInfo, Label
@@ -460,6 +461,12 @@ def run(options: Options) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in SUBCOMMANDS:
+        try:
+            return SUBCOMMANDS[args[0]](args[1:])
+        except SystemExit as stop:  # argparse: --help (0) or a usage error (2)
+            return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     options = parse_args(argv)
     if isinstance(options, int):
         return options
