@@ -23,6 +23,7 @@ _PROSE_MARKS = frozenset(".!؟?…")
 _SENTENCE_MARKS = frozenset(".!؟?…:;؛")
 _LETTER = regex.compile(r"\p{L}")
 _DASH = regex.compile(r"\s[-–—]")
+_DIGIT = regex.compile(r"\d")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 
 
@@ -80,7 +81,7 @@ def tail_agency(norm: str) -> str | None:
     """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
     واس. Short, dated, and its last words are a known agency."""
     words = norm.split()
-    if len(words) > 20 or not any(ch.isdigit() for ch in norm):
+    if len(words) > 20 or _DIGIT.search(norm) is None:
         return None
     for size in (3, 2, 1):
         tail = " ".join(words[-size:]).strip("()-–—:. ")
@@ -157,8 +158,10 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         norm, config.max_date_line_words
     ):
         noise = (*noise, ISSUE_LINK.name)
-    date_line = not noise and is_date_line(norm, config.max_date_line_words)
     time_ago = "time-ago" in noise and find_relative(norm, None) is not None
+    if noise:  # furniture: attribution and dates are never read from it
+        return _noise_features(block, words, noise, time_ago)
+    agency = dateline_agency(norm)
     return Features(
         words=words,
         chars=len(block.text),
@@ -178,14 +181,32 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
         byline=BYLINE.match(norm, words, first) is not None,
-        date_line=date_line,
+        date_line=is_date_line(norm, config.max_date_line_words),
         time_ago=time_ago,
-        dateline_agency=(agency := dateline_agency(norm)),
+        dateline_agency=agency,
         dateline_line=agency is not None and (words <= 4 or tail_agency(norm) is not None),
-        outlet_byline=not noise
-        and words <= 8
+        outlet_byline=words <= 8
         and _BYLINE_MARK.search(norm) is not None
         and split_outlet_byline(norm) is not None,
+    )
+
+
+def _noise_features(block: Block, words: int, noise: tuple[str, ...], time_ago: bool) -> Features:
+    return Features(
+        words=words,
+        chars=len(block.text),
+        stopword_ratio=0.0,
+        prose_end=False,
+        commas=0,
+        title_like=False,
+        noise=noise,
+        source_line=False,
+        byline=False,
+        date_line=False,
+        time_ago=time_ago,
+        dateline_agency=None,
+        dateline_line=False,
+        outlet_byline=False,
     )
 
 

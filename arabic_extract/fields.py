@@ -71,7 +71,15 @@ def original_text(
     ``normalize_with_offsets(block.text)`` when the caller cuts several fragments."""
     if not norm_fragment:
         return ""
-    norm, offsets = mapped if mapped is not None else normalize_with_offsets(block.text)
+    if mapped is None:
+        text = strip_bullet(block.text)
+        position = block.norm.find(norm_fragment)
+        if position < 0:
+            return ""
+        end = position + len(norm_fragment)
+        _, offsets = normalize_with_offsets(text, end)
+        return clean_edges(original_slice(text, offsets, position, end))
+    norm, offsets = mapped
     position = norm.find(norm_fragment)
     if position < 0:
         return ""

@@ -109,16 +109,20 @@ def _normalize_char(char: str) -> str:
     return char.translate(_TABLE).replace("\x00", "").lower()
 
 
-def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+def normalize_with_offsets(text: str, limit: int | None = None) -> tuple[str, list[int]]:
     """Normalise ``text`` and map each character of the result to its index in ``text``.
 
     ``normalize_with_offsets(t)[0] == normalize(t)`` for every string; the offsets let a field
-    found by a pattern on the normalised text be cut out of the original text unchanged.
+    found by a pattern on the normalised text be cut out of the original text unchanged. With
+    ``limit``, stop once that many normalised characters (plus one) are mapped: enough to cut
+    out a field that ends there.
     """
     out: list[str] = []
     offsets: list[int] = []
     space = True  # at the start, or after a space: further spaces are dropped
     for index, char in enumerate(text):
+        if limit is not None and len(out) > limit:
+            break
         for piece in _normalize_char(char):
             if piece.isspace():
                 if space:
