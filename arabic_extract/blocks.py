@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -15,14 +15,13 @@ BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀
 _BULLET_STARTS = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One block of the page. ``text`` is the original; the other fields are for matching.
 
     DOM fields keep their defaults for plain-text input.
     """
 
-    index: int
+    position: int
     text: str
     norm: str
     bullet: bool
@@ -44,7 +43,7 @@ def make_block(index: int, text: str, max_chars: int) -> Block:
     marker = BULLET.match(probe) if probe[:1] in _BULLET_STARTS else None
     bullet = marker is not None and marker.end() > 0
     stripped = probe[marker.end() :] if marker is not None else probe
-    return Block(index=index, text=text, norm=normalize(stripped), bullet=bullet)
+    return Block(position=index, text=text, norm=normalize(stripped), bullet=bullet)
 
 
 def text_blocks(text: str, max_chars: int) -> list[Block]:

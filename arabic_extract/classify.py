@@ -8,8 +8,7 @@ are headline lists, repeated lines are page furniture.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
@@ -24,8 +23,7 @@ _FAMILY_LABEL = {"keywords": Label.TAGS, "time-ago": Label.DATE}
 _LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"})
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """A block's class, label and the names of the rules that decided them."""
 
     cls: Cls
@@ -158,7 +156,7 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
         first = seen.setdefault(block.norm, i)
         if first != i and decs[i].cls != "good":
             cls: Cls = "bad" if decs[first].cls == "bad" else decs[i].cls
-            out[i] = replace(decs[i], cls=cls, reasons=(*decs[i].reasons, "repeated"))
+            out[i] = decs[i]._replace(cls=cls, reasons=(*decs[i].reasons, "repeated"))
     return out
 
 

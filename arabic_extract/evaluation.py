@@ -33,8 +33,11 @@ from typing import Literal, NamedTuple
 import regex  # type: ignore[import-untyped, unused-ignore]
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from arabic_extract.api import extract
+
 __all__ = [
     "HEADLINE_THRESHOLD",
+    "PAGE_TABLE_HEADER",
     "TABLE_HEADER",
     "Extractor",
     "GoldPage",
@@ -43,9 +46,11 @@ __all__ = [
     "Prediction",
     "Report",
     "Scores",
+    "arabic_extract_prediction",
     "decode_html",
     "evaluate",
     "format_markdown_table",
+    "format_page_table",
     "format_table",
     "headline_correct",
     "leak",
@@ -76,6 +81,19 @@ TABLE_HEADER: tuple[str, ...] = (
     "median ms",
 )
 """Column names of the comparison table (one row per :class:`Report`)."""
+
+PAGE_TABLE_HEADER: tuple[str, ...] = (
+    "page",
+    "site",
+    "P",
+    "R",
+    "F1",
+    "leak",
+    "headline",
+    "source",
+    "ms",
+)
+"""Column names of the per-page table of one :class:`Report` (:func:`format_page_table`)."""
 
 # Arabic harakat and Quranic marks, superscript alef, tatweel.
 _DIACRITICS = regex.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
@@ -383,6 +401,63 @@ def format_table(reports: Sequence[Report]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
+def _aligned(rows: Sequence[Sequence[str]], left: int) -> list[str]:
+    """Rows as aligned text lines: the first ``left`` columns left-aligned, the rest right."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(w) if i < left else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+
+
+def format_page_table(report: Report) -> str:
+    """One report page by page, then a total line (means; worst page; accuracies).
+
+    Columns are :data:`PAGE_TABLE_HEADER`; ``headline`` and ``source`` are ``ok`` or ``-``, and
+    a page on which the extractor raised shows its error after the row.
+    """
+    rows = [list(PAGE_TABLE_HEADER)]
+    for page in report.pages:
+        rows.append(
+            [
+                page.id,
+                page.site or "-",
+                f"{page.precision:.3f}",
+                f"{page.recall:.3f}",
+                f"{page.f1:.3f}",
+                f"{page.leak:.3f}",
+                "ok" if page.headline_ok else "-",
+                "ok" if page.source_ok else "-",
+                f"{page.ms:.1f}",
+            ]
+        )
+    rows.append(
+        [
+            f"total ({len(report.pages)})",
+            f"{report.extractor}/{report.mode}",
+            f"{report.mean_precision:.3f}",
+            f"{report.mean_recall:.3f}",
+            f"{report.mean_f1:.3f}",
+            f"{report.mean_leak:.3f}",
+            f"{report.headline_accuracy:.2f}",
+            f"{report.source_accuracy:.2f}",
+            f"{report.median_ms:.1f}",
+        ]
+    )
+    lines = _aligned(rows, left=2)
+    rule = "-" * max(len(line) for line in lines)
+    errors = {p.id: p.error for p in report.pages if p.error is not None}
+    body = [
+        line + (f"  ERROR {errors[page.id]}" if page.id in errors else "")
+        for line, page in zip(lines[1:-1], report.pages, strict=True)
+    ]
+    worst = f"worst F1: {report.worst_f1:.3f} ({report.worst_page or '-'})"
+    return "\n".join([lines[0], rule, *body, rule, lines[-1], worst])
+
+
 def format_markdown_table(reports: Sequence[Report]) -> str:
     """Reports as a Markdown table."""
     align = ["---", *(["---:"] * (len(TABLE_HEADER) - 1))]
@@ -455,6 +530,13 @@ def page_input(page: GoldPage, mode: Mode) -> str:
 
 Extractor = Callable[[GoldPage, str], Prediction]
 """An extractor under evaluation: ``(page, input) -> Prediction``."""
+
+
+def arabic_extract_prediction(page: GoldPage, source: str) -> Prediction:
+    """The :data:`Extractor` for arabic_extract itself: ``extract(source)`` with default
+    settings (the benchmark and ``arabic-extract eval`` both score this)."""
+    article = extract(source)
+    return Prediction(body=article.body, headline=article.headline, source=article.source)
 
 
 def score_page(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -27,8 +27,7 @@ _DIGIT = regex.compile(r"\d")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
+class Features(NamedTuple):
     """What pass 1 knows about a block before looking at its neighbours."""
 
     words: int
@@ -65,27 +64,29 @@ def is_outlet_name(norm_name: str) -> bool:
     )
 
 
-def dateline_agency(norm: str) -> str | None:
+def dateline_agency(norm: str, words: int | None = None) -> str | None:
     """The agency named by a dateline at the start of a normalised line, normalised."""
     head = norm[:80]
     if "(" not in head and _DASH.search(head) is None:
-        return tail_agency(norm)
+        return tail_agency(norm, words)
     found = DATELINE.match(norm)
     if found is None:
-        return tail_agency(norm)
+        return tail_agency(norm, words)
     agency = (found.group("agency") or "").strip(" ()[]-–—")
-    return agency if is_outlet_name(agency) else tail_agency(norm)
+    return agency if is_outlet_name(agency) else tail_agency(norm, words)
 
 
-def tail_agency(norm: str) -> str | None:
+def tail_agency(norm: str, words: int | None = None) -> str | None:
     """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
     واس. Short, dated, and its last words are a known agency."""
-    words = norm.split()
-    if len(words) > 20 or _DIGIT.search(norm) is None:
+    if (words is not None and words > 20) or _DIGIT.search(norm) is None:
+        return None
+    tokens = norm.split()
+    if len(tokens) > 20:
         return None
     for size in (3, 2, 1):
-        tail = " ".join(words[-size:]).strip("()-–—:. ")
-        if len(words) > size and tail and AGENCIES.compiled.fullmatch(tail):
+        tail = " ".join(tokens[-size:]).strip("()-–—:. ")
+        if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail):
             return tail
     return None
 
@@ -161,7 +162,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     time_ago = "time-ago" in noise and find_relative(norm, None) is not None
     if noise:  # furniture: attribution and dates are never read from it
         return _noise_features(block, words, noise, time_ago)
-    agency = dateline_agency(norm)
+    agency = dateline_agency(norm, words)
     return Features(
         words=words,
         chars=len(block.text),
@@ -184,7 +185,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         date_line=is_date_line(norm, config.max_date_line_words),
         time_ago=time_ago,
         dateline_agency=agency,
-        dateline_line=agency is not None and (words <= 4 or tail_agency(norm) is not None),
+        dateline_line=agency is not None and (words <= 4 or tail_agency(norm, words) is not None),
         outlet_byline=words <= 8
         and _BYLINE_MARK.search(norm) is not None
         and split_outlet_byline(norm) is not None,

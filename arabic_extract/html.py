@@ -11,7 +11,8 @@ not say, cross-checked against it.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -43,8 +44,7 @@ _EXEMPT = frozenset({"html", "body", "main", "article"})
 _PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
 
 
-@dataclass(frozen=True, slots=True)
-class Ctx:
+class Ctx(NamedTuple):
     """What the walk knows about the element it is in (inherited by its descendants)."""
 
     noise: tuple[str, ...] = ()
@@ -82,8 +82,7 @@ def _noise_reasons(
     return tuple(reasons)
 
 
-@dataclass(frozen=True, slots=True)
-class Own:
+class Own(NamedTuple):
     """What an element's own tag and attributes say, before its ancestors are considered."""
 
     hidden: bool = False
@@ -108,8 +107,7 @@ _TAG_OWN = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
+class Words(NamedTuple):
     """What a class or id attribute's words say."""
 
     hidden: bool = False
@@ -236,7 +234,7 @@ class _Walker:
         base = make_block(len(self.blocks), text, self.config.max_line_chars)
         self.blocks.append(
             Block(
-                index=base.index,
+                position=base.position,
                 text=text,
                 norm=base.norm,
                 bullet=base.bullet,
@@ -294,7 +292,7 @@ class _Walker:
             anchor = " ".join(node.text(deep=True).split())
             if anchor:
                 self.links.append(anchor)
-            return replace(ctx, link=True)
+            return ctx._replace(link=True)
         return ctx
 
     def walk(self, root: LexborNode) -> None:

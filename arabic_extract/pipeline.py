@@ -38,7 +38,9 @@ def assemble(
     paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.label is Label.BODY]
     infos = (
         [
-            BlockInfo(index=b.index, text=b.text, label=d.label, reasons=list(d.reasons), tag=b.tag)
+            BlockInfo(
+                index=b.position, text=b.text, label=d.label, reasons=list(d.reasons), tag=b.tag
+            )
             for b, d in zip(blocks, decs, strict=True)
         ]
         if config.explain

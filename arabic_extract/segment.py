@@ -9,7 +9,7 @@ the run, a read-also header and the other article's title that follows it are cu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from arabic_extract.blocks import Block
 from arabic_extract.classify import Decision
@@ -148,9 +148,9 @@ def label_run(
     for i, dec in enumerate(decs):
         inside = run.start <= i <= run.end
         if dec.is_body and not inside:
-            out.append(replace(dec, label=Label.NOISE, reasons=(*dec.reasons, "outside-main-run")))
+            out.append(dec._replace(label=Label.NOISE, reasons=(*dec.reasons, "outside-main-run")))
         elif dec.is_body and dec.cls == "bad":
-            out.append(replace(dec, label=Label.NOISE))
+            out.append(dec._replace(label=Label.NOISE))
         else:
             out.append(dec)
     return out

@@ -65,6 +65,8 @@ class RuleIndex:
 
     by_first: Mapping[str, tuple[Family, ...]]
     always: tuple[Family, ...]
+    # One prefilter for all the unindexed families: most lines match none of them.
+    always_quick: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, families: tuple[Family, ...]) -> RuleIndex:
@@ -73,7 +75,10 @@ class RuleIndex:
             for word in family.first_words or ():
                 table.setdefault(word, []).append(family)
         always = tuple(f for f in families if f.first_words is None)
-        return cls(MappingProxyType({k: tuple(v) for k, v in table.items()}), always)
+        quick = None
+        if always and all(f.quick is not None for f in always):
+            quick = re.compile("|".join(f.quick.pattern for f in always if f.quick is not None))
+        return cls(MappingProxyType({k: tuple(v) for k, v in table.items()}), always, quick)
 
     def match(self, norm: str, words: int, first: str | None = None) -> tuple[str, ...]:
         """Names of the families that match a normalised line of ``words`` words."""
@@ -83,7 +88,8 @@ class RuleIndex:
         if first and first.isascii() and first != NUMBER:
             candidates = (*candidates, *self.by_first.get(LATIN, ()))
         names = [f.name for f in candidates if f.match(norm, words) is not None]
-        names.extend(f.name for f in self.always if f.match(norm, words) is not None)
+        if self.always_quick is None or self.always_quick.search(norm) is not None:
+            names.extend(f.name for f in self.always if f.match(norm, words) is not None)
         return tuple(dict.fromkeys(names)) if len(names) > 1 else tuple(names)
 
 
