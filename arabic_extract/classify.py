@@ -8,6 +8,7 @@ are headline lists, repeated lines are page furniture.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from arabic_extract.blocks import Block
@@ -18,7 +19,7 @@ from arabic_extract.model import Label
 Cls = Literal["good", "near", "short", "bad"]
 
 # Noise families whose lines carry a field rather than pure noise.
-_FAMILY_LABEL = {"keywords": Label.TAGS, "time-ago": Label.DATE}
+_FAMILY_LABEL = MappingProxyType({"keywords": Label.TAGS, "time-ago": Label.DATE})
 # Lines that may sit between the items of a headline list without breaking it.
 _LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"})
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import MappingProxyType
 
 import regex
 
@@ -28,7 +29,7 @@ def _month_table() -> dict[str, MonthName]:
     return table
 
 
-MONTHS = _month_table()
+MONTHS = MappingProxyType(_month_table())
 _MONTH_ALT = "|".join(
     sorted((r"\s*".join(regex.escape(w) for w in k.split()) for k in MONTHS), key=len, reverse=True)
 )
@@ -56,8 +57,8 @@ RELATIVE = regex.compile(
 )
 
 # unit -> (seconds per unit, count implied by a dual form)
-_UNITS: dict[str, tuple[int, int]] = {}
-for _names, _seconds in (
+# Relative-date units, normalised: (seconds per unit, the count a dual form implies).
+_UNIT_SECONDS = (
     (("ثانيه", "ثوان", "ثواني"), 1),
     (("دقيقه", "دقائق", "دقيقتين", "دقيقتان"), 60),
     (("ساعه", "ساعات", "ساعتين", "ساعتان"), 3600),
@@ -65,9 +66,14 @@ for _names, _seconds in (
     (("اسبوع", "اسابيع", "اسبوعين"), 7 * 86400),
     (("شهر", "اشهر", "شهور", "شهرين"), 30 * 86400),
     (("سنه", "سنوات", "سنتين", "عام", "اعوام", "عامين"), 365 * 86400),
-):
-    for _name in _names:
-        _UNITS[_name] = (_seconds, 2 if _name.endswith(("ين", "ان")) else 1)
+)
+_UNITS = MappingProxyType(
+    {
+        name: (seconds, 2 if name.endswith(("ين", "ان")) else 1)
+        for names, seconds in _UNIT_SECONDS
+        for name in names
+    }
+)
 
 _DIGIT = regex.compile(r"\d")
 _FILLER = regex.compile(r"[\s\p{P}\p{S}\d]+")

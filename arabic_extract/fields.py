@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from types import MappingProxyType
 
 import regex
 
@@ -92,7 +93,7 @@ def strip_bullet(text: str) -> str:
     return (text[marker.end() :] if marker else text).strip()
 
 
-_PAIRS = {")": "(", "]": "[", "»": "«", "”": "“", '"': '"'}
+_PAIRS = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", '"': '"'})
 
 
 def clean_edges(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from types import MappingProxyType
 from typing import NamedTuple
 
 import regex
@@ -38,7 +39,9 @@ from arabic_extract.rules.dom import (
 )
 
 _HIDDEN_STYLE = regex.compile(HIDDEN_STYLE, regex.I)
-_TOKEN_REASON = {token: reason for reason, tokens in NOISE_TOKENS.items() for token in tokens}
+_TOKEN_REASON = MappingProxyType(
+    {token: reason for reason, tokens in NOISE_TOKENS.items() for token in tokens}
+)
 _EXEMPT = frozenset({"html", "body", "main", "article"})
 # Elements whose presence inside a large container shows it holds the article.
 _PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
@@ -98,13 +101,15 @@ class Own(NamedTuple):
 
 NEUTRAL = Own()
 HIDDEN = Own(hidden=True)
-_TAG_OWN = {
-    **{tag: Own(noise=(reason,)) for tag, reason in FURNITURE_TAGS.items()},
-    **{tag: Own(heading=level) for tag, level in HEADINGS.items()},
-    "article": Own(article=True),
-    "main": Own(article=True),
-    "figcaption": Own(caption=True),
-}
+_TAG_OWN = MappingProxyType(
+    {
+        **{tag: Own(noise=(reason,)) for tag, reason in FURNITURE_TAGS.items()},
+        **{tag: Own(heading=level) for tag, level in HEADINGS.items()},
+        "article": Own(article=True),
+        "main": Own(article=True),
+        "figcaption": Own(caption=True),
+    }
+)
 
 
 class Words(NamedTuple):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
 
 import regex
 
@@ -27,7 +28,7 @@ _DELETE = (
     + "\x00"  # NUL
 )
 
-_FOLD = {
+_LETTERS_AND_SPACES = {
     "أ": "ا",
     "إ": "ا",
     "آ": "ا",
@@ -46,10 +47,15 @@ _FOLD = {
     "\u066b": ".",  # Arabic decimal separator
     "\u066c": ",",  # Arabic thousands separator
 }
-_FOLD.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
-_FOLD.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+_FOLD = MappingProxyType(
+    {
+        **_LETTERS_AND_SPACES,
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    }
+)
 
-TRANSLATION = str.maketrans({**_FOLD, **dict.fromkeys(_DELETE)})
+TRANSLATION = MappingProxyType(str.maketrans({**_FOLD, **dict.fromkeys(_DELETE)}))
 
 
 def _dense_table() -> str:
@@ -72,7 +78,9 @@ _LETTER_FOLDS = tuple(
     if not k.isspace() and not k.isdigit() and k not in "\u066b\u066c"
 )
 _DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
-_DIGIT_TABLE = str.maketrans({k: v for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c"})
+_DIGIT_TABLE = MappingProxyType(
+    str.maketrans({k: v for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c"})
+)
 _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
