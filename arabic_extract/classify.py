@@ -61,7 +61,8 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
         block.after_image
         and not block.heading
         and not feat.prose_end
-        and (feat.words <= config.max_caption_words)
+        and 3 <= feat.words <= config.max_caption_words
+        and block.link_density < config.max_link_density
     ):
         return Decision("bad", Label.CAPTION, ("after-image",))
     if block.link_density > config.max_link_density:
@@ -116,7 +117,7 @@ def _glue(feat: Features, dec: Decision) -> bool:
 
 
 def mark_headline_lists(
-    feats: list[Features], decs: list[Decision], config: ExtractionConfig
+    blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
     """Runs of title-like lines (with dates or counters between them) that are not framed by
     body text on both sides are lists of other articles' headlines."""
@@ -140,7 +141,9 @@ def mark_headline_lists(
             and j < n
             and decs[j].cls == "good"
         )
-        if len(items) >= config.menu_run and not framed:
+        # a title shown twice (headline and its repetition) is one item, not a list
+        distinct = {blocks[k].norm for k in items}
+        if len(distinct) >= config.menu_run and not framed:
             for k in items:
                 out[k] = Decision("bad", Label.NOISE, ("headline-list",))
         i = j
@@ -155,7 +158,8 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
         if not block.norm:
             continue
         first = seen.setdefault(block.norm, i)
-        if first != i and decs[i].cls != "good":
+        framed = 0 < i < len(decs) - 1 and decs[i - 1].cls == "good" and decs[i + 1].cls == "good"
+        if first != i and decs[i].cls != "good" and not framed:
             cls: Cls = "bad" if decs[first].cls == "bad" else decs[i].cls
             out[i] = decs[i]._replace(cls=cls, reasons=(*decs[i].reasons, "repeated"))
     return out
@@ -167,5 +171,5 @@ def classify(
     """Both passes: each block alone, then with its neighbours."""
     decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
     decs = mark_menus(blocks, feats, decs, config)
-    decs = mark_headline_lists(feats, decs, config)
+    decs = mark_headline_lists(blocks, feats, decs, config)
     return mark_repeats(blocks, decs)

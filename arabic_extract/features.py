@@ -151,6 +151,8 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         and not is_date_line(norm, config.max_date_line_words)
     ):
         noise = meta_line(norm, config)
+    if noise == ("counter",) and is_date_line(norm, config.max_date_line_words):
+        noise = ()  # "28/2/2023" is a date, not a counter
     if not norm:
         noise = ("empty",)
     elif not has_letters and "counter" not in noise and "empty" not in noise:

@@ -44,6 +44,8 @@ _COPYRIGHT_YEAR = regex.compile(
 )
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
+_ARABIC = regex.compile(r"\p{Arabic}")
+_QUOTE_CREDIT = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
 _OUTLET_HEADS = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
 
@@ -193,10 +195,20 @@ _CAPTION_CREDIT = regex.compile(
 )
 
 
+_PHOTOGRAPHER = regex.compile(r"\s+(?:تصوير|عدسة|photo)\s*:\s*[^:]{1,40}$")
+_TRAILING_PARENS = regex.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
 def caption_text(block: Block) -> str:
-    """A caption as shown, without a leading "صورة:" label or a trailing "- أرشيف" credit."""
+    """A caption as shown, without a leading "صورة:" label or a trailing credit ("- أرشيف",
+    "(رويترز)", "تصوير: فلان")."""
     text = _CAPTION_LABEL.sub("", strip_bullet(block.text))
-    return clean_edges(_CAPTION_CREDIT.sub("", text)) or clean_edges(block.text)
+    text = _CAPTION_CREDIT.sub("", text)
+    text = _PHOTOGRAPHER.sub("", text)
+    found = _TRAILING_PARENS.search(text)
+    if found is not None and is_outlet_name(normalize(found.group(1))):
+        text = text[: found.start()]
+    return clean_edges(text) or clean_edges(block.text)
 
 
 def label_headline_and_captions(
@@ -227,7 +239,12 @@ def label_headline_and_captions(
                 out[i] = Decision("bad", Label.CAPTION, ("pre-body-caption",))
     first = headline if headline is not None else run.start
     for i in range(first, min(len(blocks), run.end + 2)):
-        if "photo-credit" in decs[i].reasons and len(caption_text(blocks[i]).split()) >= 3:
+        labelled = _CAPTION_LABEL.match(blocks[i].text) is not None  # "صورة: ..." describes
+        if (
+            "photo-credit" in decs[i].reasons
+            and labelled
+            and len(caption_text(blocks[i]).split()) >= 3
+        ):
             out[i] = Decision("bad", Label.CAPTION, ("photo-credit", "caption"))
     for i in range(len(blocks)):
         if (
@@ -323,6 +340,9 @@ def person_name(block: Block, feat: Features) -> str | None:
     payload = _EDGE_PUNCT.sub("", payload)
     pair = split_outlet_byline(payload)
     name = pair[1] if pair is not None else payload
+    parts = regex.split(r"\s[-–—]\s", name)
+    if len(parts) == 2 and len(parts[1].split()) <= 2:  # "حسام أبو العلا - القاهرة"
+        name = parts[0]
     if not name or len(name.split()) > 5:
         return None
     return original_text(block, name) or None
@@ -346,6 +366,8 @@ def lead_outlet(block: Block) -> str | None:
     """An outlet credited in a lead sentence: وفقاً لوكالة X, حسبما ذكرت صحيفة X, نقلاً عن X."""
     for found in LEAD_ATTRIBUTION.compiled.finditer(block.norm):
         tail = block.norm[found.end() :].lstrip(" :")
+        if _QUOTE_CREDIT.match(tail):  # "نقلت عنه صحيفة": it quotes someone, not the story
+            continue
         stop = _NAME_STOP.search(tail)
         candidate = (tail[: stop.start()] if stop else tail).strip()
         words = candidate.split()[:6]
@@ -356,6 +378,22 @@ def lead_outlet(block: Block) -> str | None:
             if name:
                 return name
     return None
+
+
+def source_line_outlet(blocks: list[Block], i: int) -> str | None:
+    """The outlet a source line names: after "المصدر:", or on the next line when the label
+    stands alone; "(أبوظبي - البيان)" names البيان."""
+    block = blocks[i]
+    payload = _EDGE_PUNCT.sub("", SOURCE_LINE.payload(block.norm) or "")
+    if not payload and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 6:
+        block = blocks[i + 1]
+        payload = _EDGE_PUNCT.sub("", block.norm)
+    if not payload:
+        return None
+    parts = [p.strip(" ()") for p in regex.split(r"\s[-–—]\s", payload) if p.strip(" ()")]
+    if len(parts) == 2:  # "city - outlet": the outlet is the part that names one, else the last
+        payload = next((p for p in parts if is_outlet_name(p)), parts[-1])
+    return outlet_from_name(block, payload)
 
 
 def find_source(
@@ -371,11 +409,9 @@ def find_source(
     window = range(max(0, run.start - 6), min(len(blocks), run.end + 4))
     for i in window:
         if "source-line" in decs[i].reasons:
-            payload = SOURCE_LINE.payload(blocks[i].norm)
-            if payload:
-                name = outlet_from_name(blocks[i], _EDGE_PUNCT.sub("", payload))
-                if name:
-                    return name
+            name = source_line_outlet(blocks, i)
+            if name:
+                return name
     for i in order:
         if decs[i].label is Label.BYLINE:
             pair = split_outlet_byline(blocks[i].norm)
@@ -501,7 +537,7 @@ def _grounding(blocks: list[Block], decs: list[Decision]) -> set[str]:
     return grams
 
 
-_LIST_REASONS = frozenset(
+_LIST_REASONS = frozenset({"dom:tags", "link-density"}) | frozenset(
     {
         "menu",
         "navigation",
@@ -600,7 +636,10 @@ def extract_fields(
 
 def with_source_fallback(fields: Fields) -> Fields:
     """When the page credits no outlet, the story is the site's own."""
-    name = fields.own_name or fields.site_name
+    # the site's name in Arabic (og:site_name, publisher) reads best; a Latin slug ("alyaum")
+    # gives way to the name the page itself prints
+    site = fields.site_name
+    name = site if site and _ARABIC.search(site) else fields.own_name or site
     if fields.source or not name:
         return fields
     return replace(

@@ -59,6 +59,7 @@ class Ctx(NamedTuple):
 
 # Class and id words are split on these into tokens: "td-post-sharing" -> td, post, sharing.
 _TOKEN_SEPARATORS = str.maketrans(dict.fromkeys("-_.:/0123456789", " "))
+_NEGATIONS = ("no-", "no_", "noshare", "nocomment", "hide-", "without-", "disable-", "disabled-")
 # Leaf blocks: the parser never nests block elements in these, so their text is read in one
 # call to Lexbor instead of node by node (unless a <br> splits them).
 _LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
@@ -128,8 +129,10 @@ def read_words(value: str, noise_tokens: bool) -> Words:
     if joined & HIDDEN_CLASSES:
         return Words(hidden=True)
     reasons: list[str] = []
-    if noise_tokens:
+    if noise_tokens and not joined & ARTICLE_TOKENS:  # an article container is never furniture
         for word in words:
+            if word.startswith(_NEGATIONS):  # no-share, hide-comments: says what is absent
+                continue
             for token in word.translate(_TOKEN_SEPARATORS).split():
                 reason = _TOKEN_REASON.get(token)
                 if reason is not None and reason not in reasons:

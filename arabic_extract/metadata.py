@@ -148,6 +148,13 @@ def strip_site_from_title(title: str, site_name: str | None) -> str:
     return longest.strip()
 
 
+def _title_words(tags: list[str], headline: str) -> bool:
+    """Keywords that are only the headline cut into words (a CMS default), not tags."""
+    words = set(headline.split())
+    single = [t for t in tags if " " not in t]
+    return len(single) == len(tags) and sum(t in words for t in tags) >= 0.7 * len(tags)
+
+
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
     """Everything the page says about itself, first-found wins within each source."""
     ld = read_json_ld(tree)
@@ -159,11 +166,8 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
                 return meta[key][0]
         return None
 
-    site_name = first("og:site_name", "application-name", "twitter:site") or _name_of(
-        ld.get("publisher")
-    )
-    if site_name and site_name.startswith("@"):
-        site_name = _name_of(ld.get("publisher")) or site_name.lstrip("@")
+    # a Twitter handle (@site_ar) is not a name; the publisher's name is
+    site_name = first("og:site_name") or _name_of(ld.get("publisher")) or first("application-name")
     title_node = tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node is not None else None
     headline = _name_of(ld.get("headline")) or first("og:title", "twitter:title")
@@ -186,10 +190,12 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         time_node = tree.css_first("time[datetime]")
         published_text = time_node.attributes.get("datetime") if time_node is not None else None
     tags = (
-        meta.get("article:tag", [])
+        _split_keywords(meta.get("article:tag", []))
         or _split_keywords(ld.get("keywords"))
         or _split_keywords(first("news_keywords", "keywords"))
     )
+    if tags and headline and _title_words(tags, headline):
+        tags = []
     html = tree.css_first("html")
     language = html.attributes.get("lang") if html is not None else None
     return PageMeta(

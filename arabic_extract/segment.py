@@ -44,6 +44,22 @@ def is_barrier(block: Block, dec: Decision) -> bool:
     return bool(END_FAMILIES.intersection(dec.reasons)) or dec.label in (Label.SOURCE, Label.TAGS)
 
 
+_BOX_HEADERS = frozenset({"related", "most-read"})
+
+
+def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
+    """A related header in the flow of the text: body right before it, a few title lines,
+    then at least two blocks of body again. That box is skipped, not the article's end."""
+    if not _BOX_HEADERS.intersection(decs[i].reasons) or i == 0 or decs[i - 1].cls != "good":
+        return False
+    for k in range(i + 1, min(len(decs) - 1, i + 2 + config.inline_box_items)):
+        if decs[k].cls == "good":
+            return k > i + 1 and decs[k + 1].cls == "good"
+        if decs[k].label is not Label.BODY and decs[k].label is not Label.NOISE:
+            return False
+    return False
+
+
 def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> float:
     size = float(len(block.text))
     if dec.cls == "good":
@@ -85,7 +101,7 @@ def main_run(
     best = Run(0, -1, 0.0)
     lo = 0
     for i in range(len(blocks) + 1):
-        if i < len(blocks) and not is_barrier(blocks[i], decs[i]):
+        if i < len(blocks) and (not is_barrier(blocks[i], decs[i]) or inline_box(decs, i, config)):
             continue
         run = best_subrun(weights, lo, i)
         lo = i + 1
@@ -96,6 +112,30 @@ def main_run(
         if score > best.score:
             best = Run(run.start, run.end, score)
     return best
+
+
+def bridge_back(
+    blocks: list[Block], decs: list[Decision], run: Run, config: ExtractionConfig
+) -> Run:
+    """Body text cut off by a read-also box: when a read-also or related header with its few
+    title lines sits right before the run, and body paragraphs sit right before that box, the
+    run starts at those paragraphs (the box inside them is cut out later)."""
+    start = run.start
+    while True:
+        k = start - 1
+        gap = 0
+        boxed = False
+        while k >= 0 and decs[k].cls != "good" and gap <= config.inline_box_items + 2:
+            if is_barrier(blocks[k], decs[k]) and not _BOX_HEADERS.intersection(decs[k].reasons):
+                return Run(start, run.end, run.score)
+            boxed = boxed or bool(OTHER_ARTICLE.intersection(decs[k].reasons))
+            gap += 1
+            k -= 1
+        if k < 0 or not boxed or decs[k].cls != "good":
+            return Run(start, run.end, run.score)
+        while k > 0 and decs[k - 1].cls == "good":
+            k -= 1
+        start = k
 
 
 def trim_titles(feats: list[Features], decs: list[Decision], run: Run) -> Run:
@@ -114,6 +154,8 @@ def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig)
     good_before = 0
     limit = min(run.end, run.start + config.header_window)
     for k in range(run.start, limit + 1):
+        if OTHER_ARTICLE.intersection(decs[k].reasons):
+            break  # dates further on belong to the boxed titles, not to the story
         header = decs[k].label in (Label.DATE, Label.BYLINE) and k > run.start
         if header and good_before <= 2 and any(d.cls == "good" for d in decs[k + 1 : run.end + 1]):
             return Run(k + 1, run.end, run.score)
@@ -127,7 +169,7 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
     out = list(decs)
     i = run.start
     while i <= run.end:
-        if "read-also" in decs[i].reasons:
+        if "read-also" in decs[i].reasons or _BOX_HEADERS.intersection(decs[i].reasons):
             j = i + 1
             inline = len(feats[i].noise) > 0 and feats[i].words > 3
             while not inline and j <= run.end and decs[j].cls != "good":
@@ -160,6 +202,7 @@ def segment(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> tuple[Run, list[Decision]]:
     run = trim_titles(feats, decs, main_run(blocks, feats, decs, config))
+    run = bridge_back(blocks, decs, run, config)
     run = trim_titles(feats, decs, start_after_header(decs, run, config))
     if run.empty:
         return run, label_run(blocks, feats, decs, run)
