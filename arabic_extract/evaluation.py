@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 import regex  # type: ignore[import-untyped, unused-ignore]
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from arabic_extract.api import extract
 
@@ -472,7 +472,8 @@ def load_gold_dir(path: str | Path) -> list[GoldPage]:
     """Load every ``NNN.gold.json`` with its ``NNN.html`` from ``path``, sorted by file name.
 
     The HTML is not read (see :meth:`GoldPage.html_bytes`). A gold file without its HTML file
-    raises ``FileNotFoundError``; HTML files without a gold file are ignored. The page id is
+    raises ``FileNotFoundError``, one that is not valid JSON or has wrong fields ``ValueError``
+    (the message names the file); HTML files without a gold file are ignored. The page id is
     the JSON ``id``, or the file stem when absent.
     """
     folder = Path(path)
@@ -484,10 +485,27 @@ def load_gold_dir(path: str | Path) -> list[GoldPage]:
         html_path = folder / f"{stem}.html"
         if not html_path.is_file():
             raise FileNotFoundError(f"{gold_file.name} has no {html_path.name} beside it")
-        data = json.loads(gold_file.read_text(encoding="utf-8"))
-        data.setdefault("id", stem)
-        pages.append(GoldPage.model_validate({**data, "html_path": html_path}))
+        pages.append(_gold_page(gold_file, stem, html_path))
     return pages
+
+
+def _gold_page(gold_file: Path, stem: str, html_path: Path) -> GoldPage:
+    """One gold page; ``ValueError`` naming the file when its JSON or its fields are wrong."""
+    try:
+        data = json.loads(gold_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{gold_file.name}: not valid JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{gold_file.name}: invalid gold file: not a JSON object")
+    data.setdefault("id", stem)
+    try:
+        return GoldPage.model_validate({**data, "html_path": html_path})
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'])}: {error['msg']}"
+            for error in exc.errors()
+        )
+        raise ValueError(f"{gold_file.name}: invalid gold file: {problems}") from exc
 
 
 def decode_html(data: str | bytes) -> str:

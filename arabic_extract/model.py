@@ -28,7 +28,7 @@ class BlockInfo(BaseModel):
 
     index: int = Field(description="Position of the block in the page, from 0.")
     text: str = Field(description="The block's text as it is in the input.")
-    label: Label
+    label: Label = Field(description="What the block is: body, headline, noise...")
     reasons: list[str] = Field(
         default_factory=list,
         description="Names of the rule families and structural rules that decided the label.",
@@ -44,20 +44,28 @@ class Article(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    headline: str | None = None
+    headline: str | None = Field(
+        default=None, description="The article's headline as shown on the page."
+    )
     source: str | None = Field(
         default=None,
         description="The outlet or agency credited for the story (رويترز، سكاي نيوز عربية).",
     )
-    author: str | None = None
+    author: str | None = Field(
+        default=None, description="The person who wrote the story (never an outlet)."
+    )
     published: datetime | None = Field(
         default=None, description="Publication time, when the page gives one that can be read."
     )
     date_text: str | None = Field(default=None, description="The date as written on the page.")
-    site_name: str | None = None
-    url: str | None = None
+    site_name: str | None = Field(
+        default=None, description="The site's own name, when the page states it."
+    )
+    url: str | None = Field(default=None, description="The page's URL, as passed to extract.")
     language: str | None = Field(default=None, description="Page language (HTML lang), if given.")
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(
+        default_factory=list, description="The article's tags or keywords, in page order."
+    )
     captions: list[str] = Field(
         default_factory=list, description="Image captions and photo credits."
     )
@@ -65,7 +73,10 @@ class Article(BaseModel):
         default_factory=list,
         description="Why a field or the body is empty, and what was repaired in the input.",
     )
-    paragraphs: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(
+        default_factory=list,
+        description="The body, one entry per paragraph or subheading, noise removed.",
+    )
     blocks: list[BlockInfo] = Field(
         default_factory=list, description="Every block with its label (when config.explain)."
     )
