@@ -10,6 +10,7 @@ not say, cross-checked against it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from types import MappingProxyType
@@ -57,33 +58,13 @@ class Ctx(NamedTuple):
     link: bool = False
 
 
-# Class and id words are split on these into tokens: "td-post-sharing" -> td, post, sharing.
-_TOKEN_SEPARATORS = str.maketrans(dict.fromkeys("-_.:/0123456789", " "))
+# Class and id attributes are read as runs of letters: "td-post-sharing" -> td, post, sharing.
+_CLASS_TOKEN = re.compile(r"[a-z]+")
+_NOISE_TOKEN_SET = frozenset(_TOKEN_REASON)
 _NEGATIONS = ("no-", "no_", "noshare", "nocomment", "hide-", "without-", "disable-", "disabled-")
 # Leaf blocks: the parser never nests block elements in these, so their text is read in one
 # call to Lexbor instead of node by node (unless a <br> splits them).
 _LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-def _noise_reasons(
-    node: LexborNode, tag: str, words: list[str], config: ExtractionConfig
-) -> tuple[str, ...]:
-    reasons: list[str] = []
-    if tag in FURNITURE_TAGS:
-        reasons.append(FURNITURE_TAGS[tag])
-    if tag not in _EXEMPT:
-        for word in words:
-            for token in word.translate(_TOKEN_SEPARATORS).split():
-                reason = _TOKEN_REASON.get(token)
-                if reason is not None and reason not in reasons:
-                    reasons.append(reason)
-    if not reasons:
-        return ()
-    # A container that holds the page's prose is not furniture, whatever its class says
-    # (a page wrapped in one <form>, an article div with a "has-share" class).
-    if node.css_first("p") is not None and len(node.text(deep=True)) > config.dom_noise_max_chars:
-        return ()
-    return tuple(reasons)
 
 
 class Own(NamedTuple):
@@ -128,17 +109,15 @@ def read_words(value: str, noise_tokens: bool) -> Words:
     joined = {w.replace("-", "").replace("_", "") for w in words}
     if joined & HIDDEN_CLASSES:
         return Words(hidden=True)
-    reasons: list[str] = []
+    reasons: tuple[str, ...] = ()
     if noise_tokens and not joined & ARTICLE_TOKENS:  # an article container is never furniture
-        for word in words:
-            if word.startswith(_NEGATIONS):  # no-share, hide-comments: says what is absent
-                continue
-            for token in word.translate(_TOKEN_SEPARATORS).split():
-                reason = _TOKEN_REASON.get(token)
-                if reason is not None and reason not in reasons:
-                    reasons.append(reason)
+        # no-share, hide-comments: a negated word says what is absent
+        kept = " ".join(w for w in words if not w.startswith(_NEGATIONS))
+        hits = _NOISE_TOKEN_SET.intersection(_CLASS_TOKEN.findall(kept))
+        if hits:
+            reasons = tuple(dict.fromkeys(_TOKEN_REASON[t] for t in sorted(hits)))
     return Words(
-        noise=tuple(reasons),
+        noise=reasons,
         article=bool(joined & ARTICLE_TOKENS),
         caption="wpcaptiontext" in joined,
     )
