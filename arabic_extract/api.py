@@ -3,7 +3,12 @@ sends it down the matching path (:mod:`arabic_extract.html` or the text pipeline
 
 from __future__ import annotations
 
-from dataclasses import replace
+import html as html_lib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import islice
+from types import MappingProxyType
 
 import regex
 
@@ -13,6 +18,7 @@ from arabic_extract.errors import InputError
 from arabic_extract.html import extract_html
 from arabic_extract.model import Article
 from arabic_extract.pipeline import extract_text
+from arabic_extract.rules.dom import BLOCK_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE
 
 _HTML_MARKERS = regex.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<div[\s>]|<p[\s>]|<article[\s>]",
@@ -29,19 +35,381 @@ def looks_like_html(text: str) -> bool:
     return len(_TAG.findall(head)) >= 2
 
 
+def _utf8_boundary(data: bytes) -> bytes:
+    """``data`` without a UTF-8 sequence cut off at its end (a cut made by a byte limit)."""
+    end = len(data)
+    tail = 0
+    while tail < 3 and end - tail > 0 and 0x80 <= data[end - tail - 1] <= 0xBF:
+        tail += 1
+    lead_at = end - tail - 1
+    if lead_at < 0:
+        return data
+    lead = data[lead_at]
+    size = 4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1
+    return data[:lead_at] if size > tail + 1 else data
+
+
+def cut_bytes(data: bytes, limit: int) -> bytes:
+    """The first ``limit`` bytes of ``data``, not ending inside a character."""
+    cut = data[:limit]
+    if cut.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return cut[: len(cut) - len(cut) % 4]
+    if cut.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return cut[: len(cut) - len(cut) % 2]
+    return _utf8_boundary(cut)
+
+
+def input_size(source: str | bytes, limit: int) -> int:
+    """The input's size in bytes (a str counts as UTF-8), exact where it decides: a str that is
+    surely over or under ``limit`` is not encoded (no 200 MB encode to refuse 50 M characters)."""
+    if isinstance(source, bytes) or len(source) > limit or 4 * len(source) <= limit:
+        return len(source)  # exact, surely over, or surely under (4 bytes a character at most)
+    return len(source.encode("utf-8", "surrogatepass"))
+
+
 def decode(source: str | bytes, encoding: str | None, config: ExtractionConfig) -> Decoded:
-    size = len(source) if isinstance(source, bytes) else len(source.encode("utf-8", "replace"))
+    size = input_size(source, config.max_input_bytes)
     notes: list[str] = []
     if size > config.max_input_bytes:
         if not config.truncate_input:
+            unit = "characters" if isinstance(source, str) and size == len(source) else "bytes"
             raise InputError(
-                f"input is {size} bytes, over the limit of {config.max_input_bytes} "
+                f"input is {size} {unit}, over the limit of {config.max_input_bytes} bytes "
                 "(raise max_input_bytes or set truncate_input)"
             )
-        source = source[: config.max_input_bytes]
+        if isinstance(source, bytes):
+            source = cut_bytes(source, config.max_input_bytes)
+        else:
+            encoded = source.encode("utf-8", "surrogatepass")
+            source = _utf8_boundary(encoded[: config.max_input_bytes]).decode(
+                "utf-8", "surrogatepass"
+            )
         notes.append(f"input cut to {config.max_input_bytes} bytes (truncate_input)")
     decoded = decode_bytes(source, encoding) if isinstance(source, bytes) else decode_text(source)
     return replace(decoded, notes=[*notes, *decoded.notes])
+
+
+# --- HTML limits, enforced before the parser sees the page ---------------------------------
+#
+# Lexbor's tree builder looks down its stack of open elements for most block tags, so a page
+# nested 100,000 deep costs it minutes, and every element costs the DOM walk. Below
+# _SCAN_ABOVE tags neither can get expensive, and the walk applies max_dom_depth itself. Above
+# it, a page of more than ``max_dom_nodes`` elements is read as text only (regular expressions,
+# no DOM), and one linear scan measures the nesting: elements deeper than ``max_dom_depth``
+# lose their tags (their text joins their ancestor's, as the walk reads them; hidden ones are
+# dropped with their content).
+
+_SCAN_ABOVE = 20_000
+_TAG_PARTS = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+_MARKUP = re.compile(r"<(?:(!--)|(/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>]*?)(/?)>)")
+_COMMENT_END = re.compile(r"--!?>")
+# Elements whose content the parser reads as raw text, up to their end tag.
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "noembed", "noframes"})
+_RAW_END = MappingProxyType(
+    {name: re.compile(rf"</{name}(?=[\s/>])[^<>]*>", re.I) for name in _RAW}
+)
+# Elements that never hold content, and those the parser closes itself when a sibling opens:
+# neither deepens the tree.
+_VOID = frozenset(
+    {
+        *("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image"),
+        *("img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"),
+    }
+)
+_SELF_CLOSING = frozenset(
+    {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot"}
+)
+_LEAF = _VOID | _SELF_CLOSING
+_FOREIGN = frozenset({"svg", "math"})
+_HIDDEN_STYLE_RE = re.compile(HIDDEN_STYLE, re.I)
+_HIDDEN_ATTR = re.compile(r"""(?:^|\s)(?:hidden(?=[\s=/]|$)|aria-hidden\s*=\s*["']?true)""", re.I)
+_CLASS_OR_ID = re.compile(
+    r"""(?:^|\s)(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I
+)
+
+
+def attrs_hidden(attrs: str) -> bool:
+    """Do an element's attributes (its start tag after the name) hide it?"""
+    if not attrs or attrs.isspace():
+        return False
+    if _HIDDEN_ATTR.search(attrs) or _HIDDEN_STYLE_RE.search(attrs):
+        return True
+    for found in _CLASS_OR_ID.finditer(attrs):
+        value = found.group(1) or found.group(2) or found.group(3) or ""
+        words = {w.replace("-", "").replace("_", "") for w in value.lower().split()}
+        if words & HIDDEN_CLASSES:
+            return True
+    return False
+
+
+def nesting_depth(page: str) -> int:
+    """How deep the page's elements nest, as the parser would build them (closely enough to
+    bound its work; tags inside scripts and comments are counted, which only overestimates).
+    ``<div/>`` opens a div in HTML: only SVG and MathML elements close themselves."""
+    depth = foreign = 0
+    stack: list[str] = []
+    open_names: dict[str, int] = {}
+    for close, tag, selfclose in _TAG_PARTS.findall(page):
+        name = tag.lower()
+        if close:
+            if open_names.get(name):
+                foreign -= _close(stack, open_names, name)
+        elif name not in _LEAF and not (selfclose and (foreign or name in _FOREIGN)):
+            stack.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
+            foreign += name in _FOREIGN
+            depth = max(depth, len(stack))
+    return depth
+
+
+def _close(stack: list[str], open_names: dict[str, int], name: str) -> int:
+    """Pop the open elements down to the innermost ``name`` (an end tag); how many of them
+    were SVG or MathML roots."""
+    foreign = 0
+    while stack:
+        top = stack.pop()
+        open_names[top] -= 1
+        foreign += top in _FOREIGN
+        if top == name:
+            break
+    return foreign
+
+
+class _Unwrapper:
+    """Drops the tags of elements nested deeper than ``max_depth`` (and hidden deep elements
+    with their content), in one pass over the markup."""
+
+    def __init__(self, page: str, max_depth: int) -> None:
+        self.page = page
+        self.max_depth = max_depth
+        self.pieces: list[str] = []
+        self.stack: list[str] = []
+        self.open_names: dict[str, int] = {}
+        self.unwrapped: dict[str, int] = {}  # deep elements whose tags were dropped, by name
+        self.count = 0
+        self.skip: str | None = None  # inside a deep hidden element of this name
+        self.skip_nesting = 0
+
+    def run(self) -> tuple[str, int]:
+        page, pos, kept = self.page, 0, 0
+        while (found := _MARKUP.search(page, pos)) is not None:
+            start, pos = found.span()
+            if found.group(1):  # a comment: up to its end
+                closing = _COMMENT_END.search(page, pos)
+                pos = len(page) if closing is None else closing.end()
+                continue
+            name = found.group(3).lower()
+            if not found.group(2) and name in _RAW:  # up to its end tag; adds no depth
+                closing = _RAW_END[name].search(page, pos)
+                pos = len(page) if closing is None else closing.end()
+                continue
+            skipping = self.skip is not None
+            if self.drop(found, name):
+                if not skipping:
+                    self.pieces.append(page[kept:start])
+                kept = pos
+        if self.skip is None:
+            self.pieces.append(page[kept:])
+        return "".join(self.pieces), self.count
+
+    def drop(self, found: re.Match[str], name: str) -> bool:
+        """Is this tag dropped? (Updates the open elements.)"""
+        close, attrs, selfclose = found.group(2), found.group(4), found.group(5)
+        if self.skip is not None:
+            if name == self.skip:
+                self.skip_nesting += -1 if close else 1
+                if self.skip_nesting == 0:
+                    self.skip = None
+            return True
+        if close:
+            if self.unwrapped.get(name):
+                self.unwrapped[name] -= 1
+                return True
+            if self.open_names.get(name):
+                _close(self.stack, self.open_names, name)
+            return False
+        if name in _LEAF or (selfclose and (name in _FOREIGN or self._foreign())):
+            return False
+        if len(self.stack) < self.max_depth:
+            self.stack.append(name)
+            self.open_names[name] = self.open_names.get(name, 0) + 1
+            return False
+        self.count += 1
+        if attrs_hidden(attrs):
+            self.skip, self.skip_nesting = name, 1
+        else:
+            self.unwrapped[name] = self.unwrapped.get(name, 0) + 1
+        return True
+
+    def _foreign(self) -> bool:
+        return any(self.open_names.get(name) for name in _FOREIGN)
+
+
+def name_pattern(names: Iterable[str]) -> str:
+    """A regular expression for any of ``names`` (lower or upper case), as a prefix tree: a
+    tag that is none of them fails on its first letters, not once per name."""
+
+    def tree(words: list[str]) -> str:
+        heads: dict[str, list[str]] = {}
+        for word in words:
+            if word:
+                heads.setdefault(word[0], []).append(word[1:])
+        branches = [re.escape(head) + tree(rest) for head, rest in sorted(heads.items())]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if "" in words else inner
+
+    lower = sorted({name.lower() for name in names})
+    return f"(?:{tree(lower)}|{tree([name.upper() for name in lower])})"
+
+
+def unwrap_deep(page: str, max_depth: int) -> tuple[str, int]:
+    """``page`` without the tags of elements nested deeper than ``max_depth`` (their text joins
+    their ancestor's; hidden ones go with their content), and how many were unwrapped."""
+    return _Unwrapper(page, max_depth).run()
+
+
+# Elements whose content is never shown besides the raw-text ones.
+_UNSHOWN = frozenset(
+    {
+        *("template", "noscript", "head", "svg", "math", "iframe", "object", "canvas"),
+        *("video", "audio", "map", "select", "button", "dialog", "picture"),
+    }
+)
+# Where an unseen part of the page may start: a comment, an element never shown, or a start
+# tag whose attributes may say hidden (attrs_hidden decides).
+_UNSEEN_START = re.compile(
+    r"<(?:(!--)|" + name_pattern(_RAW | _UNSHOWN) + r"(?=[\s/>])|[a-zA-Z][a-zA-Z0-9:-]*\s[^<>]*"
+    r"(?:[Hh][Ii][Dd]|[Nn][Oo][Nn][Ee]|[Ii]nvisible|[Oo]nly|[Ss]creen))"
+)
+_HEAD_END = re.compile(r"</head\s*>|<body(?=[\s>])", re.I)
+_HTML_SPACE = re.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")
+_BLOCK_TAG = re.compile(
+    "</?" + name_pattern(BLOCK_TAGS | _SELF_CLOSING | {"br"}) + r"(?=[\s/>])[^<>]*>"
+)
+# A text node that is not blank: every block holds at least one.
+_TEXT_NODE = re.compile(r">\s*[^\s<]")
+_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<![^<>]*>")
+
+
+def _unseen_end(page: str, start: int) -> int | None:
+    """Where the unseen part of the page that may start at ``start`` ends (None: it is seen)."""
+    if page.startswith("<!--", start):
+        closing = _COMMENT_END.search(page, start + 4)
+        return len(page) if closing is None else closing.end()
+    found = _MARKUP.match(page, start)
+    if found is None or found.group(3) is None:
+        return None
+    name, attrs = found.group(3).lower(), found.group(4)
+    if name in _RAW:
+        closing = _RAW_END[name].search(page, found.end())
+        return len(page) if closing is None else closing.end()
+    if name not in _UNSHOWN and not attrs_hidden(attrs):
+        return None
+    if name in _VOID or found.group(5):
+        return found.end()
+    if name == "head":  # its end tag is optional: <body> ends it too
+        closing = _HEAD_END.search(page, found.end())
+        return len(page) if closing is None else closing.start()
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.I)
+    nesting = 1
+    for tag in tags.finditer(page, found.end()):
+        if not tag.group(1):
+            if name in _SELF_CLOSING:  # a sibling closes it
+                return tag.start()
+            nesting += 1
+        else:
+            nesting -= 1
+            if nesting == 0:
+                return tag.end()
+    return len(page)
+
+
+def drop_unseen(page: str) -> str:
+    """``page`` without comments, scripts and styles, hidden elements and the elements whose
+    content is never shown."""
+    pieces: list[str] = []
+    kept = pos = 0
+    while (found := _UNSEEN_START.search(page, pos)) is not None:
+        end = _unseen_end(page, found.start())
+        if end is None:
+            pos = found.end()
+            continue
+        pieces.append(page[kept : found.start()])
+        kept = pos = max(end, found.start() + 1)
+    pieces.append(page[kept:])
+    return "".join(pieces)
+
+
+def visible_text(page: str) -> str:
+    """The text of an HTML page without a DOM: block elements on lines of their own, no
+    comments, scripts, styles or hidden elements, entities decoded."""
+    # Block boundaries are marked with NUL (decoding removed every NUL of the input) until the
+    # tags are gone and the text, much shorter, has its whitespace collapsed.
+    text = _ANY_TAG.sub("", _BLOCK_TAG.sub("\x00", drop_unseen(page)))
+    text = html_lib.unescape(_HTML_SPACE.sub(" ", text))
+    return "\n".join(filter(None, map(str.strip, text.split("\x00"))))
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The page as the engine reads it: HTML within the DOM limits, or its text."""
+
+    text: str
+    text_only: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def _cut_before(page: str, pattern: re.Pattern[str], count: int) -> int | None:
+    """Where the match of ``pattern`` after the first ``count`` starts (None: no more)."""
+    found = next(islice(pattern.finditer(page), count, None), None)
+    return None if found is None else found.start()
+
+
+def bound_markup(page: str, config: ExtractionConfig) -> Markup:
+    """Enforce ``max_dom_nodes``, ``max_blocks`` and ``max_dom_depth`` on an HTML page before
+    it is parsed."""
+    tags = page.count("<")
+    if tags <= min(_SCAN_ABOVE, config.max_dom_nodes, config.max_blocks):
+        return Markup(page)
+    elements = tags - page.count("</") - page.count("<!")
+    if elements > config.max_dom_nodes:
+        note = (
+            f"HTML has {elements} elements, over max_dom_nodes ({config.max_dom_nodes}); "
+            "read as text only"
+        )
+        return Markup(visible_text(page), text_only=True, notes=(note,))
+    notes: list[str] = []
+    cut = _cut_before(page, _TEXT_NODE, config.max_blocks)
+    if cut is not None:
+        page = page[: cut + 1]
+        notes.append(
+            f"HTML has more than {config.max_blocks} pieces of text (max_blocks); the rest was cut"
+        )
+    if tags > _SCAN_ABOVE and nesting_depth(page) > config.max_dom_depth:
+        page, unwrapped = unwrap_deep(page, config.max_dom_depth)
+        if unwrapped:
+            notes.append(
+                f"HTML nests deeper than max_dom_depth ({config.max_dom_depth}); "
+                f"{unwrapped} deeper elements were unwrapped"
+            )
+    return Markup(page, notes=tuple(notes))
+
+
+# A non-blank line (at least as the text reader counts lines: any line break).
+_LINE = re.compile(r"\S[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*")
+
+
+def bound_lines(text: str, config: ExtractionConfig) -> tuple[str, list[str]]:
+    """Page text cut after its ``max_blocks``-th non-blank line, with a note if it was."""
+    if len(text) < 2 * config.max_blocks:
+        return text, []
+    cut = _cut_before(text, _LINE, config.max_blocks)
+    if cut is None:
+        return text, []
+    note = f"text has more than {config.max_blocks} lines (max_blocks); the rest was cut"
+    return text[:cut], [note]
 
 
 def extract(
@@ -71,6 +439,11 @@ def extract(
     if encoding is not None and not isinstance(encoding, str):
         raise TypeError(f"encoding must be str or None, not {type(encoding).__name__}")
     decoded = decode(source, encoding, config)
-    if looks_like_html(decoded.text):
-        return extract_html(decoded.text, config, url, decoded.notes)
-    return extract_text(decoded.text, config, url, decoded.notes)
+    text, notes = decoded.text, decoded.notes
+    if looks_like_html(text):
+        page = bound_markup(text, config)
+        text, notes = page.text, [*notes, *page.notes]
+        if not page.text_only:
+            return extract_html(text, config, url, notes)
+    text, cut = bound_lines(text, config)
+    return extract_text(text, config, url, [*notes, *cut])

@@ -49,7 +49,7 @@ class ExtractionConfig(BaseModel):
         "Bounds the work spent on one line; no real paragraph comes near it.",
     )
     max_dom_nodes: int = Field(
-        default=500_000,
+        default=200_000,
         description="HTML with more elements than this is read as text only (no DOM features).",
     )
     max_dom_depth: int = Field(

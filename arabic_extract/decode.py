@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import regex
 
@@ -48,8 +49,22 @@ _META_CHARSET = regex.compile(
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
 _MOJIBAKE = regex.compile(r"[ØÙÚÛ][\u0080-\u00BF\u0152-\u2122]")
+# cp1252's characters for bytes 0x80-0x9F, back to those bytes (as Latin-1 code points).
+_CP1252_BYTES = MappingProxyType(
+    {
+        ord(bytes([b]).decode("cp1252")): b
+        for b in range(0x80, 0xA0)
+        if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    }
+)
 _CONTROL = regex.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 _UNDECODABLE = "\ufffd"
+# Lone UTF-16 surrogates: a str can hold them, but no text encoding (nor JSON) can.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# UTF-8 with errors: at least this many bytes of valid multi-byte sequences per broken one.
+_MOSTLY_UTF8 = 20
+# Codecs that decode bytes to str but are no page's charset.
+_NOT_PAGE_ENCODINGS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode"})
 
 
 @dataclass(frozen=True)
@@ -91,12 +106,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _lookup(name: str) -> str | None:
+    """The codec a charset name means, if it is a text encoding a page can be written in
+    (not base64, zlib, rot13 or the like, which a hostile ``<meta>`` may name)."""
     aliases = {"windows-1256": "cp1256", "iso-8859-6": "iso8859_6", "arabic": "iso8859_6"}
     name = aliases.get(name.lower(), name)
     try:
-        return codecs.lookup(name).name
-    except LookupError:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
 
 
 def _arabic_score(text: str) -> int:
@@ -119,13 +139,20 @@ def _legacy_arabic(data: bytes) -> Decoded | None:
     return Decoded(best[2], best[1], [f"decoded as {best[1]} (detected)"])
 
 
+def _web_1252(text: str) -> bytes:
+    """The bytes behind text decoded as windows-1252 the way browsers and WHATWG decoders do
+    it (cp1252, with its five undefined bytes kept as C1 controls)."""
+    return text.translate(_CP1252_BYTES).encode("latin-1")
+
+
 def repair_mojibake(text: str) -> Decoded | None:
     """Arabic UTF-8 that was decoded as Latin-1/cp1252 (``Ø§Ù„``), decoded again properly."""
     if len(_MOJIBAKE.findall(text[:20000])) < 3:
         return None
-    for legacy in ("cp1252", "latin-1"):
+    for legacy in ("cp1252", "latin-1", "windows-1252"):
         try:
-            fixed = text.encode(legacy).decode("utf-8")
+            raw = _web_1252(text) if legacy == "windows-1252" else text.encode(legacy)
+            fixed = raw.decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
         if _arabic_score(fixed) > _arabic_score(text):
@@ -152,8 +179,13 @@ def _check_text(text: str, encoding: str, notes: list[str]) -> Decoded:
 
 
 def decode_text(text: str) -> Decoded:
-    """A str input: remove control characters and repair mis-decoded Arabic."""
-    return _check_text(text, "str", [])
+    """A str input: replace lone surrogates (decoded bytes never hold them), remove control
+    characters and repair mis-decoded Arabic."""
+    notes: list[str] = []
+    if _SURROGATE.search(text) is not None:
+        text, count = _SURROGATE.subn(_UNDECODABLE, text)
+        notes.append(f"replaced {count} lone surrogates with U+FFFD")
+    return _check_text(text, "str", notes)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
@@ -188,16 +220,22 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             else []
         )
         return _check_text(text, "utf-8", notes)
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(_UNDECODABLE)
+    if len(data) - len(text) >= _MOSTLY_UTF8 * bad:
+        # UTF-8 with a few broken sequences (a cut, a stray byte) is still UTF-8: read as a
+        # legacy code page, all of its Arabic would be mojibake.
+        return _check_text(text, "utf-8", [f"{bad} invalid UTF-8 sequences replaced with U+FFFD"])
     for name in declared:
         codec = _lookup(name)
         if codec is None:
             continue
         try:
-            return _check_text(data.decode(codec), codec, [])
-        except UnicodeDecodeError:
+            text = data.decode(codec)
+        except UnicodeError:  # UnicodeDecodeError, or a codec's own failure
             continue
+        return _check_text(text, codec, [])
     legacy = _legacy_arabic(data)
     if legacy is not None:
         return _check_text(legacy.text, legacy.encoding, legacy.notes)
-    text = data.decode("utf-8", errors="replace")
     return _check_text(text, "utf-8", ["invalid UTF-8 bytes replaced with U+FFFD"])

@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 import regex  # type: ignore[import-untyped, unused-ignore]
@@ -97,15 +98,17 @@ PAGE_TABLE_HEADER: tuple[str, ...] = (
 
 # Arabic harakat and Quranic marks, superscript alef, tatweel.
 _DIACRITICS = regex.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_FOLD = str.maketrans(
-    {
-        "\u0623": "\u0627",  # أ -> ا
-        "\u0625": "\u0627",  # إ -> ا
-        "\u0622": "\u0627",  # آ -> ا
-        "\u0671": "\u0627",  # ٱ -> ا
-        "\u0649": "\u064a",  # ى -> ي
-        "\u0629": "\u0647",  # ة -> ه
-    }
+_FOLD = MappingProxyType(
+    str.maketrans(
+        {
+            "\u0623": "\u0627",  # أ -> ا
+            "\u0625": "\u0627",  # إ -> ا
+            "\u0622": "\u0627",  # آ -> ا
+            "\u0671": "\u0627",  # ٱ -> ا
+            "\u0649": "\u064a",  # ى -> ي
+            "\u0629": "\u0647",  # ة -> ه
+        }
+    )
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _META_CHARSET = regex.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.I)

@@ -323,10 +323,46 @@ class _Walker:
                 self.link_chars += len(value.strip())
 
 
+# Hidden elements, inline ones included (<span style="display:none">), found in one query.
+_HIDDEN_SELECTOR = ", ".join(
+    (
+        "[hidden]",
+        '[aria-hidden="true"]',
+        '[style*="display:none"]',
+        '[style*="display: none"]',
+        '[style*="visibility:hidden"]',
+        '[style*="visibility: hidden"]',
+        ".hidden",
+        ".hide",
+        ".d-none",
+        ".sr-only",
+        ".visually-hidden",
+        ".screen-reader-text",
+        ".invisible",
+    )
+)
+
+
+def drop_hidden(root: LexborNode) -> None:
+    """Remove hidden elements before the walk. Only the outermost of nested hidden elements is
+    removed (removing an inner one after its ancestor would touch freed nodes)."""
+    found = root.css(_HIDDEN_SELECTOR)
+    if not found:
+        return
+    marked = {node.mem_id for node in found}
+    for node in found:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in marked:
+            parent = parent.parent
+        if parent is None:
+            node.decompose()
+
+
 def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> tuple[list[Block], list[str]]:
     root = tree.body or tree.root
     if root is None:
         return [], ["body: the HTML has no body"]
+    drop_hidden(root)
     walker = _Walker(config)
     walker.walk(root)
     notes = []

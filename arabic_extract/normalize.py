@@ -28,25 +28,27 @@ _DELETE = (
     + "\x00"  # NUL
 )
 
-_LETTERS_AND_SPACES = {
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ى": "ي",
-    "ی": "ي",
-    "ة": "ه",
-    "ک": "ك",
-    "\u00a0": " ",
-    "\u2007": " ",
-    "\u2009": " ",
-    "\u200a": " ",
-    "\u202f": " ",
-    "\u3000": " ",
-    "\t": " ",
-    "\u066b": ".",  # Arabic decimal separator
-    "\u066c": ",",  # Arabic thousands separator
-}
+_LETTERS_AND_SPACES = MappingProxyType(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ة": "ه",
+        "ک": "ك",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u066b": ".",  # Arabic decimal separator
+        "\u066c": ",",  # Arabic thousands separator
+    }
+)
 _FOLD = MappingProxyType(
     {
         **_LETTERS_AND_SPACES,

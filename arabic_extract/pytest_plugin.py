@@ -50,9 +50,10 @@ import difflib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Final
 
 import pytest
@@ -339,14 +340,16 @@ def _same_source(want: str, got: str) -> bool:
     return _norm(want) in _norm(got) or _norm(got) in _norm(want)
 
 
-_SCALAR_MATCH: Final[dict[str, Callable[[str, str], bool]]] = {
-    "headline": _same_headline,
-    "source": _same_source,
-    "author": _same_text,
-    "site_name": _same_text,
-    "date_text": _same_text,
-    "date": str.__eq__,
-}
+_SCALAR_MATCH: Final[Mapping[str, Callable[[str, str], bool]]] = MappingProxyType(
+    {
+        "headline": _same_headline,
+        "source": _same_source,
+        "author": _same_text,
+        "site_name": _same_text,
+        "date_text": _same_text,
+        "date": str.__eq__,
+    }
+)
 
 
 def _field_diff(article: Article, field: str, want: Any) -> FieldDiff | None:

@@ -1,0 +1,383 @@
+"""Hostile inputs for :func:`arabic_extract.extract`, generated (nothing is stored).
+
+Shared by ``tests/test_hostile.py`` (small sizes, to keep the suite fast) and
+``benchmarks/hostile.py`` (the sizes the hardening issue names: a 10 MB line, a 50 MB page,
+100,000-deep nesting, 1,000,000 empty elements), which times every case.
+
+A case says what ``extract`` must give: ``InputError`` (``expect="error"``), an article with a
+body (``"body"``), no body but a note saying why (``"empty"``), or either (``"any"``: an empty
+body must still come with a note). ``paragraphs`` (when set) must all be in the body,
+``forbidden`` must appear nowhere in it, and ``note`` must be part of a note.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import random
+import unicodedata
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from arabic_extract import ExtractionConfig
+
+Expect = Literal["error", "body", "empty", "any"]
+
+HEADLINE = "وزارة الزراعة تعلن خطة لدعم مزارعي الزيتون في الجنوب"
+DATE = "الأربعاء 17 تموز 2024 - 10:15"
+PARAGRAPHS = (
+    "أعلنت وزارة الزراعة اليوم الأربعاء عن خطة جديدة لدعم مزارعي الزيتون في المحافظات "
+    "الجنوبية، تشمل قروضا ميسرة وتوزيع شتلات محسنة على أكثر من خمسة آلاف مزارع.",
+    "وقال وزير الزراعة في مؤتمر صحفي إن الخطة تهدف إلى رفع الإنتاج بنسبة عشرين في المئة "
+    "خلال ثلاث سنوات، وإلى تحسين جودة الزيت المعد للتصدير إلى الأسواق الأوروبية.",
+    "وأضاف أن الوزارة ستفتح مراكز إرشاد في القرى لتدريب المزارعين على أساليب الري الحديثة، "
+    "بعد موسمين من الجفاف أضرا بالمحاصيل وقلصا دخل آلاف الأسر الريفية.",
+    "ورحبت نقابة المزارعين بالخطة، لكنها دعت إلى تسريع صرف التعويضات المتأخرة عن الموسم "
+    "الماضي، وإلى إشراك الجمعيات الزراعية في توزيع الدعم حتى يصل إلى مستحقيه.",
+)
+# Text of the page's furniture: never part of the body.
+SHARE = "شارك على فيسبوك | تويتر | واتساب"
+MENU = ("الرئيسية", "أخبار", "اقتصاد", "رياضة", "ثقافة")
+# A marker that hidden text carries: it must never reach the body.
+SECRET = "نصمخفيسري"
+SECRET_TEXT = (
+    f"هذا {SECRET} نص طويل مخفي عن القارئ في الصفحة، ولا يجوز أن يظهر في متن الخبر المستخرج "
+    "مهما كانت طريقة إخفائه في الصفحة."
+)
+
+
+def article_text(paragraphs: tuple[str, ...] = PARAGRAPHS) -> str:
+    """The article as page text: menu, headline, date, body, share line."""
+    lines = [*MENU, "", HEADLINE, DATE, "", *(f"{p}\n" for p in paragraphs), SHARE]
+    return "\n".join(lines) + "\n"
+
+
+def article_html(body_extra: str = "", head: str = "", paragraphs: str | None = None) -> str:
+    """The article as an HTML page; ``body_extra`` goes inside the article, between paragraphs."""
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    inner = (
+        paragraphs if paragraphs is not None else "\n".join([*paras[:2], body_extra, *paras[2:]])
+    )
+    menu = "".join(f'<li><a href="/c/{i}">{m}</a></li>' for i, m in enumerate(MENU))
+    return (
+        '<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{HEADLINE}</title>{head}</head><body>"
+        f'<nav class="menu"><ul>{menu}</ul></nav>'
+        f'<article><h1>{HEADLINE}</h1><time datetime="2024-07-17T10:15">{DATE}</time>\n'
+        f'{inner}\n<div class="share">{SHARE}</div></article>'
+        "</body></html>"
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    build: Callable[[], str | bytes]
+    expect: Expect
+    config: ExtractionConfig | None = None
+    encoding: str | None = None
+    note: str | None = None
+    paragraphs: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    tags: tuple[str, ...] = field(default=())  # "large": a size the issue names
+
+
+# --------------------------------------------------------------------------- generators
+
+
+def sprinkle(text: str, chars: str, every: int = 7, seed: int = 1) -> str:
+    """``text`` with one of ``chars`` after every ``every``-th character or so."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for i, char in enumerate(text):
+        out.append(char)
+        if char != "\n" and i % every == 0:
+            out.append(rng.choice(chars))
+    return "".join(out)
+
+
+def bidi_everywhere(text: str) -> str:
+    """Every line wrapped in an RTL embedding, marks and zero-width characters between words."""
+    lines = []
+    for line in text.split("\n"):
+        words = line.split(" ")
+        marked = "\u200f \u200b".join(words).replace("ا", "ا\u200d")
+        lines.append(f"\u202b\u2067{marked}\u2069\u202c\ufeff" if line else line)
+    return "\n".join(lines)
+
+
+def _presentation_map() -> dict[str, str]:
+    """Base Arabic letter -> its isolated presentation form (U+FE70-U+FEFF)."""
+    table: dict[str, str] = {}
+    for code in range(0xFE70, 0xFEFD):
+        char = chr(code)
+        base = unicodedata.normalize("NFKC", char)
+        if len(base) == 1 and base not in table and "ISOLATED" in unicodedata.name(char, ""):
+            table[base] = char
+    return table
+
+
+def presentation_forms(text: str) -> str:
+    table = _presentation_map()
+    return "".join(table.get(char, char) for char in text)
+
+
+def random_bytes(size: int, seed: int = 7) -> bytes:
+    return random.Random(seed).randbytes(size)
+
+
+def invalid_utf8() -> bytes:
+    """The article in UTF-8 with stray and cut sequences in its first paragraph."""
+    data = article_text().encode("utf-8")
+    start = data.index(PARAGRAPHS[0].encode("utf-8"))
+    return data[: start + 41] + b"\xff\xc0\x80" + data[start + 42 :]
+
+
+def mojibake(latin1: bool = False) -> str:
+    """Arabic UTF-8 that was decoded as windows-1252 somewhere upstream, the way browsers and
+    WHATWG decoders do it (undefined bytes kept as C1 controls), or as Latin-1."""
+    data = article_text().encode("utf-8")
+    if latin1:
+        return data.decode("latin-1")
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+def long_line(size: int) -> str:
+    """One line of ``size`` characters: the article's sentences over and over, no break."""
+    unit = " ".join(PARAGRAPHS) + " "
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def big_page(size: int) -> bytes:
+    """A page of ``size`` bytes: the article's paragraphs repeated as lines."""
+    unit = article_text().encode("utf-8")
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def deep_nesting(depth: int, closed: bool = True) -> str:
+    html = article_html(paragraphs="<div>" * depth + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    return html.replace("</article>", ("</div>" * depth if closed else "") + "</article>")
+
+
+def empty_elements(count: int, tag: str = "span") -> str:
+    empties = f"<{tag}></{tag}>" * count
+    return article_html(body_extra=empties)
+
+
+def unclosed_tags() -> str:
+    paras = "".join(f"<div><p>{p}<span><b>" for p in PARAGRAPHS)
+    return (
+        f"<html><head><title>{HEADLINE}</title><body><h1>{HEADLINE}<div class='x'>{paras}<a href='"
+    )
+
+
+def hidden_text_page() -> str:
+    """The article with Arabic text in scripts, styles, comments and hidden block elements."""
+    hidden = "\n".join(
+        [
+            f'<script>var s = "{SECRET_TEXT}"; document.write("<p>{SECRET}</p>");</script>',
+            f"<style>/* {SECRET_TEXT} */ .x::after {{ content: '{SECRET}'; }}</style>",
+            f"<!-- {SECRET_TEXT} -->",
+            f'<div style="display: none"><p>{SECRET_TEXT}</p></div>',
+            f'<div style="visibility:hidden"><p>{SECRET_TEXT}</p></div>',
+            f"<div hidden><p>{SECRET_TEXT}</p></div>",
+            f'<div aria-hidden="true"><p>{SECRET_TEXT}</p></div>',
+            f'<div class="d-none"><p>{SECRET_TEXT}</p></div>',
+            f'<p class="sr-only">{SECRET_TEXT}</p>',
+            f"<noscript><p>{SECRET_TEXT}</p></noscript>",
+            f"<template><p>{SECRET_TEXT}</p></template>",
+            f"<textarea>{SECRET_TEXT}</textarea>",
+            f'<select><option>{SECRET_TEXT}</option></select><iframe src="/x">{SECRET}</iframe>',
+        ]
+    )
+    return article_html(body_extra=hidden)
+
+
+def iframe_only() -> str:
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        '<iframe src="https://example.com/article/1" width="100%" height="900"></iframe>'
+        "</body></html>"
+    )
+
+
+def many_short_lines(count: int) -> str:
+    return "\n".join(MENU[i % len(MENU)] for i in range(count)) + "\n" + article_text()
+
+
+# --------------------------------------------------------------------------- the cases
+
+
+def hostile_cases(full: bool = False) -> list[Case]:
+    """Every hostile case; ``full`` gives the sizes the issue names (benchmark), else sizes
+    that still cross each limit with a config scaled down to them (tests)."""
+    text = article_text()
+    body = PARAGRAPHS
+    html_paras = (PARAGRAPHS[0], PARAGRAPHS[3])
+    line_size = 10_000_000 if full else 2_000_000
+    depth = 100_000 if full else 25_000
+    empties = 1_000_000 if full else 30_000
+    empties_config = None if full else ExtractionConfig(max_dom_nodes=20_000)
+    truncate = (
+        ExtractionConfig(truncate_input=True)
+        if full
+        else ExtractionConfig(truncate_input=True, max_input_bytes=500_000)
+    )
+    lines = 1_000_000 if full else 30_000
+    lines_config = None if full else ExtractionConfig(max_blocks=5_000)
+    large = ("large",)
+    return [
+        # empty and blank
+        Case("empty str", lambda: "", "empty"),
+        Case("empty bytes", lambda: b"", "empty"),
+        Case("whitespace", lambda: " \n\t\r\n \u00a0\u3000 \n\n", "empty"),
+        Case("bom only", lambda: codecs.BOM_UTF8, "empty"),
+        Case("format controls only", lambda: "\u200f\u200e\n\u200b\u202b\u202c\n", "empty"),
+        # NUL and control characters
+        Case("NUL bytes only", lambda: b"\x00" * 4096, "error"),
+        Case("control bytes only", lambda: bytes(range(1, 9)) * 512, "error"),
+        Case(
+            "NUL bytes in the text",
+            lambda: sprinkle(text, "\x00", every=40).encode("utf-8"),
+            "body",
+            note="control characters",
+        ),
+        # binary formats
+        Case("PNG", lambda: b"\x89PNG\r\n\x1a\n" + random_bytes(4000), "error"),
+        Case("JPEG", lambda: b"\xff\xd8\xff\xe0" + random_bytes(4000), "error"),
+        Case("PDF", lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + random_bytes(4000), "error"),
+        Case("gzip", lambda: gzip.compress(text.encode("utf-8")), "error"),
+        Case("zlib", lambda: zlib.compress(text.encode("utf-8")), "error"),
+        Case("ZIP", lambda: b"PK\x03\x04" + random_bytes(4000), "error"),
+        Case("ELF", lambda: b"\x7fELF\x02\x01\x01" + random_bytes(4000), "error"),
+        Case("random bytes", lambda: random_bytes(64_000), "error"),
+        Case("random bytes, small", lambda: random_bytes(40, seed=3), "any"),
+        # encodings
+        Case("invalid UTF-8", invalid_utf8, "body", note="invalid UTF-8", paragraphs=body[1:]),
+        Case(
+            "UTF-16 LE with BOM",
+            lambda: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+            "body",
+            paragraphs=body,
+        ),
+        Case(
+            "UTF-16 BE with BOM",
+            lambda: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+            "body",
+            paragraphs=body,
+        ),
+        Case("UTF-16 LE, no BOM", lambda: text.encode("utf-16-le"), "body", paragraphs=body),
+        Case("UTF-16 BE, no BOM", lambda: text.encode("utf-16-be"), "body", paragraphs=body),
+        Case("UTF-32 with BOM", lambda: text.encode("utf-32"), "body", paragraphs=body),
+        Case("cp1256", lambda: text.encode("cp1256"), "body", paragraphs=body),
+        Case("ISO-8859-6", lambda: text.encode("iso8859_6"), "body", paragraphs=body),
+        Case(
+            "cp1256 HTML with its meta",
+            lambda: (
+                article_html().replace('charset="utf-8"', 'charset="windows-1256"').encode("cp1256")
+            ),
+            "body",
+            paragraphs=html_paras,
+        ),
+        Case(
+            "wrong charset argument",
+            lambda: text.encode("utf-8"),
+            "body",
+            encoding="iso-8859-1",
+            paragraphs=body,
+        ),
+        Case("unknown charset argument", lambda: text.encode("cp1256"), "body", encoding="x-no"),
+        Case(
+            "meta charset base64",
+            lambda: article_html().replace('charset="utf-8"', 'charset="base64"').encode("cp1256"),
+            "body",
+        ),
+        Case("mojibake (windows-1252)", mojibake, "body", note="repaired", paragraphs=body),
+        Case(
+            "mojibake (Latin-1)",
+            lambda: mojibake(latin1=True),
+            "body",
+            note="repaired",
+            paragraphs=body,
+        ),
+        Case(
+            "lone surrogates",
+            lambda: text.replace("الزراعة", "الزرا\ud800عة", 1),
+            "body",
+            note="surrogate",
+        ),
+        # invisible and compatibility characters
+        Case("bidi and zero-width everywhere", lambda: bidi_everywhere(text), "body"),
+        Case("presentation forms", lambda: presentation_forms(text), "any"),
+        Case("tatweel and diacritics", lambda: sprinkle(text, "\u0640\u064e\u0651", 5), "any"),
+        # sizes
+        Case(f"{line_size // 1_000_000} MB single line", lambda: long_line(line_size), "any"),
+        Case("50 MB page", lambda: big_page(50_000_000), "error", tags=large),
+        Case(
+            "50 MB page, truncate_input",
+            lambda: big_page(50_000_000),
+            "body",
+            truncate,
+            note="input cut",
+            paragraphs=body,
+        ),
+        Case(
+            f"{lines} short lines",
+            lambda: many_short_lines(lines),
+            "any",
+            lines_config,
+            note="max_blocks",
+        ),
+        # markup
+        Case(
+            f"{depth}-deep nesting",
+            lambda: deep_nesting(depth),
+            "body",
+            note="max_dom_depth",
+            tags=large,
+        ),
+        Case(
+            f"{depth}-deep nesting, unclosed",
+            lambda: deep_nesting(depth, closed=False),
+            "body",
+            note="max_dom_depth",
+        ),
+        Case(
+            f"{depth} self-closed divs",
+            lambda: article_html(body_extra="<div/>" * depth),
+            "any",
+        ),
+        Case(
+            f"{empties} empty elements",
+            lambda: empty_elements(empties),
+            "body",
+            empties_config,
+            note="max_dom_nodes",
+            paragraphs=body,
+            tags=large,
+        ),
+        Case(
+            f"{empties} empty divs",
+            lambda: empty_elements(empties, "div"),
+            "body",
+            empties_config,
+            note="max_dom_nodes",
+            paragraphs=body,
+        ),
+        Case(f"{empties} line breaks", lambda: "<html><body><p>" + "<br>" * empties, "empty"),
+        Case("unclosed tags", unclosed_tags, "body"),
+        Case("only '<'", lambda: "<" * 1_000_000, "any"),
+        Case("unclosed comments", lambda: article_html() + "<!--" * 200_000, "body"),
+        Case("unclosed script starts", lambda: article_html() + "<script" * 200_000, "body"),
+        Case(
+            "hidden text",
+            hidden_text_page,
+            "body",
+            paragraphs=html_paras,
+            forbidden=(SECRET,),
+        ),
+        Case("a page that is only an iframe", iframe_only, "empty"),
+        Case("script only", lambda: f"<html><body><script>{text}</script></body></html>", "empty"),
+    ]
