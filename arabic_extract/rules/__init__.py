@@ -114,21 +114,24 @@ class Family:
     # First words a pattern can start with (see first_word); a family with patterns and no
     # starts is tried on every line.
     pattern_starts: tuple[str, ...] = ()
+    # For a search family with patterns: literal words, one of which every match contains.
+    # They make a plain-text prefilter (no anchors: the family's pattern runs on every line).
+    anchors: tuple[str, ...] = ()
     compiled: regex.Pattern[str] = field(init=False, repr=False, compare=False)
     quick: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     first_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", compile_family(self))
-        # Search families are tried on every line; a plain alternation without word boundaries,
-        # in the standard re engine (2-3x faster than regex for literal alternations), rules
-        # most lines out before the exact pattern runs.
+        # Search families are tried on every line; a plain alternation of literals (phrases and
+        # anchors) in the standard re engine, 2-3x faster than the exact pattern, rules most
+        # lines out before the exact pattern runs.
         quick = None
-        if self.kind == "search":
-            try:
-                quick = re.compile(alternation(self))
-            except re.error:
-                quick = None
+        if self.kind == "search" and (self.anchors or not self.patterns):
+            literals = {normalize(p) for p in (*self.phrases, *self.anchors)} - {""}
+            quick = re.compile(
+                "|".join(re.escape(x) for x in sorted(literals, key=len, reverse=True))
+            )
         object.__setattr__(self, "quick", quick)
         # A line or prefix family can only match a line whose first word starts one of its
         # phrases: checking that first is what keeps matching fast (None: patterns, no index).
