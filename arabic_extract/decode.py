@@ -9,6 +9,7 @@ repaired when re-decoding it as UTF-8 gives Arabic, and reported in the notes.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -48,7 +49,8 @@ _META_CHARSET = regex.compile(
 )
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
-_MOJIBAKE = regex.compile(r"[ØÙÚÛ][\u0080-\u00BF\u0152-\u2122]")
+# Plain character classes: the standard re engine scans them several times faster.
+_MOJIBAKE = re.compile(r"[ØÙÚÛ][\u0080-\u00BF\u0152-\u2122]")
 # cp1252's characters for bytes 0x80-0x9F, back to those bytes (as Latin-1 code points).
 _CP1252_BYTES = MappingProxyType(
     {
@@ -57,10 +59,10 @@ _CP1252_BYTES = MappingProxyType(
         if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
     }
 )
-_CONTROL = regex.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
+_CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 _UNDECODABLE = "\ufffd"
 # Lone UTF-16 surrogates: a str can hold them, but no text encoding (nor JSON) can.
-_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # UTF-8 with errors: at least this many bytes of valid multi-byte sequences per broken one.
 _MOSTLY_UTF8 = 20
 # Codecs that decode bytes to str but are no page's charset.
@@ -147,7 +149,8 @@ def _web_1252(text: str) -> bytes:
 
 def repair_mojibake(text: str) -> Decoded | None:
     """Arabic UTF-8 that was decoded as Latin-1/cp1252 (``Ø§Ù„``), decoded again properly."""
-    if len(_MOJIBAKE.findall(text[:20000])) < 3:
+    head = text[:20000]
+    if _MOJIBAKE.search(head) is None or len(_MOJIBAKE.findall(head)) < 3:
         return None
     for legacy in ("cp1252", "latin-1", "windows-1252"):
         try:
@@ -166,7 +169,7 @@ def _check_text(text: str, encoding: str, notes: list[str]) -> Decoded:
     bad = text.count(_UNDECODABLE)
     if text and bad / len(text) > 0.1:
         raise InputError(f"input is not text: {bad} undecodable characters in {len(text)}")
-    controls = len(_CONTROL.findall(text[:100000]))
+    controls = len(_CONTROL.findall(text[:100000])) if _CONTROL.search(text) else 0
     if text and controls / min(len(text), 100000) > 0.05:
         raise InputError("input is not text: it is mostly control characters (binary data?)")
     if controls:
