@@ -6,9 +6,20 @@
 """
 
 from arabic_extract.api import extract
+from arabic_extract.batch import extract_many
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
+from arabic_extract.fetch import extract_url
 from arabic_extract.model import Article, BlockInfo, Label
 
-__all__ = ["Article", "BlockInfo", "ExtractionConfig", "InputError", "Label", "extract"]
+__all__ = [
+    "Article",
+    "BlockInfo",
+    "ExtractionConfig",
+    "InputError",
+    "Label",
+    "extract",
+    "extract_many",
+    "extract_url",
+]
 __version__ = "0.1.0"

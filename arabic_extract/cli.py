@@ -1,4 +1,9 @@
-"""The ``arabic-extract`` command: extract articles from saved pages (files or stdin).
+"""The ``arabic-extract`` command: extract articles from pages — saved files, stdin, URLs — and
+in batch from directories, list files and WARC files (the machinery is :mod:`arabic_extract.batch`).
+
+One page (a file, ``-`` or a URL) prints its Article (JSON, text or Markdown). Anything more is a
+batch: JSON output becomes JSON Lines, one row a page with its ``id`` (see docs/scale.md), pages
+are extracted by ``--workers`` processes, a progress bar shows on a terminal.
 
 Exit status: 0 on success; 1 when an input could not be read or is not a page (the other
 inputs are still processed) or the output cannot be written; 2 on bad usage; 141 when the
@@ -11,19 +16,38 @@ import argparse
 import os
 import shutil
 import sys
+import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final
 
 from arabic_extract import __version__
-from arabic_extract.api import extract
+from arabic_extract.batch import (
+    DEFAULT_GLOBS,
+    STDIN_ID,
+    DoneIds,
+    ErrorInfo,
+    Job,
+    Progress,
+    ReadError,
+    Result,
+    Task,
+    count_inputs,
+    default_workers,
+    is_url,
+    is_warc,
+    iter_list_file,
+    iter_tasks,
+    prepare_resume,
+    read_file,
+    run_task,
+    run_tasks,
+)
 from arabic_extract.commands import SUBCOMMANDS
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.errors import InputError
 from arabic_extract.model import Article, BlockInfo, Label
 
 if TYPE_CHECKING:
@@ -36,7 +60,8 @@ EXIT_INPUT: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERRUPT: Final = 130
 EXIT_BROKEN_PIPE: Final = 141
-URL_MESSAGE: Final = "fetching URLs is not supported yet; save the page and pass the file"
+URL_MESSAGE: Final = "fetching URLs is not supported here; save the page and pass the file"
+DEFAULT_PAGE_TIMEOUT: Final = 120.0
 
 _RESET: Final = "\x1b[0m"
 _STYLES: Final[Mapping[Label, str]] = MappingProxyType(
@@ -64,6 +89,35 @@ class Options:
     indent: int | None
     explain: bool
     reference_time: datetime | None
+    files_from: tuple[str, ...] = ()
+    globs: tuple[str, ...] = DEFAULT_GLOBS
+    output: str | None = None
+    workers: int | None = None
+    ordered: bool = True
+    resume: bool = False
+    quiet: bool = False
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+
+    @property
+    def expands(self) -> bool:
+        """An input that holds many pages: a list file, a directory or a WARC file."""
+        return bool(self.files_from) or any(_expands(path) for path in self.paths)
+
+    @property
+    def batch(self) -> bool:
+        """More than one page (or --resume): rows with ids, workers, progress."""
+        return len(self.paths) > 1 or self.resume or self.expands
+
+    @property
+    def rows(self) -> bool:
+        """JSON Lines rows ``{"id": ..., ...}`` rather than bare Articles."""
+        return self.batch and self.fmt == "json" and not self.explain
+
+    @property
+    def error_rows(self) -> bool:
+        """Failed inputs are written as error rows too (else only reported on stderr): a
+        batch that reads a directory, list or WARC, or writes to -o."""
+        return self.rows and (self.expands or self.output is not None)
 
 
 class InputFailure(Exception):
@@ -88,6 +142,32 @@ def _iso_datetime(value: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"not an ISO 8601 date-time: {value!r} (e.g. 2024-05-01T12:00:00+03:00)"
         ) from None
+
+
+def _expands(path: str) -> bool:
+    return not is_url(path) and (is_warc(path) or os.path.isdir(path))
+
+
+def _workers(value: str) -> int:
+    """argparse type for --workers: a positive integer, or 0 for all cores."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {value!r}")
+    return number or default_workers()
+
+
+def _seconds(value: str) -> float:
+    """argparse type for --page-timeout: seconds, 0 for none."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not number >= 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
+    return number
 
 
 def _indent(value: str) -> int:
@@ -120,7 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 success, 1 an input failed, 2 bad usage.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a saved page (HTML or text), or - for stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a saved page (HTML or text), - for stdin, an http(s) URL, a directory, "
+        "or a WARC file (.warc, .warc.gz)",
     )
     parser.add_argument(
         "-f",
@@ -145,18 +229,74 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ISO8601",
         help="resolve relative dates (منذ 3 ساعات) against this time",
     )
+    batch = parser.add_argument_group(
+        "batch", "many pages: JSON output is then JSON Lines, one row a page with its id"
+    )
+    batch.add_argument(
+        "--files-from",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="read inputs (paths, directories, WARCs, URLs) from FILE, one a line; - for stdin",
+    )
+    batch.add_argument(
+        "--glob",
+        action="append",
+        default=None,
+        metavar="PATTERN",
+        help="files to take from directories, case-insensitive; repeat for several "
+        f"(default: {' '.join(DEFAULT_GLOBS)})",
+    )
+    batch.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="write to FILE, not stdout"
+    )
+    batch.add_argument(
+        "-w",
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores; 1: no worker processes)",
+    )
+    batch.add_argument(
+        "--unordered",
+        action="store_true",
+        help="write each page as soon as it is done, not in input order",
+    )
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs whose id is already in the -o file, and append to it",
+    )
+    batch.add_argument(
+        "--page-timeout",
+        type=_seconds,
+        default=DEFAULT_PAGE_TIMEOUT,
+        metavar="SECONDS",
+        help="a worker that spends longer on one page is replaced and the page reported as "
+        f"failed (default {DEFAULT_PAGE_TIMEOUT:g}; 0: no limit)",
+    )
+    batch.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
-def _usage_problem(ns: argparse.Namespace) -> str | None:
+def _usage_problem(ns: argparse.Namespace, options: Options) -> str | None:
     """A usage error the parser cannot see on its own, or None."""
+    if not ns.paths and not ns.files_from:
+        return "the following arguments are required: PATH (or --files-from FILE)"
     if ns.explain and ns.fmt is not None:
         return "--explain prints its own report; it cannot be combined with --format"
     if ns.indent is not None and (ns.explain or ns.fmt not in (None, "json")):
         return "--indent only applies to JSON output"
-    if ns.indent is not None and len(ns.paths) > 1:
+    if ns.indent is not None and options.batch:
         return "--indent needs a single input (several inputs give one JSON object per line)"
+    if ns.resume and (ns.output is None or not options.rows):
+        return "--resume needs JSON output to a file: -o FILE"
+    if STDIN in ns.paths and STDIN in ns.files_from:
+        return "standard input cannot be both a page (-) and a list (--files-from -)"
     return None
 
 
@@ -167,18 +307,27 @@ def parse_args(argv: list[str] | None) -> Options | int:
         ns = parser.parse_args(argv)
     except SystemExit as stop:
         return _exit_code(stop.code)
-    problem = _usage_problem(ns)
-    if problem is not None:
-        parser.print_usage(sys.stderr)
-        print(f"{PROG}: error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
-    return Options(
+    options = Options(
         paths=tuple(ns.paths),
         fmt=ns.fmt or "json",
         indent=ns.indent,
         explain=ns.explain,
         reference_time=ns.reference_time,
+        files_from=tuple(ns.files_from),
+        globs=tuple(ns.glob) if ns.glob else DEFAULT_GLOBS,
+        output=ns.output,
+        workers=ns.workers,
+        ordered=not ns.unordered,
+        resume=ns.resume,
+        quiet=ns.quiet,
+        page_timeout=ns.page_timeout or None,
     )
+    problem = _usage_problem(ns, options)
+    if problem is not None:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    return options
 
 
 def _exit_code(code: object) -> int:
@@ -191,57 +340,49 @@ def _exit_code(code: object) -> int:
 
 
 def _is_url(path: str) -> bool:
-    return path.lower().startswith(("http://", "https://"))
+    return is_url(path)
 
 
 # --- input --------------------------------------------------------------------------------
 
 
 def _display_name(path: str) -> str:
-    return "<stdin>" if path == STDIN else path
-
-
-def _read_stdin() -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        raise InputFailure("standard input is not available")
-    data = stream.read()
-    if not isinstance(data, bytes):
-        raise InputFailure("standard input is not a byte stream")
-    return data
+    return STDIN_ID if path == STDIN else path
 
 
 def read_input(path: str) -> bytes:
     """The bytes of a file, or of stdin for ``-``; InputFailure with a one-line reason."""
-    if path == STDIN:
-        return _read_stdin()
-    file = Path(path)
-    if file.is_dir():
-        raise InputFailure("is a directory")
     try:
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise InputFailure("no such file") from None
-    except PermissionError:
-        raise InputFailure("permission denied") from None
-    except OSError as exc:
-        raise InputFailure(exc.strerror or str(exc)) from None
+        return read_file(path)
+    except ReadError as exc:
+        raise InputFailure(str(exc)) from None
 
 
 def _config(options: Options) -> ExtractionConfig:
     return ExtractionConfig(explain=options.explain, reference_time=options.reference_time)
 
 
+def _single_task(path: str) -> Task:
+    """The one task of a single page: a file, stdin or a URL (never a directory or WARC)."""
+    if path == STDIN:
+        try:
+            return Task(id=STDIN_ID, data=read_file(STDIN))
+        except ReadError as exc:
+            raise InputFailure(str(exc)) from None
+    if is_url(path):
+        return Task(id=path, uri=path, fetch=True)
+    if os.path.isdir(path):
+        raise InputFailure("is a directory")
+    return Task(id=path, file=path)
+
+
 def extract_path(path: str, config: ExtractionConfig) -> Article:
-    """Read and extract one input; InputFailure when it cannot be read or is not a page."""
-    data = read_input(path)
-    try:
-        return extract(data, config=config)
-    except InputError as exc:
-        raise InputFailure(_one_line(str(exc)) or "not a page") from None
-    except Exception as exc:  # one bad page must not end a run with a traceback
-        message = f"internal error ({type(exc).__name__}: {_one_line(str(exc))}); please report it"
-        raise InputFailure(message) from None
+    """Read (or fetch) and extract one input; InputFailure when it cannot be read or is not a
+    page."""
+    result = run_task(_single_task(path), Job(config=config))
+    if result.error is not None or result.article is None:
+        raise InputFailure(result.error.message if result.error else "not a page")
+    return result.article
 
 
 def _one_line(message: str) -> str:
@@ -417,21 +558,54 @@ def write_stdout(text: str) -> None:
         raise OutputFailure(_one_line(reason)) from None
 
 
+@dataclass(frozen=True)
+class Renderer:
+    """Formats a successful Result; picklable, so that worker processes format their pages."""
+
+    fmt: str = "json"
+    indent: int | None = None
+    explain: bool = False
+    columns: int | None = None
+    colour: bool = False
+    rows: bool = False
+
+    def article(self, article: Article) -> str:
+        if self.explain:
+            return format_explain(article, self.columns, self.colour)
+        if self.fmt == "text":
+            return format_text(article)
+        if self.fmt == "markdown":
+            return format_markdown(article)
+        return format_json(article, self.indent)
+
+    def __call__(self, result: Result) -> str:
+        if self.rows:
+            return result.to_json() + "\n"
+        if result.article is None:
+            raise ValueError("only successful results are rendered")
+        return self.article(result.article)
+
+
+def renderer(options: Options) -> Renderer:
+    to_stdout = options.output is None
+    return Renderer(
+        fmt=options.fmt,
+        indent=options.indent,
+        explain=options.explain,
+        columns=_terminal_columns() if to_stdout else None,
+        colour=use_colour() if to_stdout else False,
+        rows=options.rows,
+    )
+
+
 def render(article: Article, options: Options) -> str:
-    if options.explain:
-        return format_explain(article, _terminal_columns(), use_colour())
-    if options.fmt == "text":
-        return format_text(article)
-    if options.fmt == "markdown":
-        return format_markdown(article)
-    return format_json(article, options.indent)
+    return renderer(options).article(article)
 
 
-def _header(path: str, first: bool, options: Options) -> str:
-    """The separator before an input's output when there are several (none for JSON lines)."""
-    if len(options.paths) < 2 or (options.fmt == "json" and not options.explain):
+def _header(name: str, first: bool, options: Options) -> str:
+    """The separator before an input's output in a batch (none for JSON lines)."""
+    if not options.batch or (options.fmt == "json" and not options.explain):
         return ""
-    name = _display_name(path)
     head = f"<!-- {name} -->\n\n" if options.fmt == "markdown" else f"==> {name} <==\n"
     return head if first else "\n" + head
 
@@ -445,19 +619,139 @@ def _silence_stdout() -> None:
         pass
 
 
+class Sink:
+    """Where output goes: stdout (UTF-8 whatever the locale) or the -o file."""
+
+    def __init__(self, path: str | None, *, append: bool = False) -> None:
+        self._file: IO[bytes] | None = None
+        if path is not None:
+            try:
+                self._file = open(path, "ab" if append else "wb")  # noqa: SIM115 - see close()
+            except OSError as exc:
+                raise OutputFailure(f"{path}: {exc.strerror or exc}") from None
+
+    def write(self, text: str) -> None:
+        if self._file is None:
+            write_stdout(text)
+            return
+        try:
+            self._file.write(text.encode("utf-8", "replace"))
+        except OSError as exc:
+            raise OutputFailure(exc.strerror or str(exc)) from None
+
+    def close(self) -> None:
+        if self._file is not None:
+            try:
+                self._file.close()
+            except OSError as exc:
+                raise OutputFailure(exc.strerror or str(exc)) from None
+
+
+def _stderr_is_tty() -> bool:
+    isatty: Callable[[], bool] | None = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def run_single(options: Options) -> int:
+    """One page (a file, stdin or a URL): its Article, or one line on stderr."""
+    path = options.paths[0]
+    try:
+        article = extract_path(path, _config(options))
+    except InputFailure as failure:
+        print(f"{PROG}: {_display_name(path)}: {failure}", file=sys.stderr)
+        return EXIT_INPUT
+    sink = Sink(options.output)
+    try:
+        sink.write(render(article, options))
+    finally:
+        sink.close()
+    return EXIT_OK
+
+
+class _CountingSkip:
+    """The ids of --resume, counting how many inputs they skip."""
+
+    def __init__(self, done: DoneIds) -> None:
+        self.done = done
+        self.count = 0
+
+    def __contains__(self, ident: object) -> bool:
+        found = ident in self.done
+        self.count += found
+        return found
+
+
+def _sources(options: Options) -> Iterator[str | Task]:
+    """The inputs: the PATH arguments, then the entries of each --files-from list."""
+    yield from options.paths
+    for listing in options.files_from:
+        try:
+            yield from iter_list_file(listing)
+        except ReadError as exc:
+            yield Task(id=_display_name(listing), error=_error_info(exc))
+
+
+def _error_info(exc: ReadError) -> ErrorInfo:
+    return ErrorInfo(type(exc).__name__, str(exc))
+
+
+def _count_in_background(options: Options, progress: Progress) -> None:
+    """Give the progress bar its total (for the ETA) when counting is cheap."""
+    if STDIN in options.files_from:
+        return
+
+    def count() -> None:
+        entries: Iterable[str] = (s for s in _sources(options) if isinstance(s, str))
+        try:
+            progress.total = count_inputs(entries, options.globs)
+        except (OSError, ValueError):
+            return
+
+    threading.Thread(target=count, name="count-inputs", daemon=True).start()
+
+
+def run_batch(options: Options) -> int:
+    """Many pages: rows (or formatted pages with headers) in input order; failures counted."""
+    done = prepare_resume(options.output) if options.resume and options.output else None
+    skip = _CountingSkip(done) if done is not None else None
+    show = not options.quiet and _stderr_is_tty()
+    progress = Progress(stream=sys.stderr, enabled=show, width=shutil.get_terminal_size().columns)
+    if show:
+        _count_in_background(options, progress)
+    tasks = iter_tasks(_sources(options), globs=options.globs, skip=skip)
+    job = Job(config=_config(options), render=renderer(options))
+    results = run_tasks(
+        tasks,
+        job,
+        workers=options.workers,
+        ordered=options.ordered,
+        page_timeout=options.page_timeout,
+    )
+    status = EXIT_OK
+    sink = Sink(options.output, append=options.resume)
+    try:
+        for number, result in enumerate(results):
+            progress.add(result)
+            if result.error is None:
+                sink.write(_header(result.id, number == 0, options) + (result.text or ""))
+                continue
+            status = EXIT_INPUT
+            if not (options.quiet and options.error_rows):
+                progress.note(f"{PROG}: {result.id}: {result.error.message}")
+            if options.error_rows:
+                sink.write(result.to_json() + "\n")
+    finally:
+        progress.clear()
+        sink.close()
+    if show:
+        progress.skipped = skip.count if skip is not None else 0
+        print(f"{PROG}: {progress.summary()}", file=sys.stderr)
+    return status
+
+
 def run(options: Options) -> int:
     """Extract and print every input; 1 if any failed, else 0."""
-    config = _config(options)
-    status = EXIT_OK
-    for number, path in enumerate(options.paths):
-        try:
-            article = extract_path(path, config)
-        except InputFailure as failure:
-            print(f"{PROG}: {_display_name(path)}: {failure}", file=sys.stderr)
-            status = EXIT_INPUT
-            continue
-        write_stdout(_header(path, number == 0, options) + render(article, options))
-    return status
+    return run_batch(options) if options.batch else run_single(options)
 
 
 def _main(argv: list[str] | None) -> int:
@@ -470,9 +764,6 @@ def _main(argv: list[str] | None) -> int:
     options = parse_args(argv)
     if isinstance(options, int):
         return options
-    if any(_is_url(p) for p in options.paths):
-        print(f"{PROG}: {URL_MESSAGE}", file=sys.stderr)
-        return EXIT_USAGE
     return run(options)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import socket
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -377,14 +378,23 @@ def test_indent_with_several_inputs_is_exit_2(
     assert "single input" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("url", ["https://www.example.com/news/1", "HTTP://example.com"])
-def test_url_is_exit_2(url: str, page: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(page), url]) == 2
+def _closed_port() -> int:
+    """A port on 127.0.0.1 where nothing listens (connections are refused at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("scheme", ["http", "HTTP"])
+def test_url_that_cannot_be_fetched_is_exit_1(
+    scheme: str, page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """URLs are fetched (tests/test_fetch.py); one that fails is reported like a bad file."""
+    url = f"{scheme}://127.0.0.1:{_closed_port()}/news/1"
+    assert main([str(page), url]) == 1
     out, err = capsys.readouterr()
-    assert out == ""  # refused before any input is processed
-    assert err == (
-        "arabic-extract: fetching URLs is not supported yet; save the page and pass the file\n"
-    )
+    assert [json.loads(line)["headline"] for line in out.splitlines()] == [HEADLINE]
+    assert_one_line_error(err, url, "cannot fetch")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,83 @@
+"""The Dask integration on a real (local) cluster: two worker processes extract two WARC files;
+the rows must equal those of one process."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from arabic_extract import extract_many
+
+pytest.importorskip("fastwarc")
+pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("dask.distributed")
+warcio = pytest.importorskip("warcio")
+
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+from arabic_extract.dask import extract_bag, extract_partition, extract_warcs  # noqa: E402
+
+PAGES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "html").glob("*/source.html"))
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
+
+
+def write_warc(path: Path, first: int, count: int) -> Path:
+    """``count`` HTML responses of the fixture pages, the third one a PNG (an error row)."""
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for number in range(first, first + count):
+            body = PNG if number - first == 2 else PAGES[number % len(PAGES)].read_bytes()
+            http = StatusAndHeaders(
+                "200 OK",
+                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+                protocol="HTTP/1.1",
+            )
+            record = writer.create_warc_record(
+                f"https://news.example/{number}",
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+            )
+            writer.write_record(record)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster, distributed.Client(cluster) as connected:
+        yield connected
+
+
+@pytest.fixture(scope="module")
+def warcs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("warcs")
+    return [write_warc(folder / "a.warc.gz", 0, 8), write_warc(folder / "b.warc.gz", 8, 7)]
+
+
+def test_extract_warcs_on_a_local_cluster_equals_one_process(
+    client: object, warcs: list[Path]
+) -> None:
+    rows = extract_warcs([str(p) for p in warcs]).compute()
+    expected = [r.to_dict() for r in extract_many(warcs, workers=1)]
+    assert rows == expected
+    assert len(rows) == 15
+    assert sum("error" in row for row in rows) == 2
+    assert len(client.scheduler_info()["workers"]) == 2  # type: ignore[attr-defined]
+    json.dumps(rows, ensure_ascii=False)  # rows are plain JSON types
+
+
+def test_extract_bag_of_pages_in_memory(client: object) -> None:
+    import dask.bag as db  # noqa: PLC0415
+
+    pages = [(f"page-{i}", PAGES[i].read_bytes()) for i in range(4)]
+    rows = extract_bag(db.from_sequence(pages, npartitions=2)).compute()
+    assert rows == extract_partition(pages)
+    assert [row["id"] for row in rows] == ["page-0", "page-1", "page-2", "page-3"]
