@@ -524,16 +524,22 @@ def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
     return entries
 
 
-def _grounding(blocks: list[Block], decs: list[Decision]) -> set[str]:
+def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]:
+    """Word sequences (1-4 words, also without clitics) of the article's text that start with a
+    word of the keyword dump: what split_tag_dump may find grounded."""
+    wanted = set(dump.split())
+    wanted |= {strip_clitic(w) for w in wanted}
     grams: set[str] = set()
     for block, dec in zip(blocks, decs, strict=True):
         if dec.label not in (Label.BODY, Label.HEADLINE):
             continue
         tokens = _TOKEN.findall(block.norm)
-        stripped = [strip_clitic(t) for t in tokens]
-        for seq in (tokens, stripped):
-            for n in (1, 2, 3, 4):
-                grams.update(" ".join(seq[k : k + n]) for k in range(len(seq) - n + 1))
+        for k, token in enumerate(tokens):
+            bare = strip_clitic(token)
+            if token not in wanted and bare not in wanted:
+                continue
+            for seq in (tokens[k : k + 4], [bare, *tokens[k + 1 : k + 4]]):
+                grams.update(" ".join(seq[:n]) for n in range(1, len(seq) + 1))
     return grams
 
 
@@ -565,7 +571,6 @@ def tags_below(blocks: list[Block], decs: list[Decision], header: int) -> list[s
 
 def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
     """Entries of the keyword dump near the article, in order, without repeats or labels."""
-    grounding: set[str] | None = None
     tags: list[str] = []
     for i in range(max(0, run.start - 6), min(len(blocks), run.end + 16)):
         if decs[i].label is not Label.TAGS:
@@ -579,8 +584,7 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
         if not payload:
             tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
-        if grounding is None:
-            grounding = _grounding(blocks, decs)
+        grounding = _grounding(blocks, decs, payload)
         mapped = normalize_with_offsets(blocks[i].text)
         for entry in split_tag_dump(_EDGE_PUNCT.sub("", payload), grounding):
             words = entry.split()
