@@ -115,9 +115,9 @@ class Options:
 
     @property
     def error_rows(self) -> bool:
-        """Failed inputs are written as error rows too (else only reported on stderr): a
-        batch that reads a directory, list or WARC, or writes to -o."""
-        return self.rows and (self.expands or self.output is not None)
+        """In a JSON Lines batch a failed input is an error row (id, error type, message) in
+        its place, as well as one line on stderr."""
+        return self.rows
 
 
 class InputFailure(Exception):

@@ -344,7 +344,10 @@ def test_one_failed_input_does_not_stop_the_others(
     missing = tmp_path / "missing.txt"
     assert main([str(page), str(missing), str(page)]) == 1
     out, err = capsys.readouterr()
-    assert [json.loads(line)["headline"] for line in out.splitlines()] == [HEADLINE, HEADLINE]
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row.get("headline") for row in rows] == [HEADLINE, None, HEADLINE]
+    assert rows[1]["id"] == str(missing)
+    assert rows[1]["error"]["type"] == "ReadError"
     assert_one_line_error(err, str(missing))
 
 
@@ -393,7 +396,10 @@ def test_url_that_cannot_be_fetched_is_exit_1(
     url = f"{scheme}://127.0.0.1:{_closed_port()}/news/1"
     assert main([str(page), url]) == 1
     out, err = capsys.readouterr()
-    assert [json.loads(line)["headline"] for line in out.splitlines()] == [HEADLINE]
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [row.get("headline") for row in rows] == [HEADLINE, None]
+    assert rows[1]["id"] == url
+    assert rows[1]["error"]["type"] == "FetchError"
     assert_one_line_error(err, url, "cannot fetch")
 
 
@@ -429,8 +435,9 @@ def test_python_dash_m_runs_the_command(page: Path, tmp_path: Path) -> None:
     missing = tmp_path / "مفقود.txt"  # stderr is ASCII here: the name must not crash it
     done = run_module(str(page), "-", str(missing), stdin=PAGE_TEXT.encode("utf-8"))
     assert done.returncode == 1
-    lines = done.stdout.decode("utf-8").splitlines()
-    assert [json.loads(line)["headline"] for line in lines] == [HEADLINE, HEADLINE]
+    rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert [row.get("headline") for row in rows] == [HEADLINE, HEADLINE, None]
+    assert "error" in rows[2]
     err = done.stderr.decode("utf-8")
     assert_one_line_error(err, "no such file")
 
