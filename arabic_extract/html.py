@@ -22,6 +22,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from arabic_extract.blocks import Block, make_block
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.fallback import NOTE as FALLBACK_NOTE
+from arabic_extract.fallback import second_opinion
 from arabic_extract.features import is_outlet_name
 from arabic_extract.fields import Fields
 from arabic_extract.metadata import PageMeta, read_meta
@@ -483,6 +485,12 @@ def extract_html(html: str, config: ExtractionConfig, url: str | None, notes: li
             notes=[*notes, "body: the page has no visible text"],
         )
     fields, decs = analyse(blocks, config)
+    if config.use_trafilatura_fallback and not any(d.label is Label.BODY for d in decs):
+        opinion = second_opinion(html, blocks, decs)
+        if opinion is not None:
+            decs = opinion
+            kept = [n for n in fields.notes if not n.startswith("body:")]
+            fields = replace(fields, notes=[*kept, FALLBACK_NOTE])
     fields, decs = merge_meta(blocks, decs, fields, meta)
     return assemble(
         blocks, fields, decs, config=config, url=url, notes=notes, language=meta.language
