@@ -3,6 +3,8 @@ own blocks, and switchable off."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from arabic_extract import ExtractionConfig, extract
@@ -47,8 +49,6 @@ def test_second_opinion_can_be_switched_off() -> None:
 
 @pytest.mark.parametrize("folder", ["readalso_midbody", "drupal_views_sport"])
 def test_not_consulted_when_the_engine_finds_the_article(folder: str) -> None:
-    from pathlib import Path
-
     page = Path(__file__).resolve().parents[1] / "fixtures" / "html" / folder / "source.html"
     article = extract(page.read_bytes())
     assert article.paragraphs
