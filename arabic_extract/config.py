@@ -31,8 +31,9 @@ class ExtractionConfig(BaseModel):
     )
     use_trafilatura_fallback: bool = Field(
         default=True,
-        description="On HTML, ask trafilatura for a second opinion when no article region is "
-        "found (no good block at all). It costs ~30 ms a page, so it only runs in that case.",
+        description="On HTML, ask trafilatura for a second opinion when the engine finds no "
+        "article run; its output only picks among the page's own blocks. It costs 30-50 ms a "
+        "page, so it only runs in that case (on none of the dev pages).",
     )
 
     # --- input limits ---------------------------------------------------------------------
