@@ -11,6 +11,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
+import regex
+
 from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
@@ -165,6 +167,28 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
     return out
 
 
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A]")
+
+
+def mark_foreign_lines(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
+) -> list[Decision]:
+    """On an Arabic page, a short line with no Arabic letter (an English photo caption, an
+    embed's title, a credit) is not the article's text."""
+    good = [b for b, d in zip(blocks, decs, strict=True) if d.cls == "good"]
+    arabic = sum(1 for b in good if _ARABIC_LETTER.search(b.norm))
+    if len(good) < 3 or arabic < config.arabic_page_share * len(good):
+        return decs
+    return [
+        Decision("bad", Label.NOISE, ("foreign-line",))
+        if d.cls != "bad"
+        and f.words <= config.max_foreign_line_words
+        and _ARABIC_LETTER.search(b.norm) is None
+        else d
+        for b, f, d in zip(blocks, feats, decs, strict=True)
+    ]
+
+
 def classify(
     blocks: list[Block], feats: list[Features], config: ExtractionConfig
 ) -> list[Decision]:
@@ -172,4 +196,5 @@ def classify(
     decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
     decs = mark_menus(blocks, feats, decs, config)
     decs = mark_headline_lists(blocks, feats, decs, config)
-    return mark_repeats(blocks, decs)
+    decs = mark_repeats(blocks, decs)
+    return mark_foreign_lines(blocks, feats, decs, config)

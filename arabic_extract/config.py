@@ -123,6 +123,16 @@ class ExtractionConfig(BaseModel):
     )
 
     # --- pass 2 and segmentation ----------------------------------------------------------
+    arabic_page_share: float = Field(
+        default=0.6,
+        description="A page is Arabic when at least this share of its good blocks has Arabic "
+        "letters; then short lines with none are not article text. Dev pages: 1.0.",
+    )
+    max_foreign_line_words: int = Field(
+        default=25,
+        description="Longest line without Arabic letters treated as a caption, credit or embed "
+        "title on an Arabic page (longer ones are left to the other rules).",
+    )
     menu_run: int = Field(
         default=3,
         description="This many consecutive short lines without sentence punctuation make a menu. "

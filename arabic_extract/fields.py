@@ -38,6 +38,9 @@ _NAME_STOP = regex.compile(
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
+_DATE_LABEL = regex.compile(
+    r"^(?:التاريخ|تاريخ النشر|تاريخ|نشر في|نُشر في|آخر تحديث|تم النشر|بتاريخ|Published|Date)\s*:\s*"
+)
 _ERA = regex.compile(r"\s*(?:م|ه|هـ|ميلادي|هجري)(?![\p{L}\p{N}])")
 _COPYRIGHT_YEAR = regex.compile(
     r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
@@ -257,6 +260,7 @@ def label_headline_and_captions(
                 Label.BODY,
                 Label.HEADLINE,
             )
+            and out[i - 1].cls != "good"  # a credit after a paragraph does not make it a caption
             and run.start - 1 <= i <= run.end + 1
         ):
             if out[i - 1].label is not Label.HEADLINE or i - 1 != headline:
@@ -288,7 +292,8 @@ def date_as_written(block: Block, start: int, end: int) -> str:
     era = _ERA.match(norm, end)
     if era is not None:
         end = era.end()
-    return clean_edges(original_slice(text, offsets, start, min(end, len(norm)))) or text
+    written = clean_edges(original_slice(text, offsets, start, min(end, len(norm)))) or text
+    return _DATE_LABEL.sub("", written) or written
 
 
 def find_date_field(

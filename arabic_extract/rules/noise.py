@@ -125,6 +125,8 @@ FOLLOW_PROMPT = Family(
         "للاشتراك",
         "follow us",
         "subscribe",
+        "احفظ المقالات",
+        "احفظ المقال لقراءته لاحقا",
         "download our app",
     ),
     examples=(
@@ -661,7 +663,7 @@ COUNTER = Family(
         "معرض",
         "البوم",
     ),
-    max_words=5,
+    max_words=8,
 )
 
 TIME_AGO = Family(
