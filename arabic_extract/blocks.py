@@ -35,15 +35,23 @@ class Block(NamedTuple):
     after_image: bool = False
 
 
-def make_block(index: int, text: str, max_chars: int) -> Block:
-    """Build a text block; matching uses at most ``max_chars`` characters of it.
+def bullet_end(text: str) -> int:
+    """Where the text starts after a leading list marker (0 when it has none)."""
+    marker = BULLET.match(text) if text[:1] in _BULLET_STARTS else None
+    return marker.end() if marker is not None else 0
 
-    The HTML reader adds its DOM features with ``dataclasses.replace``."""
+
+def strip_bullet(text: str) -> str:
+    """The text without a leading list marker."""
+    return text[bullet_end(text) :].strip()
+
+
+def make_block(index: int, text: str, max_chars: int) -> Block:
+    """Build a text block; matching uses at most ``max_chars`` characters of it (the HTML
+    reader builds its blocks from this one, adding the DOM features)."""
     probe = text if len(text) <= max_chars else text[:max_chars]
-    marker = BULLET.match(probe) if probe[:1] in _BULLET_STARTS else None
-    bullet = marker is not None and marker.end() > 0
-    stripped = probe[marker.end() :] if marker is not None else probe
-    return Block(position=index, text=text, norm=normalize(stripped), bullet=bullet)
+    start = bullet_end(probe)
+    return Block(position=index, text=text, norm=normalize(probe[start:]), bullet=start > 0)
 
 
 def text_blocks(text: str, max_chars: int) -> list[Block]:

@@ -60,7 +60,6 @@ EXIT_INPUT: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERRUPT: Final = 130
 EXIT_BROKEN_PIPE: Final = 141
-URL_MESSAGE: Final = "fetching URLs is not supported here; save the page and pass the file"
 DEFAULT_PAGE_TIMEOUT: Final = 120.0
 
 _RESET: Final = "\x1b[0m"
@@ -339,23 +338,11 @@ def _exit_code(code: object) -> int:
     return EXIT_USAGE
 
 
-def _is_url(path: str) -> bool:
-    return is_url(path)
-
-
 # --- input --------------------------------------------------------------------------------
 
 
 def _display_name(path: str) -> str:
     return STDIN_ID if path == STDIN else path
-
-
-def read_input(path: str) -> bytes:
-    """The bytes of a file, or of stdin for ``-``; InputFailure with a one-line reason."""
-    try:
-        return read_file(path)
-    except ReadError as exc:
-        raise InputFailure(str(exc)) from None
 
 
 def _config(options: Options) -> ExtractionConfig:

@@ -92,11 +92,6 @@ class ExtractionConfig(BaseModel):
         description="A line without closing punctuation and at most this many words reads as a "
         "title, never as a good body block. Headlines on the dev pages run 6-18 words.",
     )
-    subheading_max_words: int = Field(
-        default=14,
-        description="A short line inside the article is a subheading when it has at most this many "
-        "words and is title-like. Calibrated on the seeds' subheadings (2-7 words).",
-    )
     max_date_line_words: int = Field(
         default=16, description="Longest line read as a date line (weekday, date, time, 'updated')."
     )

@@ -64,16 +64,22 @@ def is_outlet_name(norm_name: str) -> bool:
     )
 
 
-def dateline_agency(norm: str, words: int | None = None) -> str | None:
-    """The agency named by a dateline at the start of a normalised line, normalised."""
+def leading_agency(norm: str) -> str | None:
+    """The agency named by a dateline that opens a normalised line: القاهرة - (أ ش أ) -."""
     head = norm[:80]
     if "(" not in head and _DASH.search(head) is None:
-        return tail_agency(norm, words)
+        return None
     found = DATELINE.match(norm)
     if found is None:
-        return tail_agency(norm, words)
+        return None
     agency = (found.group("agency") or "").strip(" ()[]-–—")
-    return agency if is_outlet_name(agency) else tail_agency(norm, words)
+    return agency if is_outlet_name(agency) else None
+
+
+def dateline_agency(norm: str, words: int | None = None) -> str | None:
+    """The agency named by a dateline at the start of a normalised line, or ending a short
+    dated line; normalised."""
+    return leading_agency(norm) or tail_agency(norm, words)
 
 
 def tail_agency(norm: str, words: int | None = None) -> str | None:
@@ -143,28 +149,28 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     sentence_end = tail in _SENTENCE_MARKS
     has_letters = _LETTER.search(norm) is not None
     first = first_word(norm)
+    date_line = is_date_line(norm, config.max_date_line_words)
     noise = NOISE_INDEX.match(norm, words, first) if has_letters or norm else ("empty",)
     if (
         not noise
         and words <= config.max_meta_line_words
         and _META_SPLIT.search(norm)
-        and not is_date_line(norm, config.max_date_line_words)
+        and not date_line
     ):
         noise = meta_line(norm, config)
-    if noise == ("counter",) and is_date_line(norm, config.max_date_line_words):
+    if noise == ("counter",) and date_line:
         noise = ()  # "28/2/2023" is a date, not a counter
     if not norm:
         noise = ("empty",)
     elif not has_letters and "counter" not in noise and "empty" not in noise:
         noise = (*noise, "no-letters")
-    if ISSUE_LINK.match(norm, words, first) is not None and is_date_line(
-        norm, config.max_date_line_words
-    ):
+    if date_line and ISSUE_LINK.match(norm, words, first) is not None:
         noise = (*noise, ISSUE_LINK.name)
     time_ago = "time-ago" in noise and find_relative(norm, None) is not None
     if noise:  # furniture: attribution and dates are never read from it
         return _noise_features(block, words, noise, time_ago)
-    agency = dateline_agency(norm, words)
+    agency_at_end = tail_agency(norm, words)
+    agency = leading_agency(norm) or agency_at_end
     return Features(
         words=words,
         chars=len(block.text),
@@ -184,10 +190,10 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
         byline=BYLINE.match(norm, words, first) is not None,
-        date_line=is_date_line(norm, config.max_date_line_words),
+        date_line=date_line,
         time_ago=time_ago,
         dateline_agency=agency,
-        dateline_line=agency is not None and (words <= 4 or tail_agency(norm, words) is not None),
+        dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
         outlet_byline=words <= 8
         and _BYLINE_MARK.search(norm) is not None
         and split_outlet_byline(norm) is not None,

@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 import regex
 
-from arabic_extract.blocks import BULLET, Block
+from arabic_extract.blocks import Block, strip_bullet
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import FoundDate, find_date, find_relative
@@ -90,12 +90,6 @@ def original_text(
     if position < 0:
         return ""
     return clean_edges(original_slice(block.text, offsets, position, position + len(norm_fragment)))
-
-
-def strip_bullet(text: str) -> str:
-    """The text without a leading list marker."""
-    marker = BULLET.match(text)
-    return (text[marker.end() :] if marker else text).strip()
 
 
 _PAIRS = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", '"': '"'})

@@ -33,6 +33,7 @@ from arabic_extract.pipeline import analyse, assemble
 from arabic_extract.rules.dom import (
     ARTICLE_TOKENS,
     BLOCK_TAGS,
+    CLASS_TOKEN,
     FURNITURE_TAGS,
     HEADINGS,
     HIDDEN_CLASSES,
@@ -60,8 +61,7 @@ class Ctx(NamedTuple):
     link: bool = False
 
 
-# Class and id attributes are read as runs of letters: "td-post-sharing" -> td, post, sharing.
-_CLASS_TOKEN = re.compile(r"[a-z]+")
+_CLASS_TOKEN = re.compile(CLASS_TOKEN)
 _NOISE_TOKEN_SET = frozenset(_TOKEN_REASON)
 _NEGATIONS = ("no-", "no_", "noshare", "nocomment", "hide-", "without-", "disable-", "disabled-")
 # Leaf blocks: the parser never nests block elements in these, so their text is read in one

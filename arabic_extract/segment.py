@@ -16,11 +16,14 @@ from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
 from arabic_extract.model import Label
+from arabic_extract.rules.noise import ARTICLE_END
 
 # Families after which the article is over (what follows belongs to the page, not the story).
-END_FAMILIES = frozenset({"related", "most-read", "comments", "comment-policy", "footer"})
+END_FAMILIES = frozenset(family.name for family in ARTICLE_END)
 # Headers after which a run of text is another article.
 OTHER_ARTICLE = frozenset({"read-also", "related", "most-read"})
+# Of those, the list headers that may also head a box inside the article.
+_BOX_HEADERS = OTHER_ARTICLE - {"read-also"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +45,6 @@ def is_barrier(block: Block, dec: Decision) -> bool:
     if block.in_article and block.dom_noise and "source-line" not in dec.reasons:
         return False
     return bool(END_FAMILIES.intersection(dec.reasons)) or dec.label in (Label.SOURCE, Label.TAGS)
-
-
-_BOX_HEADERS = frozenset({"related", "most-read"})
 
 
 def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
@@ -169,7 +169,7 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
     out = list(decs)
     i = run.start
     while i <= run.end:
-        if "read-also" in decs[i].reasons or _BOX_HEADERS.intersection(decs[i].reasons):
+        if OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
             inline = len(feats[i].noise) > 0 and feats[i].words > 3
             while not inline and j <= run.end and decs[j].cls != "good":
@@ -182,9 +182,7 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
     return out
 
 
-def label_run(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
-) -> list[Decision]:
+def label_run(decs: list[Decision], run: Run) -> list[Decision]:
     """Blocks outside the run are not body; inside it, body blocks stay body."""
     out: list[Decision] = []
     for i, dec in enumerate(decs):
@@ -204,7 +202,6 @@ def segment(
     run = trim_titles(feats, decs, main_run(blocks, feats, decs, config))
     run = bridge_back(blocks, decs, run, config)
     run = trim_titles(feats, decs, start_after_header(decs, run, config))
-    if run.empty:
-        return run, label_run(blocks, feats, decs, run)
-    decs = cut_read_also(feats, decs, run)
-    return run, label_run(blocks, feats, decs, run)
+    if not run.empty:
+        decs = cut_read_also(feats, decs, run)
+    return run, label_run(decs, run)

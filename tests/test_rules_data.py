@@ -227,7 +227,8 @@ def all_token_tables() -> list[tuple[str, frozenset[str]]]:
 @pytest.mark.parametrize("name,tokens", all_token_tables(), ids=[n for n, _ in all_token_tables()])
 def test_dom_tokens_lowercase_ascii(name: str, tokens: frozenset[str]) -> None:
     assert tokens, f"{name} is empty"
-    # Class names are split on TOKEN_SPLIT and lower-cased, so only [a-z0-9]+ can ever match.
+    # Class names are lower-cased and read as runs of letters (CLASS_TOKEN), so only such
+    # tokens can ever match.
     bad = sorted(t for t in tokens if not ASCII_TOKEN.fullmatch(t))
     assert bad == [], f"{name}: tokens that can never match: {bad}"
 
@@ -235,7 +236,7 @@ def test_dom_tokens_lowercase_ascii(name: str, tokens: frozenset[str]) -> None:
 def test_dom_token_split_agrees_with_tables() -> None:
     for name, tokens in all_token_tables():
         for token in tokens:
-            assert re.split(dom.TOKEN_SPLIT, token) == [token], (name, token)
+            assert re.fullmatch(dom.CLASS_TOKEN, token), (name, token)
 
 
 def test_dom_noise_tables_disjoint() -> None:

@@ -187,9 +187,3 @@ def compile_family(family: Family) -> regex.Pattern[str]:
     else:
         source = rf"{WORD_START}{alt}{WORD_END}"
     return regex.compile(source)
-
-
-def match_any(families: tuple[Family, ...], norm: str, words: int) -> tuple[str, ...]:
-    """Names of the families in ``families`` that match the normalised line."""
-    first = first_word(norm)
-    return tuple(f.name for f in families if f.match(norm, words, first) is not None)

@@ -293,7 +293,6 @@ NAME_TRAILERS = Family(
     counter_examples=("سكاي نيوز",),
 )
 
-ATTRIBUTION_FAMILIES: tuple[Family, ...] = (SOURCE_LINE, BYLINE)
 
 DATELINE = Family(
     name="dateline",

@@ -122,7 +122,6 @@ NOISE_TOKENS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
                 "sharethis",
                 "addthis",
                 "addtoany",
-                "a2a",
                 "social",
                 "socials",
                 "socialmedia",
@@ -305,9 +304,10 @@ ARTICLE_TOKENS = frozenset(
     }
 )
 
-# Compound class names are also read with their separators removed: "entry-content" ->
-# "entrycontent", so ARTICLE_TOKENS can list them once.
-TOKEN_SPLIT = r"[^a-z0-9]+"
+# Class and id attributes are read as runs of letters (digits and punctuation separate tokens):
+# "td-post-sharing" -> td, post, sharing. Compound class names are also read with their
+# separators removed: "entry-content" -> "entrycontent", so ARTICLE_TOKENS can list them once.
+CLASS_TOKEN = r"[a-z]+"
 
 # A style attribute that hides the element.
 HIDDEN_STYLE = r"display\s*:\s*none|visibility\s*:\s*hidden"
