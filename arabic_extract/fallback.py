@@ -14,6 +14,7 @@ from arabic_extract.model import Label
 from arabic_extract.normalize import normalize
 
 NOTE = "body: no article run found; blocks chosen by trafilatura's reading (second opinion)"
+SKIPPED = "body: trafilatura not asked for a second opinion: the page has over fallback_max_blocks"
 
 
 def trafilatura_lines(html: str) -> set[str]:

@@ -23,6 +23,7 @@ from arabic_extract.blocks import Block, make_block
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.fallback import NOTE as FALLBACK_NOTE
+from arabic_extract.fallback import SKIPPED as FALLBACK_SKIPPED
 from arabic_extract.fallback import second_opinion
 from arabic_extract.features import is_outlet_name
 from arabic_extract.fields import Fields
@@ -486,8 +487,9 @@ def extract_html(html: str, config: ExtractionConfig, url: str | None, notes: li
         )
     fields, decs = analyse(blocks, config)
     if config.use_trafilatura_fallback and not any(d.label is Label.BODY for d in decs):
-        opinion = second_opinion(html, blocks, decs)
-        if opinion is not None:
+        if len(blocks) > config.fallback_max_blocks:
+            fields = replace(fields, notes=[*fields.notes, FALLBACK_SKIPPED])
+        elif (opinion := second_opinion(html, blocks, decs)) is not None:
             decs = opinion
             kept = [n for n in fields.notes if not n.startswith("body:")]
             fields = replace(fields, notes=[*kept, FALLBACK_NOTE])

@@ -207,6 +207,14 @@ def many_short_lines(count: int) -> str:
     return "\n".join(MENU[i % len(MENU)] for i in range(count)) + "\n" + article_text()
 
 
+def menu_page(count: int) -> str:
+    """An HTML page that is only a long list of links: no article, so no main run."""
+    items = "".join(
+        f'<li><a href="/c/{i}">{MENU[i % len(MENU)]} {i}</a></li>' for i in range(count)
+    )
+    return f"<html><body><ul>{items}</ul></body></html>"
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -227,6 +235,8 @@ def hostile_cases(full: bool = False) -> list[Case]:
     )
     lines = 1_000_000 if full else 30_000
     lines_config = None if full else ExtractionConfig(max_blocks=5_000)
+    links = 20_000 if full else 4_000
+    links_config = None if full else ExtractionConfig(fallback_max_blocks=1_000)
     large = ("large",)
     return [
         # empty and blank
@@ -365,6 +375,13 @@ def hostile_cases(full: bool = False) -> list[Case]:
             empties_config,
             note="max_dom_nodes",
             paragraphs=body,
+        ),
+        Case(
+            f"{links} links and no article",
+            lambda: menu_page(links),
+            "empty",
+            links_config,
+            note="fallback_max_blocks",
         ),
         Case(f"{empties} line breaks", lambda: "<html><body><p>" + "<br>" * empties, "empty"),
         Case("unclosed tags", unclosed_tags, "body"),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.fallback import NOTE
+from arabic_extract.fallback import NOTE, SKIPPED
 
 # A poem: short lines without sentence punctuation, which the engine's prose rules do not take
 # for article text; a general extractor's DOM reading does.
@@ -45,6 +45,14 @@ def test_second_opinion_can_be_switched_off() -> None:
     article = extract(PAGE, config=ExtractionConfig(use_trafilatura_fallback=False))
     assert article.paragraphs == []
     assert any(note.startswith("body:") for note in article.notes)
+
+
+def test_not_consulted_on_pages_too_large_for_it() -> None:
+    """trafilatura's time grows faster than the page: big pages are left without its opinion
+    (and within the time limit), with a note saying so."""
+    article = extract(PAGE, config=ExtractionConfig(fallback_max_blocks=10))
+    assert article.paragraphs == []
+    assert SKIPPED in article.notes
 
 
 @pytest.mark.parametrize("folder", ["readalso_midbody", "drupal_views_sport"])
