@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import regex
 
-from arabic_extract.normalize import is_blank, normalize
+from arabic_extract.normalize import fold, is_blank, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
 BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*")
@@ -55,11 +55,26 @@ def make_block(index: int, text: str, max_chars: int) -> Block:
 
 
 def text_blocks(text: str, max_chars: int) -> list[Block]:
-    """Split page text into blocks: one per non-blank line, original text trimmed of spaces."""
+    """Split page text into blocks: one per non-blank line, original text trimmed of spaces.
+
+    The page is folded for matching in one pass (see :func:`~arabic_extract.normalize.fold`),
+    not line by line; a line with a list marker or over ``max_chars`` is normalised on its own.
+    """
+    lines = text.splitlines()
+    folded = fold(text).splitlines()
+    if len(folded) != len(lines):  # a deleted character joined "\r" and "\n": line by line
+        folded = [fold(line) for line in lines]
     blocks: list[Block] = []
-    for line in text.splitlines():
+    for line, line_folded in zip(lines, folded, strict=True):
         stripped = line.strip()
         if not stripped or (len(stripped) < 4 and is_blank(stripped)):
             continue
-        blocks.append(make_block(len(blocks), stripped, max_chars))
+        marker = bullet_end(stripped) if stripped[0] in _BULLET_STARTS else 0
+        if len(stripped) > max_chars or not stripped[:marker].isprintable():
+            blocks.append(make_block(len(blocks), stripped, max_chars))
+            continue
+        # the marker, and the spaces before it, fold one character to one
+        start = marker + len(line) - len(line.lstrip())
+        norm = " ".join(line_folded[start:].split())
+        blocks.append(Block(len(blocks), stripped, norm, marker > 0))
     return blocks

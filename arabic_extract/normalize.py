@@ -83,7 +83,8 @@ _DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
 _DIGIT_TABLE = MappingProxyType(
     str.maketrans({k: v for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c"})
 )
-_PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+# (U+FEFF, the byte-order mark, is deleted, not decomposed)
+_PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
@@ -94,6 +95,13 @@ def normalize(text: str) -> str:
     Arabic text both are several times faster than ``str.translate``, which builds its result
     one character at a time. :func:`normalize_with_offsets` gives the same result.
     """
+    return " ".join(fold(text).split())
+
+
+def fold(text: str) -> str:
+    """Every step of :func:`normalize` but the last: spaces are not collapsed, and line breaks
+    stay where they are, so a whole page can be folded at once and then split into lines:
+    ``normalize(line) == " ".join(fold(line).split())``."""
     if _PRESENTATION_FORMS.search(text):
         text = _PRESENTATION_FORMS.sub(_decompose, text)
     text = _DELETE_CLASS.sub("", text)
@@ -102,7 +110,7 @@ def normalize(text: str) -> str:
             text = text.replace(old, new)
     if _DIGITS.search(text):
         text = text.translate(_DIGIT_TABLE)
-    return " ".join(text.lower().split())
+    return text.lower()
 
 
 def _decompose(match: regex.Match[str]) -> str:
@@ -127,6 +135,49 @@ def normalize_with_offsets(text: str, limit: int | None = None) -> tuple[str, li
     ``limit``, stop once that many normalised characters (plus one) are mapped: enough to cut
     out a field that ends there.
     """
+    mapped = None if _PRESENTATION_FORMS.search(text) else _offsets_by_runs(text)
+    if mapped is None:
+        return _offsets_by_chars(text, limit)
+    norm, offsets = mapped
+    if limit is not None and len(norm) > limit + 1:
+        norm, offsets = norm[: limit + 1], offsets[: limit + 1]
+        if norm.endswith(" "):
+            norm, offsets = norm[:-1], offsets[:-1]
+    return norm, offsets
+
+
+_KEPT_RUN = re.compile("[^" + re.escape(_DELETE) + "]+")
+_NON_SPACE = re.compile(r"\S+")
+_FOLD_TABLE = MappingProxyType(str.maketrans(dict(_FOLD)))
+
+
+def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
+    """The fast way, for text in which every character maps to at most one: drop the deleted
+    characters run by run, fold, then map each word and the space after it. None when a
+    character expands (a presentation form, a letter whose lowercase is longer)."""
+    index: list[int] = []
+    parts: list[str] = []
+    for run in _KEPT_RUN.finditer(text):
+        parts.append(run.group())
+        index.extend(range(run.start(), run.end()))
+    kept = "".join(parts)
+    folded = kept.translate(_FOLD_TABLE).lower()
+    if len(folded) != len(kept):
+        return None
+    words: list[str] = []
+    offsets: list[int] = []
+    previous_end = 0
+    for word in _NON_SPACE.finditer(folded):
+        if words:
+            offsets.append(index[previous_end])
+        words.append(word.group())
+        offsets.extend(index[word.start() : word.end()])
+        previous_end = word.end()
+    return " ".join(words), offsets
+
+
+def _offsets_by_chars(text: str, limit: int | None) -> tuple[str, list[int]]:
+    """The general way, one character at a time."""
     out: list[str] = []
     offsets: list[int] = []
     space = True  # at the start, or after a space: further spaces are dropped

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arabic_extract.blocks import bullet_end, text_blocks
 from arabic_extract.normalize import (
+    fold,
     is_blank,
     normalize,
     normalize_with_offsets,
@@ -208,3 +210,27 @@ def test_nfc_input_and_decomposed_input_differ_only_by_marks() -> None:
     # An NFD alef with hamza above is alef + combining hamza (U+0654), which is removed.
     decomposed = unicodedata.normalize("NFD", "أحمد")
     assert normalize(decomposed) == normalize("أحمد") == "احمد"
+
+
+page_text = st.lists(
+    st.one_of(arabic_text, st.sampled_from(["• شارك", "- القاهرة", "1. خبر", "\r", "\x85", ""])),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(page_text, any_text))
+def test_text_blocks_fold_the_page_as_each_line_alone(text: str) -> None:
+    # text_blocks folds the whole page at once; each block's norm must be what the line gives
+    # when normalised alone (after its list marker)
+    for block in text_blocks(text, 60):
+        probe = block.text[:60]
+        assert block.norm == normalize(probe[bullet_end(probe) :])
+        assert block.bullet == (bullet_end(probe) > 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mixed_text)
+def test_fold_then_collapse_is_normalize(text: str) -> None:
+    assert " ".join(fold(text).split()) == normalize(text)
+    assert len(fold(text).splitlines()) <= len(text.splitlines())
