@@ -75,7 +75,7 @@ _UNITS = MappingProxyType(
     }
 )
 
-_DIGIT = regex.compile(r"\d")
+_YEAR_DIGITS = regex.compile(r"\d{4}")
 _FILLER = regex.compile(r"[\s\p{P}\p{S}\d]+")
 
 
@@ -142,9 +142,13 @@ def find_relative(norm: str, reference: datetime | None) -> FoundDate | None:
     return FoundDate(value, found.start(), found.end())
 
 
-def is_date_line(norm: str, max_words: int) -> bool:
-    """True when the line is a date and little else (weekday, time, 'published', 'updated')."""
-    if len(norm.split()) > max_words or _DIGIT.search(norm) is None:
+def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
+    """True when the line is a date and little else (weekday, time, 'published', 'updated');
+    ``words`` is the line's word count when the caller knows it."""
+    if words is None:
+        words = len(norm.split())
+    # every date pattern has a four-digit year
+    if words > max_words or _YEAR_DIGITS.search(norm) is None:
         return False
     found = find_date(norm)
     if found is None:

@@ -10,7 +10,7 @@ from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_relative, is_date_line
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import RuleIndex, first_word
+from arabic_extract.rules import NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, OUTLET_WORDS, SOURCE_LINE
 from arabic_extract.rules.dates import ISSUE_LINK
 from arabic_extract.rules.noise import NOISE_FAMILIES
@@ -141,60 +141,55 @@ def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:
 
 def block_features(block: Block, config: ExtractionConfig) -> Features:
     norm = block.norm
+    if not norm:
+        return _noise_features(block, 0, ("empty",), False)
     tokens = norm.split()
     words = len(tokens)
-    stop = sum(1 for token in tokens if token in _STOPWORDS)
-    tail = norm.rstrip(_CLOSERS)[-1:]
-    prose_end = tail in _PROSE_MARKS
-    sentence_end = tail in _SENTENCE_MARKS
-    has_letters = _LETTER.search(norm) is not None
-    first = first_word(norm)
-    date_line = is_date_line(norm, config.max_date_line_words)
-    noise = NOISE_INDEX.match(norm, words, first) if has_letters or norm else ("empty",)
+    head = tokens[0]
+    if head.isalnum():  # the common case, without a regular expression: see first_word
+        first = NUMBER if head[0].isdigit() else head
+        has_letters = head[0].isalpha() or _LETTER.search(norm) is not None
+    else:
+        first = first_word(norm)
+        has_letters = _LETTER.search(norm) is not None
+    date_line = is_date_line(norm, config.max_date_line_words, words)
+    noise = NOISE_INDEX.match(norm, words, first)
     if (
         not noise
         and words <= config.max_meta_line_words
-        and _META_SPLIT.search(norm)
         and not date_line
+        and _META_SPLIT.search(norm)
     ):
         noise = meta_line(norm, config)
     if noise == ("counter",) and date_line:
         noise = ()  # "28/2/2023" is a date, not a counter
-    if not norm:
-        noise = ("empty",)
-    elif not has_letters and "counter" not in noise and "empty" not in noise:
+    if not has_letters and "counter" not in noise and "empty" not in noise:
         noise = (*noise, "no-letters")
     if date_line and ISSUE_LINK.match(norm, words, first) is not None:
         noise = (*noise, ISSUE_LINK.name)
-    time_ago = "time-ago" in noise and find_relative(norm, None) is not None
     if noise:  # furniture: attribution and dates are never read from it
+        time_ago = "time-ago" in noise and find_relative(norm, None) is not None
         return _noise_features(block, words, noise, time_ago)
+    tail = norm.rstrip(_CLOSERS)[-1:]
+    sentence_end = tail in _SENTENCE_MARKS
     agency_at_end = tail_agency(norm, words)
     agency = leading_agency(norm) or agency_at_end
+    title_words = config.min_title_words <= words <= config.max_title_words
     return Features(
-        words=words,
-        chars=len(block.text),
-        stopword_ratio=stop / words if words else 0.0,
-        prose_end=prose_end,
-        commas=norm.count("،") + norm.count(",") + norm.count("؛"),
-        title_like=(
-            config.min_title_words <= words <= config.max_title_words
-            and not sentence_end
-            and has_letters
-        )
-        or (
-            words >= config.min_title_words
-            and norm.endswith(("?", "؟", "!"))
-            and words <= config.max_title_words
-        ),
-        noise=noise,
-        source_line=SOURCE_LINE.match(norm, words, first) is not None,
-        byline=BYLINE.match(norm, words, first) is not None,
-        date_line=date_line,
-        time_ago=time_ago,
-        dateline_agency=agency,
-        dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
-        outlet_byline=words <= 8
+        words,
+        len(block.text),
+        sum(map(_STOPWORDS.__contains__, tokens)) / words,
+        tail in _PROSE_MARKS,
+        norm.count("،") + norm.count(",") + norm.count("؛"),
+        title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
+        noise,
+        SOURCE_LINE.match(norm, words, first) is not None,
+        BYLINE.match(norm, words, first) is not None,
+        date_line,
+        False,
+        agency,
+        agency is not None and (words <= 4 or agency_at_end is not None),
+        words <= 8
         and _BYLINE_MARK.search(norm) is not None
         and split_outlet_byline(norm) is not None,
     )
