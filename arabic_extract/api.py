@@ -444,6 +444,7 @@ def extract(
         page = bound_markup(text, config)
         text, notes = page.text, [*notes, *page.notes]
         if not page.text_only:
-            return extract_html(text, config, url, notes)
+            utf8 = decoded.utf8 if page.text is decoded.text else None
+            return extract_html(text, config, url, notes, utf8=utf8)
     text, cut = bound_lines(text, config)
     return extract_text(text, config, url, [*notes, *cut])

@@ -54,27 +54,36 @@ def make_block(index: int, text: str, max_chars: int) -> Block:
     return Block(position=index, text=text, norm=normalize(probe[start:]), bullet=start > 0)
 
 
-def text_blocks(text: str, max_chars: int) -> list[Block]:
-    """Split page text into blocks: one per non-blank line, original text trimmed of spaces.
+def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
+    """For each text (one line, trimmed, not empty): its normalised form after any list marker,
+    and whether it has one; as :func:`make_block` gives them.
 
-    The page is folded for matching in one pass (see :func:`~arabic_extract.normalize.fold`),
-    not line by line; a line with a list marker or over ``max_chars`` is normalised on its own.
+    The texts are folded in one pass (see :func:`~arabic_extract.normalize.fold`), not one by
+    one; a text over ``max_chars`` or with an unusual marker is normalised on its own.
     """
-    lines = text.splitlines()
-    folded = fold(text).splitlines()
-    if len(folded) != len(lines):  # a deleted character joined "\r" and "\n": line by line
-        folded = [fold(line) for line in lines]
-    blocks: list[Block] = []
-    for line, line_folded in zip(lines, folded, strict=True):
-        stripped = line.strip()
-        if not stripped or (len(stripped) < 4 and is_blank(stripped)):
-            continue
-        marker = bullet_end(stripped) if stripped[0] in _BULLET_STARTS else 0
-        if len(stripped) > max_chars or not stripped[:marker].isprintable():
-            blocks.append(make_block(len(blocks), stripped, max_chars))
-            continue
-        # the marker, and the spaces before it, fold one character to one
-        start = marker + len(line) - len(line.lstrip())
-        norm = " ".join(line_folded[start:].split())
-        blocks.append(Block(len(blocks), stripped, norm, marker > 0))
-    return blocks
+    folded = fold("\n".join(texts)).split("\n")
+    if len(folded) != len(texts):  # a text held a line break after all
+        folded = [fold(text) for text in texts]
+    forms: list[tuple[str, bool]] = []
+    for text, line in zip(texts, folded, strict=True):
+        marker = bullet_end(text) if text[0] in _BULLET_STARTS else 0
+        if len(text) > max_chars or not text[:marker].isprintable():
+            block = make_block(0, text, max_chars)
+            forms.append((block.norm, block.bullet))
+        else:  # the marker folds one character to one
+            forms.append((" ".join(line[marker:].split()), marker > 0))
+    return forms
+
+
+def text_blocks(text: str, max_chars: int) -> list[Block]:
+    """Split page text into blocks: one per non-blank line, original text trimmed of spaces."""
+    lines = [
+        stripped
+        for stripped in (line.strip() for line in text.splitlines())
+        if stripped and not (len(stripped) < 4 and is_blank(stripped))
+    ]
+    forms = matching_forms(lines, max_chars)
+    return [
+        Block(index, line, norm, bullet)
+        for index, (line, (norm, bullet)) in enumerate(zip(lines, forms, strict=True))
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 import regex
@@ -50,7 +50,8 @@ _META_CHARSET = regex.compile(
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
 # Plain character classes: the standard re engine scans them several times faster.
-_MOJIBAKE = re.compile(r"[ØÙÚÛ][\u0080-\u00BF\u0152-\u2122]")
+_MOJIBAKE_LEADS = "ØÙÚÛ"
+_MOJIBAKE = re.compile(rf"[{_MOJIBAKE_LEADS}][\u0080-\u00BF\u0152-\u2122]")
 # cp1252's characters for bytes 0x80-0x9F, back to those bytes (as Latin-1 code points).
 _CP1252_BYTES = MappingProxyType(
     {
@@ -60,6 +61,8 @@ _CP1252_BYTES = MappingProxyType(
     }
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
+# The same characters as UTF-8 bytes (each is one byte, never part of a longer sequence).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _UNDECODABLE = "\ufffd"
 # Lone UTF-16 surrogates: a str can hold them, but no text encoding (nor JSON) can.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -76,6 +79,9 @@ class Decoded:
     text: str
     encoding: str
     notes: list[str] = field(default_factory=list)
+    # The input bytes when they are exactly ``text`` in UTF-8 (the parser reads them as they
+    # are, without encoding the text again).
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -97,9 +103,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(sample) < 8:
         return None
     even, odd = sample[0::2], sample[1::2]
-    high = (0, 6)
-    odd_share = sum(1 for b in odd if b in high) / len(odd)
-    even_share = sum(1 for b in even if b in high) / len(even)
+    odd_share = (odd.count(0) + odd.count(6)) / len(odd)
+    even_share = (even.count(0) + even.count(6)) / len(even)
     if odd_share > 0.6 and even_share < 0.2:
         return "utf-16-le"
     if even_share > 0.6 and odd_share < 0.2:
@@ -150,6 +155,8 @@ def _web_1252(text: str) -> bytes:
 def repair_mojibake(text: str) -> Decoded | None:
     """Arabic UTF-8 that was decoded as Latin-1/cp1252 (``Ø§Ù„``), decoded again properly."""
     head = text[:20000]
+    if not any(lead in head for lead in _MOJIBAKE_LEADS):  # four fast scans, most pages stop
+        return None
     if _MOJIBAKE.search(head) is None or len(_MOJIBAKE.findall(head)) < 3:
         return None
     for legacy in ("cp1252", "latin-1", "windows-1252"):
@@ -165,12 +172,17 @@ def repair_mojibake(text: str) -> Decoded | None:
     return None
 
 
-def _check_text(text: str, encoding: str, notes: list[str]) -> Decoded:
+def _check_text(
+    text: str, encoding: str, notes: list[str], *, no_controls: bool = False
+) -> Decoded:
+    """Refuse text that is binary data, remove control characters, repair mojibake;
+    ``no_controls`` when the caller knows the text has no control character."""
     bad = text.count(_UNDECODABLE)
     if text and bad / len(text) > 0.1:
         raise InputError(f"input is not text: {bad} undecodable characters in {len(text)}")
-    controls = len(_CONTROL.findall(text[:100000])) if _CONTROL.search(text) else 0
-    if text and controls / min(len(text), 100000) > 0.05:
+    has_controls = not no_controls and _CONTROL.search(text) is not None
+    controls = len(_CONTROL.findall(text)) if has_controls else 0
+    if text and controls / len(text) > 0.05:
         raise InputError("input is not text: it is mostly control characters (binary data?)")
     if controls:
         text = _CONTROL.sub("", text)
@@ -222,7 +234,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             if named and not data.isascii()
             else []
         )
-        return _check_text(text, "utf-8", notes)
+        clean = len(data.translate(None, _CONTROL_BYTES)) == len(data)
+        checked = _check_text(text, "utf-8", notes, no_controls=clean)
+        return replace(checked, utf8=data) if checked.text is text else checked
     text = data.decode("utf-8", errors="replace")
     bad = text.count(_UNDECODABLE)
     if len(data) - len(text) >= _MOSTLY_UTF8 * bad:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from arabic_extract.blocks import Block, make_block
+from arabic_extract.blocks import Block, matching_forms
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.fallback import NOTE as FALLBACK_NOTE
@@ -65,9 +65,40 @@ class Ctx(NamedTuple):
 _CLASS_TOKEN = re.compile(CLASS_TOKEN)
 _NOISE_TOKEN_SET = frozenset(_TOKEN_REASON)
 _NEGATIONS = ("no-", "no_", "noshare", "nocomment", "hide-", "without-", "disable-", "disabled-")
-# Leaf blocks: the parser never nests block elements in these, so their text is read in one
-# call to Lexbor instead of node by node (unless a <br> splits them).
+_BREAKS = frozenset({"br", "hr"})
+# What a block read whole (see _Walker.leaf) must not hold: its text would not be its own.
+_NOT_IN_LEAF = BLOCK_TAGS | _BREAKS | (SKIP_TAGS - {"img"})
+# Leaf blocks by tag: their class and id are not read for furniture tokens.
 _LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+# Block elements that may hold text directly, and so may be read whole; the others (lists,
+# tables, sections) hold blocks.
+_LEAF_TAGS = BLOCK_TAGS - {
+    "html",
+    "body",
+    "main",
+    "article",
+    "section",
+    "nav",
+    "aside",
+    "header",
+    "footer",
+    "form",
+    "fieldset",
+    "ul",
+    "ol",
+    "dl",
+    "menu",
+    "dir",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "hgroup",
+    "details",
+    "figure",
+    "hr",
+}
 
 
 class Own(NamedTuple):
@@ -150,9 +181,31 @@ def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig
     )
 
 
-# A stack entry: a node to visit (None: the end of the block element opened before it), the
-# context it is visited in, the tag of the block it belongs to, and its depth.
-Frame = tuple[LexborNode | None, Ctx, str, int]
+class Resume(NamedTuple):
+    """Where the walk goes on once an element's children are done: the element's next sibling,
+    in its parent's context, and, when the element was a block, the block it interrupted."""
+
+    node: LexborNode | None
+    ctx: Ctx
+    depth: int
+    closes: bool = False
+    outer_tag: str = ""
+    outer_ctx: Ctx = Ctx()
+
+
+# What entering an element gives: the context for its children, and whether it is a block.
+Entered = tuple[Ctx, bool]
+
+
+class Pending(NamedTuple):
+    """A block as the walk ends it, before it is normalised for matching."""
+
+    text: str
+    tag: str
+    ctx: Ctx
+    link_density: float
+    links: tuple[str, ...]
+    after_image: bool
 
 
 class _Walker:
@@ -160,7 +213,7 @@ class _Walker:
 
     def __init__(self, config: ExtractionConfig) -> None:
         self.config = config
-        self.blocks: list[Block] = []
+        self.pending: list[Pending] = []
         self.pieces: list[str] = []
         self.link_chars = 0
         self.links: list[str] = []
@@ -221,37 +274,50 @@ class _Walker:
         if not text:
             return
         self.image = False
-        base = make_block(len(self.blocks), text, self.config.max_line_chars)
-        self.blocks.append(
+        density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
+        self.pending.append(Pending(text, tag, ctx, density, tuple(links), image))
+
+    def finish(self) -> list[Block]:
+        """The blocks, normalised for matching in one pass."""
+        if self.pieces:
+            self.flush(self.tag, self.ctx)
+        forms = matching_forms([p.text for p in self.pending], self.config.max_line_chars)
+        return [
             Block(
-                position=base.position,
-                text=text,
-                norm=base.norm,
-                bullet=base.bullet,
-                tag=tag,
-                heading=ctx.heading,
-                link_density=min(1.0, link_chars / max(1, len(text) - text.count(" "))),
-                in_article=ctx.in_article,
-                in_caption=ctx.in_caption,
-                dom_noise=ctx.noise,
-                links=tuple(links),
-                after_image=image,
+                index,
+                p.text,
+                norm,
+                bullet,
+                p.tag,
+                p.ctx.heading,
+                p.link_density,
+                p.ctx.in_article,
+                p.ctx.in_caption,
+                p.ctx.noise,
+                p.links,
+                p.after_image,
             )
-        )
+            for index, (p, (norm, bullet)) in enumerate(zip(self.pending, forms, strict=True))
+        ]
 
     def leaf(self, node: LexborNode, tag: str, ctx: Ctx) -> bool:
-        """A <p> or heading: its text in one call to Lexbor, unless a <br> (or a block the
-        parser let in) splits it; then False, and the walk goes through it node by node."""
+        """A block element with no block, break or unseen element inside: its text in one
+        call to Lexbor. Otherwise False, and the walk goes through it node by node (a block
+        that holds blocks finds out at its first element)."""
         links: list[LexborNode] = []
-        for inner in node.traverse(include_text=False):
+        image = False
+        elements = node.traverse(include_text=False)
+        next(elements)  # the element itself
+        for inner in elements:
             name = inner.tag
             if name == "a":
                 links.append(inner)
             elif name == "img":
-                self.image = True
-            elif name == "br" or (name in BLOCK_TAGS and inner is not node and name != tag):
+                image = True
+            elif name in _NOT_IN_LEAF:
                 return False
         text = node.text(deep=True)
+        self.image = self.image or image
         self.pieces.append(text)
         if ctx.link:
             self.link_chars += len(text.strip())
@@ -262,68 +328,81 @@ class _Walker:
         self.flush(tag, ctx)
         return True
 
-    def open(
-        self, node: LexborNode, tag: str, ctx: Ctx, depth: int, stack: list[Frame]
-    ) -> Ctx | None:
-        """Enter an element: the context for its children, or None when they are not walked
-        (hidden, or a leaf already read whole)."""
-        if tag in BLOCK_TAGS and depth < self.config.max_dom_depth:
-            own = self.own(node, tag)
-            if own.hidden:
-                return None
-            inner = ctx if own.neutral else inner_context(node, own, ctx, self.config)
+    def open_block(self, node: LexborNode, tag: str, ctx: Ctx) -> Ctx | None:
+        """Enter a block element: the context for its children, or None when they are not
+        walked (hidden, or a leaf already read whole)."""
+        own = self.own(node, tag)
+        if own.hidden:
+            return None
+        inner = ctx if own.neutral else inner_context(node, own, ctx, self.config)
+        if self.pieces:
             self.flush(self.tag, self.ctx)
-            if tag in _LEAVES and self.leaf(node, tag, inner):
-                return None
-            stack.append((None, self.ctx, self.tag, depth))
-            self.tag, self.ctx = tag, inner
-            return inner
-        if tag == "a" and not ctx.link:
-            anchor = " ".join(node.text(deep=True).split())
-            if anchor:
-                self.links.append(anchor)
-            return ctx._replace(link=True)
-        return ctx
+        if tag in _LEAF_TAGS and self.leaf(node, tag, inner):
+            return None
+        return inner
 
-    def walk(self, root: LexborNode) -> None:
-        """Visit every node once, depth first, with an explicit stack."""
-        stack: list[Frame] = [(root, Ctx(), "body", 0)]
-        while stack:
-            node, ctx, block_tag, depth = stack.pop()
-            if node is None:  # the end of a block element
-                self.flush(self.tag, self.ctx)
-                self.tag, self.ctx = block_tag, ctx
+    def open_link(self, node: LexborNode, ctx: Ctx) -> Ctx:
+        """Enter an <a> that is not inside another: its text is a link of the block."""
+        anchor = " ".join(node.text(deep=True).split())
+        if anchor:
+            self.links.append(anchor)
+        return ctx._replace(link=True)
+
+    def enter(self, node: LexborNode, tag: str, ctx: Ctx, depth: int) -> Entered | None:
+        """Visit an element: the context for its children and whether it is a block, or None
+        when its children are not walked (unseen, hidden, a break, a leaf read whole)."""
+        if tag[0] == "-" or tag in SKIP_TAGS:  # comments, unseen elements
+            self.image = self.image or tag == "img"
+            return None
+        if tag in _BREAKS:
+            self.flush(self.tag, self.ctx)
+            return None
+        if tag in BLOCK_TAGS and depth < self.config.max_dom_depth:
+            inner = self.open_block(node, tag, ctx)
+            return None if inner is None else (inner, True)
+        if tag == "a" and not ctx.link:
+            return self.open_link(node, ctx), False
+        return ctx, False
+
+    def walk(self, root: LexborNode) -> list[Block]:
+        """Visit every node once, depth first, following first-child and next-sibling links;
+        the stack holds where to resume after each element with children (no recursion, so
+        any nesting depth is safe)."""
+        limit = self.config.max_dom_nodes
+        stack: list[Resume] = []
+        node: LexborNode | None = root
+        ctx = Ctx()
+        depth = 0
+        while node is not None or stack:
+            if node is None:
+                frame = stack.pop()
+                if frame.closes:  # the end of a block element
+                    self.flush(self.tag, self.ctx)
+                    self.tag, self.ctx = frame.outer_tag, frame.outer_ctx
+                node, ctx, depth = frame.node, frame.ctx, frame.depth
                 continue
             self.nodes += 1
-            if self.nodes > self.config.max_dom_nodes:
+            if self.nodes > limit:
                 break
-            tag = node.tag
+            following = node.next if depth else None
+            tag = node.tag or "-"
             if tag == "-text":
-                self.add_text(node.text_content, ctx)
+                value = node.text_content
+                if value:
+                    self.pieces.append(value)
+                    if ctx.link:
+                        self.link_chars += len(value.strip())
+            elif (entered := self.enter(node, tag, ctx, depth)) is not None and (
+                child := node.first_child
+            ) is not None:
+                inner, block = entered
+                stack.append(Resume(following, ctx, depth, block, self.tag, self.ctx))
+                if block:
+                    self.tag, self.ctx = tag, inner
+                node, ctx, depth = child, inner, depth + 1
                 continue
-            if tag is None or tag[0] == "-" or tag in SKIP_TAGS:
-                self.image = self.image or tag == "img"
-                continue
-            if tag in {"br", "hr"}:
-                self.flush(self.tag, self.ctx)
-                continue
-            inner = self.open(node, tag, ctx, depth, stack)
-            if inner is None:
-                continue
-            children: list[Frame] = []
-            child = node.child
-            while child is not None:
-                children.append((child, inner, self.tag, depth + 1))
-                child = child.next
-            children.reverse()
-            stack.extend(children)
-        self.flush(self.tag, self.ctx)
-
-    def add_text(self, value: str | None, ctx: Ctx) -> None:
-        if value:
-            self.pieces.append(value)
-            if ctx.link:
-                self.link_chars += len(value.strip())
+            node = following
+        return self.finish()
 
 
 # Hidden elements, inline ones included (<span style="display:none">), found in one query.
@@ -367,11 +446,11 @@ def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> tuple[list[
         return [], ["body: the HTML has no body"]
     drop_hidden(root)
     walker = _Walker(config)
-    walker.walk(root)
+    blocks = walker.walk(root)
     notes = []
     if walker.nodes > config.max_dom_nodes:
         notes.append(f"HTML has more than {config.max_dom_nodes} nodes; the rest was not read")
-    return walker.blocks, notes
+    return blocks, notes
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -379,11 +458,17 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 def token_f1(a: str, b: str) -> float:
     """Bag-of-words F1 of two normalised strings."""
-    left, right = Counter(_WORD.findall(a)), Counter(_WORD.findall(b))
-    common = sum((left & right).values())
-    if not common:
+    return words_f1(_WORD.findall(a), Counter(_WORD.findall(b)))
+
+
+def words_f1(words: list[str], wanted: Counter[str]) -> float:
+    """Bag-of-words F1 of a list of words against a bag of wanted words."""
+    shared = wanted.keys() & words
+    if not shared:
         return 0.0
-    precision, recall = common / sum(left.values()), common / sum(right.values())
+    have = Counter(words)
+    common = sum(min(have[w], wanted[w]) for w in shared)
+    precision, recall = common / len(words), common / sum(wanted.values())
     return 2 * precision * recall / (precision + recall)
 
 
@@ -395,8 +480,9 @@ def match_headline(
     if not meta.headline:
         return fields.headline, decs
     wanted = normalize(meta.headline)
+    bag = Counter(_WORD.findall(wanted))
     scored = [
-        (token_f1(b.norm, wanted) + (0.05 if b.heading == 1 else 0.0), i)
+        (words_f1(_WORD.findall(b.norm), bag) + (0.05 if b.heading == 1 else 0.0), i)
         for i, b in enumerate(blocks)
         if b.heading or decs[i].label is Label.HEADLINE
     ]
@@ -471,9 +557,17 @@ def merge_meta(
     )
 
 
-def extract_html(html: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
-    """Extract the article from an HTML page (already decoded)."""
-    tree = LexborHTMLParser(html)
+def extract_html(
+    html: str,
+    config: ExtractionConfig,
+    url: str | None,
+    notes: list[str],
+    *,
+    utf8: bytes | None = None,
+) -> Article:
+    """Extract the article from an HTML page (already decoded; ``utf8`` is the page as UTF-8
+    bytes when the caller has them, which Lexbor parses faster than a str)."""
+    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     meta = read_meta(tree)
     blocks, walk_notes = html_blocks(tree, config)
     notes = [*notes, *walk_notes]
