@@ -139,25 +139,32 @@ class Words(NamedTuple):
 
 def read_words(value: str, noise_tokens: bool) -> Words:
     """Read a class or id attribute: hiding classes, furniture tokens, article containers."""
-    words = value.lower().split()
-    joined = {w.replace("-", "").replace("_", "") for w in words}
-    if joined & HIDDEN_CLASSES:
-        return Words(hidden=True)
+    lowered = value.lower()
+    words = lowered.split()
+    joined = (
+        {w.replace("-", "").replace("_", "") for w in words}
+        if "-" in lowered or "_" in lowered
+        else set(words)
+    )
+    if not joined.isdisjoint(HIDDEN_CLASSES):
+        return HIDDEN_WORDS
+    article = not joined.isdisjoint(ARTICLE_TOKENS)
     reasons: tuple[str, ...] = ()
-    if noise_tokens and not joined & ARTICLE_TOKENS:  # an article container is never furniture
-        # no-share, hide-comments: a negated word says what is absent
-        kept = " ".join(w for w in words if not w.startswith(_NEGATIONS))
-        hits = _NOISE_TOKEN_SET.intersection(_CLASS_TOKEN.findall(kept))
+    if noise_tokens and not article:  # an article container is never furniture
+        if any(w.startswith(_NEGATIONS) for w in words):
+            # no-share, hide-comments: a negated word says what is absent
+            lowered = " ".join(w for w in words if not w.startswith(_NEGATIONS))
+        hits = _NOISE_TOKEN_SET.intersection(_CLASS_TOKEN.findall(lowered))
         if hits:
             reasons = tuple(dict.fromkeys(_TOKEN_REASON[t] for t in sorted(hits)))
-    return Words(
-        noise=reasons,
-        article=bool(joined & ARTICLE_TOKENS),
-        caption="wpcaptiontext" in joined,
-    )
+    caption = "wpcaptiontext" in joined
+    if not (reasons or article or caption):
+        return NO_WORDS
+    return Words(False, reasons, article, caption)
 
 
 NO_WORDS = Words()
+HIDDEN_WORDS = Words(hidden=True)
 
 
 def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:

@@ -80,9 +80,7 @@ _LETTER_FOLDS = tuple(
     if not k.isspace() and not k.isdigit() and k not in "\u066b\u066c"
 )
 _DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
-_DIGIT_TABLE = MappingProxyType(
-    str.maketrans({k: v for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c"})
-)
+_DIGIT_FOLDS = tuple((k, v) for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c")
 # (U+FEFF, the byte-order mark, is deleted, not decomposed)
 _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
@@ -108,8 +106,10 @@ def fold(text: str) -> str:
     for old, new in _LETTER_FOLDS:
         if old in text:
             text = text.replace(old, new)
-    if _DIGITS.search(text):
-        text = text.translate(_DIGIT_TABLE)
+    if _DIGITS.search(text):  # replace() per digit: translate() is slow on non-ASCII text
+        for old, new in _DIGIT_FOLDS:
+            if old in text:
+                text = text.replace(old, new)
     return text.lower()
 
 
