@@ -50,6 +50,7 @@ _TOKEN_REASON = MappingProxyType(
 _EXEMPT = frozenset({"html", "body", "main", "article"})
 # Elements whose presence inside a large container shows it holds the article.
 _PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
+_PROSE_SELECTOR = ", ".join(sorted(_PROSE_MARKERS))
 
 
 class Ctx(NamedTuple):
@@ -140,24 +141,22 @@ class Words(NamedTuple):
 def read_words(value: str, noise_tokens: bool) -> Words:
     """Read a class or id attribute: hiding classes, furniture tokens, article containers."""
     lowered = value.lower()
-    words = lowered.split()
-    joined = (
-        {w.replace("-", "").replace("_", "") for w in words}
-        if "-" in lowered or "_" in lowered
-        else set(words)
-    )
+    joined = set(lowered.replace("-", "").replace("_", "").split())  # entry-content: one word
     if not joined.isdisjoint(HIDDEN_CLASSES):
         return HIDDEN_WORDS
     article = not joined.isdisjoint(ARTICLE_TOKENS)
+    caption = "wpcaptiontext" in joined
     reasons: tuple[str, ...] = ()
     if noise_tokens and not article:  # an article container is never furniture
-        if any(w.startswith(_NEGATIONS) for w in words):
-            # no-share, hide-comments: a negated word says what is absent
-            lowered = " ".join(w for w in words if not w.startswith(_NEGATIONS))
-        hits = _NOISE_TOKEN_SET.intersection(_CLASS_TOKEN.findall(lowered))
-        if hits:
+        tokens = _CLASS_TOKEN.findall(lowered)
+        if not _NOISE_TOKEN_SET.isdisjoint(tokens):
+            words = lowered.split()
+            if any(w.startswith(_NEGATIONS) for w in words):
+                # no-share, hide-comments: a negated word says what is absent
+                kept = " ".join(w for w in words if not w.startswith(_NEGATIONS))
+                tokens = _CLASS_TOKEN.findall(kept)
+            hits = _NOISE_TOKEN_SET.intersection(tokens)
             reasons = tuple(dict.fromkeys(_TOKEN_REASON[t] for t in sorted(hits)))
-    caption = "wpcaptiontext" in joined
     if not (reasons or article or caption):
         return NO_WORDS
     return Words(False, reasons, article, caption)
@@ -170,9 +169,9 @@ HIDDEN_WORDS = Words(hidden=True)
 def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
     """A container that holds the page's prose is not furniture, whatever its class says
     (a page wrapped in one <form>, an article div with a "has-share" class)."""
-    if len(node.text(deep=True)) <= config.dom_noise_max_chars:
-        return False
-    return any(d.tag in _PROSE_MARKERS for d in node.traverse(include_text=False))
+    if node.tag not in _PROSE_MARKERS and node.css_first(_PROSE_SELECTOR) is None:
+        return False  # (a query in C first: most furniture holds none of them)
+    return len(node.text(deep=True)) > config.dom_noise_max_chars
 
 
 def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig) -> Ctx:
@@ -229,22 +228,25 @@ class _Walker:
         self.tag, self.ctx = "body", Ctx()
         # Class strings repeat across a page (every menu item has the same); their reading is
         # kept for this walk only.
-        self.read: dict[tuple[str, bool], Words] = {}
+        self.read_tokens: dict[str, Words] = {}
+        self.read_plain: dict[str, Words] = {}
 
     def words(self, value: str | None, noise_tokens: bool) -> Words:
+        """:func:`read_words`, remembered for the walk."""
         if not value:
             return NO_WORDS
-        key = (value, noise_tokens)
-        found = self.read.get(key)
+        read = self.read_tokens if noise_tokens else self.read_plain
+        found = read.get(value)
         if found is None:
-            found = self.read[key] = read_words(value, noise_tokens)
+            found = read[value] = read_words(value, noise_tokens)
         return found
 
     def own(self, node: LexborNode, tag: str) -> Own:
         """What the element's tag and attributes say about it."""
         attrs = node.attributes
+        base = _TAG_OWN.get(tag, NEUTRAL)
         if not attrs:
-            return _TAG_OWN.get(tag, NEUTRAL)
+            return base
         if "hidden" in attrs or attrs.get("aria-hidden") == "true":
             return HIDDEN
         style = attrs.get("style")
@@ -253,9 +255,11 @@ class _Walker:
         tokens = tag not in _EXEMPT and tag not in _LEAVES
         by_class = self.words(attrs.get("class"), tokens)
         by_id = self.words(attrs.get("id"), tokens)
+        plain = by_class is NO_WORDS and by_id is NO_WORDS
+        if plain and "itemprop" not in attrs and attrs.get("role") != "main":
+            return base
         if by_class.hidden or by_id.hidden:
             return HIDDEN
-        base = _TAG_OWN.get(tag, NEUTRAL)
         noise = base.noise + by_class.noise + by_id.noise
         return Own(
             noise=tuple(dict.fromkeys(noise)) if noise else (),
@@ -384,7 +388,8 @@ class _Walker:
             if node is None:
                 frame = stack.pop()
                 if frame.closes:  # the end of a block element
-                    self.flush(self.tag, self.ctx)
+                    if self.pieces:
+                        self.flush(self.tag, self.ctx)
                     self.tag, self.ctx = frame.outer_tag, frame.outer_ctx
                 node, ctx, depth = frame.node, frame.ctx, frame.depth
                 continue
@@ -395,7 +400,7 @@ class _Walker:
             tag = node.tag or "-"
             if tag == "-text":
                 value = node.text_content
-                if value:
+                if value and (self.pieces or not value.isspace()):  # not leading spaces
                     self.pieces.append(value)
                     if ctx.link:
                         self.link_chars += len(value.strip())

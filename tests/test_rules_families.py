@@ -575,3 +575,34 @@ def test_find_relative_without_reference() -> None:
 @pytest.mark.parametrize("line", ["الثلاثاء 15 تشرين الأول 2024", "وزير الخارجية", ""])
 def test_find_relative_none(line: str) -> None:
     assert find_relative(normalize(line), REFERENCE) is None
+
+
+def _index_lines() -> list[str]:
+    """Lines around every phrase of every noise family: alone, with punctuation and bullets
+    at its ends, doubled, and inside a longer line."""
+    lines: list[str] = []
+    for family in NOISE_FAMILIES:
+        for phrase in (*family.phrases, *family.examples, *family.counter_examples):
+            lines.extend(
+                [
+                    phrase,
+                    f"{phrase} :",
+                    f"• {phrase}",
+                    f"({phrase})",
+                    f"{phrase} | {phrase}",
+                    f"{phrase} في القاهرة",
+                    f"قال {phrase}",
+                    f"+{phrase}_",
+                ]
+            )
+    return lines
+
+
+def test_index_fast_paths_agree_with_the_patterns() -> None:
+    # RuleIndex.match takes shortcuts (first-word index, whole-line phrase lookup, literal
+    # prefilters); each family's full pattern must give the same answer on every line
+    for line in _index_lines():
+        norm = normalize(line)
+        words = len(norm.split())
+        expected = tuple(f.name for f in NOISE_FAMILIES if f.match(norm, words) is not None)
+        assert set(NOISE_INDEX.match(norm, words)) == set(expected), line

@@ -44,6 +44,9 @@ WORD_START = r"(?<![\p{L}\p{N}\p{M}])"
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
+# Punctuation and symbols that may surround a line's words (a subset of SEP).
+EDGE_MARKS = " :|-–—•·,.،؛;!?؟()[]«»\"'*/\\+_"
+
 NUMBER = "<number>"
 LATIN = "<latin>"
 
@@ -87,9 +90,10 @@ class RuleIndex:
         candidates = self.by_first.get(first, ())
         if first and first.isascii() and first != NUMBER:
             candidates = (*candidates, *self.by_first.get(LATIN, ()))
-        names = [f.name for f in candidates if f.match(norm, words) is not None]
+        core = norm.strip(EDGE_MARKS)
+        names = [f.name for f in candidates if f.test(norm, words, core)]
         if self.always_quick is None or self.always_quick.search(norm) is not None:
-            names.extend(f.name for f in self.always if f.match(norm, words) is not None)
+            names.extend(f.name for f in self.always if f.test(norm, words, core))
         return tuple(dict.fromkeys(names)) if len(names) > 1 else tuple(names)
 
 
@@ -120,6 +124,8 @@ class Family:
     compiled: regex.Pattern[str] = field(init=False, repr=False, compare=False)
     quick: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     first_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
+    # A line family's phrases, normalised, for matching a line that is one of them.
+    exact: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", compile_family(self))
@@ -140,6 +146,10 @@ class Family:
             words = {first_word(normalize(p)) for p in self.phrases}
             starts = frozenset(words | set(self.pattern_starts))
         object.__setattr__(self, "first_words", starts)
+        exact = (
+            {" ".join(normalize(p).split()) for p in self.phrases} if self.kind == "line" else set()
+        )
+        object.__setattr__(self, "exact", frozenset(exact - {""}))
 
     def match(
         self, norm: str, words: int | None = None, first: str | None = None
@@ -157,6 +167,16 @@ class Family:
         if self.quick is not None and self.quick.search(norm) is None:
             return None
         return self.compiled.search(norm)
+
+    def test(self, norm: str, words: int, core: str) -> bool:
+        """Does the family match a normalised line of ``words`` words? ``core`` is the line
+        without the punctuation at its ends: a line family matches a line that is exactly one
+        of its phrases without running its pattern."""
+        if self.max_words is not None and words > self.max_words:
+            return False
+        if core in self.exact:
+            return True
+        return self.match(norm, words) is not None
 
     def payload(self, norm: str) -> str | None:
         """For a ``prefix`` family, the normalised text after the phrase (or None)."""
