@@ -91,21 +91,25 @@ def mark_menus(
 ) -> list[Decision]:
     """Runs of short items, mostly bulleted or already noise, are menus and section lists."""
     out = list(decs)
+    candidate = [
+        _menu_candidate(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)
+    ]
     start = 0
     n = len(blocks)
     while start < n:
-        if not _menu_candidate(blocks[start], feats[start], decs[start], config):
+        if not candidate[start]:
             start += 1
             continue
         end = start
-        while end < n and _menu_candidate(blocks[end], feats[end], decs[end], config):
+        while end < n and candidate[end]:
             end += 1
-        run = range(start, end)
-        marked = sum(1 for i in run if blocks[i].bullet or "navigation" in decs[i].reasons)
-        if len(run) >= config.menu_run and marked * 2 >= len(run):
-            for i in run:
-                if decs[i].cls != "bad":
-                    out[i] = Decision("bad", Label.NOISE, ("menu",))
+        if end - start >= config.menu_run:
+            run = range(start, end)
+            marked = sum(1 for i in run if blocks[i].bullet or "navigation" in decs[i].reasons)
+            if marked * 2 >= len(run):
+                for i in run:
+                    if decs[i].cls != "bad":
+                        out[i] = Decision("bad", Label.NOISE, ("menu",))
         start = end
     return out
 
@@ -125,19 +129,23 @@ def mark_headline_lists(
     body text on both sides are lists of other articles' headlines."""
     out = list(decs)
     n = len(decs)
+    item = [_list_item(f, d) for f, d in zip(feats, decs, strict=True)]
     i = 0
     while i < n:
-        if not _list_item(feats[i], decs[i]):
+        if not item[i]:
             i += 1
             continue
         items = [i]
         j = i + 1
-        while j < n and (_list_item(feats[j], decs[j]) or _glue(feats[j], decs[j])):
-            if _list_item(feats[j], decs[j]):
+        while j < n and (item[j] or _glue(feats[j], decs[j])):
+            if item[j]:
                 items.append(j)
             j += 1
         if j < n and decs[j].cls == "good" and items[-1] == j - 1:
             items.pop()  # the title right above the text is the article's own headline
+        if len(items) < config.menu_run:
+            i = j
+            continue
         framed = (
             any(d.cls == "good" for d in decs[max(0, i - 2) : i])
             and j < n
@@ -156,12 +164,15 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
     """A line seen before on the page carries the reason 'repeated' (and its noise)."""
     out = list(decs)
     seen: dict[str, int] = {}
+    last = len(decs) - 1
     for i, block in enumerate(blocks):
         if not block.norm:
             continue
         first = seen.setdefault(block.norm, i)
-        framed = 0 < i < len(decs) - 1 and decs[i - 1].cls == "good" and decs[i + 1].cls == "good"
-        if first != i and decs[i].cls != "good" and not framed:
+        if first == i or decs[i].cls == "good":
+            continue
+        framed = 0 < i < last and decs[i - 1].cls == "good" and decs[i + 1].cls == "good"
+        if not framed:
             cls: Cls = "bad" if decs[first].cls == "bad" else decs[i].cls
             out[i] = decs[i]._replace(cls=cls, reasons=(*decs[i].reasons, "repeated"))
     return out

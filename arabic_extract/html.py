@@ -169,9 +169,9 @@ HIDDEN_WORDS = Words(hidden=True)
 def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
     """A container that holds the page's prose is not furniture, whatever its class says
     (a page wrapped in one <form>, an article div with a "has-share" class)."""
-    if node.tag not in _PROSE_MARKERS and node.css_first(_PROSE_SELECTOR) is None:
-        return False  # (a query in C first: most furniture holds none of them)
-    return len(node.text(deep=True)) > config.dom_noise_max_chars
+    if len(node.text(deep=True)) <= config.dom_noise_max_chars:
+        return False
+    return node.tag in _PROSE_MARKERS or node.css_first(_PROSE_SELECTOR) is not None
 
 
 def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig) -> Ctx:

@@ -42,9 +42,11 @@ class Run:
 def is_barrier(block: Block, dec: Decision) -> bool:
     """Does this block end the article? A related box that the DOM places inside the article
     container does not: the article resumes after it."""
+    if dec.cls != "bad":  # (barriers are all furniture, sources or tags)
+        return False
     if block.in_article and block.dom_noise and "source-line" not in dec.reasons:
         return False
-    return bool(END_FAMILIES.intersection(dec.reasons)) or dec.label in (Label.SOURCE, Label.TAGS)
+    return not END_FAMILIES.isdisjoint(dec.reasons) or dec.label in (Label.SOURCE, Label.TAGS)
 
 
 def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
@@ -97,12 +99,15 @@ def main_run(
     """The best run of the page. Segments are separated by barriers; a segment's run that
     starts after a read-also or related header following the best run so far is discounted."""
     weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
-    headers = [i for i, d in enumerate(decs) if OTHER_ARTICLE.intersection(d.reasons)]
+    headers = [i for i, d in enumerate(decs) if not OTHER_ARTICLE.isdisjoint(d.reasons)]
+    barriers = [
+        i
+        for i, (b, d) in enumerate(zip(blocks, decs, strict=True))
+        if is_barrier(b, d) and not inline_box(decs, i, config)
+    ]
     best = Run(0, -1, 0.0)
     lo = 0
-    for i in range(len(blocks) + 1):
-        if i < len(blocks) and (not is_barrier(blocks[i], decs[i]) or inline_box(decs, i, config)):
-            continue
+    for i in [*barriers, len(blocks)]:
         run = best_subrun(weights, lo, i)
         lo = i + 1
         if run.empty:
@@ -185,11 +190,13 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
 def label_run(decs: list[Decision], run: Run) -> list[Decision]:
     """Blocks outside the run are not body; inside it, body blocks stay body."""
     out: list[Decision] = []
+    body = Label.BODY
     for i, dec in enumerate(decs):
-        inside = run.start <= i <= run.end
-        if dec.is_body and not inside:
+        if dec.label is not body:
+            out.append(dec)
+        elif not run.start <= i <= run.end:
             out.append(dec._replace(label=Label.NOISE, reasons=(*dec.reasons, "outside-main-run")))
-        elif dec.is_body and dec.cls == "bad":
+        elif dec.cls == "bad":
             out.append(dec._replace(label=Label.NOISE))
         else:
             out.append(dec)

@@ -70,6 +70,8 @@ class RuleIndex:
     always: tuple[Family, ...]
     # One prefilter for all the unindexed families: most lines match none of them.
     always_quick: re.Pattern[str] | None = None
+    # The longest line an unindexed family may claim (see Family.max_words).
+    always_max_words: float = float("inf")
 
     @classmethod
     def build(cls, families: tuple[Family, ...]) -> RuleIndex:
@@ -81,7 +83,12 @@ class RuleIndex:
         quick = None
         if always and all(f.quick is not None for f in always):
             quick = re.compile("|".join(f.quick.pattern for f in always if f.quick is not None))
-        return cls(MappingProxyType({k: tuple(v) for k, v in table.items()}), always, quick)
+        longest = max(
+            (float("inf") if f.max_words is None else f.max_words for f in always), default=0.0
+        )
+        return cls(
+            MappingProxyType({k: tuple(v) for k, v in table.items()}), always, quick, longest
+        )
 
     def match(self, norm: str, words: int, first: str | None = None) -> tuple[str, ...]:
         """Names of the families that match a normalised line of ``words`` words."""
@@ -92,7 +99,9 @@ class RuleIndex:
             candidates = (*candidates, *self.by_first.get(LATIN, ()))
         core = norm.strip(EDGE_MARKS)
         names = [f.name for f in candidates if f.test(norm, words, core)]
-        if self.always_quick is None or self.always_quick.search(norm) is not None:
+        if words <= self.always_max_words and (
+            self.always_quick is None or self.always_quick.search(norm) is not None
+        ):
             names.extend(f.name for f in self.always if f.test(norm, words, core))
         return tuple(dict.fromkeys(names)) if len(names) > 1 else tuple(names)
 
