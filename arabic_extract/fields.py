@@ -528,12 +528,16 @@ def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]
     word of the keyword dump: what split_tag_dump may find grounded."""
     wanted = set(dump.split())
     wanted |= {strip_clitic(w) for w in wanted}
+    # every word that is wanted, or wanted after a clitic: most words of the text are neither
+    reachable = wanted | {clitic + w for clitic in _CLITICS for w in wanted}
     grams: set[str] = set()
     for block, dec in zip(blocks, decs, strict=True):
         if dec.label not in (Label.BODY, Label.HEADLINE):
             continue
         tokens = _TOKEN.findall(block.norm)
         for k, token in enumerate(tokens):
+            if token not in reachable:
+                continue
             bare = strip_clitic(token)
             if token not in wanted and bare not in wanted:
                 continue

@@ -97,11 +97,14 @@ class RuleIndex:
         candidates = self.by_first.get(first, ())
         if first and first.isascii() and first != NUMBER:
             candidates = (*candidates, *self.by_first.get(LATIN, ()))
+        always = words <= self.always_max_words and (
+            self.always_quick is None or self.always_quick.search(norm) is not None
+        )
+        if not candidates and not always:
+            return ()  # most lines of a page
         core = norm.strip(EDGE_MARKS)
         names = [f.name for f in candidates if f.test(norm, words, core)]
-        if words <= self.always_max_words and (
-            self.always_quick is None or self.always_quick.search(norm) is not None
-        ):
+        if always:
             names.extend(f.name for f in self.always if f.test(norm, words, core))
         return tuple(dict.fromkeys(names)) if len(names) > 1 else tuple(names)
 
