@@ -484,6 +484,21 @@ def words_f1(words: list[str], wanted: Counter[str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+# A heading is the page's title when its words' F1 against the metadata title reaches this
+# (an <h1> gets a small bonus): the title as shown may add or drop a word or two.
+_TITLE_MATCH = 0.8
+_H1_BONUS = 0.05
+
+
+def _may_name(norm: str, bag: Counter[str]) -> bool:
+    """Whether a line can reach the title match: at most the title's words found in it (as
+    substrings) are shared, and F1 <= 2 * shared / (shared + title words). Most headings on a
+    page (teasers of other articles) are ruled out without being tokenised."""
+    total = sum(bag.values())
+    shared = sum(count for word, count in bag.items() if word in norm)
+    return total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
+
+
 def match_headline(
     blocks: list[Block], decs: list[Decision], fields: Fields, meta: PageMeta
 ) -> tuple[str | None, list[Decision]]:
@@ -494,12 +509,12 @@ def match_headline(
     wanted = normalize(meta.headline)
     bag = Counter(_WORD.findall(wanted))
     scored = [
-        (words_f1(_WORD.findall(b.norm), bag) + (0.05 if b.heading == 1 else 0.0), i)
+        (words_f1(_WORD.findall(b.norm), bag) + (_H1_BONUS if b.heading == 1 else 0.0), i)
         for i, b in enumerate(blocks)
-        if b.heading or decs[i].label is Label.HEADLINE
+        if (b.heading or decs[i].label is Label.HEADLINE) and _may_name(b.norm, bag)
     ]
     best = max(scored, default=(0.0, -1))
-    if best[0] >= 0.8:
+    if best[0] >= _TITLE_MATCH:
         out = list(decs)
         index = best[1]
         for i, b in enumerate(blocks):

@@ -20,6 +20,7 @@ import html
 import importlib.metadata
 import os
 import platform
+import statistics
 import sys
 import warnings
 from collections.abc import Callable
@@ -205,35 +206,45 @@ COMPETITORS: tuple[Competitor, ...] = (
 
 
 def run_mode(
-    pages: list[GoldPage], competitors: list[Competitor], mode: Mode, repeat: int
+    pages: list[GoldPage], competitors: list[Competitor], mode: Mode, repeat: int, rounds: int = 1
 ) -> list[Report]:
+    """Score every competitor on every page. With several ``rounds`` the competitors take
+    turns, round after round, and a page's time is the median of its rounds: a machine whose
+    speed drifts during the run (shared or throttled cores) slows every competitor alike."""
     inputs = {page.id: page_input(page, mode) for page in pages}
-    reports: list[Report] = []
+    adapters: list[tuple[str, Adapter]] = []
     for competitor in competitors:
         try:
-            adapter = competitor.make(mode)
+            adapters.append((competitor.name, competitor.make(mode)))
         except ImportError as exc:
             print(
                 f"skipping {competitor.name}: {competitor.distribution} not installed ({exc})",
                 file=sys.stderr,
             )
-            continue
-        report = evaluate(
-            pages,
-            adapter,
-            mode,
-            name=competitor.name,
-            inputs=inputs,
-            repeat=repeat,
-            warmup=True,
-        )
+    runs: dict[str, list[Report]] = {name: [] for name, _ in adapters}
+    for _ in range(rounds):
+        for name, adapter in adapters:
+            runs[name].append(
+                evaluate(pages, adapter, mode, name=name, inputs=inputs, repeat=repeat, warmup=True)
+            )
+    reports = [median_times(name_runs) for name_runs in runs.values()]
+    for report in reports:
         failed: dict[str, list[str]] = {}
         for page in report.errors:
             failed.setdefault(page.error or "", []).append(page.id)
         for error, ids in failed.items():
-            print(f"  {competitor.name} failed on {', '.join(ids)}: {error}", file=sys.stderr)
-        reports.append(report)
+            print(f"  {report.extractor} failed on {', '.join(ids)}: {error}", file=sys.stderr)
     return reports
+
+
+def median_times(runs: list[Report]) -> Report:
+    """The first round's scores, each page timed by the median of its rounds."""
+    first = runs[0]
+    pages = [
+        page.model_copy(update={"ms": statistics.median(run.pages[i].ms for run in runs)})
+        for i, page in enumerate(first.pages)
+    ]
+    return first.model_copy(update={"pages": pages})
 
 
 def package_versions(competitors: list[Competitor]) -> dict[str, str]:
@@ -263,6 +274,8 @@ def markdown(
     n_pages: int,
     repeat: int,
     competitors: list[Competitor],
+    *,
+    rounds: int = 1,
 ) -> str:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
@@ -273,7 +286,9 @@ def markdown(
         f"- gold pages: {n_pages} (`{gold_dir.name}`)",
         f"- Python {platform.python_version()} ({platform.python_implementation()}), "
         f"{platform.system()} {platform.machine()}, nproc = {nproc()}",
-        f"- timing: one warm-up call, then median of {repeat} call(s) per page",
+        f"- timing: one warm-up call, then median of {repeat} call(s) per page; {rounds} "
+        "round(s) in which the extractors take turns, a page's time being the median of its "
+        "rounds",
         "- packages: " + ", ".join(f"{k} {v}" for k, v in package_versions(competitors).items()),
         "",
         "Measures (see `arabic_extract/evaluation.py`): bag-of-words precision/recall/F1 of the "
@@ -301,9 +316,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--write-docs", type=Path, metavar="FILE", help="write Markdown tables")
     parser.add_argument("--repeat", type=int, default=3, help="timed calls per page (median)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="rounds in which the extractors take turns; a page's time is the median of them",
+    )
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     wanted = [n.strip() for n in args.extractors.split(",") if n.strip()]
     known = {c.name for c in COMPETITORS}
     unknown = [n for n in wanted if n not in known]
@@ -321,15 +344,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     competitors = [c for c in COMPETITORS if c.name in args.extractors]
     modes: list[Mode] = ["html", "text"] if args.mode == "both" else [args.mode]
-    print(f"{len(pages)} pages from {args.gold_dir}, repeat={args.repeat}")
+    print(f"{len(pages)} pages from {args.gold_dir}, repeat={args.repeat}, rounds={args.rounds}")
     results: dict[str, list[Report]] = {}
     for mode in modes:
-        reports = run_mode(pages, competitors, mode, args.repeat)
+        reports = run_mode(pages, competitors, mode, args.repeat, args.rounds)
         results[mode] = reports
         print(f"\n== mode: {mode} ==")
         print(format_table(reports))
     if args.write_docs:
-        doc = markdown(results, args.gold_dir, len(pages), args.repeat, competitors)
+        doc = markdown(results, args.gold_dir, len(pages), args.repeat, competitors, args.rounds)
         args.write_docs.parent.mkdir(parents=True, exist_ok=True)
         args.write_docs.write_text(doc, encoding="utf-8")
         print(f"\nwrote {args.write_docs}")
