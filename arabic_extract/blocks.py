@@ -61,9 +61,10 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     The texts are folded in one pass (see :func:`~arabic_extract.normalize.fold`), not one by
     one; a text over ``max_chars`` or with an unusual marker is normalised on its own.
     """
-    folded = fold("\n".join(texts)).split("\n")
+    # (a text over max_chars is matched on its first max_chars characters: see make_block)
+    folded = fold("\n".join(t if len(t) <= max_chars else "" for t in texts)).split("\n")
     if len(folded) != len(texts):  # a text held a line break after all
-        folded = [fold(text) for text in texts]
+        folded = [fold(text) if len(text) <= max_chars else "" for text in texts]
     forms: list[tuple[str, bool]] = []
     for text, line in zip(texts, folded, strict=True):
         marker = bullet_end(text) if text[0] in _BULLET_STARTS else 0

@@ -352,7 +352,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n== mode: {mode} ==")
         print(format_table(reports))
     if args.write_docs:
-        doc = markdown(results, args.gold_dir, len(pages), args.repeat, competitors, args.rounds)
+        doc = markdown(
+            results, args.gold_dir, len(pages), args.repeat, competitors, rounds=args.rounds
+        )
         args.write_docs.parent.mkdir(parents=True, exist_ok=True)
         args.write_docs.write_text(doc, encoding="utf-8")
         print(f"\nwrote {args.write_docs}")

@@ -147,15 +147,41 @@ def test_text_and_both_modes(spoiled_dir: Path, capsys: pytest.CaptureFixture[st
     assert out.startswith("== text: 3 pages")
 
 
-def test_same_numbers_as_the_benchmark(
-    spoiled_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def load_compare(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """benchmarks/compare.py as a module."""
     path = ROOT / "benchmarks" / "compare.py"
     spec = importlib.util.spec_from_file_location("benchmarks_compare", path)
     assert spec is not None and spec.loader is not None
     compare = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, compare)  # its dataclasses look it up
     spec.loader.exec_module(compare)
+    return compare
+
+
+def test_benchmark_rounds_and_docs(
+    spoiled_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compare = load_compare(monkeypatch)
+    doc = tmp_path / "bench.md"
+    argv = [str(spoiled_dir), "--mode", "html", "--extractors", "arabic_extract"]
+    status = compare.main([*argv, "--repeat", "1", "--rounds", "2", "--write-docs", str(doc)])
+    assert status == 0
+    out = capsys.readouterr().out
+    assert "repeat=1, rounds=2" in out
+    text = doc.read_text(encoding="utf-8")
+    assert "2 round(s) in which the extractors take turns" in text
+    assert "\n| arabic_extract | " in text
+    with pytest.raises(SystemExit):
+        compare.main([*argv, "--rounds", "0"])
+
+
+def test_same_numbers_as_the_benchmark(
+    spoiled_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compare = load_compare(monkeypatch)
     assert compare.make_arabic_extract("html") is arabic_extract_prediction
     expected = evaluate(load_gold_dir(spoiled_dir), arabic_extract_prediction, "html")
     _, data = json_run([str(spoiled_dir)], capsys)
