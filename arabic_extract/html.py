@@ -1,11 +1,15 @@
 """HTML pages: the DOM, read with selectolax (Lexbor), turned into blocks with DOM features.
 
-One iterative walk (no recursion, so any nesting depth is safe) visits each node once. Block-level
-elements and ``<br>`` end the current block; every block remembers its tag, heading level, link
-density, whether it sits in the article's text container or in a figure caption, and the
-furniture it sits in (``nav``, a ``share`` class...). Hidden elements are skipped. The blocks
-then go through the same engine as plain text, and the page's metadata fills what the text does
-not say, cross-checked against it.
+One iterative walk (no recursion, so any nesting depth is safe) follows first-child and
+next-sibling links. Block-level elements and ``<br>`` end the current block; a block element
+with no block, break or unseen element inside is read whole, in one call to Lexbor. Every block
+remembers its tag, heading level, link density, whether it sits in the article's text container
+or in a figure caption, and the furniture it sits in (``nav``, a ``share`` class...). Hidden
+elements are skipped. The blocks then go through the same engine as plain text, and the page's
+metadata fills what the text does not say, cross-checked against it.
+
+Most of the time of this module goes to what Python does per block element (reading its class
+and id, its context); class and id readings are remembered for the walk.
 """
 
 from __future__ import annotations
