@@ -102,7 +102,11 @@ def fold(text: str) -> str:
     ``normalize(line) == " ".join(fold(line).split())``."""
     if _PRESENTATION_FORMS.search(text):
         text = _PRESENTATION_FORMS.sub(_decompose, text)
-    text = _DELETE_CLASS.sub("", text)
+    return _fold_kept(_DELETE_CLASS.sub("", text))
+
+
+def _fold_kept(text: str) -> str:
+    """The one-for-one folds (letters, digits, case) of text with nothing left to delete."""
     for old, new in _LETTER_FOLDS:
         if old in text:
             text = text.replace(old, new)
@@ -148,7 +152,6 @@ def normalize_with_offsets(text: str, limit: int | None = None) -> tuple[str, li
 
 _KEPT_RUN = re.compile("[^" + re.escape(_DELETE) + "]+")
 _NON_SPACE = re.compile(r"\S+")
-_FOLD_TABLE = MappingProxyType(str.maketrans(dict(_FOLD)))
 
 
 def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
@@ -161,7 +164,7 @@ def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
         parts.append(run.group())
         index.extend(range(run.start(), run.end()))
     kept = "".join(parts)
-    folded = kept.translate(_FOLD_TABLE).lower()
+    folded = _fold_kept(kept)
     if len(folded) != len(kept):
         return None
     words: list[str] = []
