@@ -142,8 +142,19 @@ def _lead_overlap(title: Block, lead: list[Block]) -> float:
     if not words:
         return 0.0
     lead_words = {w for b in lead for w in _TOKEN.findall(b.norm)}
-    stems = {strip_clitic(w) for w in lead_words} | lead_words
-    return sum(1 for w in words if w in lead_words or strip_clitic(w) in stems) / len(words)
+    return sum(1 for w in words if _stem_found(w, lead_words)) / len(words)
+
+
+def _stem_found(word: str, words: set[str]) -> bool:
+    """Whether ``word`` or its stem (see strip_clitic) is one of ``words`` or the stem of one.
+    A word whose stem is ``stem`` is a clitic followed by ``stem``: those few are looked up,
+    instead of stripping every word of the set."""
+    if word in words:
+        return True
+    stem = strip_clitic(word)
+    if stem in words:
+        return True
+    return any(strip_clitic(clitic + stem) == stem for clitic in _CLITICS if clitic + stem in words)
 
 
 _HEADER_FURNITURE = frozenset({"share-bar", "date-line", "time-ago", "byline", "counter"})
@@ -363,6 +374,8 @@ def outlet_from_name(block: Block, norm_name: str) -> str | None:
 
 def lead_outlet(block: Block) -> str | None:
     """An outlet credited in a lead sentence: وفقاً لوكالة X, حسبما ذكرت صحيفة X, نقلاً عن X."""
+    if not LEAD_ATTRIBUTION.may_occur(block.norm):
+        return None
     for found in LEAD_ATTRIBUTION.compiled.finditer(block.norm):
         tail = block.norm[found.end() :].lstrip(" :")
         if _QUOTE_CREDIT.match(tail):  # "نقلت عنه صحيفة": it quotes someone, not the story

@@ -606,3 +606,21 @@ def test_index_fast_paths_agree_with_the_patterns() -> None:
         words = len(norm.split())
         expected = tuple(f.name for f in NOISE_FAMILIES if f.match(norm, words) is not None)
         assert set(NOISE_INDEX.match(norm, words)) == set(expected), line
+
+
+ANCHORED = [
+    f
+    for f in (*NOISE_FAMILIES, LEAD_ATTRIBUTION, SOURCE_LINE, BYLINE, DATELINE)
+    if f.kind == "search" and f.anchors
+]
+
+
+@pytest.mark.parametrize("family", ANCHORED, ids=lambda f: f.name)
+def test_anchors_never_rule_out_a_match(family: Family) -> None:
+    # a search family's anchors are a prefilter: every line its pattern matches holds one
+    lines = [*family.examples, *family.counter_examples, *_index_lines()]
+    for line in lines:
+        norm = normalize(line)
+        if family.compiled.search(norm) is not None:
+            assert family.may_occur(norm), line
+    assert any(family.compiled.search(normalize(e)) for e in family.examples)

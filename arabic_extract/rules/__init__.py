@@ -176,9 +176,14 @@ class Family:
             return None
         if self.kind != "search":
             return self.compiled.match(norm)
-        if self.quick is not None and self.quick.search(norm) is None:
+        if not self.may_occur(norm):
             return None
         return self.compiled.search(norm)
+
+    def may_occur(self, norm: str) -> bool:
+        """False when a search family surely does not occur in the line: none of its
+        literals (phrases and anchors) is there."""
+        return self.quick is None or self.quick.search(norm) is not None
 
     def test(self, norm: str, words: int, core: str) -> bool:
         """Does the family match a normalised line of ``words`` words? ``core`` is the line

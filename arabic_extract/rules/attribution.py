@@ -215,6 +215,11 @@ LEAD_ATTRIBUTION = Family(
         r"(?:نشر|ذكر|افاد|اورد|قال|كشف)\s*موقع",
         r"ل(?:وكاله|صحيفه|قناه|شبكه)",
     ),
+    # every pattern holds a trigger or an outlet word: a lead without any is not searched
+    anchors=(
+        *("وفق", "طبقا", "استنادا", "حسب", "كما"),
+        *("وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"),
+    ),
     examples=(
         "حسبما جاء في البيان، وفقًا لوكالة سبوتنيك الروسية للأنباء.",
         "نشر موقع Middle East Eye البريطاني، أن خبراً",
