@@ -554,8 +554,13 @@ def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]
             bare = strip_clitic(token)
             if token not in wanted and bare not in wanted:
                 continue
-            for seq in (tokens[k : k + 4], [bare, *tokens[k + 1 : k + 4]]):
-                grams.update(" ".join(seq[:n]) for n in range(1, len(seq) + 1))
+            following = tokens[k + 1 : k + 4]
+            for head in (token, bare) if bare != token else (token,):
+                gram = head
+                grams.add(gram)
+                for word in following:
+                    gram = f"{gram} {word}"
+                    grams.add(gram)
     return grams
 
 
