@@ -3,6 +3,7 @@ relative stamps (منذ 3 شهور) resolved against a reference time."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import MappingProxyType
@@ -32,6 +33,10 @@ def _month_table() -> dict[str, MonthName]:
 MONTHS = MappingProxyType(_month_table())
 _MONTH_ALT = "|".join(
     sorted((r"\s*".join(regex.escape(w) for w in k.split()) for k in MONTHS), key=len, reverse=True)
+)
+# The first word of every month's name, as literals: a line without any has no named month.
+_MONTH_HINT = re.compile(
+    "|".join(re.escape(w) for w in sorted({k.split()[0] for k in MONTHS}, key=len, reverse=True))
 )
 _B = r"(?<![\p{L}\p{N}])"
 _E = r"(?![\p{L}\p{N}])"
@@ -106,7 +111,10 @@ def _build(year: int, month: int, day: int, norm: str, end: int) -> datetime | N
 def find_date(norm: str) -> FoundDate | None:
     """The first absolute date in a normalised line."""
     hijri: FoundDate | None = None
-    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
+    # the month patterns are slow (a long alternation tried at every position): they run only
+    # when the first word of some month's name occurs in the line
+    named = _MONTH_HINT.search(norm) is not None
+    for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR) if named else ():
         for found in pattern.finditer(norm):
             name = MONTHS.get(" ".join(found["month"].split()))
             if name is None:

@@ -624,3 +624,17 @@ def test_anchors_never_rule_out_a_match(family: Family) -> None:
         if family.compiled.search(norm) is not None:
             assert family.may_occur(norm), line
     assert any(family.compiled.search(normalize(e)) for e in family.examples)
+
+
+@pytest.mark.parametrize("series", date_rules.MONTH_SERIES, ids=lambda s: s.name)
+def test_every_month_spelling_is_read(series: date_rules.MonthSeries) -> None:
+    # find_date looks for a month's first word before it runs the month patterns: every
+    # spelling, written as pages write it, must still give its month
+    for number, spellings in enumerate(series.months, start=1):
+        for spelling in spellings:
+            lines = (f"12 {spelling} 2024", f"{spelling} 12, 2024", f"الخميس 12 {spelling} 2024")
+            for line in lines:
+                found = find_date(normalize(line))
+                assert found is not None, line
+                if series.gregorian:
+                    assert found.value is not None and found.value.month == number, line
