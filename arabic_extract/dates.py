@@ -162,6 +162,8 @@ def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
     if found is None:
         return False
     rest = norm[: found.start] + " " + norm[found.end :]
+    if rest.isspace():  # the date alone
+        return True
     rest = TIME.sub(" ", rest)
     rest = WEEKDAYS.compiled.sub(" ", rest)
     rest = DATE_WORDS.compiled.sub(" ", rest)

@@ -50,11 +50,15 @@ class Features(NamedTuple):
         return self.prose_end or self.commas > 0
 
 
+# The longest name read as an outlet's (وكالة أنباء الشرق الأوسط الرسمية...).
+_OUTLET_MAX_WORDS = 6
+
+
 def is_outlet_name(norm_name: str) -> bool:
     """A name that is an agency or outlet: known by name, marked by an outlet word, or a short
     Latin acronym or name such as CNN or RT."""
     words = len(norm_name.split())
-    if not norm_name or words > 6:
+    if not norm_name or words > _OUTLET_MAX_WORDS:
         return False
     return (
         AGENCIES.match(norm_name) is not None
@@ -108,11 +112,12 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     first, second = (part.strip() for part in parts)
     for outlet, person in ((first, second), (second, first)):
         person_words = len(person.split())
-        if (
-            is_outlet_name(outlet)
-            and 1 <= person_words <= 4
-            and not is_outlet_name(person)
+        if (  # the cheap conditions first: is_outlet_name runs regular expressions
+            1 <= person_words <= 4
+            and len(outlet.split()) <= _OUTLET_MAX_WORDS
             and _LETTER.search(person) is not None
+            and is_outlet_name(outlet)
+            and not is_outlet_name(person)
         ):
             return outlet, person
     return None
