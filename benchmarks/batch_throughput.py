@@ -20,20 +20,18 @@ times (ids repeat; nothing is kept per page, so that does not matter) and is com
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "tests"))  # warc_files, shared with the tests
 DEV_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 
 
@@ -61,34 +59,16 @@ class Run:
 
 
 def build_warc(path: Path, pages: Sequence[bytes], records: int) -> int:
-    """A .warc.gz of ``records`` HTML responses cycling through ``pages`` (one gzip member a
-    record, as crawlers write them); returns the HTML bytes written."""
-    from warcio.statusandheaders import StatusAndHeaders  # noqa: PLC0415
-    from warcio.warcwriter import WARCWriter  # noqa: PLC0415
+    """A .warc.gz of ``records`` HTML responses cycling through ``pages``; returns the HTML
+    bytes written."""
+    from warc_files import html_response, write_warc  # noqa: PLC0415  (warcio: a test extra)
 
-    total = 0
-    with path.open("wb") as out:
-        for number in range(records):
-            body = pages[number % len(pages)]
-            buffer = io.BytesIO()
-            writer = WARCWriter(buffer, gzip=False)
-            http = StatusAndHeaders(
-                "200 OK",
-                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
-                protocol="HTTP/1.1",
-            )
-            record = writer.create_warc_record(
-                f"https://news.example/{number}",
-                "response",
-                payload=io.BytesIO(body),
-                http_headers=http,
-                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=number)}>"},
-            )
-            writer.write_record(record)
-            packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # a gzip member
-            out.write(packer.compress(buffer.getvalue()) + packer.flush())
-            total += len(body)
-    return total
+    bodies = [pages[number % len(pages)] for number in range(records)]
+    write_warc(
+        path,
+        (html_response(f"https://news.example/{n}", body) for n, body in enumerate(bodies)),
+    )
+    return sum(len(body) for body in bodies)
 
 
 # --- WARC readers ---------------------------------------------------------------------------

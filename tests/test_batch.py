@@ -32,13 +32,10 @@ from arabic_extract.cli import main
 warcio = pytest.importorskip("warcio")
 pytest.importorskip("fastwarc")
 
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
-from warcio.warcwriter import WARCWriter  # noqa: E402
+from warc_files import WarcRecord, html_response, write_warc  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 PAGES = sorted(FIXTURES.glob("*/source.html"))
-Record = tuple[str, str, str, bytes, list[tuple[str, str]]]
-"""A WARC record to write: type, target URI, HTTP status line, body, HTTP headers."""
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
 
 
@@ -53,34 +50,9 @@ def cp1256_page(index: int) -> bytes:
     return text.encode("cp1256", "xmlcharrefreplace")
 
 
-def write_warc(path: Path, records: list[Record]) -> Path:
-    """A gzipped WARC of (type, uri, status, body, extra headers) records, written by warcio."""
-    with path.open("wb") as stream:
-        writer = WARCWriter(stream, gzip=True)
-        for kind, uri, status, body, headers in records:
-            http = StatusAndHeaders(
-                status, [*headers, ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
-            )
-            if kind == "request":
-                http = StatusAndHeaders(
-                    "GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True
-                )
-            record = writer.create_warc_record(
-                uri, kind, payload=io.BytesIO(body), http_headers=http
-            )
-            writer.write_record(record)
-    return path
-
-
-def html_records(count: int, start: int = 0) -> list[Record]:
+def html_records(count: int, start: int = 0) -> list[WarcRecord]:
     return [
-        (
-            "response",
-            f"https://news.example/{i}",
-            "200 OK",
-            page_bytes(i),
-            [("Content-Type", "text/html; charset=utf-8")],
-        )
+        html_response(f"https://news.example/{i}", page_bytes(i))
         for i in range(start, start + count)
     ]
 
@@ -92,19 +64,19 @@ def mixed_warc(tmp_path: Path) -> Path:
     gz_page = gzip.compress(page_bytes(2))
     records = [
         *html_records(2),
-        ("request", "https://news.example/0", "", b"", []),
-        ("response", "https://news.example/logo.png", "200 OK", PNG,
-         [("Content-Type", "image/png")]),
-        ("response", "https://news.example/gone", "404 Not Found", page_bytes(3),
-         [("Content-Type", "text/html")]),
-        ("response", "https://news.example/moved", "301 Moved", b"<html>moved</html>",
-         [("Content-Type", "text/html"), ("Location", "/")]),
-        ("response", "https://news.example/broken", "200 OK", PNG,
-         [("Content-Type", "text/html; charset=utf-8")]),
-        ("response", "https://news.example/cp1256", "200 OK", cp1256_page(0),
-         [("Content-Type", "text/html; charset=windows-1256")]),
-        ("response", "https://news.example/gz", "200 OK", gz_page,
-         [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")]),
+        WarcRecord("request", "https://news.example/0", "", b"", []),
+        WarcRecord("response", "https://news.example/logo.png", "200 OK", PNG,
+            [("Content-Type", "image/png")]),
+        WarcRecord("response", "https://news.example/gone", "404 Not Found", page_bytes(3),
+            [("Content-Type", "text/html")]),
+        WarcRecord("response", "https://news.example/moved", "301 Moved", b"<html>moved</html>",
+            [("Content-Type", "text/html"), ("Location", "/")]),
+        WarcRecord("response", "https://news.example/broken", "200 OK", PNG,
+            [("Content-Type", "text/html; charset=utf-8")]),
+        WarcRecord("response", "https://news.example/cp1256", "200 OK", cp1256_page(0),
+            [("Content-Type", "text/html; charset=windows-1256")]),
+        WarcRecord("response", "https://news.example/gz", "200 OK", gz_page,
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")]),
     ]  # fmt: skip
     return write_warc(tmp_path / "mixed.warc.gz", records)
 
@@ -275,7 +247,7 @@ def test_missing_list_file_is_an_error_row(
 def big_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """40 pages and two broken ones, enough to run in worker processes."""
     records = html_records(40)
-    broken = (
+    broken = WarcRecord(
         "response",
         "https://news.example/bad",
         "200 OK",

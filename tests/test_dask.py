@@ -3,7 +3,6 @@ the rows must equal those of one process."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,8 +16,7 @@ pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("dask.distributed")
 warcio = pytest.importorskip("warcio")
 
-from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
-from warcio.warcwriter import WARCWriter  # noqa: E402
+from warc_files import html_response, write_warc  # noqa: E402
 
 from arabic_extract.dask import extract_bag, extract_partition, extract_warcs  # noqa: E402
 
@@ -26,25 +24,18 @@ PAGES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "html").glob(
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
 
 
-def write_warc(path: Path, first: int, count: int) -> Path:
+def fixture_warc(path: Path, first: int, count: int) -> Path:
     """``count`` HTML responses of the fixture pages, the third one a PNG (an error row)."""
-    with path.open("wb") as stream:
-        writer = WARCWriter(stream, gzip=True)
-        for number in range(first, first + count):
-            body = PNG if number - first == 2 else PAGES[number % len(PAGES)].read_bytes()
-            http = StatusAndHeaders(
-                "200 OK",
-                [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
-                protocol="HTTP/1.1",
-            )
-            record = writer.create_warc_record(
+    return write_warc(
+        path,
+        (
+            html_response(
                 f"https://news.example/{number}",
-                "response",
-                payload=io.BytesIO(body),
-                http_headers=http,
+                PNG if number - first == 2 else PAGES[number % len(PAGES)].read_bytes(),
             )
-            writer.write_record(record)
-    return path
+            for number in range(first, first + count)
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +50,7 @@ def client() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def warcs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("warcs")
-    return [write_warc(folder / "a.warc.gz", 0, 8), write_warc(folder / "b.warc.gz", 8, 7)]
+    return [fixture_warc(folder / "a.warc.gz", 0, 8), fixture_warc(folder / "b.warc.gz", 8, 7)]
 
 
 def test_extract_warcs_on_a_local_cluster_equals_one_process(
