@@ -46,22 +46,22 @@ def strip_bullet(text: str) -> str:
     return text[bullet_end(text) :].strip()
 
 
-def make_block(index: int, text: str, max_chars: int) -> Block:
-    """Build a text block; matching uses at most ``max_chars`` characters of it (the HTML
-    reader builds its blocks from this one, adding the DOM features)."""
+def matching_form(text: str, max_chars: int) -> tuple[str, bool]:
+    """One text's normalised form after any list marker, and whether it has one; matching
+    uses at most ``max_chars`` characters of the text."""
     probe = text if len(text) <= max_chars else text[:max_chars]
     start = bullet_end(probe)
-    return Block(position=index, text=text, norm=normalize(probe[start:]), bullet=start > 0)
+    return normalize(probe[start:]), start > 0
 
 
 def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     """For each text (one line, trimmed, not empty): its normalised form after any list marker,
-    and whether it has one; as :func:`make_block` gives them.
+    and whether it has one; as :func:`matching_form` gives them.
 
     The texts are folded in one pass (see :func:`~arabic_extract.normalize.fold`), not one by
     one; a text over ``max_chars`` or with an unusual marker is normalised on its own.
     """
-    # (a text over max_chars is matched on its first max_chars characters: see make_block)
+    # (a text over max_chars is matched on its first max_chars characters: matching_form)
     folded = fold("\n".join(t if len(t) <= max_chars else "" for t in texts)).split("\n")
     if len(folded) != len(texts):  # a text held a line break after all
         folded = [fold(text) if len(text) <= max_chars else "" for text in texts]
@@ -69,8 +69,7 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     for text, line in zip(texts, folded, strict=True):
         marker = bullet_end(text) if text[0] in _BULLET_STARTS else 0
         if len(text) > max_chars or not text[:marker].isprintable():
-            block = make_block(0, text, max_chars)
-            forms.append((block.norm, block.bullet))
+            forms.append(matching_form(text, max_chars))
         else:  # the marker folds one character to one
             forms.append((" ".join(line[marker:].split()), marker > 0))
     return forms

@@ -494,11 +494,11 @@ _TITLE_MATCH = 0.8
 _H1_BONUS = 0.05
 
 
-def _may_name(norm: str, bag: Counter[str]) -> bool:
+def _may_name(norm: str, bag: Counter[str], total: int) -> bool:
     """Whether a line can reach the title match: at most the title's words found in it (as
-    substrings) are shared, and F1 <= 2 * shared / (shared + title words). Most headings on a
-    page (teasers of other articles) are ruled out without being tokenised."""
-    total = sum(bag.values())
+    substrings) are shared, and F1 <= 2 * shared / (shared + total), ``total`` being the
+    title's word count. Most headings on a page (teasers of other articles) are ruled out
+    without being tokenised."""
     shared = sum(count for word, count in bag.items() if word in norm)
     return total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
 
@@ -512,10 +512,11 @@ def match_headline(
         return fields.headline, decs
     wanted = normalize(meta.headline)
     bag = Counter(_WORD.findall(wanted))
+    total = sum(bag.values())
     scored = [
         (words_f1(_WORD.findall(b.norm), bag) + (_H1_BONUS if b.heading == 1 else 0.0), i)
         for i, b in enumerate(blocks)
-        if (b.heading or decs[i].label is Label.HEADLINE) and _may_name(b.norm, bag)
+        if (b.heading or decs[i].label is Label.HEADLINE) and _may_name(b.norm, bag, total)
     ]
     best = max(scored, default=(0.0, -1))
     if best[0] >= _TITLE_MATCH:
