@@ -147,15 +147,20 @@ def _expands(path: str) -> bool:
     return not is_url(path) and (is_warc(path) or os.path.isdir(path))
 
 
-def _workers(value: str) -> int:
-    """argparse type for --workers: a positive integer, or 0 for all cores."""
+def _count(value: str, what: str) -> int:
+    """A non-negative integer argument; ``what`` names it in the error."""
     try:
         number = int(value)
     except ValueError:
         number = -1
     if number < 0:
-        raise argparse.ArgumentTypeError(f"not a number of workers: {value!r}")
-    return number or default_workers()
+        raise argparse.ArgumentTypeError(f"not {what}: {value!r}")
+    return number
+
+
+def _workers(value: str) -> int:
+    """argparse type for --workers: a positive integer, or 0 for all cores."""
+    return _count(value, "a number of workers") or default_workers()
 
 
 def _seconds(value: str) -> float:
@@ -171,13 +176,7 @@ def _seconds(value: str) -> float:
 
 def _indent(value: str) -> int:
     """argparse type for --indent: a non-negative integer."""
-    try:
-        number = int(value)
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"not a non-negative integer: {value!r}")
-    return number
+    return _count(value, "a non-negative integer")
 
 
 class _Parser(argparse.ArgumentParser):
