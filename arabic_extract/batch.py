@@ -298,7 +298,8 @@ def iter_warc(path: str, skip: Callable[[str], bool] | None = None) -> Iterator[
             media = (record.http_content_type or "").lower()
             if media not in HTML_TYPES or not 200 <= _http_status(record) < 300:
                 continue
-            record_id = record.record_id
+            # a record without its (mandatory) WARC-Record-ID is named by its place in the file
+            record_id: str = record.record_id or f"{path}#{count + 1}"
             if skip is not None and skip(record_id):
                 continue
             data = record.reader.read()

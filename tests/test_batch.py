@@ -133,6 +133,23 @@ def test_truncated_warc_keeps_the_records_before_the_break(
     assert found[-1]["error"]["type"] == "WarcError"  # type: ignore[index]
 
 
+def test_a_record_without_its_id_is_named_by_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "<html><body><h1>عنوان</h1><p>نص المقال هنا، وهو نص طويل بما يكفي.</p></body></html>"
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page.encode()
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n"
+    )
+    warc = tmp_path / "no-id.warc"
+    warc.write_bytes(head.encode() + http + b"\r\n\r\n")
+    assert main([str(warc), "-w", "1"]) == 0
+    (row,) = rows(capsys.readouterr().out)
+    assert row["id"] == row["record_id"] == f"{warc}#1"
+    assert row["uri"] == "https://a.example/"
+
+
 def test_extract_many_reads_a_warc_like_the_cli(mixed_warc: Path) -> None:
     results = list(extract_many([mixed_warc], workers=1))
     assert [r.ok for r in results] == [True, True, False, True, True]
