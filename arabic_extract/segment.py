@@ -176,15 +176,22 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
     while i <= run.end:
         if OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
-            inline = len(feats[i].noise) > 0 and feats[i].words > 3
-            while not inline and j <= run.end and decs[j].cls != "good":
-                if decs[j].cls != "bad":
-                    out[j] = Decision("bad", Label.NOISE, ("read-also",))
-                j += 1
+            if not (feats[i].noise and feats[i].words > 3):  # not an inline read-also
+                j = _cut_titles(decs, out, j, run.end)
             i = j
-            continue
-        i += 1
+        else:
+            i += 1
     return out
+
+
+def _cut_titles(decs: list[Decision], out: list[Decision], j: int, end: int) -> int:
+    """Mark the title lines from ``j`` on, up to good text or ``end``, as read-also noise in
+    ``out``; where they stop. (A loop of its own: mypyc miscompiles it nested in the caller's.)"""
+    while j <= end and decs[j].cls != "good":
+        if decs[j].cls != "bad":
+            out[j] = Decision("bad", Label.NOISE, ("read-also",))
+        j += 1
+    return j
 
 
 def label_run(decs: list[Decision], run: Run) -> list[Decision]:
