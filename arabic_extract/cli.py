@@ -46,6 +46,7 @@ from arabic_extract.batch import (
     run_task,
     run_tasks,
 )
+from arabic_extract.build_info import build_name
 from arabic_extract.commands import SUBCOMMANDS
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.model import Article, BlockInfo, Label
@@ -277,7 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__} ({build_name()})"
+    )
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 
 import arabic_extract
 from arabic_extract import Article
+from arabic_extract.build_info import build_name
 from arabic_extract.cli import format_markdown, main, truncate
 
 HEADLINE = "وزارة الموارد المائية تعلن خطة طارئة لمواجهة موجة الجفاف في المحافظات الجنوبية"
@@ -405,7 +407,8 @@ def test_url_that_cannot_be_fetched_is_exit_1(
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
-    assert capsys.readouterr().out.strip() == f"arabic-extract {arabic_extract.__version__}"
+    version = f"arabic-extract {arabic_extract.__version__} ({build_name()})"
+    assert capsys.readouterr().out.strip() == version
 
 
 def test_broken_pipe_is_quiet(
@@ -445,7 +448,10 @@ def test_python_dash_m_runs_the_command(page: Path, tmp_path: Path) -> None:
 def test_python_dash_m_version() -> None:
     done = run_module("--version")
     assert done.returncode == 0
-    assert done.stdout.decode().strip() == f"arabic-extract {arabic_extract.__version__}"
+    # (the subprocess may import the installed, compiled package)
+    version = re.escape(arabic_extract.__version__)
+    shown = done.stdout.decode()
+    assert re.fullmatch(rf"arabic-extract {version} \((compiled|pure Python)\)\n", shown)
 
 
 def test_python_dash_m_help_has_arabic_whatever_the_locale() -> None:
