@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import html
 import importlib.metadata
+import importlib.util
 import os
 import platform
 import statistics
@@ -30,9 +31,12 @@ from pathlib import Path
 from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:  # run from a checkout without installing
+# The installed package is measured (a regular install runs compiled, see setup.py); a checkout
+# that is not installed runs its source.
+if importlib.util.find_spec("arabic_extract") is None:
     sys.path.insert(0, str(REPO_ROOT))
 
+from arabic_extract.build_info import build_name  # noqa: E402
 from arabic_extract.evaluation import (  # noqa: E402
     GoldPage,
     Mode,
@@ -259,6 +263,8 @@ def package_versions(competitors: list[Competitor]) -> dict[str, str]:
         import arabic_extract  # noqa: PLC0415
 
         versions["arabic-extract"] = str(getattr(arabic_extract, "__version__", "checkout"))
+    if "arabic-extract" in versions:
+        versions["arabic-extract"] += f" ({build_name()})"
     return versions
 
 

@@ -11,12 +11,16 @@ the input as given (bytes or str) to the Article or the error.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))  # the cases, shared with the tests
+# The installed package is measured (see benchmarks/compare.py); a checkout runs its source.
+if importlib.util.find_spec("arabic_extract") is None:
+    sys.path.insert(0, str(ROOT))
 
 from hostile_cases import Case, hostile_cases  # noqa: E402
 

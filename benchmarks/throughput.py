@@ -11,16 +11,20 @@ of CPU time; the figure is bytes of UTF-8 page text per CPU second. Target: at l
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
+# The installed package is measured (a regular install runs compiled, see setup.py); a checkout
+# that is not installed runs its source.
+if importlib.util.find_spec("arabic_extract") is None:
     sys.path.insert(0, str(REPO_ROOT))
 
-from arabic_extract import extract  # noqa: E402
+from arabic_extract import __version__, extract  # noqa: E402
+from arabic_extract.build_info import build_name  # noqa: E402
 from arabic_extract.evaluation import load_gold_dir, page_input  # noqa: E402
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
@@ -60,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=3.0, help="CPU seconds per corpus")
     parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
     args = parser.parse_args(argv)
+    print(f"arabic_extract {__version__} ({build_name()}), one core")
     print(f"{'corpus':<24} {'pages':>5} {'KB':>8} {'MB/s':>7} {'pages/s':>8}")
     for name, pages in corpora(args.gold_dir).items():
         mbs, pps = measure(pages, args.seconds)
