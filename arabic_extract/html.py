@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Final, final
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -57,14 +57,27 @@ _PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
 _PROSE_SELECTOR = ", ".join(sorted(_PROSE_MARKERS))
 
 
-class Ctx(NamedTuple):
+# The walk's records are small final classes with slots, immutable (Final): compiled by mypyc
+# they are C structs, created and read without the interpreter (NamedTuples are not).
+@final
+class Ctx:
     """What the walk knows about the element it is in (inherited by its descendants)."""
 
-    noise: tuple[str, ...] = ()
-    in_article: bool = False
-    in_caption: bool = False
-    heading: int = 0
-    link: bool = False
+    __slots__ = ("heading", "in_article", "in_caption", "link", "noise")
+
+    def __init__(
+        self,
+        noise: tuple[str, ...] = (),
+        in_article: bool = False,
+        in_caption: bool = False,
+        heading: int = 0,
+        link: bool = False,
+    ) -> None:
+        self.noise: Final = noise
+        self.in_article: Final = in_article
+        self.in_caption: Final = in_caption
+        self.heading: Final = heading
+        self.link: Final = link
 
 
 _CLASS_TOKEN = re.compile(CLASS_TOKEN)
@@ -106,18 +119,27 @@ _LEAF_TAGS = BLOCK_TAGS - {
 }
 
 
-class Own(NamedTuple):
-    """What an element's own tag and attributes say, before its ancestors are considered."""
+@final
+class Own:
+    """What an element's own tag and attributes say, before its ancestors are considered;
+    ``neutral`` when it says nothing."""
 
-    hidden: bool = False
-    noise: tuple[str, ...] = ()
-    article: bool = False
-    caption: bool = False
-    heading: int = 0
+    __slots__ = ("article", "caption", "heading", "hidden", "neutral", "noise")
 
-    @property
-    def neutral(self) -> bool:
-        return not (self.hidden or self.noise or self.article or self.caption or self.heading)
+    def __init__(
+        self,
+        hidden: bool = False,
+        noise: tuple[str, ...] = (),
+        article: bool = False,
+        caption: bool = False,
+        heading: int = 0,
+    ) -> None:
+        self.hidden: Final = hidden
+        self.noise: Final = noise
+        self.article: Final = article
+        self.caption: Final = caption
+        self.heading: Final = heading
+        self.neutral: Final = not (hidden or noise or article or caption or heading)
 
 
 NEUTRAL = Own()
@@ -133,13 +155,23 @@ _TAG_OWN = MappingProxyType(
 )
 
 
-class Words(NamedTuple):
+@final
+class Words:
     """What a class or id attribute's words say."""
 
-    hidden: bool = False
-    noise: tuple[str, ...] = ()
-    article: bool = False
-    caption: bool = False
+    __slots__ = ("article", "caption", "hidden", "noise")
+
+    def __init__(
+        self,
+        hidden: bool = False,
+        noise: tuple[str, ...] = (),
+        article: bool = False,
+        caption: bool = False,
+    ) -> None:
+        self.hidden: Final = hidden
+        self.noise: Final = noise
+        self.article: Final = article
+        self.caption: Final = caption
 
 
 def read_words(value: str, noise_tokens: bool) -> Words:
@@ -191,31 +223,58 @@ def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig
     )
 
 
-class Resume(NamedTuple):
+@final
+class Resume:
     """Where the walk goes on once an element's children are done: the element's next sibling,
-    in its parent's context, and, when the element was a block, the block it interrupted."""
+    in its parent's context, and, when the element was a block (``closes``), the block it
+    interrupted."""
 
-    node: LexborNode | None
-    ctx: Ctx
-    depth: int
-    closes: bool = False
-    outer_tag: str = ""
-    outer_ctx: Ctx = Ctx()
+    __slots__ = ("closes", "ctx", "depth", "node", "outer_ctx", "outer_tag")
+
+    def __init__(
+        self,
+        node: LexborNode | None,
+        ctx: Ctx,
+        depth: int,
+        *,
+        closes: bool,
+        outer_tag: str,
+        outer_ctx: Ctx,
+    ) -> None:
+        self.node: Final = node
+        self.ctx: Final = ctx
+        self.depth: Final = depth
+        self.closes: Final = closes
+        self.outer_tag: Final = outer_tag
+        self.outer_ctx: Final = outer_ctx
 
 
 # What entering an element gives: the context for its children, and whether it is a block.
 Entered = tuple[Ctx, bool]
 
 
-class Pending(NamedTuple):
+@final
+class Pending:
     """A block as the walk ends it, before it is normalised for matching."""
 
-    text: str
-    tag: str
-    ctx: Ctx
-    link_density: float
-    links: tuple[str, ...]
-    after_image: bool
+    __slots__ = ("after_image", "ctx", "link_density", "links", "tag", "text")
+
+    def __init__(
+        self,
+        text: str,
+        tag: str,
+        ctx: Ctx,
+        link_density: float,
+        *,
+        links: tuple[str, ...],
+        after_image: bool,
+    ) -> None:
+        self.text: Final = text
+        self.tag: Final = tag
+        self.ctx: Final = ctx
+        self.link_density: Final = link_density
+        self.links: Final = links
+        self.after_image: Final = after_image
 
 
 class _Walker:
@@ -290,7 +349,7 @@ class _Walker:
             return
         self.image = False
         density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
-        self.pending.append(Pending(text, tag, ctx, density, tuple(links), image))
+        self.pending.append(Pending(text, tag, ctx, density, links=tuple(links), after_image=image))
 
     def finish(self) -> list[Block]:
         """The blocks, normalised for matching in one pass."""
@@ -361,7 +420,7 @@ class _Walker:
         anchor = " ".join(node.text(deep=True).split())
         if anchor:
             self.links.append(anchor)
-        return ctx._replace(link=True)
+        return Ctx(ctx.noise, ctx.in_article, ctx.in_caption, ctx.heading, link=True)
 
     def enter(self, node: LexborNode, tag: str, ctx: Ctx, depth: int) -> Entered | None:
         """Visit an element: the context for its children and whether it is a block, or None
@@ -412,7 +471,11 @@ class _Walker:
                 child := node.first_child
             ) is not None:
                 inner, block = entered
-                stack.append(Resume(following, ctx, depth, block, self.tag, self.ctx))
+                stack.append(
+                    Resume(
+                        following, ctx, depth, closes=block, outer_tag=self.tag, outer_ctx=self.ctx
+                    )
+                )
                 if block:
                     self.tag, self.ctx = tag, inner
                 node, ctx, depth = child, inner, depth + 1
