@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, final
 
 import regex
 
@@ -15,24 +15,61 @@ BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀
 _BULLET_STARTS = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
 
 
-class Block(NamedTuple):
+# The pipeline's records (Block, Features, Decision) are final slotted classes with Final
+# fields: immutable, and C structs when mypyc compiles the pipeline (see setup.py).
+@final
+class Block:
     """One block of the page. ``text`` is the original; the other fields are for matching.
 
     DOM fields keep their defaults for plain-text input.
     """
 
-    position: int
-    text: str
-    norm: str
-    bullet: bool
-    tag: str | None = None
-    heading: int = 0
-    link_density: float = 0.0
-    in_article: bool = False
-    in_caption: bool = False
-    dom_noise: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()
-    after_image: bool = False
+    __slots__ = (
+        "after_image",
+        "bullet",
+        "dom_noise",
+        "heading",
+        "in_article",
+        "in_caption",
+        "link_density",
+        "links",
+        "norm",
+        "position",
+        "tag",
+        "text",
+    )
+
+    def __init__(
+        self,
+        position: int,
+        text: str,
+        norm: str,
+        bullet: bool,
+        *,
+        tag: str | None = None,
+        heading: int = 0,
+        link_density: float = 0.0,
+        in_article: bool = False,
+        in_caption: bool = False,
+        dom_noise: tuple[str, ...] = (),
+        links: tuple[str, ...] = (),
+        after_image: bool = False,
+    ) -> None:
+        self.position: Final = position
+        self.text: Final = text
+        self.norm: Final = norm
+        self.bullet: Final = bullet
+        self.tag: Final = tag
+        self.heading: Final = heading
+        self.link_density: Final = link_density
+        self.in_article: Final = in_article
+        self.in_caption: Final = in_caption
+        self.dom_noise: Final = dom_noise
+        self.links: Final = links
+        self.after_image: Final = after_image
+
+    def __repr__(self) -> str:
+        return f"Block({self.position}, {self.text!r}, tag={self.tag!r})"
 
 
 def bullet_end(text: str) -> int:

@@ -9,7 +9,7 @@ are headline lists, repeated lines are page furniture.
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Final, Literal, final
 
 import regex
 
@@ -26,16 +26,34 @@ _FAMILY_LABEL = MappingProxyType({"keywords": Label.TAGS, "time-ago": Label.DATE
 _LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"})
 
 
-class Decision(NamedTuple):
-    """A block's class, label and the names of the rules that decided them."""
+@final
+class Decision:
+    """A block's class, label and the names of the rules that decided them (immutable; see
+    :class:`~arabic_extract.blocks.Block`)."""
 
-    cls: Cls
-    label: Label
-    reasons: tuple[str, ...]
+    __slots__ = ("cls", "label", "reasons")
+
+    def __init__(self, cls: Cls, label: Label, reasons: tuple[str, ...]) -> None:
+        self.cls: Final = cls
+        self.label: Final = label
+        self.reasons: Final = reasons
 
     @property
     def is_body(self) -> bool:
         return self.label is Label.BODY
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Decision) and (self.cls, self.label, self.reasons) == (
+            other.cls,
+            other.label,
+            other.reasons,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.cls, self.label, self.reasons))
+
+    def __repr__(self) -> str:
+        return f"Decision({self.cls!r}, {self.label.value!r}, {self.reasons!r})"
 
 
 def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decision:
@@ -174,7 +192,7 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
         framed = 0 < i < last and decs[i - 1].cls == "good" and decs[i + 1].cls == "good"
         if not framed:
             cls: Cls = "bad" if decs[first].cls == "bad" else decs[i].cls
-            out[i] = decs[i]._replace(cls=cls, reasons=(*decs[i].reasons, "repeated"))
+            out[i] = Decision(cls, decs[i].label, (*decs[i].reasons, "repeated"))
     return out
 
 

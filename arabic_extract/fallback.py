@@ -43,5 +43,5 @@ def second_opinion(html: str, blocks: list[Block], decs: list[Decision]) -> list
             out.append(Decision("good", Label.BODY, (*dec.reasons, "trafilatura")))
             found = True
         else:
-            out.append(dec._replace(label=Label.NOISE) if dec.label is Label.BODY else dec)
+            out.append(Decision(dec.cls, Label.NOISE, dec.reasons) if dec.is_body else dec)
     return out if found else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, final
 
 import regex
 
@@ -26,23 +26,60 @@ _DIGIT = regex.compile(r"\d")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 
 
-class Features(NamedTuple):
-    """What pass 1 knows about a block before looking at its neighbours."""
+@final
+class Features:
+    """What pass 1 knows about a block before looking at its neighbours (immutable; see
+    :class:`~arabic_extract.blocks.Block`)."""
 
-    words: int
-    chars: int
-    stopword_ratio: float
-    prose_end: bool
-    commas: int
-    title_like: bool
-    noise: tuple[str, ...]
-    source_line: bool
-    byline: bool
-    date_line: bool
-    time_ago: bool
-    dateline_agency: str | None
-    dateline_line: bool
-    outlet_byline: bool
+    __slots__ = (
+        "byline",
+        "chars",
+        "commas",
+        "date_line",
+        "dateline_agency",
+        "dateline_line",
+        "noise",
+        "outlet_byline",
+        "prose_end",
+        "source_line",
+        "stopword_ratio",
+        "time_ago",
+        "title_like",
+        "words",
+    )
+
+    def __init__(
+        self,
+        *,
+        words: int,
+        chars: int,
+        stopword_ratio: float,
+        prose_end: bool,
+        commas: int,
+        title_like: bool,
+        noise: tuple[str, ...],
+        source_line: bool,
+        byline: bool,
+        date_line: bool,
+        time_ago: bool,
+        dateline_agency: str | None,
+        dateline_line: bool,
+        outlet_byline: bool,
+    ) -> None:
+        self.words: Final = words
+        self.chars: Final = chars
+        self.stopword_ratio: Final = stopword_ratio
+        self.prose_end: Final = prose_end
+        self.commas: Final = commas
+        self.title_like: Final = title_like
+        self.noise: Final = noise
+        self.source_line: Final = source_line
+        self.byline: Final = byline
+        self.date_line: Final = date_line
+        self.time_ago: Final = time_ago
+        self.dateline_agency: Final = dateline_agency
+        self.dateline_line: Final = dateline_line
+        self.outlet_byline: Final = outlet_byline
 
     @property
     def prose(self) -> bool:
@@ -180,20 +217,20 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     agency = leading_agency(norm) or agency_at_end
     title_words = config.min_title_words <= words <= config.max_title_words
     return Features(
-        words,
-        len(block.text),
-        sum(map(_STOPWORDS.__contains__, tokens)) / words,
-        tail in _PROSE_MARKS,
-        norm.count("،") + norm.count(",") + norm.count("؛"),
-        title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
-        noise,
-        SOURCE_LINE.match(norm, words, first) is not None,
-        BYLINE.match(norm, words, first) is not None,
-        date_line,
-        False,
-        agency,
-        agency is not None and (words <= 4 or agency_at_end is not None),
-        words <= 8
+        words=words,
+        chars=len(block.text),
+        stopword_ratio=sum(map(_STOPWORDS.__contains__, tokens)) / words,
+        prose_end=tail in _PROSE_MARKS,
+        commas=norm.count("،") + norm.count(",") + norm.count("؛"),
+        title_like=title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
+        noise=noise,
+        source_line=SOURCE_LINE.match(norm, words, first) is not None,
+        byline=BYLINE.match(norm, words, first) is not None,
+        date_line=date_line,
+        time_ago=False,
+        dateline_agency=agency,
+        dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
+        outlet_byline=words <= 8
         and ("-" in norm or "|" in norm or "/" in norm or "–" in norm or "—" in norm)
         and split_outlet_byline(norm) is not None,
     )

@@ -362,14 +362,14 @@ class _Walker:
                 p.text,
                 norm,
                 bullet,
-                p.tag,
-                p.ctx.heading,
-                p.link_density,
-                p.ctx.in_article,
-                p.ctx.in_caption,
-                p.ctx.noise,
-                p.links,
-                p.after_image,
+                tag=p.tag,
+                heading=p.ctx.heading,
+                link_density=p.link_density,
+                in_article=p.ctx.in_article,
+                in_caption=p.ctx.in_caption,
+                dom_noise=p.ctx.noise,
+                links=p.links,
+                after_image=p.after_image,
             )
             for index, (p, (norm, bullet)) in enumerate(zip(self.pending, forms, strict=True))
         ]

@@ -202,9 +202,9 @@ def label_run(decs: list[Decision], run: Run) -> list[Decision]:
         if dec.label is not body:
             out.append(dec)
         elif not run.start <= i <= run.end:
-            out.append(dec._replace(label=Label.NOISE, reasons=(*dec.reasons, "outside-main-run")))
+            out.append(Decision(dec.cls, Label.NOISE, (*dec.reasons, "outside-main-run")))
         elif dec.cls == "bad":
-            out.append(dec._replace(label=Label.NOISE))
+            out.append(Decision(dec.cls, Label.NOISE, dec.reasons))
         else:
             out.append(dec)
     return out
