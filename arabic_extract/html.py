@@ -212,7 +212,9 @@ def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
 
 def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig) -> Ctx:
     noise = own.noise
-    if noise and _holds_prose(node, config):
+    # Inside furniture (ctx.noise), an element never holds prose: its ancestor did not, and
+    # its text and its elements are part of the ancestor's.
+    if noise and not ctx.noise and _holds_prose(node, config):
         noise = ()
     return Ctx(
         noise=tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
