@@ -241,6 +241,20 @@ def run_mode(
     return reports
 
 
+def speed_ratios(reports: list[Report], ours: str = "arabic_extract") -> str:
+    """arabic_extract's median time per page as a multiple of each other extractor's (the
+    form of the speed targets: <= 0.2x trafilatura, <= 3x resiliparse); "" without it."""
+    base = next((r for r in reports if r.extractor == ours), None)
+    if base is None or not base.pages:
+        return ""
+    parts = [
+        f"{base.median_ms / r.median_ms:.2f}x {r.extractor}"
+        for r in reports
+        if r is not base and r.pages and r.median_ms > 0
+    ]
+    return f"{ours} median time = " + ", ".join(parts) if parts else ""
+
+
 def median_times(runs: list[Report]) -> Report:
     """The first round's scores, each page timed by the median of its rounds."""
     first = runs[0]
@@ -305,6 +319,8 @@ def markdown(
     titles = {"html": "HTML as served", "text": "Visible text (inscriptis)"}
     for mode, reports in results.items():
         lines += ["", f"## {titles.get(mode, mode)}", "", format_markdown_table(reports)]
+        if ratios := speed_ratios(reports):
+            lines += ["", f"Speed: {ratios}."]
         errors = [(r.extractor, p.id, p.error) for r in reports for p in r.errors]
         if errors:
             lines += ["", "Errors:", ""]
@@ -357,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
         results[mode] = reports
         print(f"\n== mode: {mode} ==")
         print(format_table(reports))
+        if ratios := speed_ratios(reports):
+            print(ratios)
     if args.write_docs:
         doc = markdown(
             results, args.gold_dir, len(pages), args.repeat, competitors, rounds=args.rounds

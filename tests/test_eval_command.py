@@ -178,6 +178,24 @@ def test_benchmark_rounds_and_docs(
         compare.main([*argv, "--rounds", "0"])
 
 
+def test_speed_ratios_are_stated_as_the_targets_are(
+    spoiled_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compare = load_compare(monkeypatch)
+    report = evaluate(load_gold_dir(spoiled_dir), arabic_extract_prediction, "html")
+
+    def timed(name: str, ms: float) -> Any:
+        pages = [page.model_copy(update={"ms": ms}) for page in report.pages]
+        return report.model_copy(update={"extractor": name, "pages": pages})
+
+    reports = [timed("arabic_extract", 3.0), timed("trafilatura", 30.0), timed("resiliparse", 1.5)]
+    assert compare.speed_ratios(reports) == (
+        "arabic_extract median time = 0.10x trafilatura, 2.00x resiliparse"
+    )
+    assert compare.speed_ratios(reports[1:]) == ""  # arabic_extract not in the run
+    assert compare.speed_ratios(reports[:1]) == ""  # nothing to compare with
+
+
 def test_same_numbers_as_the_benchmark(
     spoiled_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
