@@ -20,6 +20,7 @@ times (ids repeat; nothing is kept per page, so that does not matter) and is com
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import subprocess
 import sys
@@ -147,6 +148,16 @@ def _sample_tree(process: object, cpu: dict[int, float]) -> int:
     return total
 
 
+def build() -> str:
+    """The build the command runs: that of the installed package, else the checkout's."""
+    code = "from arabic_extract.build_info import build_name; print(build_name())"
+    where = tempfile.gettempdir() if importlib.util.find_spec("arabic_extract") else REPO_ROOT
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=where, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def run_command(label: str, warcs: Sequence[Path], workers: int, pages: int, size: int) -> Run:
     """Time the command over ``warcs`` with ``workers``; peak RSS of its process tree."""
     import psutil  # noqa: PLC0415
@@ -154,7 +165,11 @@ def run_command(label: str, warcs: Sequence[Path], workers: int, pages: int, siz
     command = [sys.executable, "-m", "arabic_extract", *map(str, warcs)]
     command += ["-o", os.devnull, "-q", "-w", str(workers)]
     start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=REPO_ROOT)
+    # from the WARC's folder: the installed package runs (compiled by a regular install), not
+    # the checkout's source; a checkout that is not installed runs its source
+    installed = importlib.util.find_spec("arabic_extract") is not None
+    env = {**os.environ} if installed else {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    child = subprocess.Popen(command, cwd=warcs[0].parent, env=env)
     watched = psutil.Process(child.pid)
     peak = [0]
     cpu: dict[int, float] = {}
@@ -225,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"built {warc.name}: {args.records} records, {size / 1e6:.0f} MB of HTML, "
             f"{warc.stat().st_size / 1e6:.0f} MB gzipped ({time.perf_counter() - start:.0f} s); "
-            f"{len(pages)} distinct pages; {cores} cores; load {os.getloadavg()[0]:.1f}",
+            f"{len(pages)} distinct pages; {cores} cores; load {os.getloadavg()[0]:.1f}; "
+            f"arabic_extract {build()}",
             flush=True,
         )
         readers = compare_readers(warc)

@@ -25,6 +25,7 @@ if importlib.util.find_spec("arabic_extract") is None:
 from hostile_cases import Case, hostile_cases  # noqa: E402
 
 from arabic_extract import InputError, extract  # noqa: E402
+from arabic_extract.build_info import build_name  # noqa: E402
 
 TARGET = 2.0
 
@@ -52,6 +53,7 @@ def main() -> int:
     parser.add_argument("--only", default="", help="cases whose name contains this")
     args = parser.parse_args()
     cases = [c for c in hostile_cases(full=True) if args.only.lower() in c.name.lower()]
+    print(f"arabic_extract {build_name()}")
     rows = []
     for case in cases:
         seconds, outcome = run_case(case, args.runs)

@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from arabic_extract import ExtractionConfig, extract
+from arabic_extract.build_info import build_name
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
@@ -58,7 +59,8 @@ def main() -> int:
         extract(page, config=explain)
     gc.collect()
     start_rss, start_peak = current_rss_mb(), peak_rss_mb()
-    print(f"{len(inputs)} pages; after warm-up: RSS {start_rss:.1f} MB, peak {start_peak:.1f} MB")
+    print(f"arabic_extract {build_name()}; {len(inputs)} pages")
+    print(f"after warm-up: RSS {start_rss:.1f} MB, peak {start_peak:.1f} MB")
     started = time.perf_counter()
     checkpoints = {args.count * k // 4 for k in range(1, 5)}
     for i in range(1, args.count + 1):
