@@ -1,7 +1,7 @@
 """Build: the pipeline's modules are compiled with mypyc when a C compiler is at hand.
 
 The compiled modules are the same source as the pure-Python ones (mypyc turns the typed Python
-into C); they run the engine about 1.3x faster (docs/benchmarks.md, "Compiled build"). When they
+into C); they run the engine 1.3-1.5x faster (docs/benchmarks.md, "Compiled build"). When they
 cannot be built (no compiler, no Python headers, a mypy that rejects the code) the package is
 installed as pure Python, with a warning, and works the same. It is also pure Python when:
 
