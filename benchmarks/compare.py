@@ -40,6 +40,7 @@ from arabic_extract.build_info import build_name  # noqa: E402
 from arabic_extract.evaluation import (  # noqa: E402
     GoldPage,
     Mode,
+    PageScore,
     Prediction,
     Report,
     arabic_extract_prediction,
@@ -212,9 +213,10 @@ COMPETITORS: tuple[Competitor, ...] = (
 def run_mode(
     pages: list[GoldPage], competitors: list[Competitor], mode: Mode, repeat: int, rounds: int = 1
 ) -> list[Report]:
-    """Score every competitor on every page. With several ``rounds`` the competitors take
-    turns, round after round, and a page's time is the median of its rounds: a machine whose
-    speed drifts during the run (shared or throttled cores) slows every competitor alike."""
+    """Score every competitor on every page. The competitors take turns page by page (each
+    gets its warm-up and timed calls on a page, then the next one does), and with several
+    ``rounds`` a page's time is the median of its rounds: a machine whose speed drifts during
+    the run (shared or throttled cores) slows every competitor alike."""
     inputs = {page.id: page_input(page, mode) for page in pages}
     adapters: list[tuple[str, Adapter]] = []
     for competitor in competitors:
@@ -227,10 +229,15 @@ def run_mode(
             )
     runs: dict[str, list[Report]] = {name: [] for name, _ in adapters}
     for _ in range(rounds):
-        for name, adapter in adapters:
-            runs[name].append(
-                evaluate(pages, adapter, mode, name=name, inputs=inputs, repeat=repeat, warmup=True)
-            )
+        scores: dict[str, list[PageScore]] = {name: [] for name, _ in adapters}
+        for page in pages:
+            for name, adapter in adapters:
+                one = evaluate(
+                    [page], adapter, mode, name=name, inputs=inputs, repeat=repeat, warmup=True
+                )
+                scores[name].extend(one.pages)
+        for name, page_scores in scores.items():
+            runs[name].append(Report(extractor=name, mode=mode, pages=page_scores))
     reports = [median_times(name_runs) for name_runs in runs.values()]
     for report in reports:
         failed: dict[str, list[str]] = {}
@@ -307,8 +314,8 @@ def markdown(
         f"- Python {platform.python_version()} ({platform.python_implementation()}), "
         f"{platform.system()} {platform.machine()}, nproc = {nproc()}",
         f"- timing: one warm-up call, then median of {repeat} call(s) per page; {rounds} "
-        "round(s) in which the extractors take turns, a page's time being the median of its "
-        "rounds",
+        "round(s) in which the extractors take turns page by page, a page's time being the "
+        "median of its rounds",
         "- packages: " + ", ".join(f"{k} {v}" for k, v in package_versions(competitors).items()),
         "",
         "Measures (see `arabic_extract/evaluation.py`): bag-of-words precision/recall/F1 of the "
@@ -342,7 +349,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--rounds",
         type=int,
         default=3,
-        help="rounds in which the extractors take turns; a page's time is the median of them",
+        help="rounds in which the extractors take turns page by page; a page's time is the "
+        "median of them",
     )
     args = parser.parse_args(argv)
     if args.repeat < 1:

@@ -172,10 +172,35 @@ def test_benchmark_rounds_and_docs(
     out = capsys.readouterr().out
     assert "repeat=1, rounds=2" in out
     text = doc.read_text(encoding="utf-8")
-    assert "2 round(s) in which the extractors take turns" in text
+    assert "2 round(s) in which the extractors take turns page by page" in text
     assert "\n| arabic_extract | " in text
     with pytest.raises(SystemExit):
         compare.main([*argv, "--rounds", "0"])
+
+
+def test_extractors_take_turns_page_by_page(
+    spoiled_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compare = load_compare(monkeypatch)
+    calls: list[tuple[str, str]] = []
+
+    def recording(name: str) -> Any:
+        def make(mode: str) -> Any:
+            def adapter(page: Any, source: str) -> Any:
+                calls.append((name, page.id))
+                return arabic_extract_prediction(page, source)
+
+            return adapter
+
+        return compare.Competitor(name, name, make)
+
+    pages = load_gold_dir(spoiled_dir)
+    reports = compare.run_mode(pages, [recording("a"), recording("b")], "html", 1, rounds=2)
+    # one warm-up and one timed call per page, "a" then "b" on each page, round after round
+    per_round = [(n, p.id) for p in pages for n in ("a", "b") for _ in range(2)]
+    assert calls == per_round * 2
+    assert [r.extractor for r in reports] == ["a", "b"]
+    assert [p.id for p in reports[0].pages] == [p.id for p in pages]
 
 
 def test_speed_ratios_are_stated_as_the_targets_are(
