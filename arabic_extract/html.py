@@ -284,6 +284,8 @@ class _Walker:
 
     def __init__(self, config: ExtractionConfig) -> None:
         self.config = config
+        # read per block element: a plain attribute, not a pydantic model's
+        self.max_depth = config.max_dom_depth
         self.pending: list[Pending] = []
         self.pieces: list[str] = []
         self.link_chars = 0
@@ -433,7 +435,7 @@ class _Walker:
         if tag in _BREAKS:
             self.flush(self.tag, self.ctx)
             return None
-        if tag in BLOCK_TAGS and depth < self.config.max_dom_depth:
+        if tag in BLOCK_TAGS and depth < self.max_depth:
             inner = self.open_block(node, tag, ctx)
             return None if inner is None else (inner, True)
         if tag == "a" and not ctx.link:
