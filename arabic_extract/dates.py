@@ -3,14 +3,13 @@ relative stamps (منذ 3 شهور) resolved against a reference time."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
 import regex
 
-from arabic_extract.rules import phrase_regex
+from arabic_extract.rules import literal_finder, phrase_regex
 from arabic_extract.rules.dates import DATE_WORDS, MONTH_SERIES, WEEKDAYS
 
 
@@ -35,9 +34,7 @@ _MONTH_ALT = "|".join(
     sorted((r"\s*".join(regex.escape(w) for w in k.split()) for k in MONTHS), key=len, reverse=True)
 )
 # The first word of every month's name, as literals: a line without any has no named month.
-_MONTH_HINT = re.compile(
-    "|".join(re.escape(w) for w in sorted({k.split()[0] for k in MONTHS}, key=len, reverse=True))
-)
+_MONTH_HINT = literal_finder({k.split()[0] for k in MONTHS})
 _B = r"(?<![\p{L}\p{N}])"
 _E = r"(?![\p{L}\p{N}])"
 _MONTH = rf"{_B}(?P<month>{_MONTH_ALT}){_E}(?:\s*[/\\(-]\s*(?:{_MONTH_ALT}){_E}\)?)?"

@@ -19,6 +19,7 @@ import arabic_extract.rules.noise as noise_rules
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, dom
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
+from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 from arabic_extract.rules.stopwords import STOPWORDS
 
 RULE_MODULES = (noise_rules, attribution_rules, date_rules)
@@ -264,3 +265,12 @@ def test_dom_table_names_and_tags() -> None:
     ):
         assert all(ASCII_TOKEN.fullmatch(t) for t in tags)
     assert set(dom.HEADINGS) <= dom.BLOCK_TAGS
+
+
+def test_letter_frequency_tables() -> None:
+    for order, script in ((ARABIC_BY_FREQUENCY, "ARABIC"), (LATIN_BY_FREQUENCY, "LATIN")):
+        assert len(set(order)) == len(order), "a letter listed twice"
+        assert unicodedata.normalize("NFC", order) == order
+        assert not PRESENTATION_FORMS.search(order)
+        assert all(unicodedata.name(ch).startswith(script) for ch in order)
+        assert normalize(order) == order  # letters as normalised text has them

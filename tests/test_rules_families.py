@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
@@ -19,7 +21,7 @@ from arabic_extract.features import (
     split_outlet_byline,
 )
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family, first_word
+from arabic_extract.rules import Family, first_word, literal_finder
 from arabic_extract.rules.attribution import (
     BYLINE,
     DATELINE,
@@ -638,3 +640,37 @@ def test_every_month_spelling_is_read(series: date_rules.MonthSeries) -> None:
                 assert found is not None, line
                 if series.gregorian:
                     assert found.value is not None and found.value.month == number, line
+
+
+# literal_finder: a yes-or-no search from each literal's rarest letter, same answers as `in`.
+_PIECES = st.sampled_from(
+    ["ال", "حقوق", "محفوظه", " ", "ظ", "ه", "جميع", "copy", "right", "©", "ب", "قراءه", "ء", "ص"]
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    literals=st.lists(st.lists(_PIECES, min_size=1, max_size=3).map("".join), min_size=1),
+    text=st.lists(_PIECES, max_size=12).map("".join),
+)
+def test_literal_finder_answers_as_substring_search(literals: list[str], text: str) -> None:
+    literals = [w for w in literals if w.strip()] or ["ظ"]
+    found = literal_finder(literals).search(text) is not None
+    assert found == any(w in text for w in literals)
+
+
+def test_literal_finder_on_the_real_prefilters() -> None:
+    lines = [normalize(x) for f in NOISE_FAMILIES for x in (*f.examples, *f.counter_examples)]
+    for family in NOISE_FAMILIES:
+        if family.quick is None:
+            continue
+        for line in lines:
+            expected = any(w in line for w in family.literals)
+            assert (family.quick.search(line) is not None) == expected, (family.name, line)
+
+
+def test_literal_finder_refuses_nothing_to_find() -> None:
+    with pytest.raises(ValueError, match="no literal"):
+        literal_finder([])
+    with pytest.raises(ValueError, match="empty literal"):
+        literal_finder(["حقوق", ""])
