@@ -27,6 +27,7 @@ COMPILED = [
     "arabic_extract/normalize.py",
     "arabic_extract/decode.py",
     "arabic_extract/rules/__init__.py",
+    "arabic_extract/labels.py",
     "arabic_extract/blocks.py",
     "arabic_extract/html.py",
     "arabic_extract/metadata.py",

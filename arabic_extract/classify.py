@@ -13,6 +13,7 @@ from typing import Final, Literal, final
 
 import regex
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
@@ -21,7 +22,7 @@ from arabic_extract.model import Label
 Cls = Literal["good", "near", "short", "bad"]
 
 # Noise families whose lines carry a field rather than pure noise.
-_FAMILY_LABEL = MappingProxyType({"keywords": Label.TAGS, "time-ago": Label.DATE})
+_FAMILY_LABEL = MappingProxyType({"keywords": labels.TAGS, "time-ago": labels.DATE})
 # Lines that may sit between the items of a headline list without breaking it.
 _LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"})
 
@@ -40,7 +41,7 @@ class Decision:
 
     @property
     def is_body(self) -> bool:
-        return self.label is Label.BODY
+        return self.label is labels.BODY
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Decision) and (self.cls, self.label, self.reasons) == (
@@ -59,24 +60,24 @@ class Decision:
 def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decision:
     """Classify one block on its own."""
     if block.in_caption:
-        return Decision("bad", Label.CAPTION, ("dom:figcaption",))
+        return Decision("bad", labels.CAPTION, ("dom:figcaption",))
     if feat.noise:
-        label = next((_FAMILY_LABEL[f] for f in feat.noise if f in _FAMILY_LABEL), Label.NOISE)
+        label = next((_FAMILY_LABEL[f] for f in feat.noise if f in _FAMILY_LABEL), labels.NOISE)
         return Decision("bad", label, feat.noise)
     if feat.source_line:
-        return Decision("bad", Label.SOURCE, ("source-line",))
+        return Decision("bad", labels.SOURCE, ("source-line",))
     if feat.byline or feat.outlet_byline:
-        return Decision("bad", Label.BYLINE, ("byline",))
+        return Decision("bad", labels.BYLINE, ("byline",))
     if feat.date_line:
-        return Decision("bad", Label.DATE, ("date-line",))
+        return Decision("bad", labels.DATE, ("date-line",))
     if feat.dateline_line:
-        return Decision("bad", Label.SOURCE, ("dateline",))
+        return Decision("bad", labels.SOURCE, ("dateline",))
     prose = feat.prose or feat.stopword_ratio >= config.min_stopword_ratio
     # A line without closing punctuation reads as a title unless it is longer than titles are.
     sentence = feat.prose_end or feat.words > config.max_headline_words
     strong = feat.words >= config.good_min_words and prose and sentence
     if block.dom_noise:
-        return Decision("bad", Label.NOISE, block.dom_noise)
+        return Decision("bad", labels.NOISE, block.dom_noise)
     if (
         block.after_image
         and not block.heading
@@ -84,14 +85,14 @@ def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decisi
         and 3 <= feat.words <= config.max_caption_words
         and block.link_density < config.max_link_density
     ):
-        return Decision("bad", Label.CAPTION, ("after-image",))
+        return Decision("bad", labels.CAPTION, ("after-image",))
     if block.link_density > config.max_link_density:
-        return Decision("bad", Label.NOISE, ("link-density",))
+        return Decision("bad", labels.NOISE, ("link-density",))
     if strong:
-        return Decision("good", Label.BODY, ("prose",))
+        return Decision("good", labels.BODY, ("prose",))
     if feat.words >= config.near_min_words:
-        return Decision("near", Label.BODY, ("near-prose" if prose else "title-like",))
-    return Decision("short", Label.BODY, ("short",))
+        return Decision("near", labels.BODY, ("near-prose" if prose else "title-like",))
+    return Decision("short", labels.BODY, ("short",))
 
 
 def _menu_candidate(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:
@@ -127,7 +128,7 @@ def mark_menus(
             if marked * 2 >= len(run):
                 for i in run:
                     if decs[i].cls != "bad":
-                        out[i] = Decision("bad", Label.NOISE, ("menu",))
+                        out[i] = Decision("bad", labels.NOISE, ("menu",))
         start = end
     return out
 
@@ -173,7 +174,7 @@ def mark_headline_lists(
         distinct = {blocks[k].norm for k in items}
         if len(distinct) >= config.menu_run and not framed:
             for k in items:
-                out[k] = Decision("bad", Label.NOISE, ("headline-list",))
+                out[k] = Decision("bad", labels.NOISE, ("headline-list",))
         i = j
     return out
 
@@ -209,7 +210,7 @@ def mark_foreign_lines(
     if len(good) < 3 or arabic < config.arabic_page_share * len(good):
         return decs
     return [
-        Decision("bad", Label.NOISE, ("foreign-line",))
+        Decision("bad", labels.NOISE, ("foreign-line",))
         if d.cls != "bad"
         and f.words <= config.max_foreign_line_words
         and _ARABIC_LETTER.search(b.norm) is None

@@ -11,12 +11,12 @@ from types import MappingProxyType
 
 import regex
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block, strip_bullet
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import FoundDate, find_date, find_relative
 from arabic_extract.features import Features, is_outlet_name, split_outlet_byline
-from arabic_extract.model import Label
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import (
     AGENCIES,
@@ -229,22 +229,22 @@ def label_headline_and_captions(
     """Mark the headline, its repetitions, and captions (with their photo credits)."""
     out = list(decs)
     if headline is not None:
-        out[headline] = Decision("bad", Label.HEADLINE, ("headline",))
+        out[headline] = Decision("bad", labels.HEADLINE, ("headline",))
         for i, block in enumerate(blocks):
             if i == headline or block.norm != blocks[headline].norm:
                 continue
             credited = i + 1 < len(blocks) and "photo-credit" in decs[i + 1].reasons
             if credited:
-                out[i] = Decision("bad", Label.CAPTION, ("headline-repeat", "caption"))
+                out[i] = Decision("bad", labels.CAPTION, ("headline-repeat", "caption"))
             elif i <= run.end + 1:
-                out[i] = Decision("bad", Label.HEADLINE, ("headline-repeat",))
+                out[i] = Decision("bad", labels.HEADLINE, ("headline-repeat",))
         for i in range(headline + 1, run.start):
             if (
-                out[i].label is Label.NOISE
+                out[i].label is labels.NOISE
                 and decs[i].cls in ("near", "short")
                 and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
             ):
-                out[i] = Decision("bad", Label.CAPTION, ("pre-body-caption",))
+                out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
     first = headline if headline is not None else run.start
     for i in range(first, min(len(blocks), run.end + 2)):
         labelled = _CAPTION_LABEL.match(blocks[i].text) is not None  # "صورة: ..." describes
@@ -253,25 +253,25 @@ def label_headline_and_captions(
             and labelled
             and len(caption_text(blocks[i]).split()) >= 3
         ):
-            out[i] = Decision("bad", Label.CAPTION, ("photo-credit", "caption"))
+            out[i] = Decision("bad", labels.CAPTION, ("photo-credit", "caption"))
     for i in range(len(blocks)):
         if (
             "photo-credit" in decs[i].reasons
-            and out[i].label is not Label.CAPTION
+            and out[i].label is not labels.CAPTION
             and i > 0
             and out[i - 1].label
             in (
-                Label.CAPTION,
-                Label.BODY,
-                Label.HEADLINE,
+                labels.CAPTION,
+                labels.BODY,
+                labels.HEADLINE,
             )
             and out[i - 1].cls != "good"  # a credit after a paragraph does not make it a caption
             and run.start - 1 <= i <= run.end + 1
         ):
-            if out[i - 1].label is not Label.HEADLINE or i - 1 != headline:
+            if out[i - 1].label is not labels.HEADLINE or i - 1 != headline:
                 reasons = tuple(dict.fromkeys((*out[i - 1].reasons, "caption")))
-                out[i - 1] = Decision("bad", Label.CAPTION, reasons)
-            out[i] = Decision("bad", Label.CAPTION, ("photo-credit",))
+                out[i - 1] = Decision("bad", labels.CAPTION, reasons)
+            out[i] = Decision("bad", labels.CAPTION, ("photo-credit",))
     return out
 
 
@@ -307,7 +307,7 @@ def find_date_field(
     """The date line nearest the headline; else a date inside a short line of the article's
     header (a dateline, a row of meta widgets)."""
     for i in order:
-        if decs[i].label is not Label.DATE:
+        if decs[i].label is not labels.DATE:
             continue
         found = find_date(blocks[i].norm)
         if found is not None:
@@ -425,7 +425,7 @@ def find_source(
             if name:
                 return name
     for i in order:
-        if decs[i].label is Label.BYLINE:
+        if decs[i].label is labels.BYLINE:
             pair = split_outlet_byline(blocks[i].norm)
             if pair is None and (payload := BYLINE.payload(blocks[i].norm)):
                 pair = split_outlet_byline(_EDGE_PUNCT.sub("", payload))
@@ -451,7 +451,7 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     if len(blocks) < 3 or len(blocks[0].norm.split()) > 4 or blocks[0].tag is not None:
         return None
     first = decs[0]
-    if first.cls == "good" or (first.label is Label.NOISE and "menu" not in first.reasons):
+    if first.cls == "good" or (first.label is labels.NOISE and "menu" not in first.reasons):
         return None
     menu = sum(1 for d in decs[1:6] if {"menu", "navigation"} & set(d.reasons))
     return clean_edges(blocks[0].text) or None if menu >= 2 else None
@@ -545,7 +545,7 @@ def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]
     reachable = wanted | {clitic + w for clitic in _CLITICS for w in wanted}
     grams: set[str] = set()
     for block, dec in zip(blocks, decs, strict=True):
-        if dec.label not in (Label.BODY, Label.HEADLINE):
+        if dec.label not in (labels.BODY, labels.HEADLINE):
             continue
         tokens = _TOKEN.findall(block.norm)
         for k, token in enumerate(tokens):
@@ -594,7 +594,7 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
     """Entries of the keyword dump near the article, in order, without repeats or labels."""
     tags: list[str] = []
     for i in range(max(0, run.start - 6), min(len(blocks), run.end + 16)):
-        if decs[i].label is not Label.TAGS:
+        if decs[i].label is not labels.TAGS:
             continue
         payload = KEYWORDS.payload(blocks[i].norm)
         if blocks[i].links:  # HTML: the tag links themselves
@@ -633,7 +633,7 @@ def extract_fields(
         (
             name
             for i in order
-            if decs[i].label is Label.BYLINE and (name := person_name(blocks[i], feats[i]))
+            if decs[i].label is labels.BYLINE and (name := person_name(blocks[i], feats[i]))
         ),
         None,
     )
@@ -653,7 +653,7 @@ def extract_fields(
         site_name=(site := find_site_name(blocks, decs)),
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
-        captions=[caption_text(blocks[i]) for i, d in enumerate(decs) if d.label is Label.CAPTION],
+        captions=[caption_text(blocks[i]) for i, d in enumerate(decs) if d.label is labels.CAPTION],
         notes=notes,
     )
     return fields, decs

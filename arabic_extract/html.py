@@ -23,6 +23,7 @@ from typing import Final, final
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block, matching_forms
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
@@ -32,7 +33,7 @@ from arabic_extract.fallback import second_opinion
 from arabic_extract.features import is_outlet_name
 from arabic_extract.fields import Fields
 from arabic_extract.metadata import PageMeta, read_meta
-from arabic_extract.model import Article, Label
+from arabic_extract.model import Article
 from arabic_extract.normalize import normalize
 from arabic_extract.pipeline import analyse, assemble
 from arabic_extract.rules.dom import (
@@ -583,16 +584,16 @@ def match_headline(
     scored = [
         (words_f1(_WORD.findall(b.norm), bag) + (_H1_BONUS if b.heading == 1 else 0.0), i)
         for i, b in enumerate(blocks)
-        if (b.heading or decs[i].label is Label.HEADLINE) and _may_name(b.norm, bag, total)
+        if (b.heading or decs[i].label is labels.HEADLINE) and _may_name(b.norm, bag, total)
     ]
     best = max(scored, default=(0.0, -1))
     if best[0] >= _TITLE_MATCH:
         out = list(decs)
         index = best[1]
         for i, b in enumerate(blocks):
-            if out[i].label is Label.HEADLINE and b.norm != blocks[index].norm:
-                out[i] = Decision("bad", Label.NOISE, (*out[i].reasons, "not-the-headline"))
-        out[index] = Decision("bad", Label.HEADLINE, ("headline", "meta-title"))
+            if out[i].label is labels.HEADLINE and b.norm != blocks[index].norm:
+                out[i] = Decision("bad", labels.NOISE, (*out[i].reasons, "not-the-headline"))
+        out[index] = Decision("bad", labels.HEADLINE, ("headline", "meta-title"))
         return blocks[index].text, out
     if fields.headline and token_f1(normalize(fields.headline), wanted) >= 0.5:
         return fields.headline, decs
@@ -606,7 +607,7 @@ def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
         if (
             "dom:tags" in block.dom_noise
             and block.link_density > 0.5
-            and (1 <= len(block.norm.split()) <= 6 and dec.label is not Label.BODY)
+            and (1 <= len(block.norm.split()) <= 6 and dec.label is not labels.BODY)
             and block.text not in tags
         ):
             tags.append(block.text)
@@ -679,7 +680,7 @@ def extract_html(
             notes=[*notes, "body: the page has no visible text"],
         )
     fields, decs = analyse(blocks, config)
-    if config.use_trafilatura_fallback and not any(d.label is Label.BODY for d in decs):
+    if config.use_trafilatura_fallback and not any(d.label is labels.BODY for d in decs):
         if len(blocks) > config.fallback_max_blocks:
             fields = replace(fields, notes=[*fields.notes, FALLBACK_SKIPPED])
         elif (opinion := second_opinion(html, blocks, decs)) is not None:

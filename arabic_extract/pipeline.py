@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block, text_blocks
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
-from arabic_extract.model import Article, BlockInfo, Label
+from arabic_extract.model import Article, BlockInfo
 from arabic_extract.segment import segment
 
 
@@ -35,7 +36,7 @@ def assemble(
     notes: list[str],
     language: str | None = None,
 ) -> Article:
-    paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.label is Label.BODY]
+    paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.label is labels.BODY]
     infos = (
         [
             BlockInfo(

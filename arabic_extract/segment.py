@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
-from arabic_extract.model import Label
 from arabic_extract.rules.noise import ARTICLE_END
 
 # Families after which the article is over (what follows belongs to the page, not the story).
@@ -46,7 +46,7 @@ def is_barrier(block: Block, dec: Decision) -> bool:
         return False
     if block.in_article and block.dom_noise and "source-line" not in dec.reasons:
         return False
-    return not END_FAMILIES.isdisjoint(dec.reasons) or dec.label in (Label.SOURCE, Label.TAGS)
+    return not END_FAMILIES.isdisjoint(dec.reasons) or dec.label in (labels.SOURCE, labels.TAGS)
 
 
 def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
@@ -57,7 +57,7 @@ def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
     for k in range(i + 1, min(len(decs) - 1, i + 2 + config.inline_box_items)):
         if decs[k].cls == "good":
             return k > i + 1 and decs[k + 1].cls == "good"
-        if decs[k].label is not Label.BODY and decs[k].label is not Label.NOISE:
+        if decs[k].label is not labels.BODY and decs[k].label is not labels.NOISE:
             return False
     return False
 
@@ -71,7 +71,7 @@ def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig
     if (
         dec.cls == "short"
         or feat.words <= config.label_max_words
-        or dec.label is Label.CAPTION
+        or dec.label is labels.CAPTION
         or (block.in_article and block.dom_noise)
     ):
         # a label, or furniture the DOM shows embedded in the article: skipped, not a break
@@ -161,7 +161,7 @@ def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig)
     for k in range(run.start, limit + 1):
         if OTHER_ARTICLE.intersection(decs[k].reasons):
             break  # dates further on belong to the boxed titles, not to the story
-        header = decs[k].label in (Label.DATE, Label.BYLINE) and k > run.start
+        header = decs[k].label in (labels.DATE, labels.BYLINE) and k > run.start
         if header and good_before <= 2 and any(d.cls == "good" for d in decs[k + 1 : run.end + 1]):
             return Run(k + 1, run.end, run.score)
         if decs[k].cls == "good":
@@ -189,7 +189,7 @@ def _cut_titles(decs: list[Decision], out: list[Decision], j: int, end: int) -> 
     ``out``; where they stop. (A loop of its own: mypyc miscompiles it nested in the caller's.)"""
     while j <= end and decs[j].cls != "good":
         if decs[j].cls != "bad":
-            out[j] = Decision("bad", Label.NOISE, ("read-also",))
+            out[j] = Decision("bad", labels.NOISE, ("read-also",))
         j += 1
     return j
 
@@ -197,14 +197,14 @@ def _cut_titles(decs: list[Decision], out: list[Decision], j: int, end: int) -> 
 def label_run(decs: list[Decision], run: Run) -> list[Decision]:
     """Blocks outside the run are not body; inside it, body blocks stay body."""
     out: list[Decision] = []
-    body = Label.BODY
+    body = labels.BODY
     for i, dec in enumerate(decs):
         if dec.label is not body:
             out.append(dec)
         elif not run.start <= i <= run.end:
-            out.append(Decision(dec.cls, Label.NOISE, (*dec.reasons, "outside-main-run")))
+            out.append(Decision(dec.cls, labels.NOISE, (*dec.reasons, "outside-main-run")))
         elif dec.cls == "bad":
-            out.append(Decision(dec.cls, Label.NOISE, dec.reasons))
+            out.append(Decision(dec.cls, labels.NOISE, dec.reasons))
         else:
             out.append(dec)
     return out
