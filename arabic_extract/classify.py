@@ -43,16 +43,6 @@ class Decision:
     def is_body(self) -> bool:
         return self.label is labels.BODY
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Decision) and (self.cls, self.label, self.reasons) == (
-            other.cls,
-            other.label,
-            other.reasons,
-        )
-
-    def __hash__(self) -> int:
-        return hash((self.cls, self.label, self.reasons))
-
     def __repr__(self) -> str:
         return f"Decision({self.cls!r}, {self.label.value!r}, {self.reasons!r})"
 

@@ -607,7 +607,7 @@ def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
         if (
             "dom:tags" in block.dom_noise
             and block.link_density > 0.5
-            and (1 <= len(block.norm.split()) <= 6 and dec.label is not labels.BODY)
+            and (1 <= len(block.norm.split()) <= 6 and not dec.is_body)
             and block.text not in tags
         ):
             tags.append(block.text)
@@ -680,7 +680,7 @@ def extract_html(
             notes=[*notes, "body: the page has no visible text"],
         )
     fields, decs = analyse(blocks, config)
-    if config.use_trafilatura_fallback and not any(d.label is labels.BODY for d in decs):
+    if config.use_trafilatura_fallback and not any(d.is_body for d in decs):
         if len(blocks) > config.fallback_max_blocks:
             fields = replace(fields, notes=[*fields.notes, FALLBACK_SKIPPED])
         elif (opinion := second_opinion(html, blocks, decs)) is not None:

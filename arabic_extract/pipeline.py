@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from arabic_extract import labels
 from arabic_extract.blocks import Block, text_blocks
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
@@ -36,7 +35,7 @@ def assemble(
     notes: list[str],
     language: str | None = None,
 ) -> Article:
-    paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.label is labels.BODY]
+    paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.is_body]
     infos = (
         [
             BlockInfo(

@@ -57,7 +57,7 @@ def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
     for k in range(i + 1, min(len(decs) - 1, i + 2 + config.inline_box_items)):
         if decs[k].cls == "good":
             return k > i + 1 and decs[k + 1].cls == "good"
-        if decs[k].label is not labels.BODY and decs[k].label is not labels.NOISE:
+        if not decs[k].is_body and decs[k].label is not labels.NOISE:
             return False
     return False
 
@@ -197,9 +197,8 @@ def _cut_titles(decs: list[Decision], out: list[Decision], j: int, end: int) -> 
 def label_run(decs: list[Decision], run: Run) -> list[Decision]:
     """Blocks outside the run are not body; inside it, body blocks stay body."""
     out: list[Decision] = []
-    body = labels.BODY
     for i, dec in enumerate(decs):
-        if dec.label is not body:
+        if not dec.is_body:
             out.append(dec)
         elif not run.start <= i <= run.end:
             out.append(Decision(dec.cls, labels.NOISE, (*dec.reasons, "outside-main-run")))
