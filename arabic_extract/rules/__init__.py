@@ -192,9 +192,7 @@ class Family:
             words = {first_word(normalize(p)) for p in self.phrases}
             starts = frozenset(words | set(self.pattern_starts))
         object.__setattr__(self, "first_words", starts)
-        exact = (
-            {" ".join(normalize(p).split()) for p in self.phrases} if self.kind == "line" else set()
-        )
+        exact = {normalize(p) for p in self.phrases} if self.kind == "line" else set()
         object.__setattr__(self, "exact", frozenset(exact - {""}))
 
     def match(
