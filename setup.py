@@ -91,8 +91,5 @@ class OptionalBuildExt(build_ext):
                     os.remove(path)
             self.extensions = []
 
-    def get_outputs(self) -> list[str]:
-        return list(super().get_outputs()) if self.extensions else []
-
 
 setup(ext_modules=compiled_extensions(sys.argv[1:]), cmdclass={"build_ext": OptionalBuildExt})
