@@ -29,19 +29,16 @@ _LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line
 
 @final
 class Decision:
-    """A block's class, label and the names of the rules that decided them (immutable; see
-    :class:`~arabic_extract.blocks.Block`)."""
+    """A block's class, label and the names of the rules that decided them, and whether it is
+    body (immutable; see :class:`~arabic_extract.blocks.Block`)."""
 
-    __slots__ = ("cls", "label", "reasons")
+    __slots__ = ("cls", "is_body", "label", "reasons")
 
     def __init__(self, cls: Cls, label: Label, reasons: tuple[str, ...]) -> None:
         self.cls: Final = cls
         self.label: Final = label
         self.reasons: Final = reasons
-
-    @property
-    def is_body(self) -> bool:
-        return self.label is labels.BODY
+        self.is_body: Final = label is labels.BODY
 
     def __repr__(self) -> str:
         return f"Decision({self.cls!r}, {self.label.value!r}, {self.reasons!r})"
