@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -19,6 +20,12 @@ class Label(str, Enum):
     CAPTION = "caption"
     TAGS = "tags"
     NOISE = "noise"
+
+
+PageType = Literal["article", "listing", "live", "gallery", "video", "other"]
+"""What kind of page the input is: an ``article``; a ``listing`` of other pages' teasers (home,
+section, tag, search or author page); a ``live`` blog of time-stamped entries; a ``gallery`` or
+``video`` page; or ``other``."""
 
 
 class BlockInfo(BaseModel):
@@ -62,6 +69,10 @@ class Article(BaseModel):
         default=None, description="The site's own name, when the page states it."
     )
     url: str | None = Field(default=None, description="The page's URL, as passed to extract.")
+    page_type: PageType = Field(
+        default="article",
+        description="What kind of page this is: article, listing, live, gallery, video or other.",
+    )
     language: str | None = Field(default=None, description="Page language (HTML lang), if given.")
     tags: list[str] = Field(
         default_factory=list, description="The article's tags or keywords, in page order."
