@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
 from types import MappingProxyType
+from typing import Literal, get_args
 
 import regex
 
@@ -16,8 +17,9 @@ from arabic_extract.config import ExtractionConfig
 from arabic_extract.decode import Decoded, decode_bytes, decode_text
 from arabic_extract.errors import InputError
 from arabic_extract.html import extract_html
+from arabic_extract.markdown import markdown_signals
 from arabic_extract.model import Article
-from arabic_extract.pipeline import extract_text
+from arabic_extract.pipeline import extract_markdown, extract_text
 from arabic_extract.rules.dom import BLOCK_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE
 
 _HTML_MARKERS = regex.compile(
@@ -412,19 +414,37 @@ def bound_lines(text: str, config: ExtractionConfig) -> tuple[str, list[str]]:
     return text[:cut], [note]
 
 
+InputFormat = Literal["auto", "html", "text", "markdown"]
+INPUT_FORMATS: tuple[InputFormat, ...] = get_args(InputFormat)
+
+
+def detect_format(text: str, config: ExtractionConfig) -> InputFormat:
+    """What a decoded page is: ``html`` (markup), ``markdown`` (at least
+    ``config.markdown_min_signals`` signs of it, see
+    :func:`~arabic_extract.markdown.markdown_signals`) or plain ``text``."""
+    if looks_like_html(text):
+        return "html"
+    if markdown_signals(text) >= config.markdown_min_signals:
+        return "markdown"
+    return "text"
+
+
 def extract(
     source: str | bytes,
     *,
     url: str | None = None,
     config: ExtractionConfig | None = None,
     encoding: str | None = None,
+    input_format: InputFormat = "auto",
 ) -> Article:
-    """Extract the article from an Arabic news page: its HTML, or its visible text.
+    """Extract the article from an Arabic news page: its HTML, its visible text, or Markdown.
 
     ``source`` is the page as ``str`` or ``bytes`` (decoded from a BOM, ``encoding`` — e.g. the
     HTTP charset —, the page's ``<meta>`` charset, UTF-8, or detected cp1256/ISO-8859-6).
+    ``input_format`` says what it is (``"html"``, ``"text"``, ``"markdown"``); ``"auto"``
+    tells them apart (:func:`detect_format`).
     Raises :class:`InputError` for input that is not a page (binary data, over the size limit)
-    and ``TypeError`` for arguments of the wrong type.
+    and ``TypeError`` or ``ValueError`` for arguments of the wrong type or value.
     """
     if isinstance(source, (bytearray, memoryview)):
         source = bytes(source)
@@ -438,13 +458,20 @@ def extract(
         raise TypeError(f"url must be str or None, not {type(url).__name__}")
     if encoding is not None and not isinstance(encoding, str):
         raise TypeError(f"encoding must be str or None, not {type(encoding).__name__}")
+    if input_format not in INPUT_FORMATS:
+        raise ValueError(
+            f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}"
+        )
     decoded = decode(source, encoding, config)
     text, notes = decoded.text, decoded.notes
-    if looks_like_html(text):
+    kind = detect_format(text, config) if input_format == "auto" else input_format
+    if kind == "html":
         page = bound_markup(text, config)
         text, notes = page.text, [*notes, *page.notes]
         if not page.text_only:
             utf8 = decoded.utf8 if page.text is decoded.text else None
             return extract_html(text, config, url, notes, utf8=utf8)
     text, cut = bound_lines(text, config)
+    if kind == "markdown":
+        return extract_markdown(text, config, url, [*notes, *cut])
     return extract_text(text, config, url, [*notes, *cut])

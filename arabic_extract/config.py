@@ -71,6 +71,16 @@ class ExtractionConfig(BaseModel):
         "this bounds a page's time to about a second; real pages have under 1,000.",
     )
 
+    # --- input shapes ---------------------------------------------------------------------
+    markdown_min_signals: int = Field(
+        default=3,
+        description="input_format='auto' reads page text as Markdown from this many signals "
+        "(a link, an image, an ATX heading, a setext or table rule count 3; a '---' line, an "
+        "escape or **strong** 1, two at most): one sure sign is enough, weak ones alone never "
+        "are. The seeds and the text fixtures show 0; Markdown renderings of the dev pages 39 "
+        "and more.",
+    )
+
     # --- pass 1: each block alone ---------------------------------------------------------
     good_min_words: int = Field(
         default=10,

@@ -10,8 +10,10 @@ from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
+from arabic_extract.markdown import markdown_blocks
 from arabic_extract.model import Article, BlockInfo
 from arabic_extract.segment import segment
+from arabic_extract.title import match_headline
 
 
 def analyse(blocks: list[Block], config: ExtractionConfig) -> tuple[Fields, list[Decision]]:
@@ -64,9 +66,27 @@ def assemble(
     )
 
 
+EMPTY_NOTE = "body: the input is empty or only whitespace"
+
+
 def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
+    """The article of a page's text (one block per line)."""
     blocks = text_blocks(text, config.max_line_chars)
     if not blocks:
-        return Article(url=url, notes=[*notes, "body: the input is empty or only whitespace"])
+        return Article(url=url, notes=[*notes, EMPTY_NOTE])
     fields, decs = analyse(blocks, config)
+    return assemble(blocks, fields, decs, config=config, url=url, notes=notes)
+
+
+def extract_markdown(
+    text: str, config: ExtractionConfig, url: str | None, notes: list[str]
+) -> Article:
+    """The article of a Markdown page; its front matter's title names the headline."""
+    blocks, front = markdown_blocks(text, config.max_line_chars)
+    if not blocks:
+        return Article(url=url, headline=front.title, notes=[*notes, EMPTY_NOTE])
+    fields, decs = analyse(blocks, config)
+    if front.title:
+        headline, decs = match_headline(blocks, decs, fields, front.title)
+        fields = replace(fields, headline=headline)
     return assemble(blocks, fields, decs, config=config, url=url, notes=notes)

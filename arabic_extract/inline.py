@@ -1,0 +1,245 @@
+"""Inline Markdown: a block's source in, the text a browser would show out, with the share of it
+that is link text and whether it holds an image.
+
+Every step is one linear pass (no backtracking regular expression, no unbounded recursion):
+
+1. code spans and backslash escapes are protected: their characters are swapped for private-use
+   code points that no later step reads as syntax, and swapped back at the end;
+2. HTML tags and autolinks left inside the Markdown are removed;
+3. brackets and parentheses are matched with a stack each; ``[text](url)``, ``[text][ref]`` and
+   ``[ref]`` (with a definition) are links, ``![alt](src)`` images (they show nothing); a link's
+   text is read the same way, two levels deep at most;
+4. emphasis delimiters (``*``, ``_``, ``~~``) that pair up as CommonMark's flanking rules say are
+   removed; a lone ``*`` or ``_`` stays (an interview's ``*`` before a question);
+5. entities are decoded and white space collapsed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, final
+
+LinkRefs = Mapping[str, str]
+"""Reference definitions of a page: label (lower case) -> URL."""
+
+# Private-use code points (plane 15) stand for protected characters until the end.
+_PROTECT_BASE: Final = 0xF0000
+_PROTECTED = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_PROTECT = MappingProxyType(str.maketrans({c: chr(_PROTECT_BASE + ord(c)) for c in _PROTECTED}))
+_RESTORE = MappingProxyType(str.maketrans({chr(_PROTECT_BASE + ord(c)): c for c in _PROTECTED}))
+_SYNTAX = frozenset("\\[]!*_`~<&")
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2048}>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,31}(?:\s[^<>]{0,2048})?/?>|<!--.{0,4096}?-->")
+_BRACKET = re.compile(r"[\[\]]")
+_PAREN = re.compile(r"[()]")
+_DELIMITER = re.compile(r"\*+|_+|~~+")
+_SPACE = re.compile(r"\s+")
+_MAX_DEPTH: Final = 2  # a link's text, and an image inside it
+
+
+@final
+class Inline:
+    """A block's shown text, how many of its characters (spaces aside) are link text, the
+    link texts, and whether the block holds an image."""
+
+    __slots__ = ("image", "link_chars", "links", "text")
+
+    def __init__(
+        self, text: str, link_chars: int = 0, links: tuple[str, ...] = (), image: bool = False
+    ) -> None:
+        self.text: Final = text
+        self.link_chars: Final = link_chars
+        self.links: Final = links
+        self.image: Final = image
+
+
+def _protect(text: str) -> str:
+    """Code spans (their content, as written) and escaped characters, protected."""
+    if "`" in text:
+        text = _code_spans(text)
+    if "\\" in text:
+        text = _ESCAPE.sub(lambda m: m.group(1).translate(_PROTECT), text)
+    return text
+
+
+def _code_spans(text: str) -> str:
+    """Each backtick run closes at the next run of the same length; what is between is
+    protected. Runs are looked up by length, so the pass stays linear."""
+    runs = list(_BACKTICKS.finditer(text))
+    by_length: dict[int, list[int]] = {}
+    for k, run in enumerate(runs):
+        by_length.setdefault(len(run.group()), []).append(k)
+    pieces: list[str] = []
+    kept = 0
+    closed_until = -1
+    cursor: dict[int, int] = {}  # per length, the next candidate closer in by_length
+    for k, run in enumerate(runs):
+        if k <= closed_until:
+            continue
+        same = by_length[len(run.group())]
+        at = cursor.get(len(run.group()), 0)
+        while at < len(same) and same[at] <= k:
+            at += 1
+        cursor[len(run.group())] = at
+        if at == len(same):
+            continue
+        closer = runs[same[at]]
+        pieces.append(text[kept : run.start()])
+        pieces.append(text[run.end() : closer.start()].translate(_PROTECT))
+        kept = closer.end()
+        closed_until = same[at]
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _pairs(text: str, pattern: re.Pattern[str], opener: str) -> dict[int, int]:
+    """Matching brackets (or parentheses): opening position -> closing position."""
+    stack: list[int] = []
+    pairs: dict[int, int] = {}
+    for found in pattern.finditer(text):
+        if found.group() == opener:
+            stack.append(found.start())
+        elif stack:
+            pairs[stack.pop()] = found.start()
+    return pairs
+
+
+class _Out:
+    """What rendering a range collects."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.links: list[str] = []
+        self.image = False
+
+
+class _Links:
+    """Links and images of one block's (protected) text."""
+
+    def __init__(self, text: str, refs: LinkRefs) -> None:
+        self.text = text
+        self.refs = refs
+        self.brackets = _pairs(text, _BRACKET, "[")
+        self.parens = _pairs(text, _PAREN, "(") if "](" in text else {}
+
+    def target_end(self, start: int, close: int, hi: int) -> int | None:
+        """Where the link whose text is ``[start..close]`` ends: after ``(url)``, ``[ref]``, or
+        at ``close`` for a shortcut reference; None when the brackets are no link."""
+        text, after = self.text, close + 1
+        if after < hi and text[after] == "(":
+            end = self.parens.get(after)
+            return end if end is not None and end < hi else None
+        if not self.refs:
+            return None
+        if after < hi and text[after] == "[":
+            end = self.brackets.get(after)
+            if end is not None and end < hi:
+                label = text[after + 1 : end] or text[start + 1 : close]
+                return end if self._defined(label) else None
+        return close if self._defined(text[start + 1 : close]) else None
+
+    def _defined(self, label: str) -> bool:
+        return " ".join(label.split()).lower() in self.refs
+
+    def render(self, lo: int, hi: int, out: _Out, depth: int) -> None:
+        text = self.text
+        pos = lo
+        i = text.find("[", lo, hi)
+        while i >= 0:
+            close = self.brackets.get(i)
+            end = self.target_end(i, close, hi) if close is not None and close < hi else None
+            if close is None or end is None:
+                i = text.find("[", i + 1, hi)
+                continue
+            image = i > pos and text[i - 1] == "!"
+            out.pieces.append(text[pos : i - 1 if image else i])
+            if image:
+                out.image = True
+            else:
+                self.link(i + 1, close, out, depth)
+            pos = end + 1
+            i = text.find("[", pos, hi)
+        out.pieces.append(text[pos:hi])
+
+    def link(self, lo: int, hi: int, out: _Out, depth: int) -> None:
+        inner = _Out()
+        if depth < _MAX_DEPTH:
+            self.render(lo, hi, inner, depth + 1)
+        else:
+            inner.pieces.append(self.text[lo:hi])
+        shown = "".join(inner.pieces)
+        out.pieces.append(shown)
+        out.image = out.image or inner.image
+        if depth == 0:
+            anchor = " ".join(_emphasis(shown).translate(_RESTORE).split())
+            out.link_chars += len(anchor) - anchor.count(" ")
+            if anchor:
+                out.links.append(anchor)
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """CommonMark's left- and right-flanking tests for a delimiter run."""
+    after_punct = not after.isalnum() and not after.isspace()
+    before_punct = not before.isalnum() and not before.isspace()
+    left = not after.isspace() and (not after_punct or before.isspace() or before_punct)
+    right = not before.isspace() and (not before_punct or after.isspace() or after_punct)
+    return left, right
+
+
+def _emphasis(text: str) -> str:
+    """``text`` without the emphasis delimiters that pair up."""
+    if "*" not in text and "_" not in text and "~" not in text:
+        return text
+    runs = list(_DELIMITER.finditer(text))
+    openers: dict[str, list[int]] = {}
+    drop = [False] * len(runs)
+    for k, run in enumerate(runs):
+        kind = run.group()[0]
+        before = text[run.start() - 1] if run.start() else " "
+        after = text[run.end()] if run.end() < len(text) else " "
+        left, right = _flanking(before, after)
+        if kind == "_":  # no emphasis inside a word: snake_case
+            before_punct = not before.isalnum() and not before.isspace()
+            after_punct = not after.isalnum() and not after.isspace()
+            left, right = left and (not right or before_punct), right and (not left or after_punct)
+        stack = openers.setdefault(kind, [])
+        if right and stack:
+            drop[stack.pop()] = drop[k] = True
+        elif left:
+            stack.append(k)
+    if not any(drop):
+        return text
+    pieces: list[str] = []
+    kept = 0
+    for run, dropped in zip(runs, drop, strict=True):
+        if dropped:
+            pieces.append(text[kept : run.start()])
+            kept = run.end()
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def render_inline(raw: str, refs: LinkRefs) -> Inline:
+    """The text ``raw`` shows, with its link share and whether it holds an image."""
+    if _SYNTAX.isdisjoint(raw):
+        return Inline(_SPACE.sub(" ", raw).strip())
+    text = _protect(raw)
+    if "<" in text:
+        text = _TAG.sub(" ", _AUTOLINK.sub(" ", text))
+    out = _Out()
+    if "[" in text:
+        _Links(text, refs).render(0, len(text), out, 0)
+        shown = "".join(out.pieces)
+    else:
+        shown = text
+    shown = _emphasis(shown).translate(_RESTORE)
+    if "&" in shown:
+        shown = html.unescape(shown)
+    return Inline(_SPACE.sub(" ", shown).strip(), out.link_chars, tuple(out.links), out.image)

@@ -1,0 +1,355 @@
+"""Markdown pages: what LLM-era crawlers hand over (html2text, markdownify, crawl4ai, Firecrawl,
+Jina Reader), read into blocks with the features the DOM path gives HTML blocks.
+
+Block level, one pass over the lines: front matter (YAML, or Jina Reader's ``Title:`` header)
+gives the page's title; ATX and setext headings set a heading level; list items, block quotes and
+pipe-table cells are blocks of their own; fenced code is kept as ``pre``; rules and reference
+definitions end blocks and give no text; a hard line break (two spaces, a backslash, ``<br>``)
+ends a block, and so does a soft one unless the document is hard-wrapped (html2text's default
+78 columns), whose lines are joined back into paragraphs.
+
+Inline (:mod:`arabic_extract.inline`): links give their text and count towards the block's link
+density, images give nothing but mark the next block as following an image, emphasis, code
+spans, escapes, entities and HTML tags left inside are removed. A block's text is the clean text
+a browser would show; nothing of the Markdown syntax reaches the Article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Final, final
+
+from arabic_extract.blocks import Block, matching_forms
+from arabic_extract.inline import Inline, LinkRefs, render_inline
+from arabic_extract.normalize import is_blank
+
+# --- detection ---------------------------------------------------------------------------------
+
+_LINK_OR_IMAGE = re.compile(r"\]\([^)\s]{1,2048}\)|\]\[[^\]\n]{0,100}\]")
+_STRONG_LINE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+\S|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M)
+_WEAK = re.compile(r"^ {0,3}-{3,}[ \t]*$|\\[*_\[\]()#!.-]|\*\*\S|__\S", re.M)
+_DETECT_CHARS: Final = 65_536
+STRONG: Final = 3
+"""What one sure sign of Markdown counts (see :func:`markdown_signals`)."""
+
+
+def markdown_signals(text: str) -> int:
+    """How strongly ``text`` reads as Markdown, on its first 64 KB. Sure signs count
+    :data:`STRONG` each: a link or image (``](url)``, ``][ref]``), an ATX heading (``# ``), a
+    setext ``===`` underline, a table delimiter row. Weaker ones (a ``---`` line, a backslash
+    escape, ``**strong**``) count one each, two at most: alone they never make Markdown. Plain
+    page text has none of the sure signs; its lists use the same ``*`` and ``-`` markers, so
+    list markers are no signal."""
+    head = text[:_DETECT_CHARS]
+    strong = len(_LINK_OR_IMAGE.findall(head)) + len(_STRONG_LINE.findall(head))
+    return STRONG * strong + min(len(_WEAK.findall(head)), 2)
+
+
+# --- front matter ------------------------------------------------------------------------------
+
+_YAML_TITLE = re.compile(r"^title:[ \t]*(?P<value>.+?)[ \t]*$", re.M | re.I)
+_JINA_FIELD = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):[ \t]*(.*)$")
+_FRONT_MATTER_LINES: Final = 60
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What a Markdown page's header says about it, and where its content starts."""
+
+    title: str | None = None
+    start: int = 0  # the first line of content
+
+
+def front_matter(lines: list[str]) -> FrontMatter:
+    """A YAML front matter block (``---`` ... ``---``) or Jina Reader's header (``Title:``,
+    ``URL Source:``, ``Markdown Content:``) at the top of the page."""
+    if lines and lines[0].strip() == "---":
+        for end in range(1, min(len(lines), _FRONT_MATTER_LINES)):
+            if lines[end].strip() in ("---", "..."):
+                found = _YAML_TITLE.search("\n".join(lines[1:end]))
+                title = found.group("value").strip("'\" ") if found else None
+                return FrontMatter(title or None, end + 1)
+    title = None
+    for index, line in enumerate(lines[:_FRONT_MATTER_LINES]):
+        found = _JINA_FIELD.match(line)
+        if found is None:
+            if line.strip():
+                break
+            continue
+        if found.group(1) == "Title":
+            title = found.group(2).strip() or None
+        elif found.group(1) == "Markdown Content":
+            return FrontMatter(title, index + 1)
+    return FrontMatter()
+
+
+# --- block level -------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT = re.compile(r"^ {0,3}(?:(=)+|(-)+)[ \t]*$")
+_ITEM = re.compile(r"^([ \t]*)(?:[-+*•]|\d{1,9}[.)])(?:[ \t]+|$)")
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,200})\]:[ \t]*<?(?P<url>[^\s>]+)>?")
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+@final
+class Piece:
+    """A block of Markdown source before its inline syntax is read."""
+
+    __slots__ = ("bullet", "heading", "raw", "tag")
+
+    def __init__(self, raw: str, tag: str, heading: int = 0, bullet: bool = False) -> None:
+        self.raw: Final = raw
+        self.tag: Final = tag
+        self.heading: Final = heading
+        self.bullet: Final = bullet
+
+
+@dataclass
+class _Reader:
+    """The block-level pass: lines in, pieces out."""
+
+    wrapped: bool
+    pieces: list[Piece] = field(default_factory=list)
+    paragraph: list[str] = field(default_factory=list)
+    tag: str = "p"
+    bullet: bool = False
+
+    def flush(self) -> None:
+        if self.paragraph:
+            joined = " ".join(part.strip() for part in self.paragraph)
+            self.pieces.append(Piece(joined, self.tag, bullet=self.bullet))
+        self.paragraph = []
+        self.tag, self.bullet = "p", False
+
+    def start(self, text: str, tag: str, bullet: bool = False) -> None:
+        self.flush()
+        self.tag, self.bullet = tag, bullet
+        self.add(text)
+
+    def add(self, text: str) -> None:
+        """A line of the current block; a hard break (or, in a document that is not
+        hard-wrapped, any line end) ends it."""
+        for part in _BREAK_TAG.split(text)[:-1]:
+            self.paragraph.append(part)
+            tag, bullet = self.tag, self.bullet
+            self.flush()
+            self.tag, self.bullet = tag, bullet
+        text = _BREAK_TAG.split(text)[-1]
+        hard = _HARD_BREAK.search(text) is not None
+        if text.strip():
+            self.paragraph.append(text.rstrip("\\ \t"))
+        if hard or not self.wrapped:
+            self.flush()
+
+    def heading(self, text: str, level: int) -> None:
+        self.flush()
+        self.pieces.append(Piece(text, f"h{level}", heading=level))
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    found = _HEADING.match(line)
+    if found is None:
+        return None
+    text = _CLOSING_HASHES.sub("", line[found.end() :])
+    return len(found.group(1)), text.strip(" \t#")
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """Whether the document is hard-wrapped at a column (html2text's default is 78): most
+    lines that run on into the next one end near the same width, and none is much wider."""
+    widths = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(widths) < 8:
+        return False
+    widest = sorted(widths)[int(len(widths) * 0.98) - 1]
+    if not 40 <= widest <= 120:
+        return False
+    running = 0
+    near = 0
+    for line, following in pairwise(lines):
+        if not line.strip() or not following.strip() or _HARD_BREAK.search(line):
+            continue
+        running += 1
+        near += len(line.rstrip()) >= 0.7 * widest
+    return running >= 4 and near >= 0.6 * running
+
+
+def _table_cells(line: str) -> list[str]:
+    body = line.strip()
+    body = body.removeprefix("|")
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [cell.strip() for cell in _CELL_SPLIT.split(body)]
+
+
+def read_pieces(lines: list[str]) -> tuple[list[Piece], LinkRefs]:
+    """The block-level pass over a Markdown page's lines (front matter already cut)."""
+    reader = _Reader(wrapped=is_wrapped(lines))
+    refs: dict[str, str] = {}
+    fence: str | None = None
+    table = False
+    underline = -1  # a setext underline already read with the line above it
+    for index, raw in enumerate(lines):
+        if index == underline:
+            continue
+        line = raw.replace("\t", "    ") if "\t" in raw[:8] else raw
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            elif line.strip():
+                reader.pieces.append(Piece(line.strip(), "pre"))
+            continue
+        if not line.strip():
+            reader.flush()
+            table = False
+            continue
+        if found := _FENCE.match(line):
+            reader.flush()
+            fence = found.group(1)[0] * 3
+            continue
+        if table or (
+            "|" in line
+            and index + 1 < len(lines)
+            and "-" in lines[index + 1]
+            and _DELIMITER_ROW.match(lines[index + 1])
+            and "|" in lines[index + 1]
+        ):
+            table = _table_row(reader, line, header=not table)
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _setext_title(reader, line, following):
+            underline = index + 1
+            continue
+        _line(reader, line, refs)
+    reader.flush()
+    return reader.pieces, refs
+
+
+def _setext_title(reader: _Reader, line: str, following: str) -> bool:
+    """A line of text underlined by ``===`` or ``---`` is a heading (with the lines of its
+    paragraph before it, in a hard-wrapped document)."""
+    found = _SETEXT.match(following) if following[:4].strip()[:1] in ("=", "-") else None
+    if found is None or reader.tag != "p" or not _plain(line):
+        return False
+    text = " ".join(part.strip() for part in [*reader.paragraph, line])
+    reader.paragraph = []
+    reader.heading(text, 1 if found.group(1) else 2)
+    return True
+
+
+def _plain(line: str) -> bool:
+    """A line that opens no block of its own (heading, rule, item, quote, reference)."""
+    return not (
+        _HEADING.match(line)
+        or _RULE.match(line)
+        or _ITEM.match(line)
+        or _QUOTE.match(line)
+        or _REFERENCE.match(line)
+        or _FENCE.match(line)
+    )
+
+
+def _table_row(reader: _Reader, line: str, *, header: bool) -> bool:
+    """A row of a pipe table: one block per cell (as the DOM path reads ``<td>``). False
+    when the line ends the table."""
+    if "|" not in line:
+        reader.flush()
+        _line(reader, line, {})
+        return False
+    reader.flush()
+    if _DELIMITER_ROW.match(line) and "-" in line:
+        return True
+    for cell in _table_cells(line):
+        if cell:
+            reader.pieces.append(Piece(cell, "th" if header else "td"))
+    return True
+
+
+def _line(reader: _Reader, line: str, refs: dict[str, str]) -> None:
+    """One line outside fences and tables."""
+    if _RULE.match(line):
+        reader.flush()
+        return
+    if (reference := _REFERENCE.match(line)) is not None:
+        reader.flush()
+        refs[reference.group("label").strip().lower()] = reference.group("url")
+        return
+    if (heading := _heading(line)) is not None:
+        reader.heading(heading[1], heading[0])
+        return
+    quote = False
+    while (found := _QUOTE.match(line)) is not None:
+        line, quote = line[found.end() :], True
+    if quote and (heading := _heading(line)) is not None:
+        reader.heading(heading[1], heading[0])
+        return
+    item = _ITEM.match(line)
+    if item is not None:
+        text = line[item.end() :]
+        while (inner := _ITEM.match(text)) is not None and inner.end() < len(text):
+            text = text[inner.end() :]  # "*     * item": an item that opens a nested list
+        reader.start(text, "li", bullet=True)
+        return
+    if quote:
+        if reader.tag != "blockquote":
+            reader.start(line, "blockquote")
+        else:
+            reader.add(line)
+        return
+    if reader.paragraph and reader.tag in ("li", "blockquote") and not line.startswith(" "):
+        reader.flush()  # a lazy line after an item that is no continuation
+    reader.add(line)
+
+
+# --- blocks ------------------------------------------------------------------------------------
+
+
+def markdown_blocks(text: str, max_chars: int) -> tuple[list[Block], FrontMatter]:
+    """The blocks of a Markdown page and its front matter."""
+    lines = text.splitlines()
+    front = front_matter(lines)
+    pieces, refs = read_pieces(lines[front.start :])
+    kept: list[Piece] = []
+    inlines: list[Inline] = []
+    after_image: list[bool] = []
+    image_before = False  # an image-only block stands right before this one
+    for piece in pieces:
+        inline = Inline(piece.raw) if piece.tag == "pre" else render_inline(piece.raw, refs)
+        if not inline.text or (len(inline.text) < 4 and is_blank(inline.text)):
+            image_before = image_before or inline.image
+            continue
+        kept.append(piece)
+        inlines.append(inline)
+        after_image.append(image_before or inline.image)
+        image_before = False
+    forms = matching_forms([inline.text for inline in inlines], max_chars)
+    blocks = [
+        Block(
+            index,
+            inline.text,
+            norm,
+            piece.bullet or bullet,
+            tag=piece.tag,
+            heading=piece.heading,
+            link_density=min(1.0, inline.link_chars / max(1, _letters(inline.text))),
+            links=inline.links,
+            after_image=after_image[index],
+        )
+        for index, (piece, inline, (norm, bullet)) in enumerate(
+            zip(kept, inlines, forms, strict=True)
+        )
+    ]
+    return blocks, front
+
+
+def _letters(text: str) -> int:
+    return len(text) - text.count(" ")

@@ -1,0 +1,207 @@
+"""The shapes in which other tools hand a page over: renderings of its HTML as page text or
+Markdown, for judging extraction on every shape (``arabic-extract eval --mode``, the benchmark
+and the renderer-invariance tests).
+
+- ``inscriptis``: ``inscriptis.get_text``, one block per line, lists with ``*`` (the seeds' shape);
+- ``bs4``: BeautifulSoup's ``get_text("\\n", strip=True)`` after dropping script, style and
+  noscript: one line per text node, so a link or a bold word splits its sentence;
+- ``html2text``: Markdown by html2text (``body_width=0``: a paragraph a line);
+- ``markdownify``: Markdown by markdownify (its defaults: setext headings);
+- ``innertext``: a browser's ``innerText``, written here with selectolax: block elements on lines
+  of their own, a blank line around paragraphs, table cells joined by tabs, nothing hidden.
+
+Only ``innertext`` uses the runtime dependencies; the others need the renderers of the ``test``
+extra (``pip install 'arabic-extract[test]'``), imported when first used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import Literal, get_args
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from arabic_extract.rules.dom import BLOCK_TAGS
+
+Shape = Literal["inscriptis", "bs4", "html2text", "markdownify", "innertext"]
+SHAPES: tuple[Shape, ...] = get_args(Shape)
+
+_HINT = "install the renderers with `pip install 'arabic-extract[test]'`"
+
+
+def _missing(package: str, exc: ImportError) -> ImportError:
+    return ImportError(f"the {package} rendering needs {package}; {_HINT}")
+
+
+def inscriptis_text(html: str) -> str:
+    try:
+        from inscriptis import get_text  # type: ignore[import-untyped, unused-ignore]  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise _missing("inscriptis", exc) from exc
+    text: str = get_text(html)
+    return text
+
+
+def _soup(html: str) -> object:
+    try:
+        from bs4 import BeautifulSoup  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise _missing("beautifulsoup4", exc) from exc
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "noscript"]):
+        element.decompose()
+    return soup
+
+
+def bs4_text(html: str) -> str:
+    """``get_text("\\n", strip=True)``, as scrapers call it."""
+    text: str = _soup(html).get_text("\n", strip=True)  # type: ignore[attr-defined]
+    return text
+
+
+def html2text_markdown(html: str) -> str:
+    try:
+        import html2text  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise _missing("html2text", exc) from exc
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    text: str = converter.handle(html)
+    return text
+
+
+def markdownify_markdown(html: str) -> str:
+    try:
+        from markdownify import markdownify  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise _missing("markdownify", exc) from exc
+    text: str = markdownify(str(_soup(html)))
+    return text
+
+
+# --- innerText --------------------------------------------------------------------------------
+
+# Elements a browser does not render (display: none by default, or no text of their own).
+_UNRENDERED = frozenset(
+    {
+        *("script", "style", "noscript", "template", "head", "title", "meta", "link"),
+        *("iframe", "object", "embed", "svg", "math", "canvas", "video", "audio", "select"),
+        *("datalist", "img", "input", "button", "textarea", "map", "area", "dialog"),
+    }
+)
+# Blocks a browser surrounds with a blank line (innerText's "required line count" of 2).
+_SPACED = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+_CELLS = frozenset({"td", "th"})
+_PRE = frozenset({"pre", "textarea", "listing", "xmp"})
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+
+
+class _InnerText:
+    """Writes a DOM as ``innerText`` does, in one walk without recursion."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.breaks = 0  # line breaks owed before the next text (the larger request wins)
+        self.started = False
+
+    def request(self, count: int) -> None:
+        if self.started:
+            self.breaks = max(self.breaks, count)
+
+    def write(self, text: str, preformatted: bool) -> None:
+        if not preformatted:
+            text = _SPACES.sub(" ", text)
+        if not text:
+            return
+        if self.breaks:
+            if text == " ":
+                return
+            self.out.append("\n" * self.breaks)
+            self.breaks = 0
+            text = text.lstrip(" ")
+        elif text == " " and (not self.out or self.out[-1].endswith((" ", "\n", "\t"))):
+            return
+        if self.out and self.out[-1].endswith(" ") and text.startswith(" "):
+            text = text[1:]
+        self.out.append(text)
+        self.started = True
+
+    def walk(self, root: LexborNode) -> str:
+        # (node, leaving): an element is visited twice, entering and leaving
+        stack: list[tuple[LexborNode, bool]] = [(root, False)]
+        pre = 0
+        while stack:
+            node, leaving = stack.pop()
+            tag = node.tag or ""
+            if tag == "-text":
+                self.write(node.text_content or "", pre > 0)
+                continue
+            if leaving:
+                self.leave(tag)
+                pre -= tag in _PRE
+                continue
+            if tag.startswith("-") or tag in _UNRENDERED or _hidden(node):
+                continue
+            self.enter(tag)
+            pre += tag in _PRE
+            stack.append((node, True))
+            children = list(node.iter(include_text=True))
+            stack.extend((child, False) for child in reversed(children))
+        return "".join(self.out).strip() + "\n"
+
+    def enter(self, tag: str) -> None:
+        if tag == "br":
+            self.out.append("\n")
+            self.breaks = 0
+        elif tag in _SPACED:
+            self.request(2)
+        elif tag in BLOCK_TAGS or tag in ("li", "tr", "caption"):
+            self.request(1)
+
+    def leave(self, tag: str) -> None:
+        if tag in _CELLS:
+            self.out.append("\t")
+        elif tag in _SPACED:
+            self.request(2)
+        elif tag in BLOCK_TAGS or tag in ("li", "tr", "caption"):
+            self.request(1)
+
+
+def _hidden(node: LexborNode) -> bool:
+    attrs = node.attributes
+    if not attrs:
+        return False
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    return "hidden" in attrs or "display:none" in style or "visibility:hidden" in style
+
+
+def innertext(html: str) -> str:
+    """The page's ``innerText``, as a browser gives it for ``document.body``: text of block
+    elements on lines of their own, paragraphs and headings between blank lines, table cells
+    ended by a tab, ``<br>`` as a line break; scripts, styles, images, form controls and
+    elements hidden by an attribute or inline style left out."""
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    text = _InnerText().walk(root)
+    # a row's last cell leaves a tab before the line break, as browsers do; trim it
+    return "\n".join(line.rstrip("\t ") for line in text.split("\n"))
+
+
+RENDERERS: MappingProxyType[Shape, Callable[[str], str]] = MappingProxyType(
+    {
+        "inscriptis": inscriptis_text,
+        "bs4": bs4_text,
+        "html2text": html2text_markdown,
+        "markdownify": markdownify_markdown,
+        "innertext": innertext,
+    }
+)
+
+
+def render(html: str, shape: Shape) -> str:
+    """The page as ``shape`` hands it over (see the module's docstring)."""
+    return RENDERERS[shape](html)
