@@ -160,12 +160,27 @@ def _stem_found(word: str, words: set[str]) -> bool:
 _HEADER_FURNITURE = frozenset({"share-bar", "date-line", "time-ago", "byline", "counter"})
 
 
-def headline_score(blocks: list[Block], decs: list[Decision], zone: range, i: int) -> int:
+def headline_score(
+    blocks: list[Block],
+    decs: list[Decision],
+    zone: range,
+    i: int,
+    *,
+    lead: list[Block],
+    label_words: int,
+) -> int:
     """How much a title-like line in the pre-body zone looks like the article's headline:
-    repeated on the page or an <h1> (+); a ticker item, a line before the breadcrumb, or a line
-    after the article's date, byline or share bar (that is a caption) (-)."""
-    score = 3 if sum(1 for b in blocks if b.norm == blocks[i].norm) > 1 else 0
+    repeated on the page, an <h1>, or naming what the lead paragraphs tell (+); a ticker item,
+    a line before the breadcrumb, or a line after the article's date, byline or share bar
+    (that is a caption) (-). Section names and a site's other links share no words with the
+    lead: on page text without list markers they stand right above the headline."""
+    overlap = _lead_overlap(blocks[i], lead) if lead else 0.0
+    repeated = sum(1 for b in blocks if b.norm == blocks[i].norm) > 1
+    # a label of a few words repeats as menus do (header and footer), not as a headline does
+    label = len(blocks[i].norm.split()) <= label_words and overlap == 0.0
+    score = 3 if repeated and not label else 0
     score += 3 if blocks[i].heading == 1 else 0
+    score += 3 if overlap >= _LEAD_SHARE else 0
     before = range(zone.start, i)
     after = range(i + 1, zone.stop)
     if any("breadcrumb" in decs[k].reasons for k in after):
@@ -173,6 +188,14 @@ def headline_score(blocks: list[Block], decs: list[Decision], zone: range, i: in
     if any(_HEADER_FURNITURE.intersection(decs[k].reasons) for k in before):
         score -= 2
     return score
+
+
+# A headline names what its lead tells: at least this share of its content words (stems) are
+# in the first paragraphs. Headlines of the dev pages and fixtures share 0.4-1.0 with their
+# leads; section names and other links 0.
+_LEAD_SHARE = 0.34
+# How many of the run's first body paragraphs are its lead.
+_LEAD_PARAGRAPHS = 3
 
 
 def find_headline(
@@ -185,9 +208,14 @@ def find_headline(
     """Index of the headline block: the title-like line that introduces the body."""
     zone = prebody_zone(decs, run, config)
     candidates = [i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1]
-    if candidates:
-        return max(candidates, key=lambda i: (headline_score(blocks, decs, zone, i), -i))
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
+    if candidates:
+        lead = [blocks[k] for k in body[:_LEAD_PARAGRAPHS] if decs[k].cls == "good"]
+        words = config.label_max_words
+        return max(
+            candidates,
+            key=lambda i: (headline_score(blocks, decs, zone, i, lead=lead, label_words=words), -i),
+        )
     for position, i in enumerate(body[:2]):
         if decs[i].cls == "good" or not feats[i].title_like or feats[i].words < 5:
             continue

@@ -23,16 +23,13 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from arabic_extract.blocks import Block, matching_forms
-from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.fallback import NOTE as FALLBACK_NOTE
 from arabic_extract.fallback import SKIPPED as FALLBACK_SKIPPED
 from arabic_extract.fallback import second_opinion
-from arabic_extract.features import is_outlet_name
-from arabic_extract.fields import Fields
-from arabic_extract.metadata import PageMeta, read_meta
+from arabic_extract.merge import merge_meta
+from arabic_extract.metadata import read_meta
 from arabic_extract.model import Article
-from arabic_extract.normalize import normalize
 from arabic_extract.pipeline import analyse, assemble
 from arabic_extract.rules.dom import (
     ARTICLE_TOKENS,
@@ -45,7 +42,6 @@ from arabic_extract.rules.dom import (
     NOISE_TOKENS,
     SKIP_TAGS,
 )
-from arabic_extract.title import match_headline
 
 _HIDDEN_STYLE = regex.compile(HIDDEN_STYLE, regex.I)
 _TOKEN_REASON = MappingProxyType(
@@ -534,63 +530,6 @@ def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> tuple[list[
     if walker.nodes > config.max_dom_nodes:
         notes.append(f"HTML has more than {config.max_dom_nodes} nodes; the rest was not read")
     return blocks, notes
-
-
-def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
-    """Entries of tag lists marked up as such (a 'tags' class), as link texts."""
-    tags: list[str] = []
-    for block, dec in zip(blocks, decs, strict=True):
-        if (
-            "dom:tags" in block.dom_noise
-            and block.link_density > 0.5
-            and (1 <= len(block.norm.split()) <= 6 and not dec.is_body)
-            and block.text not in tags
-        ):
-            tags.append(block.text)
-    return tags
-
-
-_ACRONYM = regex.compile(r"^[A-Z0-9]{2,8}$")
-
-
-def is_person_name(name: str, site_name: str | None) -> bool:
-    """A metadata author that names a person, not the outlet or its staff account."""
-    norm = normalize(name)
-    if site_name and (norm in normalize(site_name) or normalize(site_name) in norm):
-        return False
-    return not (is_outlet_name(norm) and not _LATIN_PERSON.match(name)) and not _ACRONYM.match(name)
-
-
-_LATIN_PERSON = regex.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
-
-
-def merge_meta(
-    blocks: list[Block], decs: list[Decision], fields: Fields, meta: PageMeta
-) -> tuple[Fields, list[Decision]]:
-    """Fill and cross-check the fields with the page's metadata."""
-    headline, decs = match_headline(blocks, decs, fields, meta.headline)
-    author = fields.author
-    if author is None and meta.author and is_person_name(meta.author, meta.site_name):
-        author = meta.author
-    notes = [n for n in fields.notes if not n.startswith(("published:", "headline:"))]
-    published = meta.published or fields.published
-    if published is None:
-        notes.append("published: no date in the metadata or on the page")
-    if headline is None:
-        notes.append("headline: no title in the metadata and none introduces the body")
-    return (
-        replace(
-            fields,
-            headline=headline,
-            author=author,
-            published=published,
-            date_text=fields.date_text or meta.published_text,
-            site_name=meta.site_name or fields.site_name,
-            tags=fields.tags or dom_tags(blocks, decs) or meta.tags,
-            notes=notes,
-        ),
-        decs,
-    )
 
 
 def extract_html(

@@ -19,11 +19,98 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Final, final
 
 from arabic_extract.blocks import Block, matching_forms
 from arabic_extract.inline import Inline, LinkRefs, render_inline
+from arabic_extract.metadata import PageMeta, parse_datetime, strip_site_from_title
 from arabic_extract.normalize import is_blank
+
+# --- front matter ------------------------------------------------------------------------------
+
+_YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_ -]{0,40}):(?:[ \t]+(?P<value>.*))?$")
+_JINA_FIELD = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):[ \t]*(.*)$")
+_FRONT_MATTER_LINES: Final = 60
+_FRONT_MATTER_CHARS: Final = 16_384
+# Front matter keys, as crawlers and converters write them, by the PageMeta field they fill.
+_KEYS = MappingProxyType(
+    {
+        "title": "title",
+        "sitename": "site_name",
+        "site_name": "site_name",
+        "site": "site_name",
+        "author": "author",
+        "date": "published",
+        "published time": "published",
+        "published_time": "published",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What a Markdown page's header says about it, and where its content starts."""
+
+    meta: PageMeta = field(default_factory=PageMeta)
+    start: int = 0  # the first line of content
+
+
+def _page_meta(values: dict[str, str]) -> PageMeta:
+    title = values.get("title")
+    site_name = values.get("site_name")
+    published = values.get("published")
+    return PageMeta(
+        title=title,
+        headline=strip_site_from_title(title, site_name) if title else None,
+        site_name=site_name,
+        author=values.get("author"),
+        published=parse_datetime(published),
+        published_text=published,
+    )
+
+
+def _yaml_fields(lines: list[str]) -> dict[str, str] | None:
+    """The ``key: value`` fields of a YAML header (None when no line is one)."""
+    values: dict[str, str] = {}
+    keys = 0
+    for line in lines:
+        found = _YAML_FIELD.match(line)
+        if found is None:
+            continue
+        keys += 1
+        field_name = _KEYS.get(found.group("key").strip().lower())
+        value = (found.group("value") or "").strip().strip("'\"").strip()
+        if field_name and value and field_name not in values:
+            values[field_name] = value
+    return values if keys else None
+
+
+def front_matter(lines: list[str]) -> FrontMatter:
+    """A YAML front matter block (``---`` ... ``---``, as trafilatura and static-site tools
+    write it) or Jina Reader's header (``Title:``, ``URL Source:``, ``Markdown Content:``) at
+    the top of the page."""
+    if lines and lines[0].strip() == "---":
+        for end in range(1, min(len(lines), _FRONT_MATTER_LINES)):
+            if lines[end].strip() in ("---", "..."):
+                values = _yaml_fields(lines[1:end])
+                if values is None:
+                    break  # a rule above and below some lines, not front matter
+                return FrontMatter(_page_meta(values), end + 1)
+    values = {}
+    for index, line in enumerate(lines[:_FRONT_MATTER_LINES]):
+        found = _JINA_FIELD.match(line)
+        if found is None:
+            if line.strip():
+                break
+            continue
+        key, value = found.group(1).lower(), found.group(2).strip()
+        if key == "markdown content":
+            return FrontMatter(_page_meta(values), index + 1)
+        if (field_name := _KEYS.get(key)) and value:
+            values[field_name] = value
+    return FrontMatter()
+
 
 # --- detection ---------------------------------------------------------------------------------
 
@@ -38,51 +125,15 @@ STRONG: Final = 3
 def markdown_signals(text: str) -> int:
     """How strongly ``text`` reads as Markdown, on its first 64 KB. Sure signs count
     :data:`STRONG` each: a link or image (``](url)``, ``][ref]``), an ATX heading (``# ``), a
-    setext ``===`` underline, a table delimiter row. Weaker ones (a ``---`` line, a backslash
+    setext ``===`` underline, a table delimiter row, front matter (YAML or Jina Reader's
+    header). Weaker ones (a ``---`` line, a backslash
     escape, ``**strong**``) count one each, two at most: alone they never make Markdown. Plain
     page text has none of the sure signs; its lists use the same ``*`` and ``-`` markers, so
     list markers are no signal."""
     head = text[:_DETECT_CHARS]
     strong = len(_LINK_OR_IMAGE.findall(head)) + len(_STRONG_LINE.findall(head))
+    strong += front_matter(head[:_FRONT_MATTER_CHARS].splitlines()).start > 0
     return STRONG * strong + min(len(_WEAK.findall(head)), 2)
-
-
-# --- front matter ------------------------------------------------------------------------------
-
-_YAML_TITLE = re.compile(r"^title:[ \t]*(?P<value>.+?)[ \t]*$", re.M | re.I)
-_JINA_FIELD = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):[ \t]*(.*)$")
-_FRONT_MATTER_LINES: Final = 60
-
-
-@dataclass(frozen=True)
-class FrontMatter:
-    """What a Markdown page's header says about it, and where its content starts."""
-
-    title: str | None = None
-    start: int = 0  # the first line of content
-
-
-def front_matter(lines: list[str]) -> FrontMatter:
-    """A YAML front matter block (``---`` ... ``---``) or Jina Reader's header (``Title:``,
-    ``URL Source:``, ``Markdown Content:``) at the top of the page."""
-    if lines and lines[0].strip() == "---":
-        for end in range(1, min(len(lines), _FRONT_MATTER_LINES)):
-            if lines[end].strip() in ("---", "..."):
-                found = _YAML_TITLE.search("\n".join(lines[1:end]))
-                title = found.group("value").strip("'\" ") if found else None
-                return FrontMatter(title or None, end + 1)
-    title = None
-    for index, line in enumerate(lines[:_FRONT_MATTER_LINES]):
-        found = _JINA_FIELD.match(line)
-        if found is None:
-            if line.strip():
-                break
-            continue
-        if found.group(1) == "Title":
-            title = found.group(2).strip() or None
-        elif found.group(1) == "Markdown Content":
-            return FrontMatter(title, index + 1)
-    return FrontMatter()
 
 
 # --- block level -------------------------------------------------------------------------------
@@ -122,29 +173,31 @@ class _Reader:
     pieces: list[Piece] = field(default_factory=list)
     paragraph: list[str] = field(default_factory=list)
     tag: str = "p"
+    level: int = 0
     bullet: bool = False
 
     def flush(self) -> None:
         if self.paragraph:
             joined = " ".join(part.strip() for part in self.paragraph)
-            self.pieces.append(Piece(joined, self.tag, bullet=self.bullet))
+            self.pieces.append(Piece(joined, self.tag, heading=self.level, bullet=self.bullet))
         self.paragraph = []
-        self.tag, self.bullet = "p", False
+        self.tag, self.level, self.bullet = "p", 0, False
 
-    def start(self, text: str, tag: str, bullet: bool = False) -> None:
+    def start(self, text: str, tag: str, *, level: int = 0, bullet: bool = False) -> None:
         self.flush()
-        self.tag, self.bullet = tag, bullet
+        self.tag, self.level, self.bullet = tag, level, bullet
         self.add(text)
 
     def add(self, text: str) -> None:
         """A line of the current block; a hard break (or, in a document that is not
         hard-wrapped, any line end) ends it."""
-        for part in _BREAK_TAG.split(text)[:-1]:
-            self.paragraph.append(part)
-            tag, bullet = self.tag, self.bullet
-            self.flush()
-            self.tag, self.bullet = tag, bullet
-        text = _BREAK_TAG.split(text)[-1]
+        if "<" in text:
+            *parts, text = _BREAK_TAG.split(text)
+            for part in parts:
+                tag, level, bullet = self.tag, self.level, self.bullet
+                self.paragraph.append(part)
+                self.flush()
+                self.tag, self.level, self.bullet = tag, level, bullet
         hard = _HARD_BREAK.search(text) is not None
         if text.strip():
             self.paragraph.append(text.rstrip("\\ \t"))
@@ -152,8 +205,9 @@ class _Reader:
             self.flush()
 
     def heading(self, text: str, level: int) -> None:
-        self.flush()
-        self.pieces.append(Piece(text, f"h{level}", heading=level))
+        """A heading; in a hard-wrapped document the lines right below it continue it
+        (html2text wraps headings too)."""
+        self.start(text, f"h{level}", level=level)
 
 
 def _heading(line: str) -> tuple[int, str] | None:
@@ -164,23 +218,30 @@ def _heading(line: str) -> tuple[int, str] | None:
     return len(found.group(1)), text.strip(" \t#")
 
 
+_WRAP_MIN: Final = 40
+_WRAP_MAX: Final = 120
+
+
 def is_wrapped(lines: list[str]) -> bool:
-    """Whether the document is hard-wrapped at a column (html2text's default is 78): most
-    lines that run on into the next one end near the same width, and none is much wider."""
-    widths = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(widths) < 8:
+    """Whether the document is hard-wrapped at a column (html2text's default is 78): of the
+    lines that run on into the next one (no blank line, no hard break between), most end near
+    the same width. Lines holding a URL are left out: converters never break a URL, so those
+    run past the column."""
+    running = [
+        len(line.rstrip())
+        for line, following in pairwise(lines)
+        if line.strip()
+        and following.strip()
+        and _HARD_BREAK.search(line) is None
+        and "](" not in line
+        and "://" not in line
+    ]
+    narrow = [width for width in running if width <= _WRAP_MAX]
+    if len(running) < 4 or not narrow:
         return False
-    widest = sorted(widths)[int(len(widths) * 0.98) - 1]
-    if not 40 <= widest <= 120:
-        return False
-    running = 0
-    near = 0
-    for line, following in pairwise(lines):
-        if not line.strip() or not following.strip() or _HARD_BREAK.search(line):
-            continue
-        running += 1
-        near += len(line.rstrip()) >= 0.7 * widest
-    return running >= 4 and near >= 0.6 * running
+    column = max(narrow)
+    near = sum(1 for width in narrow if width >= 0.7 * column)
+    return column >= _WRAP_MIN and near >= 0.6 * len(running)
 
 
 def _table_cells(line: str) -> list[str]:
@@ -243,6 +304,7 @@ def _setext_title(reader: _Reader, line: str, following: str) -> bool:
     text = " ".join(part.strip() for part in [*reader.paragraph, line])
     reader.paragraph = []
     reader.heading(text, 1 if found.group(1) else 2)
+    reader.flush()
     return True
 
 

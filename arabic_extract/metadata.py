@@ -30,7 +30,7 @@ _ARTICLE_TYPES = frozenset(
     }
 )
 _KEYWORD_SPLIT = regex.compile(r"\s*[,،;؛|]\s*")
-_TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»«]\s+|\s*[|»«]\s*")
+TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»«]\s+|\s*[|»«]\s*")
 _URL = regex.compile(r"^(?:https?:)?//|^www\.", regex.I)
 
 
@@ -137,7 +137,7 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
 
 def strip_site_from_title(title: str, site_name: str | None) -> str:
     """ "Headline - SiteName" or "SiteName | Headline" -> "Headline"."""
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
     if site_name:

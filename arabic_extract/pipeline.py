@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block, text_blocks
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
 from arabic_extract.markdown import markdown_blocks
+from arabic_extract.merge import merge_meta, title_line
 from arabic_extract.model import Article, BlockInfo
 from arabic_extract.segment import segment
-from arabic_extract.title import match_headline
 
 
 def analyse(blocks: list[Block], config: ExtractionConfig) -> tuple[Fields, list[Decision]]:
@@ -75,6 +76,10 @@ def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: li
     if not blocks:
         return Article(url=url, notes=[*notes, EMPTY_NOTE])
     fields, decs = analyse(blocks, config)
+    meta = title_line(blocks, config)
+    if meta is not None:
+        decs = [Decision("bad", labels.NOISE, ("page-title",)), *decs[1:]]
+        fields, decs = merge_meta(blocks, decs, fields, meta, first=1)
     return assemble(blocks, fields, decs, config=config, url=url, notes=notes)
 
 
@@ -84,9 +89,8 @@ def extract_markdown(
     """The article of a Markdown page; its front matter's title names the headline."""
     blocks, front = markdown_blocks(text, config.max_line_chars)
     if not blocks:
-        return Article(url=url, headline=front.title, notes=[*notes, EMPTY_NOTE])
+        return Article(url=url, headline=front.meta.headline, notes=[*notes, EMPTY_NOTE])
     fields, decs = analyse(blocks, config)
-    if front.title:
-        headline, decs = match_headline(blocks, decs, fields, front.title)
-        fields = replace(fields, headline=headline)
+    if front.start:
+        fields, decs = merge_meta(blocks, decs, fields, front.meta, first=0)
     return assemble(blocks, fields, decs, config=config, url=url, notes=notes)

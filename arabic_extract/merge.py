@@ -1,0 +1,195 @@
+"""The fields cross-checked with what the page says about itself: its HTML metadata, a Markdown
+page's front matter, the title line at the top of page text. The title names the headline, which
+is then found among the page's own blocks (the headline is the text as shown)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import regex
+
+from arabic_extract import labels
+from arabic_extract.blocks import Block
+from arabic_extract.classify import Decision
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.features import is_outlet_name
+from arabic_extract.fields import Fields
+from arabic_extract.metadata import TITLE_SEPARATORS, PageMeta
+from arabic_extract.normalize import normalize
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def token_f1(a: str, b: str) -> float:
+    """Bag-of-words F1 of two normalised strings."""
+    return words_f1(_WORD.findall(a), Counter(_WORD.findall(b)))
+
+
+def words_f1(words: list[str], wanted: Counter[str]) -> float:
+    """Bag-of-words F1 of a list of words against a bag of wanted words."""
+    shared = wanted.keys() & words
+    if not shared:
+        return 0.0
+    have = Counter(words)
+    common = sum(min(have[w], wanted[w]) for w in shared)
+    precision, recall = common / len(words), common / sum(wanted.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+# A heading is the page's title when its words' F1 against the metadata title reaches this
+# (an <h1> gets a small bonus): the title as shown may add or drop a word or two.
+_TITLE_MATCH = 0.8
+_H1_BONUS = 0.05
+
+
+def _may_name(norm: str, bag: Counter[str], total: int) -> bool:
+    """Whether a line can reach the title match: at most the title's words found in it (as
+    substrings) are shared, and F1 <= 2 * shared / (shared + total), ``total`` being the
+    title's word count. Most headings on a page (teasers of other articles) are ruled out
+    without being tokenised."""
+    shared = sum(count for word, count in bag.items() if word in norm)
+    return total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
+
+
+def match_headline(
+    blocks: list[Block],
+    decs: list[Decision],
+    fields: Fields,
+    title: str | None,
+    *,
+    first: int | None = None,
+) -> tuple[str | None, list[Decision]]:
+    """The headline: the page's block that the title names (its text as shown), else what
+    the text engine found, else the title itself. On HTML the block is a heading or the line
+    the engine took for the headline; on page text, whose headings are not marked, it is any
+    block from ``first`` on that is not running text."""
+    if not title:
+        return fields.headline, decs
+    wanted = normalize(title)
+    bag = Counter(_WORD.findall(wanted))
+    total = sum(bag.values())
+    scored = [
+        (words_f1(_WORD.findall(b.norm), bag) + (_H1_BONUS if b.heading == 1 else 0.0), i)
+        for i, b in enumerate(blocks)
+        if (
+            b.heading
+            or decs[i].label is labels.HEADLINE
+            or (first is not None and i >= first and decs[i].cls != "good")
+        )
+        and _may_name(b.norm, bag, total)
+    ]
+    best = max(scored, default=(0.0, -1))
+    if best[0] >= _TITLE_MATCH:
+        out = list(decs)
+        index = best[1]
+        for i, b in enumerate(blocks):
+            if out[i].label is labels.HEADLINE and b.norm != blocks[index].norm:
+                out[i] = Decision("bad", labels.NOISE, (*out[i].reasons, "not-the-headline"))
+        out[index] = Decision("bad", labels.HEADLINE, ("headline", "meta-title"))
+        return blocks[index].text, out
+    if fields.headline and token_f1(normalize(fields.headline), wanted) >= 0.5:
+        return fields.headline, decs
+    return title, decs
+
+
+def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
+    """Entries of tag lists marked up as such (a 'tags' class), as link texts."""
+    tags: list[str] = []
+    for block, dec in zip(blocks, decs, strict=True):
+        if (
+            "dom:tags" in block.dom_noise
+            and block.link_density > 0.5
+            and (1 <= len(block.norm.split()) <= 6 and not dec.is_body)
+            and block.text not in tags
+        ):
+            tags.append(block.text)
+    return tags
+
+
+_ACRONYM = regex.compile(r"^[A-Z0-9]{2,8}$")
+
+
+def is_person_name(name: str, site_name: str | None) -> bool:
+    """A metadata author that names a person, not the outlet or its staff account."""
+    norm = normalize(name)
+    if site_name and (norm in normalize(site_name) or normalize(site_name) in norm):
+        return False
+    return not (is_outlet_name(norm) and not _LATIN_PERSON.match(name)) and not _ACRONYM.match(name)
+
+
+_LATIN_PERSON = regex.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
+
+
+def merge_meta(
+    blocks: list[Block],
+    decs: list[Decision],
+    fields: Fields,
+    meta: PageMeta,
+    *,
+    first: int | None = None,
+) -> tuple[Fields, list[Decision]]:
+    """Fill and cross-check the fields with the page's metadata (``first``: see
+    :func:`match_headline`)."""
+    headline, decs = match_headline(blocks, decs, fields, meta.headline, first=first)
+    author = fields.author
+    if author is None and meta.author and is_person_name(meta.author, meta.site_name):
+        author = meta.author
+    notes = [n for n in fields.notes if not n.startswith(("published:", "headline:"))]
+    published = meta.published or fields.published
+    if published is None:
+        notes.append("published: no date in the metadata or on the page")
+    if headline is None:
+        notes.append("headline: no title in the metadata and none introduces the body")
+    return (
+        replace(
+            fields,
+            headline=headline,
+            author=author,
+            published=published,
+            date_text=fields.date_text or meta.published_text,
+            site_name=meta.site_name or fields.site_name,
+            tags=fields.tags or dom_tags(blocks, decs) or meta.tags,
+            notes=notes,
+        ),
+        decs,
+    )
+
+
+# The site's part of a title line has at most this many words; the headline's part at least
+# min_title_words and at most max_headline_words.
+_SITE_MAX_WORDS = 5
+_LATIN = regex.compile(r"[A-Za-z]")
+_ARABIC = regex.compile(r"\p{Arabic}")
+
+
+def title_line(blocks: list[Block], config: ExtractionConfig) -> PageMeta | None:
+    """The page's ``<title>`` as the first line of its text (BeautifulSoup and other DOM-text
+    tools keep it): "headline - site" or "site | headline". The headline's part must be shown
+    again further down, or the other part be a site's name (an outlet's, or Latin letters);
+    a line without a separator is left to the engine."""
+    if len(blocks) < 2:
+        return None
+    first = blocks[0].text
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(first) if p.strip()]
+    if len(parts) < 2:
+        return None
+    headline = max(parts, key=len)
+    sites = [p for p in parts if p is not headline]
+    words = len(headline.split())
+    if not config.min_title_words <= words <= config.max_headline_words:
+        return None
+    if any(len(site.split()) > _SITE_MAX_WORDS for site in sites):
+        return None
+    wanted = normalize(headline)
+    bag = Counter(_WORD.findall(wanted))
+    shown = any(
+        words_f1(_WORD.findall(b.norm), bag) >= _TITLE_MATCH
+        for b in blocks[1:]
+        if _may_name(b.norm, bag, sum(bag.values()))
+    )
+    named = any(is_outlet_name(normalize(site)) or _LATIN.search(site) for site in sites)
+    if not (shown or named):
+        return None
+    site_name = next((s for s in sites if _ARABIC.search(s)), sites[0])
+    return PageMeta(title=first, headline=headline, site_name=site_name)
