@@ -112,13 +112,10 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     return forms
 
 
-def text_blocks(text: str, max_chars: int) -> list[Block]:
-    """Split page text into blocks: one per non-blank line, original text trimmed of spaces."""
-    lines = [
-        stripped
-        for stripped in (line.strip() for line in text.splitlines())
-        if stripped and not (len(stripped) < 4 and is_blank(stripped))
-    ]
+def text_blocks(lines: list[str], max_chars: int) -> list[Block]:
+    """The blocks of page text: one per line (trimmed, not blank; see
+    :func:`arabic_extract.reflow.text_lines`)."""
+    lines = [line for line in lines if not (len(line) < 4 and is_blank(line))]
     forms = matching_forms(lines, max_chars)
     return [
         Block(index, line, norm, bullet)

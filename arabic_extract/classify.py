@@ -16,8 +16,9 @@ import regex
 from arabic_extract import labels
 from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import Features
+from arabic_extract.features import Features, credit_tail
 from arabic_extract.model import Label
+from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap
 
 Cls = Literal["good", "near", "short", "bad"]
 
@@ -149,6 +150,7 @@ def mark_headline_lists(
             j += 1
         if j < n and decs[j].cls == "good" and items[-1] == j - 1:
             items.pop()  # the title right above the text is the article's own headline
+        items = _others(blocks, decs, items, j, config)
         if len(items) < config.menu_run:
             i = j
             continue
@@ -164,6 +166,18 @@ def mark_headline_lists(
                 out[k] = Decision("bad", labels.NOISE, ("headline-list",))
         i = j
     return out
+
+
+def _others(
+    blocks: list[Block], decs: list[Decision], items: list[int], end: int, config: ExtractionConfig
+) -> list[int]:
+    """The items that are not the article's own headline or caption: those name what the
+    text right after the list tells (its first paragraphs, within headline_lookback blocks)."""
+    following = range(end, min(len(decs), end + config.headline_lookback))
+    lead = [blocks[k] for k in following if decs[k].cls == "good"][:LEAD_PARAGRAPHS]
+    if not lead:
+        return items
+    return [k for k in items if lead_overlap(blocks[k], lead) < config.lead_share]
 
 
 def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
@@ -206,11 +220,48 @@ def mark_foreign_lines(
     ]
 
 
+def mark_embeds(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
+    """The text of an embedded post stands right above its signature line (embed-signature:
+    "— author (@handle) date"), its date may follow it on a line of its own: all of them are
+    the post, not the article."""
+    out = list(decs)
+    for i in range(1, len(decs)):
+        if "embed-signature" not in decs[i].reasons:
+            continue
+        k = i - 1  # past the post's links (pic.twitter.com, #hashtag: one word a line)
+        while k > 0 and i - k <= _EMBED_LINKS and " " not in blocks[k].norm:
+            k -= 1
+        if decs[k].label is labels.BODY:
+            for j in range(k, i):
+                out[j] = Decision("bad", labels.NOISE, ("embed",))
+        if i + 1 < len(decs) and decs[i + 1].label is labels.DATE:
+            out[i + 1] = Decision("bad", labels.NOISE, ("embed",))  # the post's date, cut off
+    return out
+
+
+# How many lines of links may stand between an embedded post's text and its signature.
+_EMBED_LINKS = 3
+
+
+def mark_credit_captions(
+    blocks: list[Block], feats: list[Features], decs: list[Decision]
+) -> list[Decision]:
+    """A title-like line that ends with a photo credit (a gallery's or a figure's caption as
+    page text shows it) is a caption."""
+    return [
+        Decision("bad", labels.CAPTION, ("credit-caption",))
+        if d.cls in ("near", "short") and not f.prose_end and credit_tail(b.norm)
+        else d
+        for b, f, d in zip(blocks, feats, decs, strict=True)
+    ]
+
+
 def classify(
     blocks: list[Block], feats: list[Features], config: ExtractionConfig
 ) -> list[Decision]:
     """Both passes: each block alone, then with its neighbours."""
     decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
+    decs = mark_embeds(blocks, mark_credit_captions(blocks, feats, decs))
     decs = mark_menus(blocks, feats, decs, config)
     decs = mark_headline_lists(blocks, feats, decs, config)
     decs = mark_repeats(blocks, decs)

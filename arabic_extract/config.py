@@ -177,6 +177,14 @@ class ExtractionConfig(BaseModel):
         description="Score factor for a run that starts after a read-also or related header: "
         "that is another article, chosen only if it outweighs the main one four times.",
     )
+    lead_share: float = Field(
+        default=0.34,
+        description="A title-like line names the story it stands above when at least this "
+        "share of its content words (with or without clitics) are in the story's first "
+        "paragraphs: the headline, not a section name or another article's teaser, which share "
+        "none or a few. Headlines of the dev pages and fixtures share 0.4-1.0 with their "
+        "leads; teasers above a story 0-0.25.",
+    )
     header_window: int = Field(
         default=6,
         description="A date line or byline within this many blocks of the run's start marks the "

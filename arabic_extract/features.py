@@ -13,7 +13,7 @@ from arabic_extract.normalize import normalize
 from arabic_extract.rules import NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, OUTLET_WORDS, SOURCE_LINE
 from arabic_extract.rules.dates import ISSUE_LINK
-from arabic_extract.rules.noise import NOISE_FAMILIES
+from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
@@ -158,6 +158,24 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
         ):
             return outlet, person
     return None
+
+
+# The end of a line that may be a photo credit: after a dash or a bar, inside brackets, or after
+# a photographer's label (تصوير: فلان). Searched in a line's last 60 characters only.
+_CREDIT_TAIL = regex.compile(
+    r"(?:\s[-–—|]\s*|\()(?P<credit>[^()\-–—|]{1,40}?)\)?\s*$"
+    r"|(?P<label>(?:تصوير|عدسه|photo|credit)\s*:\s*[^:]{1,40})$"
+)
+
+
+def credit_tail(norm: str) -> bool:
+    """Whether a normalised line ends with a photo credit (``- أرشيف``, ``(من المصدر)``,
+    ``(رويترز)``, ``تصوير: فلان``): what an image's caption ends with."""
+    found = _CREDIT_TAIL.search(norm[-60:])
+    if found is None:
+        return False
+    credit = (found.group("credit") or found.group("label") or "").strip()
+    return bool(credit) and PHOTO_CREDIT.test(credit, len(credit.split()), credit)
 
 
 _META_SPLIT = regex.compile(r"\s[|•·/]\s|\s[-–—]\s")

@@ -16,7 +16,7 @@ from arabic_extract.blocks import Block, strip_bullet
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import FoundDate, find_date, find_relative
-from arabic_extract.features import Features, is_outlet_name, split_outlet_byline
+from arabic_extract.features import Features, credit_tail, is_outlet_name, split_outlet_byline
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import (
     AGENCIES,
@@ -28,6 +28,8 @@ from arabic_extract.rules.attribution import (
 from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
 from arabic_extract.segment import Run
+from arabic_extract.words import CLITICS as _CLITICS
+from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, strip_clitic
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
 _EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
@@ -43,14 +45,13 @@ _DATE_LABEL = regex.compile(
 )
 _ERA = regex.compile(r"\s*(?:م|ه|هـ|ميلادي|هجري)(?![\p{L}\p{N}])")
 _COPYRIGHT_YEAR = regex.compile(
-    r"(?:©|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _QUOTE_CREDIT = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
 _OUTLET_HEADS = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
-_CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
 
 
 @dataclass(frozen=True)
@@ -120,44 +121,41 @@ def _candidate(feat: Features, dec: Decision) -> bool:
     return dec.cls in ("near", "short") and feat.title_like
 
 
+_LISTS = frozenset({"menu", "headline-list"})
+_HEADER_FURNITURE = frozenset(
+    {"share-bar", "date-line", "time-ago", "byline", "counter", "empty", "no-letters"}
+)
+
+# Header lines after which a list is the article's share links, not the site's navigation.
+_SHARE_HEADERS = frozenset({"share-bar", "byline", "date-line"})
+
+
 def prebody_zone(decs: list[Decision], run: Run, config: ExtractionConfig) -> range:
-    """Blocks between the last menu or body text before the run and the run's start."""
+    """Blocks between the last menu or body text before the run and the run's start, at most
+    headline_lookback of them besides the article header's furniture (share buttons, counters,
+    dates, bylines: a header may hold a dozen). A list right after the article's share bar,
+    byline or date (its share links, as text browsers list them) does not end the zone."""
     start = run.start
-    limit = max(0, run.start - config.headline_lookback)
+    budget = config.headline_lookback
     passed_good = 0  # a standfirst may sit between the headline and the byline
-    while start > limit:
+    while start > 0 and budget > 0:
         prev = decs[start - 1]
-        if {"menu", "headline-list"} & set(prev.reasons):
-            break
+        if not _LISTS.isdisjoint(prev.reasons):
+            first = start - 1
+            while first > 0 and not _LISTS.isdisjoint(decs[first - 1].reasons):
+                first -= 1
+            if first == 0 or _SHARE_HEADERS.isdisjoint(decs[first - 1].reasons):
+                break
+            start = first
+            continue
         if prev.cls == "good":
             passed_good += 1
             if passed_good > 1:
                 break
+        if prev.cls != "bad" or _HEADER_FURNITURE.isdisjoint(prev.reasons):
+            budget -= 1
         start -= 1
     return range(start, run.start)
-
-
-def _lead_overlap(title: Block, lead: list[Block]) -> float:
-    words = [w for w in _TOKEN.findall(title.norm) if len(w) > 2 and w not in _STOPWORDS]
-    if not words:
-        return 0.0
-    lead_words = {w for b in lead for w in _TOKEN.findall(b.norm)}
-    return sum(1 for w in words if _stem_found(w, lead_words)) / len(words)
-
-
-def _stem_found(word: str, words: set[str]) -> bool:
-    """Whether ``word`` or its stem (see strip_clitic) is one of ``words`` or the stem of one.
-    A word whose stem is ``stem`` is a clitic followed by ``stem``: those few are looked up,
-    instead of stripping every word of the set."""
-    if word in words:
-        return True
-    stem = strip_clitic(word)
-    if stem in words:
-        return True
-    return any(strip_clitic(clitic + stem) == stem for clitic in _CLITICS if clitic + stem in words)
-
-
-_HEADER_FURNITURE = frozenset({"share-bar", "date-line", "time-ago", "byline", "counter"})
 
 
 def headline_score(
@@ -167,20 +165,25 @@ def headline_score(
     i: int,
     *,
     lead: list[Block],
-    label_words: int,
+    config: ExtractionConfig,
 ) -> int:
     """How much a title-like line in the pre-body zone looks like the article's headline:
     repeated on the page, an <h1>, or naming what the lead paragraphs tell (+); a ticker item,
-    a line before the breadcrumb, or a line after the article's date, byline or share bar
-    (that is a caption) (-). Section names and a site's other links share no words with the
-    lead: on page text without list markers they stand right above the headline."""
-    overlap = _lead_overlap(blocks[i], lead) if lead else 0.0
+    a line before the breadcrumb, a line after the article's date, byline or share bar, or one
+    that ends with a photo credit (those are captions), a list item, or a line that holds
+    another line of the zone whole (a breadcrumb trail ending with the title) (-). Section
+    names and a site's other
+    links share no words with the lead: on page text without list markers they stand right
+    above the headline."""
+    overlap = lead_overlap(blocks[i], lead) if lead else 0.0
     repeated = sum(1 for b in blocks if b.norm == blocks[i].norm) > 1
     # a label of a few words repeats as menus do (header and footer), not as a headline does
-    label = len(blocks[i].norm.split()) <= label_words and overlap == 0.0
+    label = len(blocks[i].norm.split()) <= config.label_max_words and overlap == 0.0
     score = 3 if repeated and not label else 0
     score += 3 if blocks[i].heading == 1 else 0
-    score += 3 if overlap >= _LEAD_SHARE else 0
+    score += 3 if overlap >= config.lead_share else 0
+    score -= 3 if credit_tail(blocks[i].norm) else 0
+    score -= 3 if blocks[i].bullet or _holds_another(blocks, zone, i) else 0
     before = range(zone.start, i)
     after = range(i + 1, zone.stop)
     if any("breadcrumb" in decs[k].reasons for k in after):
@@ -190,12 +193,40 @@ def headline_score(
     return score
 
 
-# A headline names what its lead tells: at least this share of its content words (stems) are
-# in the first paragraphs. Headlines of the dev pages and fixtures share 0.4-1.0 with their
-# leads; section names and other links 0.
-_LEAD_SHARE = 0.34
-# How many of the run's first body paragraphs are its lead.
-_LEAD_PARAGRAPHS = 3
+def _holds_another(blocks: list[Block], zone: range, i: int) -> bool:
+    """Whether another title-length line of the zone stands whole inside this longer one."""
+    norm = blocks[i].norm
+    return any(
+        k != i
+        and len(blocks[k].norm) < len(norm)
+        and len(blocks[k].norm.split()) > 3
+        and blocks[k].norm in norm
+        for k in zone
+    )
+
+
+def _named_above(
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    zone: range,
+    lead: list[Block],
+    config: ExtractionConfig,
+) -> list[int]:
+    """Title-like lines (not running text) above the zone, within headline_lookback of the run,
+    that name what the lead tells: the headline, when a line the engine took for a list item or a menu's
+    (a byline run into a date, a ticker before the story) cut the zone short."""
+    if not lead:
+        return []
+    start = max(0, zone.stop - config.headline_lookback)
+    return [
+        i
+        for i in range(start, zone.start)
+        if feats[i].title_like
+        and decs[i].cls != "good"
+        and not blocks[i].bullet
+        and lead_overlap(blocks[i], lead) >= config.lead_share
+    ]
 
 
 def find_headline(
@@ -207,20 +238,24 @@ def find_headline(
 ) -> int | None:
     """Index of the headline block: the title-like line that introduces the body."""
     zone = prebody_zone(decs, run, config)
-    candidates = [i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1]
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
+    lead = [blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"]
+    above = _named_above(blocks, feats, decs, zone, lead, config)
+    if above:
+        zone = range(above[0], zone.stop)
+    candidates = [
+        i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1 or i in above
+    ]
     if candidates:
-        lead = [blocks[k] for k in body[:_LEAD_PARAGRAPHS] if decs[k].cls == "good"]
-        words = config.label_max_words
         return max(
             candidates,
-            key=lambda i: (headline_score(blocks, decs, zone, i, lead=lead, label_words=words), -i),
+            key=lambda i: (headline_score(blocks, decs, zone, i, lead=lead, config=config), -i),
         )
     for position, i in enumerate(body[:2]):
         if decs[i].cls == "good" or not feats[i].title_like or feats[i].words < 5:
             continue
         lead = [blocks[k] for k in body[:3] if k != i and decs[k].cls == "good"]
-        if position <= 1 and lead and _lead_overlap(blocks[i], lead) >= 0.5:
+        if position <= 1 and lead and lead_overlap(blocks[i], lead) >= 0.5:
             return i
     return None
 
@@ -523,13 +558,6 @@ def copyright_owner(norm: str) -> str:
     if not owner or FOOTER.match(owner) is not None or len(owner.split()) > 5:
         return ""
     return owner
-
-
-def strip_clitic(word: str) -> str:
-    for clitic in _CLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
-            return word[len(clitic) :]
-    return word
 
 
 def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:

@@ -1,5 +1,6 @@
 """Inline Markdown: a block's source in, the text a browser would show out, with the share of it
-that is link text and whether it holds an image.
+that is link text and whether it holds an image. An image after some text starts a new segment:
+converters write a gallery's figures inline, one caption after another.
 
 Every step is one linear pass (no backtracking regular expression, no unbounded recursion):
 
@@ -111,13 +112,23 @@ def _pairs(text: str, pattern: re.Pattern[str], opener: str) -> dict[int, int]:
 
 
 class _Out:
-    """What rendering a range collects."""
+    """What rendering a range collects; at the top level, an image after some text closes a
+    segment (a figure between two pieces of text, as html2text writes a gallery inline)."""
 
     def __init__(self) -> None:
         self.pieces: list[str] = []
         self.link_chars = 0
         self.links: list[str] = []
         self.image = False
+        self.done: list[Inline] = []
+
+    def cut(self) -> None:
+        """Close the segment so far, when it shows any text."""
+        shown = "".join(self.pieces)
+        if not shown.strip():
+            return
+        self.done.append(_finish(shown, self.link_chars, self.links, self.image))
+        self.pieces, self.link_chars, self.links, self.image = [], 0, [], False
 
 
 class _Links:
@@ -161,6 +172,8 @@ class _Links:
             image = i > pos and text[i - 1] == "!"
             out.pieces.append(text[pos : i - 1 if image else i])
             if image:
+                if depth == 0:
+                    out.cut()
                 out.image = True
             else:
                 self.link(i + 1, close, out, depth)
@@ -226,20 +239,25 @@ def _emphasis(text: str) -> str:
     return "".join(pieces)
 
 
-def render_inline(raw: str, refs: LinkRefs) -> Inline:
-    """The text ``raw`` shows, with its link share and whether it holds an image."""
+def _finish(shown: str, link_chars: int, links: list[str], image: bool) -> Inline:
+    shown = _emphasis(shown).translate(_RESTORE)
+    if "&" in shown:
+        shown = html.unescape(shown)
+    return Inline(_SPACE.sub(" ", shown).strip(), link_chars, tuple(links), image)
+
+
+def render_inline(raw: str, refs: LinkRefs) -> list[Inline]:
+    """The text ``raw`` shows, with its link share and whether it holds an image: one
+    segment, or one more after each image that follows some text."""
     if _SYNTAX.isdisjoint(raw):
-        return Inline(_SPACE.sub(" ", raw).strip())
+        return [Inline(_SPACE.sub(" ", raw).strip())]
     text = _protect(raw)
     if "<" in text:
         text = _TAG.sub(" ", _AUTOLINK.sub(" ", text))
     out = _Out()
     if "[" in text:
         _Links(text, refs).render(0, len(text), out, 0)
-        shown = "".join(out.pieces)
     else:
-        shown = text
-    shown = _emphasis(shown).translate(_RESTORE)
-    if "&" in shown:
-        shown = html.unescape(shown)
-    return Inline(_SPACE.sub(" ", shown).strip(), out.link_chars, tuple(out.links), out.image)
+        out.pieces.append(text)
+    last = _finish("".join(out.pieces), out.link_chars, out.links, out.image)
+    return [*out.done, last] if last.text or not out.done else out.done

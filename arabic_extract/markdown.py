@@ -115,7 +115,9 @@ def front_matter(lines: list[str]) -> FrontMatter:
 # --- detection ---------------------------------------------------------------------------------
 
 _LINK_OR_IMAGE = re.compile(r"\]\([^)\s]{1,2048}\)|\]\[[^\]\n]{0,100}\]")
-_STRONG_LINE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+\S|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M)
+_STRONG_LINE = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M
+)
 _WEAK = re.compile(r"^ {0,3}-{3,}[ \t]*$|\\[*_\[\]()#!.-]|\*\*\S|__\S", re.M)
 _DETECT_CHARS: Final = 65_536
 STRONG: Final = 3
@@ -124,12 +126,11 @@ STRONG: Final = 3
 
 def markdown_signals(text: str) -> int:
     """How strongly ``text`` reads as Markdown, on its first 64 KB. Sure signs count
-    :data:`STRONG` each: a link or image (``](url)``, ``][ref]``), an ATX heading (``# ``), a
-    setext ``===`` underline, a table delimiter row, front matter (YAML or Jina Reader's
-    header). Weaker ones (a ``---`` line, a backslash
-    escape, ``**strong**``) count one each, two at most: alone they never make Markdown. Plain
-    page text has none of the sure signs; its lists use the same ``*`` and ``-`` markers, so
-    list markers are no signal."""
+    :data:`STRONG` each: a link or image (``](url)``, ``][ref]``), an ATX heading (``#`` and a
+    word), a setext ``===`` underline, a table delimiter row, front matter (YAML or Jina
+    Reader's header). Weaker ones (a ``---`` line, a backslash escape, ``**strong**``) count one
+    each, two at most: alone they never make Markdown. Plain page text has none of the sure
+    signs; its lists use the same ``*`` and ``-`` markers, so list markers are no signal."""
     head = text[:_DETECT_CHARS]
     strong = len(_LINK_OR_IMAGE.findall(head)) + len(_STRONG_LINE.findall(head))
     strong += front_matter(head[:_FRONT_MATTER_CHARS].splitlines()).start > 0
@@ -385,14 +386,15 @@ def markdown_blocks(text: str, max_chars: int) -> tuple[list[Block], FrontMatter
     after_image: list[bool] = []
     image_before = False  # an image-only block stands right before this one
     for piece in pieces:
-        inline = Inline(piece.raw) if piece.tag == "pre" else render_inline(piece.raw, refs)
-        if not inline.text or (len(inline.text) < 4 and is_blank(inline.text)):
-            image_before = image_before or inline.image
-            continue
-        kept.append(piece)
-        inlines.append(inline)
-        after_image.append(image_before or inline.image)
-        image_before = False
+        segments = [Inline(piece.raw)] if piece.tag == "pre" else render_inline(piece.raw, refs)
+        for inline in segments:
+            if not inline.text or (len(inline.text) < 4 and is_blank(inline.text)):
+                image_before = image_before or inline.image
+                continue
+            kept.append(piece)
+            inlines.append(inline)
+            after_image.append(image_before or inline.image)
+            image_before = False
     forms = matching_forms([inline.text for inline in inlines], max_chars)
     blocks = [
         Block(

@@ -59,11 +59,13 @@ def match_headline(
     title: str | None,
     *,
     first: int | None = None,
+    trusted: bool = True,
 ) -> tuple[str | None, list[Decision]]:
     """The headline: the page's block that the title names (its text as shown), else what
     the text engine found, else the title itself. On HTML the block is a heading or the line
     the engine took for the headline; on page text, whose headings are not marked, it is any
-    block from ``first`` on that is not running text."""
+    block from ``first`` on that is not running text. A title that is not ``trusted`` (a line
+    of page text taken for the page's title) never replaces the engine's headline."""
     if not title:
         return fields.headline, decs
     wanted = normalize(title)
@@ -88,7 +90,7 @@ def match_headline(
                 out[i] = Decision("bad", labels.NOISE, (*out[i].reasons, "not-the-headline"))
         out[index] = Decision("bad", labels.HEADLINE, ("headline", "meta-title"))
         return blocks[index].text, out
-    if fields.headline and token_f1(normalize(fields.headline), wanted) >= 0.5:
+    if fields.headline and (not trusted or token_f1(normalize(fields.headline), wanted) >= 0.5):
         return fields.headline, decs
     return title, decs
 
@@ -128,10 +130,13 @@ def merge_meta(
     meta: PageMeta,
     *,
     first: int | None = None,
+    trusted: bool = True,
 ) -> tuple[Fields, list[Decision]]:
-    """Fill and cross-check the fields with the page's metadata (``first``: see
-    :func:`match_headline`)."""
-    headline, decs = match_headline(blocks, decs, fields, meta.headline, first=first)
+    """Fill and cross-check the fields with the page's metadata (``first`` and ``trusted``:
+    see :func:`match_headline`)."""
+    headline, decs = match_headline(
+        blocks, decs, fields, meta.headline, first=first, trusted=trusted
+    )
     author = fields.author
     if author is None and meta.author and is_person_name(meta.author, meta.site_name):
         author = meta.author

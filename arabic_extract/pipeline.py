@@ -14,6 +14,7 @@ from arabic_extract.fields import Fields, extract_fields, with_source_fallback
 from arabic_extract.markdown import markdown_blocks
 from arabic_extract.merge import merge_meta, title_line
 from arabic_extract.model import Article, BlockInfo
+from arabic_extract.reflow import text_lines
 from arabic_extract.segment import segment
 
 
@@ -72,14 +73,14 @@ EMPTY_NOTE = "body: the input is empty or only whitespace"
 
 def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
     """The article of a page's text (one block per line)."""
-    blocks = text_blocks(text, config.max_line_chars)
+    blocks = text_blocks(text_lines(text), config.max_line_chars)
     if not blocks:
         return Article(url=url, notes=[*notes, EMPTY_NOTE])
     fields, decs = analyse(blocks, config)
     meta = title_line(blocks, config)
     if meta is not None:
         decs = [Decision("bad", labels.NOISE, ("page-title",)), *decs[1:]]
-        fields, decs = merge_meta(blocks, decs, fields, meta, first=1)
+        fields, decs = merge_meta(blocks, decs, fields, meta, first=1, trusted=False)
     return assemble(blocks, fields, decs, config=config, url=url, notes=notes)
 
 

@@ -22,6 +22,8 @@ from arabic_extract.rules.noise import ARTICLE_END
 END_FAMILIES = frozenset(family.name for family in ARTICLE_END)
 # Headers after which a run of text is another article.
 OTHER_ARTICLE = frozenset({"read-also", "related", "most-read"})
+# Reasons of lines that sit inside the article without being its text: an embedded post.
+_EMBEDDED = frozenset({"embed", "embed-signature"})
 # Of those, the list headers that may also head a box inside the article.
 _BOX_HEADERS = OTHER_ARTICLE - {"read-also"}
 
@@ -49,17 +51,21 @@ def is_barrier(block: Block, dec: Decision) -> bool:
     return not END_FAMILIES.isdisjoint(dec.reasons) or dec.label in (labels.SOURCE, labels.TAGS)
 
 
-def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> bool:
+def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | None:
     """A related header in the flow of the text: body right before it, a few title lines,
-    then at least two blocks of body again. That box is skipped, not the article's end."""
+    then body again: two blocks of it, or the story's last paragraph and its source line or
+    tags. That box is skipped, not the article's end: where the text resumes (None when the
+    header is no such box's)."""
     if not _BOX_HEADERS.intersection(decs[i].reasons) or i == 0 or decs[i - 1].cls != "good":
-        return False
+        return None
     for k in range(i + 1, min(len(decs) - 1, i + 2 + config.inline_box_items)):
         if decs[k].cls == "good":
-            return k > i + 1 and decs[k + 1].cls == "good"
+            closing = decs[k + 1].label in (labels.SOURCE, labels.TAGS)
+            resumes = k > i + 1 and (decs[k + 1].cls == "good" or closing)
+            return k if resumes else None
         if not decs[k].is_body and decs[k].label is not labels.NOISE:
-            return False
-    return False
+            return None
+    return None
 
 
 def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> float:
@@ -73,8 +79,10 @@ def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig
         or feat.words <= config.label_max_words
         or dec.label is labels.CAPTION
         or (block.in_article and block.dom_noise)
+        or not _EMBEDDED.isdisjoint(dec.reasons)
     ):
-        # a label, or furniture the DOM shows embedded in the article: skipped, not a break
+        # a label, or furniture embedded in the article (as the DOM shows it, or a post's
+        # text and signature): skipped, not a break
         return -config.short_penalty
     return -max(config.noise_penalty, size)
 
@@ -100,11 +108,15 @@ def main_run(
     starts after a read-also or related header following the best run so far is discounted."""
     weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
     headers = [i for i, d in enumerate(decs) if not OTHER_ARTICLE.isdisjoint(d.reasons)]
-    barriers = [
-        i
-        for i, (b, d) in enumerate(zip(blocks, decs, strict=True))
-        if is_barrier(b, d) and not inline_box(decs, i, config)
-    ]
+    barriers: list[int] = []
+    for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
+        if not is_barrier(block, dec):
+            continue
+        resumes = inline_box(decs, i, config)
+        if resumes is None:
+            barriers.append(i)
+        else:  # the box's titles are skipped like labels, as the DOM shows them embedded
+            weights[i + 1 : resumes] = [-config.short_penalty] * (resumes - i - 1)
     best = Run(0, -1, 0.0)
     lo = 0
     for i in [*barriers, len(blocks)]:

@@ -17,6 +17,7 @@ from arabic_extract.normalize import (
     normalize_with_offsets,
     original_slice,
 )
+from arabic_extract.reflow import text_lines
 
 
 @pytest.mark.parametrize(
@@ -223,7 +224,7 @@ page_text = st.lists(
 def test_text_blocks_fold_the_page_as_each_line_alone(text: str) -> None:
     # text_blocks folds the whole page at once; each block's norm must be what the line gives
     # when normalised alone (after its list marker)
-    for block in text_blocks(text, 60):
+    for block in text_blocks(text_lines(text), 60):
         probe = block.text[:60]
         assert block.norm == normalize(probe[bullet_end(probe) :])
         assert block.bullet == (bullet_end(probe) > 0)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
 from arabic_extract.cli import format_text
+from arabic_extract.reflow import is_cut
 
 # Derandomised: the same examples on every run, so that CI is stable; raise max_examples or
 # drop derandomize locally to search further.
@@ -142,6 +143,31 @@ def in_order(paragraphs: list[str], lines: list[str]) -> bool:
     return True
 
 
+def joined_in_order(paragraphs: list[str], lines: list[str]) -> bool:
+    """Each paragraph is one of the lines, or consecutive lines joined (the text reader joins
+    a sentence cut over lines: see arabic_extract.reflow), and they come in the lines' order."""
+    position = 0
+    for paragraph in paragraphs:
+        while position < len(lines) and not paragraph.startswith(lines[position]):
+            position += 1
+        if position == len(lines):
+            return False
+        rest = paragraph[len(lines[position]) :]
+        position += 1
+        while rest:
+            if position == len(lines):
+                return False
+            piece = lines[position]
+            if rest.startswith(" " + piece):
+                rest = rest[len(piece) + 1 :]
+            elif rest.startswith(piece):
+                rest = rest[len(piece) :]
+            else:
+                return False
+            position += 1
+    return True
+
+
 @SETTINGS
 @given(page_lines())
 def test_every_paragraph_is_an_input_line_in_order(lines: list[str]) -> None:
@@ -150,6 +176,15 @@ def test_every_paragraph_is_an_input_line_in_order(lines: list[str]) -> None:
     for paragraph in article.paragraphs:
         assert paragraph in stripped
     assert in_order(article.paragraphs, stripped)
+
+
+@SETTINGS
+@given(page_lines())
+def test_every_paragraph_is_input_lines_joined_in_order(lines: list[str]) -> None:
+    # without blank lines between them, lines cut inside a sentence are joined back
+    article = extract("\n".join(lines) + "\n")
+    stripped = [line.strip() for line in lines]
+    assert joined_in_order(article.paragraphs, stripped)
 
 
 # Idempotence. Hypothesis found that it fails for a legit engine reason when the body has a
@@ -233,6 +268,9 @@ def test_line_endings_and_trailing_whitespace_do_not_matter(
 @SETTINGS
 @given(page_lines())
 def test_blank_lines_between_paragraphs_do_not_matter(lines: list[str]) -> None:
+    # (a line that stops on a word no sentence ends on is joined with the next one when no
+    # blank line stands between them: see test_every_paragraph_is_input_lines_joined_in_order)
+    assume(not any(is_cut(line.strip()) for line in lines if line.strip()))
     assert extract(blank_lines(lines)).paragraphs == extract("\n".join(lines)).paragraphs
 
 

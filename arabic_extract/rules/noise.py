@@ -46,6 +46,10 @@ SHARE_BAR = Family(
         "واتساب",
         "واتس اب",
         "تيليجرام",
+        "تليجرام",
+        "تيلقرام",
+        "تليغرام",
+        "تيليغرام",
         "تلغرام",
         "لينكدإن",
         "لينكد إن",
@@ -582,6 +586,7 @@ PHOTO_CREDIT = Family(
         "صورة تعبيرية",
         "صورة توضيحية",
         "صورة من الأرشيف",
+        "من المصدر",
         "مواقع التواصل",
         "مواقع التواصل الاجتماعي",
         "أ ف ب",
@@ -620,6 +625,30 @@ PHOTO_CREDIT = Family(
     counter_examples=("صورة قاتمة للاقتصاد العالمي في تقرير صندوق النقد الدولي الأخير",),
     pattern_starts=("تصوير", "الصوره", "صوره", "عدسه", "المصور", "photo", "credit", "<latin>"),
     max_words=8,
+)
+
+EMBED_SIGNATURE = Family(
+    name="embed-signature",
+    kind="search",
+    description="The signature line of an embedded post as page text shows it: a dash, the "
+    'author, the @handle in brackets and the date ("— الدفاع المدني (@LB_DefCivile) January '
+    "11, 2024\"). The line above it is the post's text.",
+    patterns=(
+        r"\(\s*@[a-z0-9_]{1,30}\s*\)\s*"
+        r"(?:$|[a-z]{3,9}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\S{2,12}\s+\d{4})",
+    ),
+    anchors=("(@",),
+    examples=(
+        "— الدفاع المدني اللبناني (@LB_DefCivile) January 11, 2024",
+        "— مصلحة الأرصاد الجوية (@MeteoLiban_ar) 11 يناير 2024",
+        "- Reuters (@Reuters) March 3, 2024",
+        "— وزارة الصحة (@mohgovsa)",
+    ),
+    counter_examples=(
+        "كتب الوزير على حسابه (@minister) أن الاجتماع كان مثمرا",
+        "تابعونا على تويتر @site_ar",
+    ),
+    max_words=14,
 )
 
 COUNTER = Family(
@@ -886,6 +915,7 @@ NOISE_FAMILIES: tuple[Family, ...] = (
     BREADCRUMB,
     CMS_LEFTOVER,
     PHOTO_CREDIT,
+    EMBED_SIGNATURE,
     COUNTER,
     TIME_AGO,
     FOOTER,

@@ -1,0 +1,145 @@
+"""Page text as scrapers hand it over, reflowed into one line per block before it is read.
+
+- **Hard-wrapped text** (``lynx -dump``, ``w3m -dump``, ``links -dump``, text written at 72-100
+  columns): the lines of a paragraph are joined back. A document is wrapped when no line runs
+  past a column of 40-130 characters and many lines fill it; a line that fills the column
+  goes on in the next one.
+- **Table cells on one line** (a browser's ``innerText`` ends each cell with a tab): one line
+  per cell, as the DOM path reads ``<td>``.
+- **One line per text node** (BeautifulSoup's ``get_text("\\n")``): a link or a bold word cuts
+  its sentence into lines. A line that ends on a word no sentence ends on (``في``، ``وقال``،
+  ``صحيفة``: :data:`~arabic_extract.rules.continuation.DANGLING_WORDS`) goes on in the next
+  one, and a line that starts with a mark no text starts with (a comma, a full stop: the rest of
+  a sentence after a link) goes on the one before. After a cut word, the linked words are short;
+  the text after them goes on too unless it is a block of its own (a list item).
+
+The joined line is what the Article returns.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from arabic_extract.features import NOISE_INDEX
+from arabic_extract.normalize import normalize
+from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
+
+_DANGLING = frozenset(normalize(word) for word in DANGLING_WORDS)
+_MARKS = frozenset(CONTINUATION_MARKS)
+# Marks that end a sentence: a line ending in one is finished.
+_FINAL = frozenset(".!؟?…")
+_BULLETS = frozenset("•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»")
+
+# Wrapped text: the column is the fifth widest line's width (a few lines may run past it: an
+# unbreakable word); a document is wrapped when it is 40-130 characters, at most one line in a
+# hundred runs past it by more than a tenth, and at least this many lines fill it (come within
+# 85 % of it). Real pages in one line per block have paragraphs of 150-600 characters;
+# lynx, w3m and links dumps of the dev pages wrap at 89-101 with 20-93 full lines.
+_MIN_COLUMN: Final = 40
+_MAX_COLUMN: Final = 130
+_MIN_FULL_LINES: Final = 8
+# A line this full (share of the column) was wrapped: the next line goes on with it.
+_WRAPPED_LINE: Final = 0.75
+# After a cut word, a line of at most this many words is the link that followed it.
+_INLINE_WORDS: Final = 6
+
+
+def wrap_column(widths: list[int]) -> int | None:
+    """The column a document is hard-wrapped at, from its non-blank lines' widths (None:
+    it is not wrapped)."""
+    if len(widths) < _MIN_FULL_LINES:
+        return None
+    ranked = sorted(widths, reverse=True)
+    column = ranked[4]
+    if not _MIN_COLUMN <= column <= _MAX_COLUMN:
+        return None
+    over = sum(1 for width in widths if width > column * 1.1)
+    full = sum(1 for width in widths if width >= 0.85 * column)
+    if over > len(widths) // 100 or full < _MIN_FULL_LINES:
+        return None
+    return column
+
+
+def unwrap(lines: list[str], column: int) -> list[str]:
+    """The paragraphs of a hard-wrapped document (and "" for each blank line): a line that
+    fills the column is joined with the next line, unless that one is blank or opens a list
+    item."""
+    out: list[str] = []
+    joining = False
+    for raw in lines:
+        line = raw.strip()
+        if joining and line and line[0] not in _BULLETS:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        joining = len(line) >= _WRAPPED_LINE * column
+    return out
+
+
+def is_cut(line: str) -> bool:
+    """Does the line stop on a word no sentence ends on? A widget's label (تابعونا على, its
+    icons gone) is no cut sentence."""
+    if line[-1] in _MARKS:
+        return False
+    space = line.rfind(" ")
+    if normalize(line[space + 1 :]) not in _DANGLING:
+        return False
+    norm = normalize(line)
+    return not NOISE_INDEX.match(norm, len(norm.split()))
+
+
+def _join(line: str, rest: str) -> str:
+    return line + rest if rest[0] in _MARKS else f"{line} {rest}"
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Lines cut at inline elements, joined back (see the module's docstring); a blank line
+    ("") between two lines keeps them apart, and a list item (a line opened by a bullet) is
+    never joined to the line above it. Blank lines are not returned."""
+    out: list[str] = []
+    after_cut = False  # the last line was joined after a cut word: what follows is its link
+    adjacent = False  # no blank line between the last line and this one
+    for line in lines:
+        if not line:
+            adjacent = after_cut = False
+            continue
+        if adjacent and line[0] not in _BULLETS:
+            previous = out[-1]
+            if line[0] in _MARKS and previous[-1] not in _FINAL:
+                out[-1] = _join(previous, line)
+                after_cut = False
+                continue
+            if is_cut(previous):
+                out[-1] = _join(previous, line)
+                after_cut = len(line.split()) <= _INLINE_WORDS and line[-1] not in _MARKS
+                continue
+            if after_cut and not line[0].isdigit():
+                out[-1] = _join(previous, line)
+                after_cut = False
+                continue
+        out.append(line)
+        after_cut = False
+        adjacent = True
+    return out
+
+
+def split_cells(lines: list[str]) -> list[str]:
+    """A line of tab-separated cells as one line per cell."""
+    if not any("\t" in line for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if "\t" in line:
+            out.extend(cell.strip() for cell in line.split("\t") if cell.strip())
+        else:
+            out.append(line)
+    return out
+
+
+def text_lines(text: str) -> list[str]:
+    """The page text's blocks, one a line: unwrapped, cells apart, cut sentences joined."""
+    raw = text.splitlines()
+    widths = [len(stripped) for stripped in (line.strip() for line in raw) if stripped]
+    column = wrap_column(widths)
+    lines = unwrap(raw, column) if column is not None else [line.strip() for line in raw]
+    return join_fragments(split_cells(lines))

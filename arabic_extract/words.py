@@ -1,0 +1,49 @@
+"""Words two lines share: content words (no function words, three letters or more), found with
+or without a clitic (و، ب، ل، ف، ك، ال).
+
+A headline names what its lead paragraphs tell; a teaser of another article shares few of their
+words; a tag is grounded in the article's words. All on normalised text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from arabic_extract.blocks import Block
+from arabic_extract.normalize import normalize
+from arabic_extract.rules.stopwords import STOPWORDS
+
+STOPWORD_SET = frozenset(normalize(word) for word in STOPWORDS)
+TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
+LEAD_PARAGRAPHS = 3
+"""How many paragraphs of running text are a story's lead, for :func:`lead_overlap`."""
+
+
+def strip_clitic(word: str) -> str:
+    """``word`` without its first clitic, when at least three letters remain."""
+    for clitic in CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic) :]
+    return word
+
+
+def stem_found(word: str, words: set[str]) -> bool:
+    """Whether ``word`` or its stem (see strip_clitic) is one of ``words`` or the stem of one.
+    A word whose stem is ``stem`` is a clitic followed by ``stem``: those few are looked up,
+    instead of stripping every word of the set."""
+    if word in words:
+        return True
+    stem = strip_clitic(word)
+    if stem in words:
+        return True
+    return any(strip_clitic(clitic + stem) == stem for clitic in CLITICS if clitic + stem in words)
+
+
+def lead_overlap(title: Block, lead: list[Block]) -> float:
+    """The share of ``title``'s content words found (with or without a clitic) in ``lead``."""
+    words = [w for w in TOKEN.findall(title.norm) if len(w) > 2 and w not in STOPWORD_SET]
+    if not words:
+        return 0.0
+    lead_words = {w for b in lead for w in TOKEN.findall(b.norm)}
+    return sum(1 for w in words if stem_found(w, lead_words)) / len(words)
