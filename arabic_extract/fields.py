@@ -210,14 +210,14 @@ def _named_above(
     feats: list[Features],
     decs: list[Decision],
     zone: range,
+    *,
     lead: list[Block],
     config: ExtractionConfig,
 ) -> list[int]:
-    """Title-like lines (not running text) above the zone, within headline_lookback of the run,
-    that name what the lead tells: the headline, when a line the engine took for a list item or a menu's
-    (a byline run into a date, a ticker before the story) cut the zone short."""
-    if not lead:
-        return []
+    """Title-like lines (not running text) above the zone, within headline_lookback of the
+    run, that name what the lead tells: the headline, when no line of the zone does because a
+    line the engine took for a list item (a byline run into a date, a ticker before the
+    story) cut the zone short."""
     start = max(0, zone.stop - config.headline_lookback)
     return [
         i
@@ -240,12 +240,16 @@ def find_headline(
     zone = prebody_zone(decs, run, config)
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
     lead = [blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"]
-    above = _named_above(blocks, feats, decs, zone, lead, config)
+    candidates = [i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1]
+    named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
+    above = (
+        []
+        if named or not lead
+        else _named_above(blocks, feats, decs, zone, lead=lead, config=config)
+    )
     if above:
         zone = range(above[0], zone.stop)
-    candidates = [
-        i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1 or i in above
-    ]
+        candidates = [*above, *candidates]
     if candidates:
         return max(
             candidates,
