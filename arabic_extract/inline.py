@@ -6,7 +6,7 @@ Every step is one linear pass (no backtracking regular expression, no unbounded 
 
 1. code spans and backslash escapes are protected: their characters are swapped for private-use
    code points that no later step reads as syntax, and swapped back at the end;
-2. HTML tags and autolinks left inside the Markdown are removed;
+2. HTML comments, tags and autolinks left inside the Markdown are removed;
 3. brackets and parentheses are matched with a stack each; ``[text](url)``, ``[text][ref]`` and
    ``[ref]`` (with a definition) are links, ``![alt](src)`` images (they show nothing); a link's
    text is read the same way, two levels deep at most;
@@ -36,7 +36,7 @@ _SYNTAX = frozenset("\\[]!*_`~<&")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2048}>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,31}(?:\s[^<>]{0,2048})?/?>|<!--.{0,4096}?-->")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,31}(?:\s[^<>]{0,2048})?/?>")
 _BRACKET = re.compile(r"[\[\]]")
 _PAREN = re.compile(r"[()]")
 _DELIMITER = re.compile(r"\*+|_+|~~+")
@@ -99,6 +99,23 @@ def _code_spans(text: str) -> str:
     return "".join(pieces)
 
 
+def _drop_comments(text: str) -> str:
+    """``text`` without HTML comments; an unclosed one is left as it is. One pass: once no
+    ``-->`` follows a ``<!--``, none follows a later one either."""
+    pieces: list[str] = []
+    kept = 0
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces.append(text[kept:start])
+        kept = end + 3
+        start = text.find("<!--", kept)
+    pieces.append(text[kept:])
+    return " ".join(pieces) if len(pieces) > 1 else text
+
+
 def _pairs(text: str, pattern: re.Pattern[str], opener: str) -> dict[int, int]:
     """Matching brackets (or parentheses): opening position -> closing position."""
     stack: list[int] = []
@@ -126,6 +143,7 @@ class _Out:
         """Close the segment so far, when it shows any text."""
         shown = "".join(self.pieces)
         if not shown.strip():
+            self.pieces = []  # only spaces: nothing to keep (and nothing to join again)
             return
         self.done.append(_finish(shown, self.link_chars, self.links, self.image))
         self.pieces, self.link_chars, self.links, self.image = [], 0, [], False
@@ -253,7 +271,7 @@ def render_inline(raw: str, refs: LinkRefs) -> list[Inline]:
         return [Inline(_SPACE.sub(" ", raw).strip())]
     text = _protect(raw)
     if "<" in text:
-        text = _TAG.sub(" ", _AUTOLINK.sub(" ", text))
+        text = _TAG.sub(" ", _AUTOLINK.sub(" ", _drop_comments(text)))
     out = _Out()
     if "[" in text:
         _Links(text, refs).render(0, len(text), out, 0)

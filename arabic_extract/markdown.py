@@ -114,7 +114,9 @@ def front_matter(lines: list[str]) -> FrontMatter:
 
 # --- detection ---------------------------------------------------------------------------------
 
-_LINK_OR_IMAGE = re.compile(r"\]\([^)\s]{1,2048}\)|\]\[[^\]\n]{0,100}\]")
+# (a link's target stops at the next bracket or space: every scan ends there, so the search
+# stays linear on "](](](...")
+_LINK_OR_IMAGE = re.compile(r"\]\([^()\[\]\s]{1,2048}\)|\]\[[^\[\]\n]{0,100}\]")
 _STRONG_LINE = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M
 )

@@ -64,16 +64,23 @@ def unwrap(lines: list[str], column: int) -> list[str]:
     """The paragraphs of a hard-wrapped document (and "" for each blank line): a line that
     fills the column is joined with the next line, unless that one is blank or opens a list
     item."""
-    out: list[str] = []
+    out: list[list[str]] = []
     joining = False
     for raw in lines:
         line = raw.strip()
         if joining and line and line[0] not in _BULLETS:
-            out[-1] = f"{out[-1]} {line}"
+            out[-1].append(line)
         else:
-            out.append(line)
+            out.append([line])
         joining = len(line) >= _WRAPPED_LINE * column
-    return out
+    return [" ".join(parts) for parts in out]
+
+
+# A line that stops on a dangling word is a widget's label when a noise family claims it;
+# labels are short, so longer lines are not asked.
+_LABEL_WORDS: Final = 8
+# How much of a joined line's end is enough to read its last word.
+_TAIL_CHARS: Final = 200
 
 
 def is_cut(line: str) -> bool:
@@ -84,19 +91,42 @@ def is_cut(line: str) -> bool:
     space = line.rfind(" ")
     if normalize(line[space + 1 :]) not in _DANGLING:
         return False
+    if line.count(" ") >= _LABEL_WORDS:
+        return True
     norm = normalize(line)
     return not NOISE_INDEX.match(norm, len(norm.split()))
 
 
-def _join(line: str, rest: str) -> str:
-    return line + rest if rest[0] in _MARKS else f"{line} {rest}"
+class _Joined:
+    """A line being joined from pieces (joined once, at the end: no quadratic copying)."""
+
+    __slots__ = ("first", "last", "pieces")
+
+    def __init__(self, line: str) -> None:
+        self.pieces = [line]
+        self.first = line
+        self.last = line  # the last piece: its end decides what comes next
+
+    def add(self, rest: str) -> None:
+        self.pieces.append(rest if rest[0] in _MARKS else " " + rest)
+        self.last = rest
+
+    def tail(self) -> str:
+        """The line's end, enough to judge it: the whole line while it is one piece (a
+        widget's label is judged whole), else its last characters."""
+        if len(self.pieces) == 1:
+            return self.first
+        return "".join(self.pieces[-2:])[-_TAIL_CHARS:].lstrip()
+
+    def text(self) -> str:
+        return "".join(self.pieces)
 
 
 def join_fragments(lines: list[str]) -> list[str]:
     """Lines cut at inline elements, joined back (see the module's docstring); a blank line
     ("") between two lines keeps them apart, and a list item (a line opened by a bullet) is
     never joined to the line above it. Blank lines are not returned."""
-    out: list[str] = []
+    out: list[_Joined] = []
     after_cut = False  # the last line was joined after a cut word: what follows is its link
     adjacent = False  # no blank line between the last line and this one
     for line in lines:
@@ -105,22 +135,22 @@ def join_fragments(lines: list[str]) -> list[str]:
             continue
         if adjacent and line[0] not in _BULLETS:
             previous = out[-1]
-            if line[0] in _MARKS and previous[-1] not in _FINAL:
-                out[-1] = _join(previous, line)
+            if line[0] in _MARKS and previous.last[-1] not in _FINAL:
+                previous.add(line)
                 after_cut = False
                 continue
-            if is_cut(previous):
-                out[-1] = _join(previous, line)
+            if is_cut(previous.tail()):
+                previous.add(line)
                 after_cut = len(line.split()) <= _INLINE_WORDS and line[-1] not in _MARKS
                 continue
             if after_cut and not line[0].isdigit():
-                out[-1] = _join(previous, line)
+                previous.add(line)
                 after_cut = False
                 continue
-        out.append(line)
+        out.append(_Joined(line))
         after_cut = False
         adjacent = True
-    return out
+    return [joined.text() for joined in out]
 
 
 def split_cells(lines: list[str]) -> list[str]:
