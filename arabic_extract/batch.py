@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 
-from arabic_extract.api import extract
+from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.fetch import FetchOptions, fetch
@@ -152,6 +152,7 @@ class Job:
     config: ExtractionConfig = field(default_factory=ExtractionConfig)
     fetch: FetchOptions = field(default_factory=FetchOptions)
     render: Render | None = None
+    input_format: InputFormat = "auto"
 
 
 # --- input enumeration ----------------------------------------------------------------------
@@ -475,7 +476,9 @@ def run_task(task: Task, job: Job) -> Result:
         else:
             raise InputError("no page in this task")
         size = len(page) if isinstance(page, bytes) else len(page.encode("utf-8", "replace"))
-        article = extract(page, url=uri, config=job.config, encoding=encoding)
+        article = extract(
+            page, url=uri, config=job.config, encoding=encoding, input_format=job.input_format
+        )
         result = replace(base, article=article, size=size)
         if job.render is not None:
             result = replace(result, text=job.render(result), article=None)
@@ -785,6 +788,7 @@ def extract_many(
     skip: Container[str] | None = None,
     page_timeout: float | None = None,
     fetch_options: FetchOptions | None = None,
+    input_format: InputFormat = "auto",
 ) -> Iterator[Result]:
     """Extract many pages; yields one :class:`Result` per page.
 
@@ -793,11 +797,16 @@ def extract_many(
     processes to use (default: all cores; 1 runs here, in this process). ``ordered=False``
     yields results as they finish. ``skip``: ids to leave out (see :func:`prepare_resume`).
     ``page_timeout``: seconds a worker may spend on one page (with workers > 1).
+    ``input_format``: what every page is (see :func:`~arabic_extract.extract`).
 
     >>> for result in extract_many(["crawl.warc.gz"], workers=4):
     ...     print(result.id, result.article.headline if result.ok else result.error)
     """
-    job = Job(config=config or ExtractionConfig(), fetch=fetch_options or FetchOptions())
+    job = Job(
+        config=config or ExtractionConfig(),
+        fetch=fetch_options or FetchOptions(),
+        input_format=input_format,
+    )
     tasks = iter_tasks(inputs, globs=globs, skip=skip)
     yield from run_tasks(tasks, job, workers=workers, ordered=ordered, page_timeout=page_timeout)
 

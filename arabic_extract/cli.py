@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Final
 
 from arabic_extract import __version__
+from arabic_extract.api import INPUT_FORMATS, InputFormat
 from arabic_extract.batch import (
     DEFAULT_GLOBS,
     STDIN_ID,
@@ -97,6 +98,7 @@ class Options:
     resume: bool = False
     quiet: bool = False
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+    input_format: InputFormat = "auto"
 
     @property
     def expands(self) -> bool:
@@ -222,6 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every block with its label and the rules that decided it",
     )
     parser.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="what the pages are: HTML, page text or Markdown (default: auto, told apart by "
+        "their content)",
+    )
+    parser.add_argument(
         "--reference-time",
         type=_iso_datetime,
         default=None,
@@ -322,6 +331,7 @@ def parse_args(argv: list[str] | None) -> Options | int:
         resume=ns.resume,
         quiet=ns.quiet,
         page_timeout=ns.page_timeout or None,
+        input_format=ns.input_format,
     )
     problem = _usage_problem(ns, options)
     if problem is not None:
@@ -365,10 +375,12 @@ def _single_task(path: str) -> Task:
     return Task(id=path, file=path)
 
 
-def extract_path(path: str, config: ExtractionConfig) -> Article:
+def extract_path(
+    path: str, config: ExtractionConfig, input_format: InputFormat = "auto"
+) -> Article:
     """Read (or fetch) and extract one input; InputFailure when it cannot be read or is not a
     page."""
-    result = run_task(_single_task(path), Job(config=config))
+    result = run_task(_single_task(path), Job(config=config, input_format=input_format))
     if result.error is not None or result.article is None:
         raise InputFailure(result.error.message if result.error else "not a page")
     return result.article
@@ -645,7 +657,7 @@ def run_single(options: Options) -> int:
     """One page (a file, stdin or a URL): its Article, or one line on stderr."""
     path = options.paths[0]
     try:
-        article = extract_path(path, _config(options))
+        article = extract_path(path, _config(options), options.input_format)
     except InputFailure as failure:
         print(f"{PROG}: {_display_name(path)}: {failure}", file=sys.stderr)
         return EXIT_INPUT
@@ -708,7 +720,7 @@ def run_batch(options: Options) -> int:
     if show:
         _count_in_background(options, progress)
     tasks = iter_tasks(_sources(options), globs=options.globs, skip=skip)
-    job = Job(config=_config(options), render=renderer(options))
+    job = Job(config=_config(options), render=renderer(options), input_format=options.input_format)
     results = run_tasks(
         tasks,
         job,

@@ -22,13 +22,14 @@ from pathlib import Path
 from types import MappingProxyType
 
 from arabic_extract.evaluation import (
+    MODE_CHOICES,
     GoldPage,
-    Mode,
     Report,
     arabic_extract_prediction,
     evaluate,
     format_page_table,
     load_gold_dir,
+    modes_for,
 )
 from arabic_extract.model import Article
 
@@ -92,10 +93,12 @@ def eval_parser() -> argparse.ArgumentParser:
     parser.add_argument("gold_dir", metavar="GOLD_DIR", type=Path, help="folder of gold pages")
     parser.add_argument(
         "--mode",
-        choices=("html", "text", "both"),
+        choices=MODE_CHOICES,
         default="html",
-        help="extract from the HTML as served, from its visible text (inscriptis, as a scraper "
-        "copies it), or both (default: html)",
+        help="extract from the HTML as served (html), from its visible text (text: inscriptis, "
+        "as a scraper copies it), from BeautifulSoup's text (bs4), from Markdown (html2text, "
+        "markdownify), from a browser's innerText (innertext); both: html and text; all: every "
+        "one (default: html)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument(
@@ -138,18 +141,18 @@ def _eval_table(gold_dir: Path, reports: Sequence[Report]) -> str:
 
 
 def eval_command(argv: list[str]) -> int:
-    """``arabic-extract eval GOLD_DIR [--mode html|text|both] [--json] [--min-f1 X]``."""
+    """``arabic-extract eval GOLD_DIR [--mode MODE|both|all] [--json] [--min-f1 X]``."""
     options = eval_parser().parse_args(argv)
     pages = _load_pages(options.gold_dir)
     if isinstance(pages, str):
         _error(EVAL_PROG, pages)
         return EXIT_FAILED
-    modes: list[Mode] = ["html", "text"] if options.mode == "both" else [options.mode]
+    modes = modes_for(options.mode)
     reports: list[Report] = []
     for mode in modes:
         try:
             reports.append(evaluate(pages, arabic_extract_prediction, mode, name="arabic_extract"))
-        except ImportError as exc:  # text mode without inscriptis
+        except ImportError as exc:  # a rendering without its renderer (the test extra)
             _error(EVAL_PROG, str(exc))
             return EXIT_FAILED
     if options.json:

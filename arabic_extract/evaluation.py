@@ -10,8 +10,10 @@ The measures follow ``shared/README.md``:
 * **headline** — correct when its token F1 against the gold headline is at least 0.9;
 * **source** — correct when the normalised gold source (or one of its alternatives) contains,
   or is contained in, the normalised extracted source;
-* everything twice: on the HTML as served (``mode="html"``) and on the page's visible text
-  (``mode="text"``, the HTML rendered by ``inscriptis.get_text``).
+* on the HTML as served (``mode="html"``) and on the page as other tools hand it over: its
+  visible text (``mode="text"``, the HTML rendered by ``inscriptis.get_text``), BeautifulSoup's
+  text (``"bs4"``), Markdown by html2text and markdownify, and a browser's ``innerText``
+  (:mod:`arabic_extract.shapes`).
 
 Conventions for degenerate cases are documented on each function.
 The module holds no mutable state; :func:`evaluate` is what ``benchmarks/compare.py`` and the
@@ -29,15 +31,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 import regex  # type: ignore[import-untyped, unused-ignore]
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from arabic_extract.api import extract
+from arabic_extract.shapes import render
 
 __all__ = [
     "HEADLINE_THRESHOLD",
+    "MODES",
+    "MODE_CHOICES",
     "PAGE_TABLE_HEADER",
     "TABLE_HEADER",
     "Extractor",
@@ -56,6 +61,7 @@ __all__ = [
     "headline_correct",
     "leak",
     "load_gold_dir",
+    "modes_for",
     "normalise",
     "page_input",
     "prf",
@@ -65,7 +71,21 @@ __all__ = [
     "visible_text",
 ]
 
-Mode = Literal["html", "text"]
+Mode = Literal["html", "text", "bs4", "html2text", "markdownify", "innertext"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+"""Every mode: ``html``, then the page's renderings (``text`` is inscriptis' visible text)."""
+MODE_CHOICES: tuple[str, ...] = (*MODES, "both", "all")
+"""What ``--mode`` accepts: a mode, ``both`` (html and text) or ``all``."""
+
+
+def modes_for(choice: str) -> list[Mode]:
+    """The modes a ``--mode`` choice (see :data:`MODE_CHOICES`) names."""
+    if choice == "both":
+        return ["html", "text"]
+    if choice == "all":
+        return list(MODES)
+    return [mode for mode in MODES if mode == choice]
+
 
 HEADLINE_THRESHOLD = 0.9
 """Minimum token F1 against the gold headline for an extracted headline to count as correct."""
@@ -542,9 +562,12 @@ def visible_text(html: str | bytes) -> str:
 
 
 def page_input(page: GoldPage, mode: Mode) -> str:
-    """What an extractor receives for ``page``: the decoded HTML, or its visible text."""
+    """What an extractor receives for ``page``: the decoded HTML, or its rendering in
+    ``mode`` (see :mod:`arabic_extract.shapes`; ``text`` is inscriptis' visible text)."""
     html = decode_html(page.html_bytes())
-    return html if mode == "html" else visible_text(html)
+    if mode == "html":
+        return html
+    return visible_text(html) if mode == "text" else render(html, mode)
 
 
 # --------------------------------------------------------------------------- running
@@ -610,8 +633,8 @@ def evaluate(
     An extractor that raises on a page scores 0 on it; the error is recorded in
     :attr:`PageScore.error` and the run goes on.
     """
-    if mode not in ("html", "text"):
-        raise ValueError(f"mode must be 'html' or 'text', not {mode!r}")
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     if repeat < 1:
         raise ValueError("repeat must be at least 1")
     label = name or getattr(extractor, "__name__", "extractor")

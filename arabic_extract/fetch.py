@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from arabic_extract.api import extract
+from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.model import Article
@@ -201,11 +201,19 @@ def extract_url(
     config: ExtractionConfig | None = None,
     options: FetchOptions | None = None,
     client: httpx.Client | None = None,
+    input_format: InputFormat = "auto",
 ) -> Article:
-    """Fetch ``url`` and extract its article (``article.url`` is the URL after redirects).
+    """Fetch ``url`` and extract its article (``article.url`` is the URL after redirects;
+    ``input_format``: see :func:`~arabic_extract.extract`).
 
     Raises :class:`FetchError` when the page cannot be fetched and
     :class:`~arabic_extract.InputError` when what came back is not a page.
     """
     fetched = fetch(url, options=options, client=client)
-    return extract(fetched.content, url=fetched.url, config=config, encoding=fetched.encoding)
+    return extract(
+        fetched.content,
+        url=fetched.url,
+        config=config,
+        encoding=fetched.encoding,
+        input_format=input_format,
+    )

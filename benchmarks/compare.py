@@ -1,13 +1,17 @@
 """Compare arabic_extract with other main-content extractors on a gold folder.
 
-    python benchmarks/compare.py [GOLD_DIR] [--mode html|text|both] [--extractors a,b,...]
+    python benchmarks/compare.py [GOLD_DIR] [--mode MODE|both|all] [--extractors a,b,...]
                                  [--write-docs docs/benchmarks.md] [--repeat N]
 
 GOLD_DIR holds ``NNN.html`` + ``NNN.gold.json`` pairs (format in ``shared/README.md``); it
 defaults to ``../shared/eval/dev`` next to the repository. All extractors run in this process on
 the same pages and the same inputs. In ``html`` mode each gets the HTML as served (decoded); in
-``text`` mode each gets the page's visible text (``inscriptis.get_text``): arabic_extract as
-plain text, the others as that text with each line wrapped in ``<p>``. Competitors that are not
+the other modes each gets the page as another tool hands it over (see
+:mod:`arabic_extract.shapes`): its visible text (``text``, inscriptis), BeautifulSoup's text
+(``bs4``), Markdown (``html2text``, ``markdownify``) or a browser's ``innerText``
+(``innertext``): arabic_extract as it is, the others as that text with each line wrapped in
+``<p>`` (none of them reads page text or Markdown). ``both`` is html and text, ``all`` every
+mode. Competitors that are not
 installed are skipped (``pip install -e '.[bench]'``). Measures, scoring and table layout come
 from :mod:`arabic_extract.evaluation`; this script only adds the adapters, the run loop and the
 output.
@@ -38,6 +42,7 @@ if importlib.util.find_spec("arabic_extract") is None:
 
 from arabic_extract.build_info import build_name  # noqa: E402
 from arabic_extract.evaluation import (  # noqa: E402
+    MODE_CHOICES,
     GoldPage,
     Mode,
     PageScore,
@@ -48,6 +53,7 @@ from arabic_extract.evaluation import (  # noqa: E402
     format_markdown_table,
     format_table,
     load_gold_dir,
+    modes_for,
     page_input,
 )
 
@@ -323,7 +329,14 @@ def markdown(
         "gold noise snippets found in the body; headline correct at token F1 >= 0.9; source "
         "correct on normalised containment. An extractor that raises on a page scores 0 there.",
     ]
-    titles = {"html": "HTML as served", "text": "Visible text (inscriptis)"}
+    titles = {
+        "html": "HTML as served",
+        "text": "Visible text (inscriptis)",
+        "bs4": "BeautifulSoup text (get_text with a newline separator)",
+        "html2text": "Markdown (html2text, body_width=0)",
+        "markdownify": "Markdown (markdownify)",
+        "innertext": "Browser innerText",
+    }
     for mode, reports in results.items():
         lines += ["", f"## {titles.get(mode, mode)}", "", format_markdown_table(reports)]
         if ratios := speed_ratios(reports):
@@ -338,7 +351,7 @@ def markdown(
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("gold_dir", nargs="?", type=Path, default=DEFAULT_GOLD_DIR)
-    parser.add_argument("--mode", choices=("html", "text", "both"), default="both")
+    parser.add_argument("--mode", choices=MODE_CHOICES, default="both")
     names = ",".join(c.name for c in COMPETITORS)
     parser.add_argument(
         "--extractors", default=names, help=f"comma-separated subset of: {names} (default: all)"
@@ -373,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no NNN.gold.json + NNN.html pairs in {args.gold_dir}", file=sys.stderr)
         return 1
     competitors = [c for c in COMPETITORS if c.name in args.extractors]
-    modes: list[Mode] = ["html", "text"] if args.mode == "both" else [args.mode]
+    modes = modes_for(args.mode)
     print(f"{len(pages)} pages from {args.gold_dir}, repeat={args.repeat}, rounds={args.rounds}")
     results: dict[str, list[Report]] = {}
     for mode in modes:
