@@ -94,6 +94,8 @@ _UNRENDERED = frozenset(
 # Blocks a browser surrounds with a blank line (innerText's "required line count" of 2).
 _SPACED = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 _CELLS = frozenset({"td", "th"})
+# Elements on lines of their own (table cells are not: a tab ends each).
+_BLOCKS = (BLOCK_TAGS | {"li", "tr", "caption"}) - _CELLS
 _PRE = frozenset({"pre", "textarea", "listing", "xmp"})
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 
@@ -149,7 +151,8 @@ class _InnerText:
             stack.append((node, True))
             children = list(node.iter(include_text=True))
             stack.extend((child, False) for child in reversed(children))
-        return "".join(self.out).strip() + "\n"
+        text = "".join(self.out).strip()
+        return text + "\n" if text else ""
 
     def enter(self, tag: str) -> None:
         if tag == "br":
@@ -157,7 +160,7 @@ class _InnerText:
             self.breaks = 0
         elif tag in _SPACED:
             self.request(2)
-        elif tag in BLOCK_TAGS or tag in ("li", "tr", "caption"):
+        elif tag in _BLOCKS:
             self.request(1)
 
     def leave(self, tag: str) -> None:
@@ -165,7 +168,7 @@ class _InnerText:
             self.out.append("\t")
         elif tag in _SPACED:
             self.request(2)
-        elif tag in BLOCK_TAGS or tag in ("li", "tr", "caption"):
+        elif tag in _BLOCKS:
             self.request(1)
 
 
@@ -188,7 +191,7 @@ def innertext(html: str) -> str:
         return ""
     text = _InnerText().walk(root)
     # a row's last cell leaves a tab before the line break, as browsers do; trim it
-    return "\n".join(line.rstrip("\t ") for line in text.split("\n"))
+    return "\n".join(line.rstrip("\t ") for line in text.split("\n")) if text else ""
 
 
 RENDERERS: MappingProxyType[Shape, Callable[[str], str]] = MappingProxyType(

@@ -1,0 +1,348 @@
+"""The Markdown reader (:mod:`arabic_extract.markdown`, :mod:`arabic_extract.inline`) and
+telling Markdown from page text (``input_format="auto"``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from growth import growth, linear
+
+from arabic_extract import ExtractionConfig, extract
+from arabic_extract.api import detect_format
+from arabic_extract.inline import render_inline
+from arabic_extract.markdown import (
+    front_matter,
+    is_wrapped,
+    markdown_blocks,
+    markdown_signals,
+    read_pieces,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+CONFIG = ExtractionConfig()
+LEAD = (
+    "أعلنت وزارة الصحة اليوم عن بدء حملة تطعيم واسعة في جميع المحافظات، "
+    "وقال المتحدث باسم الوزارة إن الحملة تستهدف ثلاثة ملايين طفل خلال شهر واحد."
+)
+SECOND = (
+    "وأضاف المتحدث أن فرق التطعيم ستنتشر في المدارس والمراكز الصحية، داعياً الأسر إلى "
+    "التعاون مع الفرق وتسجيل الأطفال عبر المنصة الإلكترونية الجديدة للوزارة."
+)
+
+
+def texts(markdown: str) -> list[str]:
+    blocks, _ = markdown_blocks(markdown, 100_000)
+    return [b.text for b in blocks]
+
+
+# --- detection -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("seeds/*/input.txt"), *FIXTURES.glob("text/*/input.txt")])
+)
+def test_page_text_fixtures_are_not_markdown(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert markdown_signals(text) < CONFIG.markdown_min_signals
+    assert detect_format(text, CONFIG) == "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* الرئيسية\n* أخبار\n- رياضة\n+ اقتصاد\n\n" + LEAD,  # page text lists
+        "#مصر #السعودية\n" + LEAD,  # hashtags
+        "-----\n" + LEAD + "\n-----\n",  # separator lines
+        "**" + LEAD,  # one stray mark
+    ],
+)
+def test_plain_text_with_list_markers_and_rules_is_text(text: str) -> None:
+    assert detect_format(text, CONFIG) == "text"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# عنوان الخبر\n\n" + LEAD,
+        "عنوان الخبر\n===========\n\n" + LEAD,
+        "قال [الوزير](https://example.com/x) إن " + LEAD,
+        "![صورة](https://example.com/a.jpg)\n\n" + LEAD,
+        "المحافظة | النسبة\n--- | ---\nالقاهرة | 40\n",
+        "---\ntitle: عنوان\nsitename: موقع\n---\n" + LEAD,
+        "Title: عنوان\n\nURL Source: https://example.com/a\n\nMarkdown Content:\n" + LEAD,
+    ],
+)
+def test_one_sure_sign_makes_markdown(text: str) -> None:
+    assert detect_format(text, CONFIG) == "markdown"
+
+
+def test_html_is_html_even_with_markdown_inside() -> None:
+    assert detect_format("<html><body><p>[a](b)</p><div>x</div></body></html>", CONFIG) == "html"
+
+
+def test_input_format_is_validated() -> None:
+    with pytest.raises(ValueError, match="input_format"):
+        extract("نص", input_format="pdf")  # type: ignore[arg-type]
+
+
+def test_forced_formats() -> None:
+    page = "# عنوان الخبر الرئيسي اليوم\n\n" + LEAD + "\n\n" + SECOND + "\n"
+    assert extract(page).headline == "عنوان الخبر الرئيسي اليوم"
+    as_text = extract(page, input_format="text")
+    assert as_text.headline is None or as_text.headline.startswith("#")
+    assert extract(LEAD + "\n\n" + SECOND, input_format="markdown").paragraphs == [LEAD, SECOND]
+
+
+# --- block level -------------------------------------------------------------------------------
+
+
+def test_headings_atx_and_setext() -> None:
+    blocks, _ = markdown_blocks("# أول ##\n\nثان\n---\n\nثالث\n===\n\n### رابع\n", 1000)
+    assert [(b.text, b.heading) for b in blocks] == [
+        ("أول", 1),
+        ("ثان", 2),
+        ("ثالث", 1),
+        ("رابع", 3),
+    ]
+
+
+def test_rule_after_blank_line_is_no_heading() -> None:
+    blocks, _ = markdown_blocks("فقرة\n\n---\n\nأخرى\n", 1000)
+    assert [(b.text, b.heading) for b in blocks] == [("فقرة", 0), ("أخرى", 0)]
+
+
+def test_lists_quotes_and_nesting() -> None:
+    blocks, _ = markdown_blocks(
+        "* الرئيسية\n  * أخبار\n1. أول\n2) ثان\n*     * عن الشركة\n> اقتباس\n> > متداخل\n", 1000
+    )
+    assert [(b.text, b.tag, b.bullet) for b in blocks] == [
+        ("الرئيسية", "li", True),
+        ("أخبار", "li", True),
+        ("أول", "li", True),
+        ("ثان", "li", True),
+        ("عن الشركة", "li", True),
+        ("اقتباس", "blockquote", False),
+        ("متداخل", "blockquote", False),
+    ]
+
+
+def test_pipe_table_cells_are_blocks() -> None:
+    pieces, _ = read_pieces(
+        ["المحافظة | نسبة المشاركة", "--- | :---:", "| القاهرة | 40 في المئة |", "", "بعد"]
+    )
+    assert [(p.raw, p.tag) for p in pieces] == [
+        ("المحافظة", "th"),
+        ("نسبة المشاركة", "th"),
+        ("القاهرة", "td"),
+        ("40 في المئة", "td"),
+        ("بعد", "p"),
+    ]
+
+
+def test_fenced_code_and_reference_definitions() -> None:
+    pieces, refs = read_pieces(["```js", "var x = [a](b);", "```", "[site]: https://x.example"])
+    assert [(p.raw, p.tag) for p in pieces] == [("var x = [a](b);", "pre")]
+    assert refs == {"site": "https://x.example"}
+
+
+def test_hard_breaks_end_blocks() -> None:
+    assert texts("سطر أول  \nسطر ثان\\\nسطر ثالث<br>سطر رابع\n") == [
+        "سطر أول",
+        "سطر ثان",
+        "سطر ثالث",
+        "سطر رابع",
+    ]
+
+
+def test_soft_breaks_end_blocks_when_not_wrapped() -> None:
+    # one paragraph a line and no blank line between: each line its own block
+    assert texts("الأولى\nالثانية\nالثالثة\n") == ["الأولى", "الثانية", "الثالثة"]
+
+
+WRAPPED = (
+    "# عنوان طويل يلتف على سطرين كما يكتبه html2text حين يتجاوز العنوان عرض السطر\n"
+    "المحدد\n\n"
+    + "\n".join(
+        [
+            "أعلنت وزارة الصحة اليوم عن بدء حملة تطعيم واسعة في جميع المحافظات المصرية،",
+            "وقال المتحدث باسم الوزارة إن الحملة تستهدف ثلاثة ملايين طفل خلال شهر",
+            "واحد، وإن فرق التطعيم ستنتشر في المدارس والمراكز الصحية في القرى والمدن",
+            "على حد سواء.",
+            "",
+            "وأضاف المتحدث أن الأسر مدعوة إلى التعاون مع الفرق وتسجيل الأطفال عبر المنصة",
+            "الإلكترونية الجديدة التي أطلقتها الوزارة الأسبوع الماضي، مؤكداً أن اللقاح",
+            "آمن ومعتمد من منظمة الصحة العالمية.",
+        ]
+    )
+)
+
+
+def test_hard_wrapped_markdown_is_joined_back() -> None:
+    assert is_wrapped(WRAPPED.splitlines())
+    blocks, _ = markdown_blocks(WRAPPED, 100_000)
+    assert [b.heading for b in blocks] == [1, 0, 0]
+    assert blocks[0].text.endswith("عرض السطر المحدد")
+    assert blocks[1].text.endswith("في القرى والمدن على حد سواء.")
+    assert blocks[2].text.startswith("وأضاف المتحدث")
+
+
+def test_one_paragraph_a_line_is_not_wrapped() -> None:
+    assert not is_wrapped([LEAD, SECOND, LEAD, SECOND, LEAD, SECOND, LEAD, SECOND])
+    assert not is_wrapped(["قصير", "أقصر", "قصير جدا"] * 4)
+
+
+# --- front matter ------------------------------------------------------------------------------
+
+
+def test_yaml_front_matter() -> None:
+    lines = [
+        "---",
+        "title: 'عنوان الخبر - موقع الخبر'",
+        "sitename: موقع الخبر",
+        "date: 2024-03-05",
+        "---",
+        "نص",
+    ]
+    front = front_matter(lines)
+    assert front.start == 5
+    assert front.meta.headline == "عنوان الخبر"
+    assert front.meta.site_name == "موقع الخبر"
+    assert front.meta.published is not None and front.meta.published.day == 5
+
+
+def test_jina_reader_header() -> None:
+    lines = [
+        "Title: عنوان الخبر",
+        "",
+        "URL Source: https://x.example/a",
+        "",
+        "Markdown Content:",
+        "نص",
+    ]
+    front = front_matter(lines)
+    assert front.start == 5
+    assert front.meta.headline == "عنوان الخبر"
+
+
+def test_rules_around_text_are_no_front_matter() -> None:
+    assert front_matter(["---", "فقرة بين خطين", "---"]).start == 0
+
+
+def test_front_matter_title_names_the_headline() -> None:
+    page = (
+        "---\ntitle: حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل - موقع الخبر\n---\n\n"
+        "* الرئيسية\n* صحة\n\nحملة تطعيم واسعة تستهدف ثلاثة ملايين طفل\n\n"
+        + LEAD
+        + "\n\n"
+        + SECOND
+        + "\n"
+    )
+    article = extract(page)
+    assert article.headline == "حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل"
+    assert article.paragraphs == [LEAD, SECOND]
+
+
+# --- inline ------------------------------------------------------------------------------------
+
+
+def one(raw: str, refs: dict[str, str] | None = None) -> tuple[str, int, tuple[str, ...], bool]:
+    [inline] = render_inline(raw, refs or {})
+    return inline.text, inline.link_chars, inline.links, inline.image
+
+
+def test_links_give_their_text_and_density() -> None:
+    assert one("قال [الوزير](https://x.example/a 'عنوان') إن") == (
+        "قال الوزير إن",
+        6,
+        ("الوزير",),
+        False,
+    )
+    assert one("[نص][ref] و[ref]", {"ref": "https://x"}) == ("نص وref", 5, ("نص", "ref"), False)
+    assert one("[ليس رابطاً] فقط") == ("[ليس رابطاً] فقط", 0, (), False)
+
+
+def test_images_show_nothing() -> None:
+    assert one("![شعار الموقع](https://x/logo.png)") == ("", 0, (), True)
+    assert one("[ ![](https://x/t.jpg) عنوان خبر آخر ](/news/2)") == (
+        "عنوان خبر آخر",
+        11,
+        ("عنوان خبر آخر",),
+        True,
+    )
+
+
+def test_an_image_after_text_starts_a_segment() -> None:
+    segments = render_inline("![](a.jpg) تعليق أول ![](b.jpg) تعليق ثان", {})
+    assert [(s.text, s.image) for s in segments] == [("تعليق أول", True), ("تعليق ثان", True)]
+
+
+def test_emphasis_code_escapes_entities_and_html() -> None:
+    assert one("**عاجل**: _قال_ ~~لا~~") == ("عاجل: قال لا", 0, (), False)
+    assert one("\\*سؤال؟ و snake_case_name") == ("*سؤال؟ و snake_case_name", 0, (), False)
+    assert one("`[لا](رابط)` و `*x*`") == ("[لا](رابط) و *x*", 0, (), False)
+    assert one("&quot;نص&quot; <span class='x'>داخل</span> <!-- تعليق --> <https://x.example>") == (
+        '"نص" داخل',
+        0,
+        (),
+        False,
+    )
+
+
+def test_a_lone_star_stays() -> None:
+    assert one("*ما الذي يحدث في السودان؟") == ("*ما الذي يحدث في السودان؟", 0, (), False)
+
+
+def test_no_markdown_syntax_reaches_the_body() -> None:
+    page = (
+        "# عنوان الخبر الرئيسي في الصفحة\n\n"
+        "* [الرئيسية](/)\n* [أخبار](/news)\n* [رياضة](/sport)\n\n"
+        f"**القاهرة** - {LEAD} [المزيد](https://x.example/more)\n\n"
+        f"> {SECOND}\n\n"
+        "[ ![](https://x/t.jpg) خبر آخر لا علاقة له ](/news/2)\n"
+    )
+    article = extract(page)
+    assert article.headline == "عنوان الخبر الرئيسي في الصفحة"
+    assert article.paragraphs[0] == f"القاهرة - {LEAD} المزيد"
+    for paragraph in article.paragraphs:
+        assert not any(mark in paragraph for mark in ("](", "![", "**", "> ", "# "))
+
+
+# --- linear time -------------------------------------------------------------------------------
+
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "nested brackets": lambda n: "# t\n\n" + "[" * n + "x" + "]" * n + "(u)\n",
+    "link openers": lambda n: "# t\n\n" + "](" * n + "\n",
+    "images": lambda n: "# t\n\n" + "![a](b)" * n + "\n",
+    "images between words": lambda n: "# t\n\n" + "![a](b) نص " * (n // 4) + "\n",
+    "stars": lambda n: "# t\n\n" + "*a " * n + "\n",
+    "underscores": lambda n: "# t\n\n" + "_a_ " * n + "\n",
+    "backtick runs": lambda n: "# t\n\n" + "".join("`" * (i % 7 + 1) + "a" for i in range(n)),
+    "tag openers": lambda n: "# t\n\n" + "<a " * n + "\n",
+    "comment openers": lambda n: "# t\n\n" + "<!--" * n + "\n",
+    "references": lambda n: "# t\n\n" + "[a][b]" * n + "\n\n[b]: http://x\n",
+    "quotes and items": lambda n: "# t\n" + "> * 1. " * n + "\n",
+    "pipes": lambda n: "a|b\n--|--\n" + "|" * n + "\n",
+    "hashes": lambda n: "#" * n + " x\n",
+    "escapes": lambda n: "# t\n\n" + "\\*" * n,
+    "setext pairs": lambda n: "\n".join(["عنوان", "==="] * (n // 4)),
+    "fences": lambda n: "```\n" * (n // 4),
+    "front matter": lambda n: "---\ntitle: x\n" + "a: b\n" * (n // 4),
+}
+
+
+def read(text: str) -> object:
+    return markdown_blocks(text, 100_000)
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_markdown_time_grows_linearly(name: str) -> None:
+    small, large = growth(read, ADVERSARIAL[name])
+    assert linear(small, large), f"{name}: {small:.4f}s -> {large:.4f}s"
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_detection_time_grows_linearly(name: str) -> None:
+    small, large = growth(markdown_signals, ADVERSARIAL[name])
+    assert linear(small, large), f"{name}: {small:.4f}s -> {large:.4f}s"

@@ -1,0 +1,207 @@
+"""Page text reflowed into one line per block (:mod:`arabic_extract.reflow`): hard-wrapped
+dumps, tab-separated cells, sentences cut at links; and the page title at the top of page
+text (:func:`arabic_extract.merge.title_line`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from growth import growth, linear
+
+from arabic_extract import ExtractionConfig, extract
+from arabic_extract.blocks import text_blocks
+from arabic_extract.merge import title_line
+from arabic_extract.reflow import is_cut, join_fragments, split_cells, text_lines, wrap_column
+
+PARAGRAPH = (
+    "أعلنت وزارة الصحة اليوم عن بدء حملة تطعيم واسعة في جميع المحافظات، وقال المتحدث باسم "
+    "الوزارة إن الحملة تستهدف ثلاثة ملايين طفل خلال شهر واحد، وإن فرق التطعيم ستنتشر في "
+    "المدارس والمراكز الصحية في القرى والمدن على حد سواء."
+)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` wrapped at ``width`` columns, as lynx and w3m write it."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return lines
+
+
+# --- wrapped text ------------------------------------------------------------------------------
+
+
+def test_a_lynx_like_dump_is_unwrapped() -> None:
+    page = ["   العنوان", "", "   * الرئيسية", "   * أخبار", ""]
+    for _ in range(3):
+        page += ["   " + line for line in wrap(PARAGRAPH, 72)] + [""]
+    lines = text_lines("\n".join(page))
+    assert lines == ["العنوان", "* الرئيسية", "* أخبار", PARAGRAPH, PARAGRAPH, PARAGRAPH]
+
+
+def test_wrap_column_needs_many_full_lines_and_none_wider() -> None:
+    assert wrap_column([72] * 8 + [20] * 10) == 72
+    assert wrap_column([72] * 7 + [20] * 10) is None  # too few full lines
+    assert wrap_column([72] * 10 + [400]) is None  # a paragraph a line runs past any column
+    assert wrap_column([30] * 20) is None  # narrower than any wrap column
+
+
+def test_page_text_with_long_lines_is_not_unwrapped() -> None:
+    text = "\n".join(["الرئيسية", "أخبار", PARAGRAPH, PARAGRAPH, "شارك"])
+    assert text_lines(text) == ["الرئيسية", "أخبار", PARAGRAPH, PARAGRAPH, "شارك"]
+
+
+# --- cells -------------------------------------------------------------------------------------
+
+
+def test_tab_separated_cells_are_lines() -> None:
+    assert split_cells(["المحافظة\tالنسبة\t", "فقرة"]) == ["المحافظة", "النسبة", "فقرة"]
+    lines = ["بلا خلايا"]
+    assert split_cells(lines) is lines
+
+
+# --- sentences cut at inline elements ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lines,joined",
+    [
+        (  # a link after an outlet word, the sentence after it
+            ["نشر موقع", "Middle East Eye", "البريطاني، أن خبراً يفيد بسرقة منزل."],
+            ["نشر موقع Middle East Eye البريطاني، أن خبراً يفيد بسرقة منزل."],
+        ),
+        (  # the rest of the sentence after a link starts with a comma or a full stop
+            ["وقال المتحدث إن الحملة نجحت بحسب", "وزارة الصحة", "، مضيفاً أنها مستمرة", "."],
+            ["وقال المتحدث إن الحملة نجحت بحسب وزارة الصحة، مضيفاً أنها مستمرة."],
+        ),
+        (  # a bold word after a verb of attribution
+            ["وقال", "الرئيس الفرنسي", "إن الاجتماع كان مثمراً."],
+            ["وقال الرئيس الفرنسي إن الاجتماع كان مثمراً."],
+        ),
+    ],
+)
+def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
+    assert join_fragments(lines) == joined
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["تابعونا على", "فيسبوك"],  # a widget's label, its icons gone
+        ["الأخبار في", "", "الرياضة"],  # a blank line between them
+        ["قائمة الأخبار في", "• الرياضة"],  # a list item
+        ["عنوان الخبر الرئيسي اليوم", "وقال الوزير إن الاجتماع كان مثمراً."],  # a headline
+        ["وقال الوزير إن الاجتماع كان مثمراً.", "، تعليق"],  # a finished sentence
+    ],
+)
+def test_lines_that_are_not_cut_stay_apart(lines: list[str]) -> None:
+    assert join_fragments(lines) == [line for line in lines if line]
+
+
+def test_is_cut() -> None:
+    assert is_cut("وأكد المصدر أن الاجتماع سيعقد في")
+    assert not is_cut("وأكد المصدر أن الاجتماع سيعقد في القاهرة.")
+    assert not is_cut("تابعونا على")
+
+
+def test_a_cut_sentence_in_bs4_text_is_one_paragraph() -> None:
+    page = "\n".join(
+        [
+            "الرئيسية",
+            "أخبار",
+            "عنوان الخبر عن سرقة منزل في باريس",
+            "نشر موقع",
+            "Middle East Eye",
+            "البريطاني، أن لصوصاً سرقوا أغراضاً فاخرة بقيمة 700 ألف دولار من منزل في باريس.",
+            PARAGRAPH,
+        ]
+    )
+    article = extract(page)
+    assert article.paragraphs[0].startswith("نشر موقع Middle East Eye البريطاني، أن لصوصاً")
+
+
+# --- the page title at the top of page text ------------------------------------------------------
+
+CONFIG = ExtractionConfig()
+
+
+def blocks_of(*lines: str) -> list:  # type: ignore[type-arg]
+    return text_blocks(list(lines), 1000)
+
+
+def test_title_line_shown_again() -> None:
+    meta = title_line(
+        blocks_of(
+            "وزير الصحة يعلن حملة تطعيم واسعة - موقع الخبر",
+            "أخبار",
+            "وزير الصحة يعلن حملة تطعيم واسعة",
+        ),
+        CONFIG,
+    )
+    assert meta is not None
+    assert (meta.headline, meta.site_name) == ("وزير الصحة يعلن حملة تطعيم واسعة", "موقع الخبر")
+
+
+def test_title_line_with_a_latin_site_name() -> None:
+    meta = title_line(
+        blocks_of("الناشط الحقوقي يتحدث عن الأزمة - الصباح | Assabah", "أخبار"), CONFIG
+    )
+    assert meta is not None
+    assert (meta.headline, meta.site_name) == ("الناشط الحقوقي يتحدث عن الأزمة", "الصباح")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "وزير الصحة يعلن حملة تطعيم واسعة",  # no separator: left to the engine
+        "الموقع الرسمي | القاهرة الاخبارية",  # a tagline, not a headline
+        "خبر عن شيء - موقع لا يعرف اسمه ولا يظهر مرة أخرى في أي مكان",  # no site name
+    ],
+)
+def test_no_title_line(first: str) -> None:
+    assert title_line(blocks_of(first, "أخبار", "رياضة"), CONFIG) is None
+
+
+def test_the_title_line_names_the_headline_shown_below() -> None:
+    page = "\n".join(
+        [
+            "حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل - موقع الخبر",
+            "تخطي إلى المحتوى",
+            "الرئيسية",
+            "صحة",
+            "مقالات أخرى",
+            "حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل",
+            PARAGRAPH,
+            PARAGRAPH.replace("أعلنت", "وأكدت"),
+        ]
+    )
+    article = extract(page)
+    assert article.headline == "حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل"
+    assert article.site_name == "موقع الخبر"
+    assert article.paragraphs == [PARAGRAPH, PARAGRAPH.replace("أعلنت", "وأكدت")]
+
+
+# --- linear time -------------------------------------------------------------------------------
+
+# Adversarial page text for the reflow stage (see tests/growth.py).
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "dangling words": lambda n: "\n".join(["في"] * n),
+    "attribution and preposition": lambda n: "\n".join(["وقال في"] * n),
+    "continuation marks": lambda n: "نص\n" + "\n".join(["،"] * n),
+    "wrapped lines": lambda n: "\n".join(["كلمة " * 18] * n),
+    "tabs": lambda n: "\t".join(["خلية"] * n),
+    "bullets": lambda n: "\n".join(["• في"] * n),
+}
+
+
+@pytest.mark.parametrize("name", ADVERSARIAL)
+def test_reflow_time_grows_linearly(name: str) -> None:
+    small, large = growth(text_lines, ADVERSARIAL[name])
+    assert linear(small, large), f"{name}: {small:.4f}s -> {large:.4f}s"

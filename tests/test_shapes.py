@@ -1,0 +1,100 @@
+"""Renderer invariance: a page gives the same Article whatever shape it reaches us in.
+
+Every HTML fixture of the project, and every page of ``../shared/eval/dev`` when that folder is
+beside the project, is rendered here as other tools hand pages over (inscriptis, BeautifulSoup
+text, html2text and markdownify Markdown, a browser-like innerText: :mod:`arabic_extract.shapes`)
+and each rendering is extracted. Its Article must match the one from the HTML: body F1 at least
+0.97 against the HTML's paragraphs, the same headline (token F1 0.9, as the evaluation scores
+headlines) and the same source.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from arabic_extract import Article, extract
+from arabic_extract.evaluation import decode_html, headline_correct, prf, source_correct
+from arabic_extract.shapes import SHAPES, innertext, render
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+MIN_F1 = 0.97
+
+PAGES = [
+    *(pytest.param(path, id=f"fixture-{path.parent.name}") for path in FIXTURES.glob("*/*.html")),
+    *(pytest.param(path, id=f"dev-{path.stem}") for path in sorted(DEV.glob("*.html"))),
+]
+
+
+@cache
+def html_of(path: Path) -> str:
+    return decode_html(path.read_bytes())
+
+
+@cache
+def reference(path: Path) -> Article:
+    return extract(html_of(path))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_shape_gives_the_html_article(path: Path, shape: str) -> None:
+    ref = reference(path)
+    article = extract(render(html_of(path), shape))  # type: ignore[arg-type]
+    f1 = prf(article.body, ref.paragraphs).f1
+    assert f1 >= MIN_F1, f"{shape}: body F1 {f1:.3f} against the HTML's"
+    if ref.headline is None:
+        assert article.headline is None, f"{shape}: headline {article.headline!r}"
+    else:
+        assert headline_correct(article.headline, ref.headline), (
+            f"{shape}: headline {article.headline!r}, the HTML's {ref.headline!r}"
+        )
+    if ref.source is None:
+        assert article.source is None, f"{shape}: source {article.source!r}"
+    else:
+        assert source_correct(article.source, ref.source, []), (
+            f"{shape}: source {article.source!r}, the HTML's {ref.source!r}"
+        )
+
+
+def test_fixtures_found() -> None:
+    assert len(list(FIXTURES.glob("*/*.html"))) >= 10
+
+
+# --- the innerText rendering -------------------------------------------------------------------
+
+
+def test_innertext_blocks_cells_and_breaks() -> None:
+    page = (
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<h1>العنوان</h1><p>فقرة <a href='#'>فيها</a> رابط.</p>"
+        "<div>سطر<br>ثان</div>"
+        "<table><tr><td>أ</td><td>ب</td></tr><tr><td>ج</td><td>د</td></tr></table>"
+        "<ul><li>بند</li></ul><script>var x;</script>"
+        "<p style='display: none'>مخفي</p><p hidden>مخفي</p><img alt='صورة'>"
+        "</body></html>"
+    )
+    assert innertext(page).split("\n") == [
+        "العنوان",
+        "",
+        "فقرة فيها رابط.",
+        "",
+        "سطر",
+        "ثان",
+        "أ\tب",
+        "ج\tد",
+        "بند",
+        "",
+    ]
+
+
+def test_innertext_keeps_spaces_between_inline_elements() -> None:
+    page = "<p>سيطروا على ثلاثة <a href='#'>مستودعات للذخيرة</a> بالقرب من بلدة.</p>"
+    assert innertext(page).strip() == "سيطروا على ثلاثة مستودعات للذخيرة بالقرب من بلدة."
+
+
+def test_innertext_of_a_page_without_body() -> None:
+    assert innertext("") == ""
