@@ -172,8 +172,9 @@ def _others(
     blocks: list[Block], decs: list[Decision], items: list[int], end: int, config: ExtractionConfig
 ) -> list[int]:
     """The items that are not the article's own headline or caption: those name what the
-    text right after the list tells (its first paragraphs, within headline_lookback blocks)."""
-    following = range(end, min(len(decs), end + config.headline_lookback))
+    text right after the list tells (its first paragraphs, within twice headline_lookback
+    blocks: the article's header may stand between)."""
+    following = range(end, min(len(decs), end + 2 * config.headline_lookback))
     lead = [blocks[k] for k in following if decs[k].cls == "good"][:LEAD_PARAGRAPHS]
     if not lead:
         return items
@@ -222,12 +223,14 @@ def mark_foreign_lines(
 
 def mark_embeds(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
     """The text of an embedded post stands right above its signature line (embed-signature:
-    "— author (@handle) date"), its date may follow it on a line of its own: all of them are
-    the post, not the article."""
+    "— author (@handle) date"), unless a converter joined them on one line; its date may
+    follow it on a line of its own: all of them are the post, not the article."""
     out = list(decs)
     for i in range(1, len(decs)):
         if "embed-signature" not in decs[i].reasons:
             continue
+        if len(blocks[i].norm.split()) > _SIGNATURE_WORDS:
+            continue  # the post's text is on the signature's line
         k = i - 1  # past the post's links (pic.twitter.com, #hashtag: one word a line)
         while k > 0 and i - k <= _EMBED_LINKS and " " not in blocks[k].norm:
             k -= 1
@@ -241,6 +244,8 @@ def mark_embeds(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
 
 # How many lines of links may stand between an embedded post's text and its signature.
 _EMBED_LINKS = 3
+# A signature alone: a dash, the author's name, the handle and a date.
+_SIGNATURE_WORDS = 14
 
 
 def mark_credit_captions(

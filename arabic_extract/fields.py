@@ -128,6 +128,11 @@ _HEADER_FURNITURE = frozenset(
 
 # Header lines after which a list is the article's share links, not the site's navigation.
 _SHARE_HEADERS = frozenset({"share-bar", "byline", "date-line"})
+# Lines the headline lookback does not count: the header's furniture, and machine text (a
+# URL wrapped over lines, template debris, a Latin credit).
+_UNCOUNTED = _HEADER_FURNITURE | {"url-line", "foreign-line", "cms-leftover"}
+# A site's own links: never its headline.
+_NAVIGATION = frozenset({"menu", "navigation", "breadcrumb"})
 
 
 def prebody_zone(decs: list[Decision], run: Run, config: ExtractionConfig) -> range:
@@ -152,7 +157,7 @@ def prebody_zone(decs: list[Decision], run: Run, config: ExtractionConfig) -> ra
             passed_good += 1
             if passed_good > 1:
                 break
-        if prev.cls != "bad" or _HEADER_FURNITURE.isdisjoint(prev.reasons):
+        if prev.cls != "bad" or _UNCOUNTED.isdisjoint(prev.reasons):
             budget -= 1
         start -= 1
     return range(start, run.start)
@@ -214,16 +219,18 @@ def _named_above(
     lead: list[Block],
     config: ExtractionConfig,
 ) -> list[int]:
-    """Title-like lines (not running text) above the zone, within headline_lookback of the
-    run, that name what the lead tells: the headline, when no line of the zone does because a
+    """Title-like lines (not running text) within headline_lookback blocks above the zone
+    that name what the lead tells: the headline, when no line of the zone does because a
     line the engine took for a list item (a byline run into a date, a ticker before the
     story) cut the zone short."""
-    start = max(0, zone.stop - config.headline_lookback)
+    start = max(0, zone.start - config.headline_lookback)
     return [
         i
         for i in range(start, zone.start)
         if feats[i].title_like
+        and feats[i].words > config.label_max_words
         and decs[i].cls != "good"
+        and _NAVIGATION.isdisjoint(decs[i].reasons)
         and not blocks[i].bullet
         and lead_overlap(blocks[i], lead) >= config.lead_share
     ]

@@ -116,7 +116,11 @@ def front_matter(lines: list[str]) -> FrontMatter:
 
 # (a link's target stops at the next bracket or space: every scan ends there, so the search
 # stays linear on "](](](...")
-_LINK_OR_IMAGE = re.compile(r"\]\([^()\[\]\s]{1,2048}\)|\]\[[^\[\]\n]{0,100}\]")
+_LINK_OR_IMAGE = re.compile(r"\]\([^()\[\]\s]{1,2048}\)")
+# A reference link ([text][ref]) counts only on a page that defines references: text-mode
+# browsers write "[12][logo.png]" for a linked image.
+_REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,100}\]")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]{1,200}\]:[ \t]*\S", re.M)
 _STRONG_LINE = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M
 )
@@ -128,13 +132,16 @@ STRONG: Final = 3
 
 def markdown_signals(text: str) -> int:
     """How strongly ``text`` reads as Markdown, on its first 64 KB. Sure signs count
-    :data:`STRONG` each: a link or image (``](url)``, ``][ref]``), an ATX heading (``#`` and a
+    :data:`STRONG` each: a link or image (``](url)``, or ``][ref]`` on a page that defines
+    references), an ATX heading (``#`` and a
     word), a setext ``===`` underline, a table delimiter row, front matter (YAML or Jina
     Reader's header). Weaker ones (a ``---`` line, a backslash escape, ``**strong**``) count one
     each, two at most: alone they never make Markdown. Plain page text has none of the sure
     signs; its lists use the same ``*`` and ``-`` markers, so list markers are no signal."""
     head = text[:_DETECT_CHARS]
     strong = len(_LINK_OR_IMAGE.findall(head)) + len(_STRONG_LINE.findall(head))
+    if _DEFINITION.search(head):
+        strong += len(_REFERENCE_LINK.findall(head))
     strong += front_matter(head[:_FRONT_MATTER_CHARS].splitlines()).start > 0
     return STRONG * strong + min(len(_WEAK.findall(head)), 2)
 

@@ -1,7 +1,8 @@
 """Page text as scrapers hand it over, reflowed into one line per block before it is read.
 
-- **Hard-wrapped text** (``lynx -dump``, ``w3m -dump``, ``links -dump``, text written at 72-100
-  columns): the lines of a paragraph are joined back. A document is wrapped when no line runs
+- **Text-mode browsers' dumps** (``lynx -dump``, ``w3m -dump``, ``links -dump``): the link
+  numbers lynx writes before each link (``[12]``) are removed, and the hard-wrapped lines of a
+  paragraph (72-100 columns) are joined back. A document is wrapped when no line runs
   past a column of 40-130 characters and many lines fill it; a line that fills the column
   goes on in the next one.
 - **Table cells on one line** (a browser's ``innerText`` ends each cell with a tab): one line
@@ -18,6 +19,7 @@ The joined line is what the Article returns.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from arabic_extract.features import NOISE_INDEX
@@ -42,6 +44,15 @@ _MIN_FULL_LINES: Final = 8
 _WRAPPED_LINE: Final = 0.75
 # After a cut word, a line of at most this many words is the link that followed it.
 _INLINE_WORDS: Final = 6
+# A text-mode browser's link number: [12] right before the link's text. A page has them when
+# this many stand in its first lines (a footnote mark [1] follows its word instead).
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\d\[\]])")
+_MIN_LINK_NUMBERS: Final = 5
+# A numbered list item (1. , 12) ).
+_NUMBERED = re.compile(r"\d{1,5}[.)]\s")
+# A word longer than this is no word wrapping can break (a URL).
+_LONG_WORD: Final = 40
+_NUMBERED_SCAN: Final = 400
 
 
 def wrap_column(widths: list[int]) -> int | None:
@@ -60,25 +71,41 @@ def wrap_column(widths: list[int]) -> int | None:
     return column
 
 
+def _widget(line: str) -> bool:
+    """A short line that a noise family claims whole (a share bar, a date line's label)."""
+    if line.count(" ") >= _LABEL_WORDS:
+        return False
+    norm = normalize(line)
+    return bool(NOISE_INDEX.match(norm, len(norm.split())))
+
+
+def _continues(line: str) -> bool:
+    """Can this line go on the wrapped line above it? Not when it is blank, opens a list item
+    (a bullet, a number) or is a widget of its own."""
+    return (
+        bool(line) and line[0] not in _BULLETS and not _NUMBERED.match(line) and not _widget(line)
+    )
+
+
 def unwrap(lines: list[str], column: int) -> list[str]:
     """The paragraphs of a hard-wrapped document (and "" for each blank line): a line that
-    fills the column is joined with the next line, unless that one is blank or opens a list
-    item."""
+    fills the column is joined with the next line when that one can go on it (see
+    :func:`_continues`); a line holding a URL fills no column."""
     out: list[list[str]] = []
     joining = False
     for raw in lines:
         line = raw.strip()
-        if joining and line and line[0] not in _BULLETS:
+        if joining and _continues(line):
             out[-1].append(line)
         else:
             out.append([line])
-        joining = len(line) >= _WRAPPED_LINE * column
+        joining = _width(line) >= _WRAPPED_LINE * column
     return [" ".join(parts) for parts in out]
 
 
-# A line that stops on a dangling word is a widget's label when a noise family claims it;
-# labels are short, so longer lines are not asked.
-_LABEL_WORDS: Final = 8
+# A widget (a share bar, a follow prompt, a date's label) has at most this many words (with
+# its separators); longer lines are not asked whether a noise family claims them whole.
+_LABEL_WORDS: Final = 16
 # How much of a joined line's end is enough to read its last word.
 _TAIL_CHARS: Final = 200
 
@@ -91,10 +118,7 @@ def is_cut(line: str) -> bool:
     space = line.rfind(" ")
     if normalize(line[space + 1 :]) not in _DANGLING:
         return False
-    if line.count(" ") >= _LABEL_WORDS:
-        return True
-    norm = normalize(line)
-    return not NOISE_INDEX.match(norm, len(norm.split()))
+    return line.count(" ") >= _LABEL_WORDS or not _widget(line)
 
 
 class _Joined:
@@ -166,10 +190,30 @@ def split_cells(lines: list[str]) -> list[str]:
     return out
 
 
+def _width(line: str) -> int:
+    """A line's width as wrapping sees it; 0 for a blank line, and for a line holding a word
+    no wrapping can break (a URL, as text-mode browsers list their links): it runs past the
+    column whatever the column."""
+    stripped = line.strip()
+    if len(stripped) > _LONG_WORD and max(map(len, stripped.split())) > _LONG_WORD:
+        return 0
+    return len(stripped)
+
+
+def link_numbers(lines: list[str]) -> list[str]:
+    """Lines without the link numbers a text-mode browser writes before each link's text
+    (``[12]وزارة الصحة``, ``lynx -dump``): removed when the page has many of them."""
+    found = sum(len(_LINK_NUMBER.findall(line)) for line in lines[:_NUMBERED_SCAN])
+    if found < _MIN_LINK_NUMBERS:
+        return lines
+    return [_LINK_NUMBER.sub("", line) if "[" in line else line for line in lines]
+
+
 def text_lines(text: str) -> list[str]:
-    """The page text's blocks, one a line: unwrapped, cells apart, cut sentences joined."""
-    raw = text.splitlines()
-    widths = [len(stripped) for stripped in (line.strip() for line in raw) if stripped]
+    """The page text's blocks, one a line: link numbers gone, unwrapped, cells apart, cut
+    sentences joined."""
+    raw = link_numbers(text.splitlines())
+    widths = [width for width in map(_width, raw) if width]
     column = wrap_column(widths)
     lines = unwrap(raw, column) if column is not None else [line.strip() for line in raw]
     return join_fragments(split_cells(lines))

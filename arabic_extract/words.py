@@ -40,10 +40,18 @@ def stem_found(word: str, words: set[str]) -> bool:
     return any(strip_clitic(clitic + stem) == stem for clitic in CLITICS if clitic + stem in words)
 
 
+def bare(word: str) -> str:
+    """``word`` without its clitic and its article (للصواريخ, الصواريخ: صواريخ), when at least
+    three letters remain."""
+    stem = strip_clitic(word)
+    return stem[2:] if stem.startswith("ال") and len(stem) >= 5 else stem
+
+
 def lead_overlap(title: Block, lead: list[Block]) -> float:
-    """The share of ``title``'s content words found (with or without a clitic) in ``lead``."""
+    """The share of ``title``'s content words found in ``lead``, with or without a clitic and
+    the article."""
     words = [w for w in TOKEN.findall(title.norm) if len(w) > 2 and w not in STOPWORD_SET]
     if not words:
         return 0.0
-    lead_words = {w for b in lead for w in TOKEN.findall(b.norm)}
-    return sum(1 for w in words if stem_found(w, lead_words)) / len(words)
+    lead_words = {bare(w) for b in lead for w in TOKEN.findall(b.norm)}
+    return sum(1 for w in words if bare(w) in lead_words) / len(words)

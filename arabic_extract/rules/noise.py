@@ -574,6 +574,23 @@ CMS_LEFTOVER = Family(
     max_words=8,
 )
 
+URL_LINE = Family(
+    name="url-line",
+    kind="line",
+    description="A line that is a web address (numbered, as text-mode browsers list a page's "
+    "links at its end): no text of the article.",
+    patterns=(r"(?:\d{1,5}\.\s*)?(?:[a-z][a-z0-9+.-]{1,20}:|www\.)\S{6,}+",),
+    examples=(
+        "https://www.example.com/news/2024/03/05/story.html",
+        "378. fb-messenger://share/?link=https%3a%2f%2fwww.example.com",
+        "44. javascript:openPopup('/mobile/sms.html')",
+        "www.example.com/news/1234",
+    ),
+    counter_examples=("موقع example.com ينشر الخبر", "COVID-19: ارتفاع عدد الإصابات"),
+    pattern_starts=("<number>", "<latin>"),
+    max_words=3,
+)
+
 PHOTO_CREDIT = Family(
     name="photo-credit",
     kind="line",
@@ -635,7 +652,7 @@ EMBED_SIGNATURE = Family(
     "11, 2024\"). The line above it is the post's text.",
     patterns=(
         r"\(\s*@[a-z0-9_]{1,30}\s*\)\s*"
-        r"(?:$|[a-z]{3,9}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\S{2,12}\s+\d{4})",
+        r"(?:[a-z]{3,9}\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\S{2,12}\s+\d{4})?\s*$",
     ),
     anchors=("(@",),
     examples=(
@@ -643,12 +660,15 @@ EMBED_SIGNATURE = Family(
         "— مصلحة الأرصاد الجوية (@MeteoLiban_ar) 11 يناير 2024",
         "- Reuters (@Reuters) March 3, 2024",
         "— وزارة الصحة (@mohgovsa)",
+        "عناصر الدفاع المدني يعملون على فتح الطرق pic.twitter.com/Lb0 -- الدفاع المدني "
+        "(@LB_DefCivile) January 11, 2024",
     ),
     counter_examples=(
         "كتب الوزير على حسابه (@minister) أن الاجتماع كان مثمرا",
         "تابعونا على تويتر @site_ar",
+        "وكتب الوزير (@minister) 5 يناير 2024 أن الاجتماع كان مثمرا",
     ),
-    max_words=14,
+    max_words=80,
 )
 
 COUNTER = Family(
@@ -914,6 +934,7 @@ NOISE_FAMILIES: tuple[Family, ...] = (
     NAVIGATION,
     BREADCRUMB,
     CMS_LEFTOVER,
+    URL_LINE,
     PHOTO_CREDIT,
     EMBED_SIGNATURE,
     COUNTER,
