@@ -50,6 +50,7 @@ from arabic_extract import ExtractionConfig, extract
 from arabic_extract import config as config_module
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, Kind, attribution, dates, dom, noise
+from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES
 from arabic_extract.rules.stopwords import STOPWORDS
 
@@ -443,6 +444,17 @@ def rules_page() -> str:
         "[Tuning](tuning.md#config-min_stopword_ratio)):",
         "",
         chips(STOPWORDS),
+        "",
+        "## Words that continue a line {#continuation}",
+        "",
+        "Page text written one line per DOM text node cuts a sentence wherever a link or a bold "
+        "word sits in it. A line that stops on one of these words goes on in the next line, and "
+        "a line that starts with one of these marks goes on the line before "
+        "(`arabic_extract/rules/continuation.py`, read by `arabic_extract.reflow`):",
+        "",
+        chips(DANGLING_WORDS),
+        "",
+        "Marks: " + " ".join(code(mark) for mark in CONTINUATION_MARKS),
         "",
     ]
     out += [dom_section()]

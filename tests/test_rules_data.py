@@ -18,6 +18,7 @@ import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, dom
+from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 from arabic_extract.rules.stopwords import STOPWORDS
@@ -145,6 +146,17 @@ def test_stopwords_nfc_and_no_presentation_forms() -> None:
     assert [w for w in STOPWORDS if not unicodedata.is_normalized("NFC", w)] == []
     assert [w for w in STOPWORDS if PRESENTATION_FORMS.search(w)] == []
     assert [w for w in STOPWORDS if not w.strip() or len(w.split()) != 1] == []
+
+
+def test_continuation_words_nfc_single_and_not_duplicated() -> None:
+    assert DANGLING_WORDS
+    assert [w for w in DANGLING_WORDS if not unicodedata.is_normalized("NFC", w)] == []
+    assert [w for w in DANGLING_WORDS if PRESENTATION_FORMS.search(w)] == []
+    assert [w for w in DANGLING_WORDS if not w.strip() or len(w.split()) != 1] == []
+    folded = [normalize(w) for w in DANGLING_WORDS]
+    assert sorted({w for w in folded if folded.count(w) > 1}) == []
+    assert len(set(CONTINUATION_MARKS)) == len(CONTINUATION_MARKS)
+    assert not any(mark.isalnum() or mark.isspace() for mark in CONTINUATION_MARKS)
 
 
 def test_stopwords_not_duplicated_after_normalisation() -> None:
