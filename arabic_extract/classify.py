@@ -18,7 +18,7 @@ from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features, credit_tail
 from arabic_extract.model import Label
-from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap
+from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 
 Cls = Literal["good", "near", "short", "bad"]
 
@@ -175,7 +175,7 @@ def _others(
     text right after the list tells (its first paragraphs, within twice headline_lookback
     blocks: the article's header may stand between)."""
     following = range(end, min(len(decs), end + 2 * config.headline_lookback))
-    lead = [blocks[k] for k in following if decs[k].cls == "good"][:LEAD_PARAGRAPHS]
+    lead = lead_words([blocks[k] for k in following if decs[k].cls == "good"][:LEAD_PARAGRAPHS])
     if not lead:
         return items
     return [k for k in items if lead_overlap(blocks[k], lead) < config.lead_share]

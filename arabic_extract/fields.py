@@ -29,7 +29,7 @@ from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
 from arabic_extract.segment import Run
 from arabic_extract.words import CLITICS as _CLITICS
-from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, strip_clitic
+from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
 _EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
@@ -169,7 +169,7 @@ def headline_score(
     zone: range,
     i: int,
     *,
-    lead: list[Block],
+    lead: frozenset[str],
     config: ExtractionConfig,
 ) -> int:
     """How much a title-like line in the pre-body zone looks like the article's headline:
@@ -180,7 +180,7 @@ def headline_score(
     names and a site's other
     links share no words with the lead: on page text without list markers they stand right
     above the headline."""
-    overlap = lead_overlap(blocks[i], lead) if lead else 0.0
+    overlap = lead_overlap(blocks[i], lead)
     repeated = sum(1 for b in blocks if b.norm == blocks[i].norm) > 1
     # a label of a few words repeats as menus do (header and footer), not as a headline does
     label = len(blocks[i].norm.split()) <= config.label_max_words and overlap == 0.0
@@ -216,7 +216,7 @@ def _named_above(
     decs: list[Decision],
     zone: range,
     *,
-    lead: list[Block],
+    lead: frozenset[str],
     config: ExtractionConfig,
 ) -> list[int]:
     """Title-like lines (not running text) within headline_lookback blocks above the zone
@@ -246,7 +246,7 @@ def find_headline(
     """Index of the headline block: the title-like line that introduces the body."""
     zone = prebody_zone(decs, run, config)
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
-    lead = [blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"]
+    lead = lead_words([blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"])
     candidates = [i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1]
     named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
     above = (
@@ -265,8 +265,8 @@ def find_headline(
     for position, i in enumerate(body[:2]):
         if decs[i].cls == "good" or not feats[i].title_like or feats[i].words < 5:
             continue
-        lead = [blocks[k] for k in body[:3] if k != i and decs[k].cls == "good"]
-        if position <= 1 and lead and lead_overlap(blocks[i], lead) >= 0.5:
+        others = lead_words([blocks[k] for k in body[:3] if k != i and decs[k].cls == "good"])
+        if position <= 1 and others and lead_overlap(blocks[i], others) >= 0.5:
             return i
     return None
 

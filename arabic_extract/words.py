@@ -20,8 +20,13 @@ LEAD_PARAGRAPHS = 3
 """How many paragraphs of running text are a story's lead, for :func:`lead_overlap`."""
 
 
+_CLITIC_STARTS = frozenset(clitic[0] for clitic in CLITICS)
+
+
 def strip_clitic(word: str) -> str:
     """``word`` without its first clitic, when at least three letters remain."""
+    if word[:1] not in _CLITIC_STARTS:
+        return word
     for clitic in CLITICS:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic) :]
@@ -47,11 +52,18 @@ def bare(word: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) >= 5 else stem
 
 
-def lead_overlap(title: Block, lead: list[Block]) -> float:
-    """The share of ``title``'s content words found in ``lead``, with or without a clitic and
-    the article."""
+def lead_words(lead: list[Block]) -> frozenset[str]:
+    """The words of a story's lead paragraphs, bare (see :func:`bare`), for
+    :func:`lead_overlap`: built once per page."""
+    return frozenset(bare(w) for block in lead for w in TOKEN.findall(block.norm))
+
+
+def lead_overlap(title: Block, lead: frozenset[str]) -> float:
+    """The share of ``title``'s content words found in the lead's words (see
+    :func:`lead_words`), with or without a clitic and the article."""
+    if not lead:
+        return 0.0
     words = [w for w in TOKEN.findall(title.norm) if len(w) > 2 and w not in STOPWORD_SET]
     if not words:
         return 0.0
-    lead_words = {bare(w) for b in lead for w in TOKEN.findall(b.norm)}
-    return sum(1 for w in words if bare(w) in lead_words) / len(words)
+    return sum(1 for w in words if bare(w) in lead) / len(words)
