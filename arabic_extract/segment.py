@@ -165,6 +165,27 @@ def trim_titles(feats: list[Features], decs: list[Decision], run: Run) -> Run:
     return Run(start, end, run.score)
 
 
+def take_sentences(feats: list[Features], decs: list[Decision], run: Run) -> Run:
+    """A short sentence right before or after the run (a closing line: "وتستمر الحملة شهراً
+    كاملاً.") is the article's: a block of a few words that ends a sentence and that no rule
+    claimed, next to the run's running text. Kadane's sum leaves it out, as it costs the run
+    short_penalty."""
+    if run.empty:
+        return run
+    start, end = run.start, run.end
+    while start > 0 and decs[start].cls == "good" and _sentence(feats[start - 1], decs[start - 1]):
+        start -= 1
+    while (
+        end + 1 < len(decs) and decs[end].cls == "good" and _sentence(feats[end + 1], decs[end + 1])
+    ):
+        end += 1
+    return Run(start, end, run.score)
+
+
+def _sentence(feat: Features, dec: Decision) -> bool:
+    return dec.cls in ("near", "short") and dec.is_body and feat.prose_end and feat.words >= 2
+
+
 def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig) -> Run:
     """The article's header (date line, byline) marks where the story starts: text the run
     took in before it (a ticker, a teaser, a standfirst) is not the story's body."""
@@ -227,6 +248,7 @@ def segment(
     run = trim_titles(feats, decs, main_run(blocks, feats, decs, config))
     run = bridge_back(blocks, decs, run, config)
     run = trim_titles(feats, decs, start_after_header(decs, run, config))
+    run = take_sentences(feats, decs, run)
     if not run.empty:
         decs = cut_read_also(feats, decs, run)
     return run, label_run(decs, run)

@@ -98,3 +98,41 @@ def test_innertext_keeps_spaces_between_inline_elements() -> None:
 
 def test_innertext_of_a_page_without_body() -> None:
     assert innertext("") == ""
+
+
+# --- already clean text (another extractor's output) --------------------------------------------
+
+P1 = (
+    "أعلنت وزارة الصحة اليوم عن بدء حملة تطعيم واسعة في جميع المحافظات، وقال المتحدث باسم "
+    "الوزارة إن الحملة تستهدف ثلاثة ملايين طفل."
+)
+P2 = (
+    "وأضاف المتحدث أن فرق التطعيم ستنتشر في المدارس والمراكز الصحية، داعياً الأسر إلى التعاون "
+    "مع الفرق وتسجيل الأطفال عبر المنصة."
+)
+P3 = (
+    "وتهدف الحملة إلى رفع نسبة التغطية إلى أكثر من 95 في المئة بحلول نهاية العام الجاري، بحسب "
+    "بيان الوزارة الصادر صباح اليوم."
+)
+SHORT = "وتستمر الحملة شهراً كاملاً."
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [P1, P2, P3],
+        [P1, P2, SHORT],  # a short closing sentence
+        [SHORT, P1, P2, P3],  # a short opening sentence
+        [P1, P2, "أهداف الحملة", P3],  # a subheading
+    ],
+)
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_clean_text_is_kept_whole(lines: list[str], separator: str) -> None:
+    assert extract(separator.join(lines)).paragraphs == lines
+
+
+def test_clean_text_with_its_title() -> None:
+    title = "حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل"
+    article = extract("\n\n".join([title, P1, P2, SHORT]))
+    assert article.headline == title
+    assert article.paragraphs == [P1, P2, SHORT]
