@@ -3,7 +3,8 @@
 Installed with the package and loaded by pytest through the ``pytest11`` entry point (disable it
 with ``-p no:arabic_extract``). A snapshot is a folder::
 
-    <name>/page.html   or page.txt  (the project's own source.html / input.txt also work)
+    <name>/page.html   or page.txt, page.md  (the project's own source.html / input.txt /
+                       input.md also work)
     <name>/expected.json
 
 and a test calls the fixture with the folder::
@@ -80,7 +81,14 @@ __all__ = [
 
 UPDATE_OPTION: Final = "--arabic-extract-update"
 EXPECTED_NAME: Final = "expected.json"
-PAGE_NAMES: Final = ("page.html", "page.txt", "source.html", "input.txt")
+PAGE_NAMES: Final = (
+    "page.html",
+    "page.txt",
+    "page.md",
+    "source.html",
+    "input.txt",
+    "input.md",
+)
 """Names of the page in a snapshot folder, in order of preference."""
 
 OUTPUT_FIELDS: Final = (

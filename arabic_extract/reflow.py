@@ -10,9 +10,10 @@
 - **One line per text node** (BeautifulSoup's ``get_text("\\n")``): a link or a bold word cuts
   its sentence into lines. A line that ends on a word no sentence ends on (``في``، ``وقال``،
   ``صحيفة``: :data:`~arabic_extract.rules.continuation.DANGLING_WORDS`) goes on in the next
-  one, and a line that starts with a mark no text starts with (a comma, a full stop: the rest of
-  a sentence after a link) goes on the one before. After a cut word, the linked words are short;
-  the text after them goes on too unless it is a block of its own (a list item).
+  one; so does a line of running prose (commas, ten words or more) that stops without a mark,
+  when the next one is short (the link it stopped at); a line that starts with a mark no text starts with (a
+  comma, a full stop: the rest of a sentence after a link) goes on the one before. After a cut,
+  the text after the linked words goes on too unless it is a block of its own (a list item).
 
 The joined line is what the Article returns.
 """
@@ -44,6 +45,8 @@ _MIN_FULL_LINES: Final = 8
 _WRAPPED_LINE: Final = 0.75
 # After a cut word, a line of at most this many words is the link that followed it.
 _INLINE_WORDS: Final = 6
+# A line of running prose has at least this many words (good_min_words in ExtractionConfig).
+_PROSE_WORDS: Final = 10
 # A text-mode browser's link number: [12] right before the link's text. A page has them when
 # this many stand in its first lines (a footnote mark [1] follows its word instead).
 _LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\d\[\]])")
@@ -146,6 +149,17 @@ class _Joined:
         return "".join(self.pieces)
 
 
+def _running(line: str) -> bool:
+    """Running prose stopped short: a sentence's words (commas and all) and no mark at its end.
+    What follows it, when short, is the link it stopped at."""
+    return (
+        line[-1] not in _MARKS
+        and ("،" in line or "," in line)
+        and line.count(" ") + 1 >= _PROSE_WORDS
+        and not _widget(line)
+    )
+
+
 def join_fragments(lines: list[str]) -> list[str]:
     """Lines cut at inline elements, joined back (see the module's docstring); a blank line
     ("") between two lines keeps them apart, and a list item (a line opened by a bullet) is
@@ -163,9 +177,10 @@ def join_fragments(lines: list[str]) -> list[str]:
                 previous.add(line)
                 after_cut = False
                 continue
-            if is_cut(previous.tail()):
+            short = len(line.split()) <= _INLINE_WORDS and line[-1] not in _MARKS
+            if is_cut(previous.tail()) or (short and _running(previous.last)):
                 previous.add(line)
-                after_cut = len(line.split()) <= _INLINE_WORDS and line[-1] not in _MARKS
+                after_cut = short
                 continue
             if after_cut and not line[0].isdigit():
                 previous.add(line)

@@ -1,8 +1,8 @@
 """End-to-end: ``extract`` on every fixture page, field by field, through the project's own pytest
 plugin (:mod:`arabic_extract.pytest_plugin`, fixture ``extraction_snapshot``).
 
-Fixtures live in ``fixtures/seeds/<name>/input.txt``, ``fixtures/text/<name>/input.txt`` and
-``fixtures/html/<name>/source.html``, each with an ``expected.json`` written by hand (see
+Fixtures live in ``fixtures/seeds/<name>/input.txt``, ``fixtures/text/<name>/input.txt``,
+``fixtures/markdown/<name>/input.md`` and ``fixtures/html/<name>/source.html``, each with an ``expected.json`` written by hand (see
 ``fixtures/html/README.md``; the keys and how each is compared are in the plugin's docstring and
 ``docs/tools.md``). Each field of each fixture is its own test, so a failure names the fixture
 and the field, and the plugin's message says which body lines moved to noise and by which rules.
@@ -25,7 +25,7 @@ from arabic_extract.pytest_plugin import (
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-KINDS = ("seeds", "text", "html")
+KINDS = ("seeds", "text", "markdown", "html")
 
 
 def fixture_dirs() -> list[tuple[str, Path]]:
@@ -57,7 +57,12 @@ def test_fixtures_present() -> None:
     assert kinds == set(KINDS)
     assert sum(1 for kind, _ in CASES if kind == "seeds") == 5
     pages = {kind: {find_page(folder).name for k, folder in CASES if k == kind} for kind in KINDS}
-    assert pages == {"seeds": {"input.txt"}, "text": {"input.txt"}, "html": {"source.html"}}
+    assert pages == {
+        "seeds": {"input.txt"},
+        "text": {"input.txt"},
+        "markdown": {"input.md"},
+        "html": {"source.html"},
+    }
 
 
 def test_every_fixture_checks_the_body_and_noise() -> None:
