@@ -11,9 +11,10 @@
   its sentence into lines. A line that ends on a word no sentence ends on (``في``، ``وقال``،
   ``صحيفة``: :data:`~arabic_extract.rules.continuation.DANGLING_WORDS`) goes on in the next
   one; so does a line of running prose (commas, ten words or more) that stops without a mark,
-  when the next one is short (the link it stopped at); a line that starts with a mark no text starts with (a
-  comma, a full stop: the rest of a sentence after a link) goes on the one before. After a cut,
-  the text after the linked words goes on too unless it is a block of its own (a list item).
+  when the next one is short (the link it stopped at). A line that starts with a mark no text
+  starts with (a comma, a full stop: the rest of a sentence after a link) goes on the one
+  before. After a cut, the text after the linked words goes on too unless it is a block of its
+  own (a list item).
 
 The joined line is what the Article returns.
 """

@@ -2,7 +2,8 @@
 plugin (:mod:`arabic_extract.pytest_plugin`, fixture ``extraction_snapshot``).
 
 Fixtures live in ``fixtures/seeds/<name>/input.txt``, ``fixtures/text/<name>/input.txt``,
-``fixtures/markdown/<name>/input.md`` and ``fixtures/html/<name>/source.html``, each with an ``expected.json`` written by hand (see
+``fixtures/markdown/<name>/input.md`` and ``fixtures/html/<name>/source.html``, each with an
+``expected.json`` written by hand (see
 ``fixtures/html/README.md``; the keys and how each is compared are in the plugin's docstring and
 ``docs/tools.md``). Each field of each fixture is its own test, so a failure names the fixture
 and the field, and the plugin's message says which body lines moved to noise and by which rules.
