@@ -188,3 +188,29 @@ class ExtractionConfig(BaseModel):
         description="How many body blocks count as the lead, where 'وفقاً لوكالة X' names the "
         "source. Calibrated 1-3: wider picks up outlets merely quoted further down.",
     )
+
+    # --- language ---------------------------------------------------------------------------
+    language_sample_chars: int = Field(
+        default=1500,
+        description="The language is read from the first this many characters of the body (of "
+        "the page's text when the body is short). Every hand-made sample (fixtures/languages, "
+        "25-300 characters) is named right; 1,500 keeps the check near 0.1 ms a page.",
+    )
+    language_min_letters: int = Field(
+        default=20,
+        description="Fewer letters than this name no language (Article.language is None). The "
+        "shortest headline samples (fixtures/languages) have 25-40 letters.",
+    )
+    language_specific_letters: float = Field(
+        default=0.01,
+        description="Share of the Arabic-script letters that are Urdu's, Pashto's or Sorani's "
+        "own (ے ں ٹ / ښ ې ړ / ە ێ ۆ) that names that language. Their samples run 0.08-0.24 "
+        "(Sorani ە alone is 5-8 %); Arabic and Persian have none, a loan name at most a "
+        "letter or two in a paragraph (0.004-0.008). Calibrated 0.01-0.05.",
+    )
+    language_min_word_share: float = Field(
+        default=0.08,
+        description="A Latin-script text names a language when at least this share of its "
+        "words are that language's function words (or its own letters, é ñ ß ı, add up to "
+        "more). English and French news run 0.25-0.45; a 7-word headline has one or two.",
+    )
