@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import regex
 
@@ -60,12 +61,17 @@ def _spellings(word: str) -> set[str]:
     return forms
 
 
-# Each spelling of a function word, with the languages whose word it is.
-_OWNERS: dict[str, tuple[str, ...]] = {}
-for _code, _words in FUNCTION_WORDS.items():
-    for _word in _words:
-        for _form in _spellings(_word.lower()):
-            _OWNERS[_form] = (*_OWNERS.get(_form, ()), _code)
+def _owners() -> MappingProxyType[str, tuple[str, ...]]:
+    """Each spelling of a function word, with the languages whose word it is."""
+    owners: dict[str, tuple[str, ...]] = {}
+    for code, words in FUNCTION_WORDS.items():
+        for word in words:
+            for form in _spellings(word.lower()):
+                owners[form] = (*owners.get(form, ()), code)
+    return MappingProxyType(owners)
+
+
+_OWNERS = _owners()
 _LONGEST = max(map(len, _OWNERS))
 # A letter of ARABIC_LETTERS or PERSIAN_LETTERS counts this many function words' worth of
 # evidence per word of text: about one in thirty Arabic letters is ة or ى, and Persian writes

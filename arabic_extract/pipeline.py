@@ -1,28 +1,73 @@
-"""The pipeline: decode, blocks, features, two-pass classification, segmentation, fields, and
-the assembled :class:`~arabic_extract.model.Article`."""
+"""The pipeline: decode, blocks, features, two-pass classification, segmentation, fields, the
+page type, and the assembled :class:`~arabic_extract.model.Article`."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from arabic_extract.blocks import Block, text_blocks
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
-from arabic_extract.model import Article, BlockInfo
+from arabic_extract.language import LanguageGuess, detect_language, language_name
+from arabic_extract.model import Article, BlockInfo, Teaser
+from arabic_extract.page_type import PageHints, PageKind, classify_page
 from arabic_extract.segment import segment
 
+# Below this many characters of body, the language is read from the page's other text too.
+_LANGUAGE_MIN_BODY = 200
 
-def analyse(blocks: list[Block], config: ExtractionConfig) -> tuple[Fields, list[Decision]]:
-    """Features, both classification passes, segmentation and fields for a page's blocks."""
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the engine makes of a page's blocks: the fields, every block's decision, and the
+    page type."""
+
+    fields: Fields
+    decs: list[Decision]
+    page: PageKind
+
+
+def analyse(
+    blocks: list[Block], config: ExtractionConfig, hints: PageHints | None = None
+) -> Analysis:
+    """Features, both classification passes, segmentation, fields and the page type."""
     feats = features(blocks, config)
     decs = classify(blocks, feats, config)
     run, decs = segment(blocks, feats, decs, config)
     fields, decs = extract_fields(blocks, feats, decs, run, config)
     if run.empty:
         fields = replace(fields, notes=[*fields.notes, "body: no run of article text found"])
-    return fields, decs
+    page = classify_page(blocks, feats, decs, hints or PageHints(), config)
+    return Analysis(fields, page.decs, page)
+
+
+def read_language(
+    blocks: list[Block], decs: list[Decision], config: ExtractionConfig
+) -> LanguageGuess:
+    """The language of the body (of the whole page's text when the body is short)."""
+    text = "\n".join(b.text for b, d in zip(blocks, decs, strict=True) if d.is_body)
+    if len(text) < _LANGUAGE_MIN_BODY:  # a listing, a gallery: the page's text says it
+        text = "\n".join((text, *(b.text for b in blocks)))
+    return detect_language(text, config)
+
+
+def language_note(guess: LanguageGuess) -> str | None:
+    """The note a page that is not Arabic gets (None for Arabic or undetermined text)."""
+    if guess.arabic:
+        return None
+    return (
+        f"language: the text is {language_name(guess.code)} ({guess.reason}), not Arabic; "
+        "the body is read by structure only and the Arabic attribution and tag rules are not "
+        "applied"
+    )
+
+
+def not_arabic(fields: Fields) -> Fields:
+    """Fields of a page that is not Arabic: what only the Arabic rules find in the text (an
+    author's byline, a source credit, a keyword line) is left out."""
+    return replace(fields, author=None, source=None, tags=[])
 
 
 def assemble(
@@ -33,7 +78,10 @@ def assemble(
     config: ExtractionConfig,
     url: str | None,
     notes: list[str],
-    language: str | None = None,
+    page: PageKind,
+    language: LanguageGuess,
+    declared_language: str | None = None,
+    teasers: list[Teaser] | None = None,
 ) -> Article:
     paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.is_body]
     infos = (
@@ -46,7 +94,23 @@ def assemble(
         if config.explain
         else []
     )
-    fields = with_source_fallback(fields)
+    page_type = page.page_type
+    page_notes = list(page.reasons)
+    if page_type == "listing":
+        # other pages' dates, bylines, tags and credits are not this page's
+        fields = replace(
+            fields, source=None, author=None, published=None, date_text=None, tags=[], captions=[]
+        )
+        fields = replace(fields, notes=[n for n in fields.notes if not n.startswith("body:")])
+    else:
+        fields = with_source_fallback(fields)
+    if page_type == "live":  # entries' titles read as captions before the page was typed
+        body = set(paragraphs)
+        fields = replace(fields, captions=[c for c in fields.captions if c not in body])
+    if page_type == "article" and not paragraphs and not page.article_chars:
+        page_type = "other"
+        page_notes.append("page: no article text and no list of teasers; typed other")
+    foreign = language_note(language)
     return Article(
         headline=fields.headline,
         source=fields.source,
@@ -55,18 +119,43 @@ def assemble(
         date_text=fields.date_text,
         site_name=fields.site_name,
         url=url,
-        language=language,
+        page_type=page_type,
+        language=language.code,
         tags=fields.tags,
         captions=fields.captions,
-        notes=[*notes, *fields.notes],
+        notes=[*notes, *page_notes, *([foreign] if foreign else []), *fields.notes],
         paragraphs=paragraphs,
         blocks=infos,
+        declared_language=declared_language,
+        teasers=teasers or [],
+        entries=page.entries,
     )
 
 
 def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
     blocks = text_blocks(text, config.max_line_chars)
     if not blocks:
-        return Article(url=url, notes=[*notes, "body: the input is empty or only whitespace"])
-    fields, decs = analyse(blocks, config)
-    return assemble(blocks, fields, decs, config=config, url=url, notes=notes)
+        return Article(
+            url=url,
+            page_type="other",
+            notes=[*notes, "body: the input is empty or only whitespace"],
+        )
+    analysis = analyse(blocks, config, PageHints(url=url))
+    fields, decs, page = analysis.fields, analysis.decs, analysis.page
+    language = read_language(blocks, decs, config)
+    if not language.arabic:
+        fields = not_arabic(fields)
+    teasers = (
+        [Teaser(text=blocks[i].text) for i in page.teasers] if config.listing_teasers else None
+    )
+    return assemble(
+        blocks,
+        fields,
+        decs,
+        config=config,
+        url=url,
+        notes=notes,
+        page=page,
+        language=language,
+        teasers=teasers,
+    )
