@@ -250,6 +250,13 @@ class ExtractionConfig(BaseModel):
         "6-14; article pages with no article text are rare enough that 6 keeps rails of 3-5 "
         "items from typing a page.",
     )
+    listing_min_rich: int = Field(
+        default=4,
+        description="...of which at least this many have a date or a snippet (on HTML, unless "
+        "the page has no article text at all: its headlines are links). Listing fixtures have "
+        "6-11; a short article under a ticker of headlines, read as text, has 1 (its own "
+        "headline, date and lead).",
+    )
     listing_max_article_chars: int = Field(
         default=300,
         description="A page with the teasers of a listing and less article text than this "

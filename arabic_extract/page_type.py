@@ -44,6 +44,7 @@ from arabic_extract.rules.pages import (
     VIDEO_LINE,
     VIDEO_TITLE,
 )
+from arabic_extract.segment import OTHER_ARTICLE
 
 # What a page says it is: og:type values and JSON-LD types, lower-cased.
 _ARTICLE_OG = frozenset({"article", "news", "newsarticle"})
@@ -72,6 +73,12 @@ _LISTING_URL = regex.compile(
     r"archive|archives|wasm|kuttab)(?:/|$|\?)|[?&](?:q|s|query|search|keyword)=|/page/\d+/?$",
     regex.I,
 )
+# Labels a teaser's headline never has (on text, a date line is title-like too).
+_NOT_HEADS = frozenset({labels.DATE, labels.BYLINE, labels.SOURCE, labels.TAGS})
+# Furniture beside a listing's own list: its teasers are not returned.
+_ASIDE = frozenset({"dom:aside", "dom:sidebar", "dom:footer"})
+# What an entry's title may have been read as before the page was typed.
+_ENTRY_TITLES = frozenset({labels.CAPTION, labels.HEADLINE})
 # An entry whose time opens its text: 13:05 - وصول فرق الإنقاذ...
 _INLINE_TIME = regex.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—|:]\s*)(?=\S)")
 
@@ -156,8 +163,12 @@ def _head(block: Block, feat: Features, dec: Decision, config: ExtractionConfig)
     """A teaser's headline: a title-like link (HTML) or title-like line (text)."""
     if not config.min_title_words <= feat.words <= config.max_title_words:
         return False
+    if sum(1 for word in block.norm.split() if not word.isdigit()) < config.min_title_words:
+        return False  # page numbers: 1 2 3 … 41 التالي
     if block.tag is not None:
         return block.link_density > config.max_link_density and not feat.noise
+    if feat.date_line or dec.label in _NOT_HEADS:
+        return False
     return (feat.title_like and not feat.noise and dec.cls != "good") or (
         "headline-list" in dec.reasons
     )
@@ -216,20 +227,30 @@ def _ellipsis(blocks: list[Block], index: int) -> bool:
     return index >= 0 and blocks[index].text.rstrip(" ]").endswith(("…", "...", "[…]"))
 
 
-def teaser_lists(items: list[_Item], config: ExtractionConfig) -> list[_Item]:
+def teaser_lists(
+    items: list[_Item], config: ExtractionConfig, decs: list[Decision] | None = None
+) -> list[_Item]:
     """The teasers that stand in lists: ``teaser_min_list`` or more, each starting at most one
-    block after the one before ends."""
+    block after the one before ends. A list right under a related, read-also or most-read
+    header is a rail of other articles beside this page's own content: it is left out."""
     kept: list[_Item] = []
     run: list[_Item] = []
-    for item in items:
-        if run and item.head > run[-1].last + 2:
-            if len(run) >= config.teaser_min_list:
-                kept.extend(run)
-            run = []
-        run.append(item)
-    if len(run) >= config.teaser_min_list:
-        kept.extend(run)
+    for item in [*items, None]:
+        headed = item is not None and _rail(decs, item.head)
+        if item is not None and run and item.head <= run[-1].last + 2 and not headed:
+            run.append(item)
+            continue
+        if len(run) >= config.teaser_min_list and not _rail(decs, run[0].head):
+            kept.extend(run)
+        run = [item] if item is not None else []
     return kept
+
+
+def _rail(decs: list[Decision] | None, head: int) -> bool:
+    """Does a related, read-also or most-read header stand right before block ``head``?"""
+    if decs is None:
+        return False
+    return any(not OTHER_ARTICLE.isdisjoint(decs[k].reasons) for k in range(max(0, head - 2), head))
 
 
 # --- live entries --------------------------------------------------------------------------
@@ -256,7 +277,7 @@ def live_entries(
         last, prose = start, decs[start].cls == "good"
         for k in range(start + 1, end):
             dec = decs[k]
-            if dec.cls == "bad" and dec.label is not labels.CAPTION:
+            if dec.cls == "bad" and dec.label not in _ENTRY_TITLES:
                 break
             prose = prose or dec.cls == "good"
             last = k
@@ -335,7 +356,7 @@ def measure(
     entry_starts: frozenset[int],
     config: ExtractionConfig,
 ) -> _Measures:
-    listed = teaser_lists(_items(blocks, feats, decs, entry_starts, config), config)
+    listed = teaser_lists(_items(blocks, feats, decs, entry_starts, config), config, decs)
     snippets = frozenset(t.snippet for t in listed if t.snippet >= 0)
     in_run = sum(
         len(blocks[i].text)
@@ -351,7 +372,7 @@ def measure(
     return _Measures(listed, sum(t.rich for t in listed), teaser_chars, article, snippets)
 
 
-def _listing(m: _Measures, hints: PageHints, config: ExtractionConfig) -> str | None:
+def _listing(m: _Measures, hints: PageHints, html: bool, config: ExtractionConfig) -> str | None:
     """Why the page is a listing, or None."""
     if len(m.teasers) < config.listing_min_teasers:
         return None
@@ -360,7 +381,10 @@ def _listing(m: _Measures, hints: PageHints, config: ExtractionConfig) -> str | 
         if hints.says_listing
         else config.listing_max_article_chars
     )
-    if m.article_chars < bound:
+    # on HTML, teasers' headlines are links: a page of links and no article text at all is a
+    # listing even when its teasers show no date or snippet
+    bare = m.article_chars == 0 and html
+    if m.article_chars < bound and (bare or m.rich >= config.listing_min_rich):
         return (
             f"{len(m.teasers)} teasers in lists and {m.article_chars} characters of article "
             f"text (under {bound})"
@@ -406,7 +430,7 @@ def classify_page(
     gallery = _gallery(blocks, feats, decs, m=m, hints=hints, title=title, config=config)
     if gallery is not None:
         return gallery
-    why = _listing(m, hints, config)
+    why = _listing(m, hints, blocks[0].tag is not None, config)
     if why is not None:
         out = [
             Decision(d.cls, labels.NOISE, (*d.reasons, "listing-page")) if d.is_body else d
@@ -522,6 +546,8 @@ def teasers_of(
                 hrefs[text] = anchor.attributes.get("href") or ""
     out: list[Teaser] = []
     for i in heads:
+        if not _ASIDE.isdisjoint(blocks[i].dom_noise):
+            continue  # a sidebar's list beside the listing
         text = blocks[i].text
         out.append(Teaser(text=text, url=hrefs.get(text) or None))
     return out

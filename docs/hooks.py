@@ -49,7 +49,7 @@ import arabic_extract
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract import config as config_module
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family, Kind, attribution, dates, dom, noise
+from arabic_extract.rules import Family, Kind, attribution, dates, dom, noise, pages
 from arabic_extract.rules.dates import MONTH_SERIES
 from arabic_extract.rules.stopwords import STOPWORDS
 
@@ -232,7 +232,7 @@ NORMALISATION_SAMPLES = (
 
 
 def rule_modules() -> tuple[ModuleType, ...]:
-    return (noise, attribution, dates)
+    return (noise, attribution, dates, pages)
 
 
 def rule_families() -> list[tuple[ModuleType, Any]]:
@@ -425,6 +425,7 @@ def rules_page() -> str:
         "arabic_extract.rules.noise": "Noise families",
         "arabic_extract.rules.attribution": "Attribution families",
         "arabic_extract.rules.dates": "Date families",
+        "arabic_extract.rules.pages": "Page-type families",
     }
     for module in rule_modules():
         doc = inspect.getdoc(module) or ""
