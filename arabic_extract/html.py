@@ -682,7 +682,7 @@ def extract_html(
             declared_language=meta.language,
             notes=[*notes, "body: the page has no visible text"],
         )
-    analysis = analyse(blocks, config, page_hints(meta, url))
+    analysis = analyse(blocks, config, page_hints(meta, url, tree))
     fields, decs, page = analysis.fields, analysis.decs, analysis.page
     article_page = page.page_type == "article"
     if article_page and config.use_trafilatura_fallback and not any(d.is_body for d in decs):

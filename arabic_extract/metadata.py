@@ -52,8 +52,6 @@ class PageMeta:
     # "video.other"...) and the @type of every JSON-LD object, lower-cased.
     og_type: str | None = None
     schema_types: frozenset[str] = frozenset()
-    # Video players on the page: <video> elements and iframes of a video host or player.
-    players: int = 0
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -237,5 +235,4 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         description=first("og:description", "description"),
         og_type=(first("og:type") or "").lower() or None,
         schema_types=schema_types,
-        players=count_players(tree),
     )

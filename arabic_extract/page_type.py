@@ -24,7 +24,9 @@ article needs no article text at all to be anything but one. Every reason is a n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -34,7 +36,7 @@ from arabic_extract.blocks import Block
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
-from arabic_extract.metadata import PageMeta
+from arabic_extract.metadata import PageMeta, count_players
 from arabic_extract.model import LiveEntry, PageType, Teaser
 from arabic_extract.rules.pages import (
     ENTRY_TIME,
@@ -75,6 +77,8 @@ _LISTING_URL = regex.compile(
 )
 # Labels a teaser's headline never has (on text, a date line is title-like too).
 _NOT_HEADS = frozenset({labels.DATE, labels.BYLINE, labels.SOURCE, labels.TAGS})
+# First characters of a photo counter (3 / 12, صورة 3 من 12).
+_COUNTER_STARTS = frozenset("0123456789صا")
 # Furniture beside a listing's own list: its teasers are not returned.
 _ASIDE = frozenset({"dom:aside", "dom:sidebar", "dom:footer"})
 # What an entry's title may have been read as before the page was typed.
@@ -89,8 +93,10 @@ class PageHints:
 
     og_type: str | None = None
     schema_types: frozenset[str] = frozenset()
-    players: int = 0
     url: str | None = None
+    # How many video players the page holds, counted only when a video signal asks (None:
+    # page text, no players to count).
+    players: Callable[[], int] | None = None
 
     @property
     def says_article(self) -> bool:
@@ -108,11 +114,14 @@ class PageHints:
         return video and _ARTICLE_SCHEMA.isdisjoint(self.schema_types)
 
 
-def page_hints(meta: PageMeta | None, url: str | None) -> PageHints:
-    """The hints of an HTML page's metadata (None for page text) and its URL."""
+def page_hints(
+    meta: PageMeta | None, url: str | None, tree: LexborHTMLParser | None = None
+) -> PageHints:
+    """The hints of an HTML page's metadata and tree (None for page text) and its URL."""
     if meta is None:
         return PageHints(url=url)
-    return PageHints(meta.og_type, meta.schema_types, meta.players, url)
+    players = None if tree is None else partial(count_players, tree)
+    return PageHints(meta.og_type, meta.schema_types, url, players)
 
 
 @dataclass(frozen=True)
@@ -152,7 +161,10 @@ def _stamp(block: Block, feat: Features) -> bool:
     head teasers too."""
     if "time-ago" in feat.noise:
         return True
-    if not block.norm[:1].isdigit() and not block.norm.startswith("الساعه"):
+    norm = block.norm
+    if not norm[:1].isdigit():
+        return norm.startswith("الساعه") and ENTRY_TIME.match(norm, feat.words) is not None
+    if ":" not in norm[:6] and "." not in norm[:6]:
         return False
     if feat.words <= 6 and ENTRY_TIME.match(block.norm, feat.words) is not None:
         return True
@@ -163,15 +175,17 @@ def _head(block: Block, feat: Features, dec: Decision, config: ExtractionConfig)
     """A teaser's headline: a title-like link (HTML) or title-like line (text)."""
     if not config.min_title_words <= feat.words <= config.max_title_words:
         return False
-    if sum(1 for word in block.norm.split() if not word.isdigit()) < config.min_title_words:
-        return False  # page numbers: 1 2 3 … 41 التالي
     if block.tag is not None:
-        return block.link_density > config.max_link_density and not feat.noise
-    if feat.date_line or dec.label in _NOT_HEADS:
+        head = block.link_density > config.max_link_density and not feat.noise
+    elif feat.date_line or dec.label in _NOT_HEADS:
         return False
-    return (feat.title_like and not feat.noise and dec.cls != "good") or (
-        "headline-list" in dec.reasons
-    )
+    else:
+        head = (feat.title_like and not feat.noise and dec.cls != "good") or (
+            "headline-list" in dec.reasons
+        )
+    if head and block.norm[:1].isdigit():  # page numbers are no headline: 1 2 3 … 41 التالي
+        return sum(not w.isdigit() for w in block.norm.split()) >= config.min_title_words
+    return head
 
 
 def _dated(block: Block, feat: Features, dec: Decision) -> bool:
@@ -307,7 +321,11 @@ def photo_captions(blocks: list[Block], feats: list[Features], decs: list[Decisi
     captions = [i for i, d in enumerate(decs) if d.label is labels.CAPTION]
     counted: list[int] = []
     for i, block in enumerate(blocks):
-        if feats[i].words <= 6 and PHOTO_COUNTER.match(block.norm, feats[i].words) is not None:
+        if (
+            block.norm[:1] in _COUNTER_STARTS
+            and feats[i].words <= 6
+            and PHOTO_COUNTER.match(block.norm, feats[i].words) is not None
+        ):
             beside = next(
                 (k for k in (i + 1, i - 1) if 0 <= k < len(blocks) and feats[k].words >= 3), -1
             )
@@ -444,16 +462,11 @@ def classify_page(
         )
 
     if m.article_chars < config.video_max_article_chars:
-        video = hints.says_video or (
-            (hints.players > 0 or not hints.og_type)
-            and (
-                (bool(title) and VIDEO_TITLE.match(title) is not None)
-                or any(
-                    f.words <= 8 and VIDEO_LINE.match(b.norm)
-                    for b, f in zip(blocks, feats, strict=True)
-                )
-            )
+        marked = (bool(title) and VIDEO_TITLE.match(title) is not None) or any(
+            f.words <= 8 and VIDEO_LINE.match(b.norm) for b, f in zip(blocks, feats, strict=True)
         )
+        # on HTML a video headline or label needs a player on the page too
+        video = hints.says_video or (marked and (hints.players is None or hints.players() > 0))
         if video:
             return PageKind(
                 "video",

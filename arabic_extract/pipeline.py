@@ -47,10 +47,18 @@ def read_language(
     blocks: list[Block], decs: list[Decision], config: ExtractionConfig
 ) -> LanguageGuess:
     """The language of the body (of the whole page's text when the body is short)."""
-    text = "\n".join(b.text for b, d in zip(blocks, decs, strict=True) if d.is_body)
-    if len(text) < _LANGUAGE_MIN_BODY:  # a listing, a gallery: the page's text says it
-        text = "\n".join((text, *(b.text for b in blocks)))
-    return detect_language(text, config)
+    wanted = config.language_sample_chars
+    body: list[str] = []
+    size = 0
+    for block, dec in zip(blocks, decs, strict=True):
+        if dec.is_body:
+            body.append(block.text)
+            size += len(block.text) + 1
+            if size >= wanted:
+                break
+    if size < _LANGUAGE_MIN_BODY:  # a listing, a gallery: the page's text says it
+        body.extend(b.text for b in blocks[: config.language_sample_blocks])
+    return detect_language("\n".join(body), config)
 
 
 def language_note(guess: LanguageGuess) -> str | None:
