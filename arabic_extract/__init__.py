@@ -10,7 +10,7 @@ from arabic_extract.batch import extract_many
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.fetch import extract_url
-from arabic_extract.model import Article, BlockInfo, Label, LiveEntry, PageType, Teaser
+from arabic_extract.model import Article, BlockInfo, Label, LiveEntry, Teaser
 
 __all__ = [
     "Article",
@@ -19,7 +19,6 @@ __all__ = [
     "InputError",
     "Label",
     "LiveEntry",
-    "PageType",
     "Teaser",
     "extract",
     "extract_many",
