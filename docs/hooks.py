@@ -581,8 +581,7 @@ STRUCTURAL_REASONS: Mapping[str, str] = {
     "not-the-headline": "fields (HTML): a title-like line that the metadata title does not name.",
     "headline-repeat": "fields: the headline shown again (often as an image's alt caption).",
     "caption": "fields: an image caption.",
-    "listing-page": "page type: the page is a listing; its body blocks are teasers, not the "
-    "body.",
+    "listing-page": "page type: the page is a listing; its body blocks are teasers, not the body.",
     "live-entry": "page type: a block of a live blog's entry (its title or text): the body.",
     "not-a-live-entry": "page type: on a live blog, text outside the entries is not the body.",
     "entry-time": "page type: the time stamp heading a live blog's entry.",
