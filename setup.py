@@ -41,6 +41,8 @@ COMPILED = [
     "arabic_extract/segment.py",
     "arabic_extract/fields.py",
     "arabic_extract/merge.py",
+    "arabic_extract/language.py",
+    "arabic_extract/page_type.py",
     "arabic_extract/pipeline.py",
 ]
 PURE_ENV = "ARABIC_EXTRACT_PURE_PYTHON"

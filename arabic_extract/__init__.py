@@ -10,7 +10,7 @@ from arabic_extract.batch import extract_many
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.fetch import extract_url
-from arabic_extract.model import Article, BlockInfo, Label
+from arabic_extract.model import Article, BlockInfo, Label, LiveEntry, Teaser
 
 __all__ = [
     "Article",
@@ -18,6 +18,8 @@ __all__ = [
     "ExtractionConfig",
     "InputError",
     "Label",
+    "LiveEntry",
+    "Teaser",
     "extract",
     "extract_many",
     "extract_url",

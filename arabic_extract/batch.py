@@ -41,7 +41,7 @@ from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.fetch import FetchOptions, fetch
-from arabic_extract.model import Article
+from arabic_extract.model import Article, PageType
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -104,7 +104,9 @@ class Result:
     ``id`` is the input's path (as enumerated), URL, or WARC-Record-ID; ``record_id`` and ``uri``
     are the WARC-Record-ID and WARC-Target-URI of a WARC record (``uri`` is also the final URL of
     a fetched page). ``size`` is the number of input bytes read. ``text`` is the output a
-    ``render`` function made in the worker (the article is then dropped).
+    ``render`` function made in the worker (the article is then dropped). ``filtered`` says why
+    a page the filters leave out (``page_types``, ``languages``) was left out: it then has no
+    article and no text, and is neither ok nor an error.
     """
 
     id: str
@@ -114,10 +116,12 @@ class Result:
     uri: str | None = None
     size: int = 0
     text: str | None = None
+    filtered: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        """Extracted and kept by the filters."""
+        return self.error is None and self.filtered is None
 
     def head(self) -> dict[str, Any]:
         return {"id": self.id, "record_id": self.record_id, "uri": self.uri}
@@ -128,6 +132,8 @@ class Result:
         row = self.head()
         if self.error is not None:
             row["error"] = {"type": self.error.type, "message": self.error.message}
+        elif self.filtered is not None:
+            row["filtered"] = self.filtered
         elif self.article is not None:
             row.update(self.article.model_dump(mode="json"))
         return row
@@ -144,15 +150,63 @@ Render: TypeAlias = Callable[[Result], str]
 Source: TypeAlias = "str | os.PathLike[str] | tuple[str, str | bytes] | Task"
 
 
+PAGE_TYPES: Final[tuple[PageType, ...]] = (
+    "article",
+    "listing",
+    "live",
+    "gallery",
+    "video",
+    "other",
+)
+
+
+@dataclass(frozen=True)
+class PageFilter:
+    """The pages a run keeps: those of one of ``page_types`` and in one of ``languages``
+    (language codes as :attr:`Article.language` gives them: ``ar``, ``fa``...; ``und`` keeps
+    pages whose language could not be read). Empty keeps all."""
+
+    page_types: frozenset[str] = frozenset()
+    languages: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(
+        cls, page_types: Iterable[str] | None = None, languages: Iterable[str] | None = None
+    ) -> PageFilter:
+        """A filter from names as a user writes them (``ar-EG`` is ``ar``); ValueError for an
+        unknown page type."""
+        types = frozenset(t.strip().lower() for t in page_types or () if t.strip())
+        unknown = sorted(types - set(PAGE_TYPES))
+        if unknown:
+            raise ValueError(
+                f"unknown page type {', '.join(unknown)} (one of: {', '.join(PAGE_TYPES)})"
+            )
+        codes = frozenset(
+            c.strip().lower().replace("_", "-").split("-")[0] for c in languages or () if c.strip()
+        )
+        return cls(types, codes)
+
+    def reason(self, article: Article) -> str | None:
+        """Why the filter leaves ``article`` out, or None when it keeps it."""
+        if self.page_types and article.page_type not in self.page_types:
+            return f"page type {article.page_type}"
+        language = article.language or "und"
+        if self.languages and language not in self.languages:
+            return f"language {language}"
+        return None
+
+
 @dataclass(frozen=True)
 class Job:
     """What every worker does with a task. ``render`` (a picklable callable) turns a successful
-    Result into output text inside the worker, so the main process only writes."""
+    Result into output text inside the worker, so the main process only writes; ``keep`` leaves
+    out the pages it does not keep (their Result says why)."""
 
     config: ExtractionConfig = field(default_factory=ExtractionConfig)
     fetch: FetchOptions = field(default_factory=FetchOptions)
     render: Render | None = None
     input_format: InputFormat = "auto"
+    keep: PageFilter = field(default_factory=PageFilter)
 
 
 # --- input enumeration ----------------------------------------------------------------------
@@ -479,6 +533,9 @@ def run_task(task: Task, job: Job) -> Result:
         article = extract(
             page, url=uri, config=job.config, encoding=encoding, input_format=job.input_format
         )
+        left_out = job.keep.reason(article)
+        if left_out is not None:
+            return replace(base, filtered=left_out, size=size)
         result = replace(base, article=article, size=size)
         if job.render is not None:
             result = replace(result, text=job.render(result), article=None)
@@ -789,6 +846,8 @@ def extract_many(
     page_timeout: float | None = None,
     fetch_options: FetchOptions | None = None,
     input_format: InputFormat = "auto",
+    page_types: Iterable[str] | None = None,
+    languages: Iterable[str] | None = None,
 ) -> Iterator[Result]:
     """Extract many pages; yields one :class:`Result` per page.
 
@@ -798,6 +857,10 @@ def extract_many(
     yields results as they finish. ``skip``: ids to leave out (see :func:`prepare_resume`).
     ``page_timeout``: seconds a worker may spend on one page (with workers > 1).
     ``input_format``: what every page is (see :func:`~arabic_extract.extract`).
+    ``page_types`` and ``languages`` keep only pages of those types (``article``, ``listing``,
+    ``live``, ``gallery``, ``video``, ``other``) and in those languages (``ar``, ``fa``...); a
+    page left out still has its Result, with ``filtered`` saying why and no article (ValueError
+    for an unknown page type).
 
     >>> for result in extract_many(["crawl.warc.gz"], workers=4):
     ...     print(result.id, result.article.headline if result.ok else result.error)
@@ -806,6 +869,7 @@ def extract_many(
         config=config or ExtractionConfig(),
         fetch=fetch_options or FetchOptions(),
         input_format=input_format,
+        keep=PageFilter.of(page_types, languages),
     )
     tasks = iter_tasks(inputs, globs=globs, skip=skip)
     yield from run_tasks(tasks, job, workers=workers, ordered=ordered, page_timeout=page_timeout)
@@ -839,6 +903,8 @@ class Progress:
     pages: int = 0
     errors: int = 0
     skipped: int = 0
+    # pages the filters left out, by reason ("page type listing": 3)
+    filtered: dict[str, int] = field(default_factory=dict)
     size: int = 0
     started: float = field(default_factory=time.monotonic)
     _drawn: float = 0.0
@@ -846,7 +912,9 @@ class Progress:
 
     def add(self, result: Result) -> None:
         self.pages += 1
-        self.errors += 0 if result.ok else 1
+        self.errors += result.error is not None
+        if result.filtered is not None:
+            self.filtered[result.filtered] = self.filtered.get(result.filtered, 0) + 1
         self.size += result.size
         now = time.monotonic()
         if self.enabled and now - self._drawn >= 0.2:
@@ -892,11 +960,21 @@ class Progress:
         self.stream.flush()
         self._drawn = 0.0
 
+    def filtered_line(self) -> str:
+        """How many pages the filters left out, and why: "3 left out (page type listing 2,
+        language fa 1)"; empty when none."""
+        if not self.filtered:
+            return ""
+        reasons = ", ".join(f"{why} {n}" for why, n in sorted(self.filtered.items()))
+        return f"{sum(self.filtered.values())} left out by the filters ({reasons})"
+
     def summary(self) -> str:
         elapsed, per_second, mb_per_second = self.rates()
-        ok = self.pages - self.errors
+        left_out = sum(self.filtered.values())
+        ok = self.pages - self.errors - left_out
         skipped = f", {self.skipped} skipped" if self.skipped else ""
+        filtered = f", {self.filtered_line()}" if left_out else ""
         return (
-            f"{self.pages} pages ({ok} ok, {_errors(self.errors)}{skipped}) in {_clock(elapsed)}: "
-            f"{per_second:.1f} pages/s, {mb_per_second:.2f} MB/s"
+            f"{self.pages} pages ({ok} ok, {_errors(self.errors)}{skipped}{filtered}) in "
+            f"{_clock(elapsed)}: {per_second:.1f} pages/s, {mb_per_second:.2f} MB/s"
         )

@@ -112,7 +112,7 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     return forms
 
 
-def text_blocks(lines: list[str], max_chars: int) -> list[Block]:
+def line_blocks(lines: list[str], max_chars: int) -> list[Block]:
     """The blocks of page text: one per line (trimmed, not blank; see
     :func:`arabic_extract.reflow.text_lines`)."""
     lines = [line for line in lines if not (len(line) < 4 and is_blank(line))]

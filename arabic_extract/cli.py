@@ -19,7 +19,7 @@ import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Final
@@ -28,10 +28,12 @@ from arabic_extract import __version__
 from arabic_extract.api import INPUT_FORMATS, InputFormat
 from arabic_extract.batch import (
     DEFAULT_GLOBS,
+    PAGE_TYPES,
     STDIN_ID,
     DoneIds,
     ErrorInfo,
     Job,
+    PageFilter,
     Progress,
     ReadError,
     Result,
@@ -99,6 +101,7 @@ class Options:
     quiet: bool = False
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
     input_format: InputFormat = "auto"
+    keep: PageFilter = field(default_factory=PageFilter)
 
     @property
     def expands(self) -> bool:
@@ -175,6 +178,14 @@ def _seconds(value: str) -> float:
     if not number >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
     return number
+
+
+def _names(value: str) -> list[str]:
+    """argparse type for --page-type and --language: one name or a comma list."""
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("expected a name or a comma-separated list")
+    return names
 
 
 def _indent(value: str) -> int:
@@ -287,6 +298,29 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
+    filters = parser.add_argument_group(
+        "filters",
+        "keep only some pages; the others are not output, and are counted in the summary",
+    )
+    filters.add_argument(
+        "--page-type",
+        dest="page_types",
+        action="append",
+        type=_names,
+        default=[],
+        metavar="TYPE",
+        help=f"keep pages of this type: {', '.join(PAGE_TYPES)} (repeat, or a comma list)",
+    )
+    filters.add_argument(
+        "--language",
+        dest="languages",
+        action="append",
+        type=_names,
+        default=[],
+        metavar="CODE",
+        help="keep pages whose text is in this language: ar, fa, ur, en... (repeat, or a comma "
+        "list; und: not determined)",
+    )
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__} ({build_name()})"
     )
@@ -317,6 +351,15 @@ def parse_args(argv: list[str] | None) -> Options | int:
         ns = parser.parse_args(argv)
     except SystemExit as stop:
         return _exit_code(stop.code)
+    try:
+        keep = PageFilter.of(
+            [n for names in ns.page_types for n in names],
+            [n for names in ns.languages for n in names],
+        )
+    except ValueError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG}: error: --page-type: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     options = Options(
         paths=tuple(ns.paths),
         fmt=ns.fmt or "json",
@@ -332,6 +375,7 @@ def parse_args(argv: list[str] | None) -> Options | int:
         quiet=ns.quiet,
         page_timeout=ns.page_timeout or None,
         input_format=ns.input_format,
+        keep=keep,
     )
     problem = _usage_problem(ns, options)
     if problem is not None:
@@ -495,7 +539,9 @@ def _summary(article: Article) -> Iterator[str]:
         ("published", article.published.isoformat() if article.published else None),
         ("date_text", article.date_text),
         ("site_name", article.site_name),
+        ("page_type", article.page_type),
         ("language", article.language),
+        ("declared", article.declared_language),
         ("tags", ", ".join(article.tags) or None),
     ]
     for name, value in fields:
@@ -503,6 +549,14 @@ def _summary(article: Article) -> Iterator[str]:
     chars = sum(len(p) for p in article.paragraphs)
     yield f"{'paragraphs:':<12}{len(article.paragraphs)} ({chars} characters)"
     yield f"{'captions:':<12}{len(article.captions)}"
+    if article.entries:
+        yield (
+            f"{'entries:':<12}{len(article.entries)} ("
+            + ", ".join(e.time for e in article.entries)
+            + ")"
+        )
+    if article.teasers:
+        yield f"{'teasers:':<12}{len(article.teasers)}"
     for note in article.notes:
         yield f"{'note:':<12}{note}"
 
@@ -661,6 +715,14 @@ def run_single(options: Options) -> int:
     except InputFailure as failure:
         print(f"{PROG}: {_display_name(path)}: {failure}", file=sys.stderr)
         return EXIT_INPUT
+    left_out = options.keep.reason(article)
+    if left_out is not None:
+        if not options.quiet:
+            print(
+                f"{PROG}: {_display_name(path)}: left out by the filters ({left_out})",
+                file=sys.stderr,
+            )
+        return EXIT_OK
     sink = Sink(options.output)
     try:
         sink.write(render(article, options))
@@ -720,7 +782,12 @@ def run_batch(options: Options) -> int:
     if show:
         _count_in_background(options, progress)
     tasks = iter_tasks(_sources(options), globs=options.globs, skip=skip)
-    job = Job(config=_config(options), render=renderer(options), input_format=options.input_format)
+    job = Job(
+        config=_config(options),
+        render=renderer(options),
+        keep=options.keep,
+        input_format=options.input_format,
+    )
     results = run_tasks(
         tasks,
         job,
@@ -731,10 +798,14 @@ def run_batch(options: Options) -> int:
     status = EXIT_OK
     sink = Sink(options.output, append=options.resume)
     try:
-        for number, result in enumerate(results):
+        written = 0
+        for result in results:
             progress.add(result)
+            if result.filtered is not None:
+                continue
             if result.error is None:
-                sink.write(_header(result.id, number == 0, options) + (result.text or ""))
+                sink.write(_header(result.id, written == 0, options) + (result.text or ""))
+                written += 1
                 continue
             status = EXIT_INPUT
             if not (options.quiet and options.error_rows):
@@ -747,6 +818,8 @@ def run_batch(options: Options) -> int:
     if show:
         progress.skipped = skip.count if skip is not None else 0
         print(f"{PROG}: {progress.summary()}", file=sys.stderr)
+    elif progress.filtered and not options.quiet:  # no summary line: still say so
+        print(f"{PROG}: {progress.filtered_line()}", file=sys.stderr)
     return status
 
 

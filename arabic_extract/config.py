@@ -36,6 +36,13 @@ class ExtractionConfig(BaseModel):
         "page, so it only runs in that case (on none of the dev pages).",
     )
 
+    listing_teasers: bool = Field(
+        default=False,
+        description="On a listing page (home, section, tag, search, author), return its "
+        "teasers (headline and link) in Article.teasers. The body stays empty either way: "
+        "teasers are other pages' text.",
+    )
+
     fallback_max_blocks: int = Field(
         default=3000,
         description="The trafilatura second opinion is asked only on pages of at most this many "
@@ -205,4 +212,129 @@ class ExtractionConfig(BaseModel):
         default=2,
         description="How many body blocks count as the lead, where 'وفقاً لوكالة X' names the "
         "source. Calibrated 1-3: wider picks up outlets merely quoted further down.",
+    )
+
+    # --- language ---------------------------------------------------------------------------
+    language_sample_chars: int = Field(
+        default=1000,
+        description="The language is read from the first this many characters of the body (of "
+        "the page's text when the body is short). Every hand-made sample (fixtures/languages, "
+        "25-300 characters) is named right; 1,000 keeps the check under 0.1 ms a page.",
+    )
+    language_sample_blocks: int = Field(
+        default=400,
+        description="When the body is short (a listing, a gallery), the language is read from "
+        "the page's first this many blocks instead (then cut to language_sample_chars).",
+    )
+    language_min_letters: int = Field(
+        default=20,
+        description="Fewer letters than this name no language (Article.language is None). The "
+        "shortest headline samples (fixtures/languages) have 25-40 letters.",
+    )
+    language_specific_letters: float = Field(
+        default=0.01,
+        description="Share of the Arabic-script letters that are Urdu's, Pashto's or Sorani's "
+        "own (ے ں ٹ / ښ ې ړ / ە ێ ۆ) that names that language. Their samples run 0.08-0.24 "
+        "(Sorani ە alone is 5-8 %); Arabic and Persian have none, a loan name at most a "
+        "letter or two in a paragraph (0.004-0.008). Calibrated 0.01-0.05.",
+    )
+    language_min_word_share: float = Field(
+        default=0.08,
+        description="A Latin-script text names a language when at least this share of its "
+        "words are that language's function words (or its own letters, é ñ ß ı, add up to "
+        "more). English and French news run 0.25-0.45; a 7-word headline has one or two.",
+    )
+
+    # --- page type (see arabic_extract.page_type) -------------------------------------------
+    # Calibration: every dev page (HTML and inscriptis text), seed and fixture article stays an
+    # article with its body unchanged, and the page-type fixtures (fixtures/html: listing_home,
+    # listing_section, listing_tag, listing_search, listing_author, live_blog, photo_gallery,
+    # video_page) are typed right in both shapes. Each comment gives the measured margin.
+    teaser_item_blocks: int = Field(
+        default=3,
+        description="A teaser is a headline (HTML: a link; text: a title-like line) and at most "
+        "this many blocks after it: a date, a snippet, a byline or a section label. Teasers "
+        "on the fixtures use 1-3.",
+    )
+    teaser_snippet_max_words: int = Field(
+        default=45,
+        description="Longest block read as a teaser's snippet. Snippets run 12-35 words on the "
+        "fixtures; an article's lead paragraph under its headline usually runs longer, and is "
+        "only read as a snippet inside a list of teasers anyway.",
+    )
+    teaser_min_list: int = Field(
+        default=3,
+        description="Teasers count when at least this many follow one another (a list): an "
+        "article's own headline, date and lead look like one teaser, never like three.",
+    )
+    listing_min_teasers: int = Field(
+        default=6,
+        description="A listing has at least this many teasers in lists. Listing fixtures have "
+        "6-14; article pages with no article text are rare enough that 6 keeps rails of 3-5 "
+        "items from typing a page.",
+    )
+    listing_min_rich: int = Field(
+        default=4,
+        description="...of which at least this many have a date or a snippet (on HTML, unless "
+        "the page has no article text at all: its headlines are links). Listing fixtures have "
+        "6-11; a short article under a ticker of headlines, read as text, has 1 (its own "
+        "headline, date and lead).",
+    )
+    listing_max_article_chars: int = Field(
+        default=300,
+        description="A page with the teasers of a listing and less article text than this "
+        "(good body blocks that are not teaser snippets) is a listing. Listing fixtures have "
+        "0-170 characters (an author's bio, a section's description); the shortest dev article "
+        "has 536. Calibrated 200-450.",
+    )
+    listing_meta_max_article_chars: int = Field(
+        default=600,
+        description="The same bound when the page says it is a listing (og:type website or "
+        "profile; JSON-LD CollectionPage, ProfilePage, SearchResultsPage, ItemList; a listing "
+        "URL) and not an article: an author's bio or a section's introduction may be longer.",
+    )
+    listing_teaser_ratio: float = Field(
+        default=4.0,
+        description="On a page that does not say it is an article, teasers with a date or a "
+        "snippet whose text outweighs the article text this many times make a listing (an "
+        "author page with a long bio). Dev articles' rails weigh 0.1-1.5 times their text.",
+    )
+    listing_ratio_max_article_chars: int = Field(
+        default=1200,
+        description="Above this much article text no weight of teasers makes a listing.",
+    )
+    live_min_entries: int = Field(
+        default=4,
+        description="A live blog has at least this many time-stamped entries with text (the "
+        "fixture has 8). An article's live ticker has 3-5 stamps but headlines, not text.",
+    )
+    live_meta_min_entries: int = Field(
+        default=2,
+        description="The same when the page says it is live coverage (JSON-LD "
+        "LiveBlogPosting, or a live headline: مباشر |, لحظة بلحظة).",
+    )
+    live_min_share: float = Field(
+        default=0.6,
+        description="The entries hold at least this share of the page's article text (on the "
+        "fixture 1.0): a timeline of times inside an article is not a live blog.",
+    )
+    gallery_min_photos: int = Field(
+        default=5,
+        description="A gallery has at least this many captioned photos (the fixture has 8; "
+        "articles with an inline gallery on the fixtures have 3-4).",
+    )
+    gallery_meta_min_photos: int = Field(
+        default=3,
+        description="The same when the page says it is a gallery (JSON-LD ImageGallery or "
+        "MediaGallery, or a gallery headline: بالصور..).",
+    )
+    gallery_caption_share: float = Field(
+        default=0.5,
+        description="The captions hold at least this share of the page's text (captions and "
+        "article text; the fixture 0.73): an article with many photos stays an article.",
+    )
+    video_max_article_chars: int = Field(
+        default=800,
+        description="A video page has at most this much article text (its description; the "
+        "fixture has 290 characters). Dev articles have 536 and more but no video signal.",
     )

@@ -19,8 +19,8 @@ from arabic_extract.rules.stopwords import STOPWORDS
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
 NOISE_INDEX = RuleIndex.build(NOISE_FAMILIES)
 _CLOSERS = "\"'”»)]’ "
-_PROSE_MARKS = frozenset(".!؟?…")
-_SENTENCE_MARKS = frozenset(".!؟?…:;؛")
+_PROSE_MARKS = frozenset(".!؟?…۔")  # ۔ ends Urdu sentences
+_SENTENCE_MARKS = frozenset(".!؟?…:;؛۔")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")

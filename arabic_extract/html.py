@@ -30,7 +30,8 @@ from arabic_extract.fallback import second_opinion
 from arabic_extract.merge import merge_meta
 from arabic_extract.metadata import read_meta
 from arabic_extract.model import Article
-from arabic_extract.pipeline import analyse, assemble
+from arabic_extract.page_type import page_hints, teasers_of
+from arabic_extract.pipeline import analyse, assemble, not_arabic, read_language
 from arabic_extract.rules.dom import (
     ARTICLE_TOKENS,
     BLOCK_TAGS,
@@ -551,18 +552,34 @@ def extract_html(
             url=url,
             headline=meta.headline,
             site_name=meta.site_name,
-            language=meta.language,
+            page_type="other",
+            declared_language=meta.language,
             notes=[*notes, "body: the page has no visible text"],
         )
-    fields, decs = analyse(blocks, config)
-    if config.use_trafilatura_fallback and not any(d.is_body for d in decs):
+    analysis = analyse(blocks, config, page_hints(meta, url, tree))
+    fields, decs, page = analysis.fields, analysis.decs, analysis.page
+    article_page = page.page_type == "article"
+    if article_page and config.use_trafilatura_fallback and not any(d.is_body for d in decs):
         if len(blocks) > config.fallback_max_blocks:
             fields = replace(fields, notes=[*fields.notes, FALLBACK_SKIPPED])
         elif (opinion := second_opinion(html, blocks, decs)) is not None:
             decs = opinion
             kept = [n for n in fields.notes if not n.startswith("body:")]
             fields = replace(fields, notes=[*kept, FALLBACK_NOTE])
+    language = read_language(blocks, decs, config)
+    if not language.arabic:
+        fields = not_arabic(fields)
     fields, decs = merge_meta(blocks, decs, fields, meta)
+    teasers = teasers_of(blocks, page.teasers, tree) if config.listing_teasers else None
     return assemble(
-        blocks, fields, decs, config=config, url=url, notes=notes, language=meta.language
+        blocks,
+        fields,
+        decs,
+        config=config,
+        url=url,
+        notes=notes,
+        page=page,
+        language=language,
+        declared_language=meta.language,
+        teasers=teasers,
     )

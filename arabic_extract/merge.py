@@ -103,9 +103,10 @@ def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
             "dom:tags" in block.dom_noise
             and block.link_density > 0.5
             and (1 <= len(block.norm.split()) <= 6 and not dec.is_body)
-            and block.text not in tags
         ):
-            tags.append(block.text)
+            # several links in one block (<div class="tags"><a>..</a> <a>..</a>) are several tags
+            names = block.links if len(block.links) > 1 else (block.text,)
+            tags.extend(name for name in names if name not in tags)
     return tags
 
 

@@ -24,7 +24,7 @@ _ARTICLE_TYPES = frozenset(
         "opinionnewsarticle",
         "backgroundnewsarticle",
         "reviewnewsarticle",
-        "livebloggosting",
+        "liveblogposting",
         "webpage",
         "socialmediaposting",
     }
@@ -48,6 +48,10 @@ class PageMeta:
     section: str | None = None
     language: str | None = None
     description: str | None = None
+    # What the page says it is, for the page-type stage: og:type ("article", "website",
+    # "video.other"...) and the @type of every JSON-LD object, lower-cased.
+    og_type: str | None = None
+    schema_types: frozenset[str] = frozenset()
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -105,9 +109,11 @@ def _split_keywords(value: Any) -> list[str]:
     return out
 
 
-def read_json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The page's article object in JSON-LD (merged with its publisher), or {}."""
+def read_json_ld(tree: LexborHTMLParser) -> tuple[dict[str, Any], frozenset[str]]:
+    """The page's article object in JSON-LD (merged with its publisher), or {}; and the @type of
+    every JSON-LD object on the page, lower-cased."""
     best: dict[str, Any] = {}
+    every: set[str] = set()
     for script in tree.css('script[type="application/ld+json"]'):
         raw = script.text(deep=True)
         if not raw or len(raw) > 1_000_000:
@@ -118,10 +124,28 @@ def read_json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
             continue
         for obj in _json_ld_objects(data):
             kinds = _types(obj)
+            every |= kinds
             article = kinds & _ARTICLE_TYPES and ("headline" in obj or "articleBody" in obj)
             if article and (not best or "newsarticle" in kinds):
                 best = obj
-    return best
+    return best, frozenset(every - {""})
+
+
+# A video player: a <video>, or an iframe whose address names a video host or a player.
+_PLAYER_SRC = regex.compile(
+    r"youtube|youtu\.be|vimeo|dailymotion|jwplayer|brightcove|/player|/embed/video|/video/embed"
+    r"|facebook\.com/plugins/video|/embed/\d",
+    regex.I,
+)
+
+
+def count_players(tree: LexborHTMLParser) -> int:
+    """How many video players the page holds."""
+    players = 0
+    for node in tree.css("video, iframe[src]"):
+        src = node.attributes.get("src") or ""
+        players += node.tag == "video" or _PLAYER_SRC.search(src) is not None
+    return players
 
 
 def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
@@ -157,7 +181,7 @@ def _title_words(tags: list[str], headline: str) -> bool:
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
     """Everything the page says about itself, first-found wins within each source."""
-    ld = read_json_ld(tree)
+    ld, schema_types = read_json_ld(tree)
     meta = _meta_values(tree)
 
     def first(*keys: str) -> str | None:
@@ -209,4 +233,6 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         section=_name_of(ld.get("articleSection")) or first("article:section"),
         language=language or None,
         description=first("og:description", "description"),
+        og_type=(first("og:type") or "").lower() or None,
+        schema_types=schema_types,
     )

@@ -43,6 +43,29 @@ class BlockInfo(BaseModel):
     tag: str | None = Field(default=None, description="HTML tag of the block (None for text).")
 
 
+class Teaser(BaseModel):
+    """A teaser of another page on a listing page: its headline and where it links."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The teaser's headline as shown on the page.")
+    url: str | None = Field(
+        default=None, description="Where the headline links (HTML only; as written in the page)."
+    )
+
+
+class LiveEntry(BaseModel):
+    """One entry of a live blog: its time stamp as shown, its title if it has one, its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    time: str = Field(description="The entry's time stamp as shown on the page (13:05).")
+    title: str | None = Field(default=None, description="The entry's own title, if any.")
+    paragraphs: list[str] = Field(
+        default_factory=list, description="The entry's text, one entry per paragraph."
+    )
+
+
 class Article(BaseModel):
     """A clean article extracted from an Arabic news page.
 
@@ -73,7 +96,11 @@ class Article(BaseModel):
         default="article",
         description="What kind of page this is: article, listing, live, gallery, video or other.",
     )
-    language: str | None = Field(default=None, description="Page language (HTML lang), if given.")
+    language: str | None = Field(
+        default=None,
+        description="The language the body is written in, read from its text (ISO 639-1: ar, "
+        "fa, ur, ps, en, fr...; ckb for Central Kurdish); None when there is too little text.",
+    )
     tags: list[str] = Field(
         default_factory=list, description="The article's tags or keywords, in page order."
     )
@@ -90,6 +117,19 @@ class Article(BaseModel):
     )
     blocks: list[BlockInfo] = Field(
         default_factory=list, description="Every block with its label (when config.explain)."
+    )
+    declared_language: str | None = Field(
+        default=None,
+        description="The language the HTML page declares (<html lang>), which may be wrong.",
+    )
+    teasers: list[Teaser] = Field(
+        default_factory=list,
+        description="On a listing page, the teasers it lists (headline and link), when "
+        "config.listing_teasers is set; empty otherwise.",
+    )
+    entries: list[LiveEntry] = Field(
+        default_factory=list,
+        description="On a live blog, its entries in page order, each with its time.",
     )
 
     @computed_field  # type: ignore[prop-decorator]

@@ -1,32 +1,86 @@
-"""The pipeline: decode, blocks, features, two-pass classification, segmentation, fields, and
-the assembled :class:`~arabic_extract.model.Article`."""
+"""The pipeline: decode, blocks, features, two-pass classification, segmentation, fields, the
+page type, and the assembled :class:`~arabic_extract.model.Article`."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from arabic_extract import labels
-from arabic_extract.blocks import Block, text_blocks
+from arabic_extract.blocks import Block, line_blocks
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
+from arabic_extract.language import LanguageGuess, detect_language, language_name
 from arabic_extract.markdown import markdown_blocks
 from arabic_extract.merge import merge_meta, title_line
-from arabic_extract.model import Article, BlockInfo
+from arabic_extract.metadata import PageMeta
+from arabic_extract.model import Article, BlockInfo, Teaser
+from arabic_extract.page_type import PageHints, PageKind, classify_page
 from arabic_extract.reflow import text_lines
 from arabic_extract.segment import segment
 
+# Below this many characters of body, the language is read from the page's other text too.
+_LANGUAGE_MIN_BODY = 200
 
-def analyse(blocks: list[Block], config: ExtractionConfig) -> tuple[Fields, list[Decision]]:
-    """Features, both classification passes, segmentation and fields for a page's blocks."""
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the engine makes of a page's blocks: the fields, every block's decision, and the
+    page type."""
+
+    fields: Fields
+    decs: list[Decision]
+    page: PageKind
+
+
+def analyse(
+    blocks: list[Block], config: ExtractionConfig, hints: PageHints | None = None
+) -> Analysis:
+    """Features, both classification passes, segmentation, fields and the page type."""
     feats = features(blocks, config)
     decs = classify(blocks, feats, config)
     run, decs = segment(blocks, feats, decs, config)
     fields, decs = extract_fields(blocks, feats, decs, run, config)
     if run.empty:
         fields = replace(fields, notes=[*fields.notes, "body: no run of article text found"])
-    return fields, decs
+    page = classify_page(blocks, feats, decs, hints or PageHints(), config)
+    return Analysis(fields, page.decs, page)
+
+
+def read_language(
+    blocks: list[Block], decs: list[Decision], config: ExtractionConfig
+) -> LanguageGuess:
+    """The language of the body (of the whole page's text when the body is short)."""
+    wanted = config.language_sample_chars
+    body: list[str] = []
+    size = 0
+    for block, dec in zip(blocks, decs, strict=True):
+        if dec.is_body:
+            body.append(block.text)
+            size += len(block.text) + 1
+            if size >= wanted:
+                break
+    if size < _LANGUAGE_MIN_BODY:  # a listing, a gallery: the page's text says it
+        body.extend(b.text for b in blocks[: config.language_sample_blocks])
+    return detect_language("\n".join(body), config)
+
+
+def language_note(guess: LanguageGuess) -> str | None:
+    """The note a page that is not Arabic gets (None for Arabic or undetermined text)."""
+    if guess.arabic:
+        return None
+    return (
+        f"language: the text is {language_name(guess.code)} ({guess.reason}), not Arabic; "
+        "the body is read by structure only and the Arabic attribution and tag rules are not "
+        "applied"
+    )
+
+
+def not_arabic(fields: Fields) -> Fields:
+    """Fields of a page that is not Arabic: what only the Arabic rules find in the text (an
+    author's byline, a source credit, a keyword line) is left out."""
+    return replace(fields, author=None, source=None, tags=[])
 
 
 def assemble(
@@ -37,7 +91,10 @@ def assemble(
     config: ExtractionConfig,
     url: str | None,
     notes: list[str],
-    language: str | None = None,
+    page: PageKind,
+    language: LanguageGuess,
+    declared_language: str | None = None,
+    teasers: list[Teaser] | None = None,
 ) -> Article:
     paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.is_body]
     infos = (
@@ -50,7 +107,23 @@ def assemble(
         if config.explain
         else []
     )
-    fields = with_source_fallback(fields)
+    page_type = page.page_type
+    page_notes = list(page.reasons)
+    if page_type == "listing":
+        # other pages' dates, bylines, tags and credits are not this page's
+        fields = replace(
+            fields, source=None, author=None, published=None, date_text=None, tags=[], captions=[]
+        )
+        fields = replace(fields, notes=[n for n in fields.notes if not n.startswith("body:")])
+    else:
+        fields = with_source_fallback(fields)
+    if page_type == "live":  # entries' titles read as captions before the page was typed
+        body = set(paragraphs)
+        fields = replace(fields, captions=[c for c in fields.captions if c not in body])
+    if page_type == "article" and not paragraphs and not page.article_chars:
+        page_type = "other"
+        page_notes.append("page: no article text and no list of teasers; typed other")
+    foreign = language_note(language)
     return Article(
         headline=fields.headline,
         source=fields.source,
@@ -59,12 +132,16 @@ def assemble(
         date_text=fields.date_text,
         site_name=fields.site_name,
         url=url,
-        language=language,
+        page_type=page_type,
+        language=language.code,
         tags=fields.tags,
         captions=fields.captions,
-        notes=[*notes, *fields.notes],
+        notes=[*notes, *page_notes, *([foreign] if foreign else []), *fields.notes],
         paragraphs=paragraphs,
         blocks=infos,
+        declared_language=declared_language,
+        teasers=teasers or [],
+        entries=page.entries,
     )
 
 
@@ -73,15 +150,15 @@ EMPTY_NOTE = "body: the input is empty or only whitespace"
 
 def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
     """The article of a page's text (one block per line)."""
-    blocks = text_blocks(text_lines(text), config.max_line_chars)
+    blocks = line_blocks(text_lines(text), config.max_line_chars)
     if not blocks:
-        return Article(url=url, notes=[*notes, EMPTY_NOTE])
-    fields, decs = analyse(blocks, config)
+        return Article(url=url, page_type="other", notes=[*notes, EMPTY_NOTE])
+    analysis = analyse(blocks, config, PageHints(url=url))
     meta = title_line(blocks, config)
-    if meta is not None:
-        decs = [Decision("bad", labels.NOISE, ("page-title",)), *decs[1:]]
-        fields, decs = merge_meta(blocks, decs, fields, meta, first=1, trusted=False)
-    return assemble(blocks, fields, decs, config=config, url=url, notes=notes)
+    if meta is not None:  # the page's <title>: it names the headline, it is not the body
+        title = Decision("bad", labels.NOISE, ("page-title",))
+        analysis = with_meta(blocks, analysis, meta, [title, *analysis.decs[1:]], first=1)
+    return finish(blocks, analysis, config=config, url=url, notes=notes)
 
 
 def extract_markdown(
@@ -90,8 +167,52 @@ def extract_markdown(
     """The article of a Markdown page; its front matter's title names the headline."""
     blocks, front = markdown_blocks(text, config.max_line_chars)
     if not blocks:
-        return Article(url=url, headline=front.meta.headline, notes=[*notes, EMPTY_NOTE])
-    fields, decs = analyse(blocks, config)
+        return Article(
+            url=url,
+            headline=front.meta.headline,
+            page_type="other",
+            notes=[*notes, EMPTY_NOTE],
+        )
+    analysis = analyse(blocks, config, PageHints(url=url))
     if front.start:
-        fields, decs = merge_meta(blocks, decs, fields, front.meta, first=0)
-    return assemble(blocks, fields, decs, config=config, url=url, notes=notes)
+        analysis = with_meta(blocks, analysis, front.meta, analysis.decs, first=0)
+    return finish(blocks, analysis, config=config, url=url, notes=notes)
+
+
+def with_meta(
+    blocks: list[Block], analysis: Analysis, meta: PageMeta, decs: list[Decision], *, first: int
+) -> Analysis:
+    """The analysis with page text's own title (a title line, front matter) merged in; a title
+    line (``first`` 1) is only a hint, front matter (``first`` 0) says what the page is."""
+    fields, decs = merge_meta(blocks, decs, analysis.fields, meta, first=first, trusted=first == 0)
+    return replace(analysis, fields=fields, decs=decs)
+
+
+def finish(
+    blocks: list[Block],
+    analysis: Analysis,
+    *,
+    config: ExtractionConfig,
+    url: str | None,
+    notes: list[str],
+) -> Article:
+    """The Article of page text or Markdown: the body's language read, the teasers of a
+    listing kept when asked."""
+    fields, decs, page = analysis.fields, analysis.decs, analysis.page
+    language = read_language(blocks, decs, config)
+    if not language.arabic:
+        fields = not_arabic(fields)
+    teasers = (
+        [Teaser(text=blocks[i].text) for i in page.teasers] if config.listing_teasers else None
+    )
+    return assemble(
+        blocks,
+        fields,
+        decs,
+        config=config,
+        url=url,
+        notes=notes,
+        page=page,
+        language=language,
+        teasers=teasers,
+    )

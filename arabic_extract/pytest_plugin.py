@@ -38,6 +38,9 @@ starting with ``_`` are comments; any other key is an error. The keys:
 ``exclude``
     hand-written noise lines that must not be in the body (as whole normalised word
     sequences).
+``page_type``, ``language``
+    equal: what kind of page it is (``article``, ``listing``, ``live``...) and the language
+    its text is in (``ar``, ``fa``...).
 
 With ``--arabic-extract-update`` the compared fields of ``expected.json`` are rewritten from the
 current result instead of failing (``ensure_ascii=False``, indent 2; a missing file is created
@@ -101,6 +104,8 @@ OUTPUT_FIELDS: Final = (
     "tags",
     "captions",
     "paragraphs",
+    "page_type",
+    "language",
 )
 """Fields taken from the extraction (what ``--arabic-extract-update`` writes)."""
 
@@ -167,9 +172,11 @@ def load_expected(path: Path) -> dict[str, Any]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SnapshotError(f"{path}: {key!r} must be a list of strings")
-    for key in ("headline", "source", "author", "site_name", "date", "date_text"):
+    for key in ("headline", "source", "author", "site_name", "date", "date_text", "language"):
         if data.get(key) is not None and not isinstance(data[key], str):
             raise SnapshotError(f"{path}: {key!r} must be a string or null")
+    if "page_type" in data and not isinstance(data["page_type"], str):
+        raise SnapshotError(f"{path}: 'page_type' must be a string")
     return data
 
 
@@ -185,6 +192,8 @@ def snapshot_values(article: Article) -> dict[str, Any]:
         "tags": list(article.tags),
         "captions": list(article.captions),
         "paragraphs": list(article.paragraphs),
+        "page_type": article.page_type,
+        "language": article.language,
     }
 
 
@@ -356,6 +365,8 @@ _SCALAR_MATCH: Final[Mapping[str, Callable[[str, str], bool]]] = MappingProxyTyp
         "site_name": _same_text,
         "date_text": _same_text,
         "date": str.__eq__,
+        "page_type": str.__eq__,
+        "language": str.__eq__,
     }
 )
 

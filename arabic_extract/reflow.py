@@ -22,6 +22,7 @@ The joined line is what the Article returns.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Final
 
 from arabic_extract.features import NOISE_INDEX
@@ -42,6 +43,16 @@ _BULLETS = frozenset("•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»")
 _MIN_COLUMN: Final = 40
 _MAX_COLUMN: Final = 130
 _MIN_FULL_LINES: Final = 8
+# Of the lines that fill the column, at least this share stop mid-sentence (no mark at their
+# end) in a wrapped document (lynx, w3m and links dumps of the dev pages: 0.8-1.0), and at least
+# this share, and this many, are followed by another full line (dumps: 0.2-0.8; page text of
+# listings, titles of even width alternating with their dates: 0-0.11, 4 lines at most).
+_CUT_SHARE: Final = 0.5
+_ROW_SHARE: Final = 0.2
+# Wrapped text has blank lines between its paragraphs: at least this share of its lines (dumps
+# of the dev pages: 0.15-0.4; BeautifulSoup's text: none).
+_BLANK_SHARE: Final = 0.05
+_MIN_IN_A_ROW: Final = 4
 # A line this full (share of the column) was wrapped: the next line goes on with it.
 _WRAPPED_LINE: Final = 0.75
 # After a cut word, a line of at most this many words is the link that followed it.
@@ -59,18 +70,30 @@ _LONG_WORD: Final = 40
 _NUMBERED_SCAN: Final = 400
 
 
-def wrap_column(widths: list[int]) -> int | None:
-    """The column a document is hard-wrapped at, from its non-blank lines' widths (None:
-    it is not wrapped)."""
-    if len(widths) < _MIN_FULL_LINES:
-        return None
-    ranked = sorted(widths, reverse=True)
+def wrap_column(lines: list[str]) -> int | None:
+    """The column a document is hard-wrapped at (None: it is not wrapped), from its lines:
+    blank lines part its paragraphs, many lines fill the same column and none is much wider
+    (see :func:`_width`), and the full ones
+    mostly stop mid-sentence and follow one another (a list of teasers of even width ends its
+    snippets with a mark, and its titles alternate with their dates)."""
+    measured = [(width, line) for line in lines if (width := _width(line))]
+    blank = sum(1 for line in lines if not line.strip())
+    if len(measured) < _MIN_FULL_LINES or blank < _BLANK_SHARE * len(lines):
+        return None  # (paragraphs of wrapped text stand between blank lines)
+    ranked = sorted((width for width, _ in measured), reverse=True)
     column = ranked[4]
     if not _MIN_COLUMN <= column <= _MAX_COLUMN:
         return None
-    over = sum(1 for width in widths if width > column * 1.1)
-    full = sum(1 for width in widths if width >= 0.85 * column)
-    if over > len(widths) // 100 or full < _MIN_FULL_LINES:
+    over = sum(1 for width in ranked if width > column * 1.1)
+    filled = [width >= 0.85 * column for width, _ in measured]
+    full = [line for (_, line), is_full in zip(measured, filled, strict=True) if is_full]
+    if over > len(measured) // 100 or len(full) < _MIN_FULL_LINES:
+        return None
+    cut = sum(1 for line in full if line.rstrip()[-1] not in _MARKS)
+    # a paragraph wrapped over three lines or more has full lines in a row; titles of even
+    # width alternate with their dates and snippets
+    in_a_row = sum(1 for this, following in pairwise(filled) if this and following)
+    if cut < _CUT_SHARE * len(full) or in_a_row < max(_MIN_IN_A_ROW, _ROW_SHARE * len(full)):
         return None
     return column
 
@@ -150,6 +173,11 @@ class _Joined:
         return "".join(self.pieces)
 
 
+def _ellipsis(line: str) -> bool:
+    """A line opened by an ellipsis (a snippet's "... " cut from its story) starts text."""
+    return line.startswith(("..", "…"))
+
+
 def _running(line: str) -> bool:
     """Running prose stopped short: a sentence's words (commas and all) and no mark at its end.
     What follows it, when short, is the link it stopped at."""
@@ -174,7 +202,7 @@ def join_fragments(lines: list[str]) -> list[str]:
             continue
         if adjacent and line[0] not in _BULLETS:
             previous = out[-1]
-            if line[0] in _MARKS and previous.last[-1] not in _FINAL:
+            if line[0] in _MARKS and previous.last[-1] not in _FINAL and not _ellipsis(line):
                 previous.add(line)
                 after_cut = False
                 continue
@@ -229,7 +257,6 @@ def text_lines(text: str) -> list[str]:
     """The page text's blocks, one a line: link numbers gone, unwrapped, cells apart, cut
     sentences joined."""
     raw = link_numbers(text.splitlines())
-    widths = [width for width in map(_width, raw) if width]
-    column = wrap_column(widths)
+    column = wrap_column(raw)
     lines = unwrap(raw, column) if column is not None else [line.strip() for line in raw]
     return join_fragments(split_cells(lines))

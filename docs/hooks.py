@@ -49,7 +49,7 @@ import arabic_extract
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract import config as config_module
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family, Kind, attribution, dates, dom, noise
+from arabic_extract.rules import Family, Kind, attribution, dates, dom, noise, pages
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES
 from arabic_extract.rules.stopwords import STOPWORDS
@@ -233,7 +233,7 @@ NORMALISATION_SAMPLES = (
 
 
 def rule_modules() -> tuple[ModuleType, ...]:
-    return (noise, attribution, dates)
+    return (noise, attribution, dates, pages)
 
 
 def rule_families() -> list[tuple[ModuleType, Any]]:
@@ -426,6 +426,7 @@ def rules_page() -> str:
         "arabic_extract.rules.noise": "Noise families",
         "arabic_extract.rules.attribution": "Attribution families",
         "arabic_extract.rules.dates": "Date families",
+        "arabic_extract.rules.pages": "Page-type families",
     }
     for module in rule_modules():
         doc = inspect.getdoc(module) or ""
@@ -592,6 +593,11 @@ STRUCTURAL_REASONS: Mapping[str, str] = {
     "not-the-headline": "fields (HTML): a title-like line that the metadata title does not name.",
     "headline-repeat": "fields: the headline shown again (often as an image's alt caption).",
     "caption": "fields: an image caption.",
+    "listing-page": "page type: the page is a listing; its body blocks are teasers, not the body.",
+    "live-entry": "page type: a block of a live blog's entry (its title or text): the body.",
+    "not-a-live-entry": "page type: on a live blog, text outside the entries is not the body.",
+    "entry-time": "page type: the time stamp heading a live blog's entry.",
+    "gallery-caption": "page type: a photo gallery's caption: part of the body.",
     "pre-body-caption": "fields: a short line between the headline and the body, outside the "
     "main run — a caption.",
 }

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.blocks import bullet_end, text_blocks
+from arabic_extract.blocks import bullet_end, line_blocks
 from arabic_extract.normalize import (
     fold,
     is_blank,
@@ -221,10 +221,10 @@ page_text = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(page_text, any_text))
-def test_text_blocks_fold_the_page_as_each_line_alone(text: str) -> None:
-    # text_blocks folds the whole page at once; each block's norm must be what the line gives
+def test_line_blocks_fold_the_page_as_each_line_alone(text: str) -> None:
+    # line_blocks folds the whole page at once; each block's norm must be what the line gives
     # when normalised alone (after its list marker)
-    for block in text_blocks(text_lines(text), 60):
+    for block in line_blocks(text_lines(text), 60):
         probe = block.text[:60]
         assert block.norm == normalize(probe[bullet_end(probe) :])
         assert block.bullet == (bullet_end(probe) > 0)

@@ -10,7 +10,7 @@ import pytest
 from growth import growth, linear
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.blocks import text_blocks
+from arabic_extract.blocks import line_blocks
 from arabic_extract.merge import title_line
 from arabic_extract.reflow import is_cut, join_fragments, split_cells, text_lines, wrap_column
 
@@ -47,10 +47,14 @@ def test_a_lynx_like_dump_is_unwrapped() -> None:
 
 
 def test_wrap_column_needs_many_full_lines_and_none_wider() -> None:
-    assert wrap_column([72] * 8 + [20] * 10) == 72
-    assert wrap_column([72] * 7 + [20] * 10) is None  # too few full lines
-    assert wrap_column([72] * 10 + [400]) is None  # a paragraph a line runs past any column
-    assert wrap_column([30] * 20) is None  # narrower than any wrap column
+    full, short = ("كلمة " * 15).strip(), "كلمة كلمة"
+    assert wrap_column([full] * 8 + [short, ""] * 5) == len(full)
+    assert wrap_column([full] * 8 + [short] * 10) is None  # no blank line between paragraphs
+    assert wrap_column([full] * 7 + [short, ""] * 5) is None  # too few full lines
+    assert wrap_column([full] * 10 + [full * 5, ""]) is None  # a paragraph a line: too wide
+    assert wrap_column([short, ""] * 20) is None  # narrower than any wrap column
+    assert wrap_column([full[:-1] + "."] * 8 + [short, ""] * 5) is None  # teasers' snippets
+    assert wrap_column([full, "11 آذار 2024", ""] * 9) is None  # teasers' titles and dates
 
 
 def test_page_text_with_long_lines_is_not_unwrapped() -> None:
@@ -133,7 +137,7 @@ CONFIG = ExtractionConfig()
 
 
 def blocks_of(*lines: str) -> list:  # type: ignore[type-arg]
-    return text_blocks(list(lines), 1000)
+    return line_blocks(list(lines), 1000)
 
 
 def test_title_line_shown_again() -> None:

@@ -16,6 +16,7 @@ import pytest
 import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
+import arabic_extract.rules.pages as page_rules
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, dom
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
@@ -23,7 +24,7 @@ from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 from arabic_extract.rules.stopwords import STOPWORDS
 
-RULE_MODULES = (noise_rules, attribution_rules, date_rules)
+RULE_MODULES = (noise_rules, attribution_rules, date_rules, page_rules)
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 

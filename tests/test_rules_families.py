@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
+import arabic_extract.rules.pages as page_rules
 from arabic_extract.dates import find_date, find_relative, is_date_line
 from arabic_extract.features import (
     NOISE_INDEX,
@@ -49,7 +50,7 @@ from arabic_extract.rules.noise import (
 
 def collect_families() -> list[Family]:
     found: list[Family] = []
-    for module in (noise_rules, attribution_rules, date_rules):
+    for module in (noise_rules, attribution_rules, date_rules, page_rules):
         for value in vars(module).values():
             if isinstance(value, Family) and all(value is not f for f in found):
                 found.append(value)

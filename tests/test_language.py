@@ -1,0 +1,103 @@
+"""The language check (:mod:`arabic_extract.language`): every hand-written sample named right,
+Arabic told from Persian, Urdu, Central Kurdish and Pashto, and what a page that is not Arabic
+gets (a note, no fields read by the Arabic rules, its declared language kept)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from arabic_extract import ExtractionConfig, extract
+from arabic_extract.evaluation import visible_text
+from arabic_extract.language import detect_language
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = json.loads((ROOT / "fixtures" / "languages" / "samples.json").read_text("utf-8"))
+CASES = [
+    pytest.param(s["lang"], s["text"], id=f"{n}-{s['lang']}-{s['kind']}")
+    for n, s in enumerate(SAMPLES["samples"])
+]
+CONFIG = ExtractionConfig()
+
+
+@pytest.mark.parametrize("lang,text", CASES)
+def test_sample(lang: str, text: str) -> None:
+    assert detect_language(text, CONFIG).code == lang
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("ئەم هەواڵە لە لایەن پەیامنێری ئێمە لە کەرکووک ئامادە کراوە", "ckb"),
+        ("پەرلەمانی کوردستان کۆبوونەوەی ئاسایی خۆی ئەنجام دا", "ckb"),
+        ("د کابل ښار ښاروالۍ د نوي سړک کار پیل کړ", "ps"),
+        ("ولسمشر وویل چې سوله د ټولو افغانانو غوښتنه ده", "ps"),
+        ("حکومت نے بجلی کی قیمتوں میں کمی کا اعلان کر دیا ہے", "ur"),
+        ("دولت برنامه جدیدی برای کاهش تورم ارائه کرده است", "fa"),
+        ("أعلنت الحكومة عن خطة جديدة لخفض التضخم خلال العام المقبل", "ar"),
+    ],
+)
+def test_sorani_pashto_and_their_neighbours(text: str, lang: str) -> None:
+    assert detect_language(text, CONFIG).code == lang
+
+
+def test_arabic_with_persian_letters_stays_arabic() -> None:
+    iraqi = "وقال محافظ البصرة إن مشروع الگاز سيصل إلى منازل المواطنين في الچبايش قريباً"
+    typed = "وأکد الوزیر أن الحکومة ستعمل على تنفیذ القرار فی أسرع وقت ممکن"
+    assert detect_language(iraqi, CONFIG).code == "ar"
+    assert detect_language(typed, CONFIG).code == "ar"
+
+
+def test_too_little_text_names_no_language() -> None:
+    guess = detect_language("عاجل", CONFIG)
+    assert guess.code is None
+    assert guess.arabic  # undetermined is not called "not Arabic"
+    assert detect_language("", CONFIG).code is None
+
+
+def test_other_scripts() -> None:
+    assert (
+        detect_language("הממשלה הודיעה היום על תוכנית חדשה לצמצום האינפלציה", CONFIG).code == "he"
+    )
+    russian = detect_language("Правительство объявило о новом плане по снижению инфляции", CONFIG)
+    assert russian.code is None and "Cyrillic" in russian.reason
+
+
+@pytest.mark.parametrize(
+    "name,lang", [("persian_article", "fa"), ("urdu_article", "ur"), ("english_article", "en")]
+)
+def test_page_not_in_arabic(name: str, lang: str) -> None:
+    data = (ROOT / "fixtures" / "html" / name / "source.html").read_bytes()
+    for source in (data, visible_text(data)):
+        article = extract(source)
+        assert article.language == lang
+        assert any(n.startswith("language: the text is") for n in article.notes)
+        assert article.paragraphs  # the body is read by structure
+
+
+def test_declared_language_is_kept_and_the_text_decides() -> None:
+    data = (ROOT / "fixtures" / "html" / "french_article" / "source.html").read_bytes()
+    article = extract(data)
+    assert (article.language, article.declared_language) == ("fr", "ar")
+    assert extract(visible_text(data)).declared_language is None
+
+
+def test_arabic_rules_do_not_read_fields_of_other_languages() -> None:
+    # an Arabic byline and source line in an English page are not read as its author or source
+    page = "\n".join(
+        [
+            "Oman expands its largest desalination plant",
+            "كتب: أحمد علي",
+            "Oman has awarded a contract to expand the Barka desalination plant, a project that "
+            "officials say will double the drinking water available to the capital region.",
+            "The expansion adds two units powered partly by a new solar field, the company said "
+            "in a statement on Monday, and should be finished within three years.",
+            "المصدر: وكالة الأنباء العمانية",
+        ]
+    )
+    article = extract(page)
+    assert article.language == "en"
+    assert article.author is None
+    assert article.source is None
