@@ -36,6 +36,7 @@ COMPILED = [
     "arabic_extract/classify.py",
     "arabic_extract/segment.py",
     "arabic_extract/fields.py",
+    "arabic_extract/fingerprint.py",
     "arabic_extract/pipeline.py",
 ]
 PURE_ENV = "ARABIC_EXTRACT_PURE_PYTHON"

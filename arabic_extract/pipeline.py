@@ -10,6 +10,7 @@ from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
+from arabic_extract.fingerprint import fingerprint
 from arabic_extract.model import Article, BlockInfo
 from arabic_extract.segment import segment
 
@@ -61,6 +62,7 @@ def assemble(
         notes=[*notes, *fields.notes],
         paragraphs=paragraphs,
         blocks=infos,
+        fingerprint=fingerprint(paragraphs),
     )
 
 
