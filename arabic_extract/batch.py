@@ -104,7 +104,8 @@ class Result:
     ``id`` is the input's path (as enumerated), URL, or WARC-Record-ID; ``record_id`` and ``uri``
     are the WARC-Record-ID and WARC-Target-URI of a WARC record (``uri`` is also the final URL of
     a fetched page). ``size`` is the number of input bytes read. ``text`` is the output a
-    ``render`` function made in the worker (the article is then dropped).
+    ``render`` function made in the worker (the article is then dropped, but its
+    ``fingerprint`` is kept, for :mod:`arabic_extract.dedup`).
     """
 
     id: str
@@ -114,6 +115,7 @@ class Result:
     uri: str | None = None
     size: int = 0
     text: str | None = None
+    fingerprint: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -476,7 +478,7 @@ def run_task(task: Task, job: Job) -> Result:
             raise InputError("no page in this task")
         size = len(page) if isinstance(page, bytes) else len(page.encode("utf-8", "replace"))
         article = extract(page, url=uri, config=job.config, encoding=encoding)
-        result = replace(base, article=article, size=size)
+        result = replace(base, article=article, size=size, fingerprint=article.fingerprint)
         if job.render is not None:
             result = replace(result, text=job.render(result), article=None)
         return result

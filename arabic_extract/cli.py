@@ -49,6 +49,7 @@ from arabic_extract.batch import (
 from arabic_extract.build_info import build_name
 from arabic_extract.commands import SUBCOMMANDS
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.dedup import DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT, DedupConfig, DedupLog
 from arabic_extract.model import Article, BlockInfo, Label
 
 if TYPE_CHECKING:
@@ -97,6 +98,8 @@ class Options:
     resume: bool = False
     quiet: bool = False
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
+    dedup: bool = False
+    dedup_distance: int = DEFAULT_MAX_DISTANCE
 
     @property
     def expands(self) -> bool:
@@ -172,6 +175,14 @@ def _seconds(value: str) -> float:
         number = -1.0
     if not number >= 0:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}")
+    return number
+
+
+def _distance(value: str) -> int:
+    """argparse type for --dedup-distance: 0 to MAX_DISTANCE_LIMIT bits."""
+    number = _count(value, "a number of bits")
+    if number > MAX_DISTANCE_LIMIT:
+        raise argparse.ArgumentTypeError(f"at most {MAX_DISTANCE_LIMIT} bits: {value!r}")
     return number
 
 
@@ -276,6 +287,20 @@ def build_parser() -> argparse.ArgumentParser:
         f"failed (default {DEFAULT_PAGE_TIMEOUT:g}; 0: no limit)",
     )
     batch.add_argument(
+        "--dedup",
+        action="store_true",
+        help="drop pages whose body duplicates, exactly or nearly, one written before; they "
+        "are listed, with the id they duplicate, in FILE.duplicates.jsonl beside -o FILE",
+    )
+    batch.add_argument(
+        "--dedup-distance",
+        type=_distance,
+        default=DEFAULT_MAX_DISTANCE,
+        metavar="BITS",
+        help="--dedup: bodies whose fingerprints differ in at most this many of 64 bits are "
+        f"duplicates (default {DEFAULT_MAX_DISTANCE}; 0: the same body)",
+    )
+    batch.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
     parser.add_argument(
@@ -296,6 +321,8 @@ def _usage_problem(ns: argparse.Namespace, options: Options) -> str | None:
         return "--indent needs a single input (several inputs give one JSON object per line)"
     if ns.resume and (ns.output is None or not options.rows):
         return "--resume needs JSON output to a file: -o FILE"
+    if ns.dedup and (ns.output is None or not options.batch):
+        return "--dedup needs a batch written to a file: -o FILE (duplicates go beside it)"
     if STDIN in ns.paths and STDIN in ns.files_from:
         return "standard input cannot be both a page (-) and a list (--files-from -)"
     return None
@@ -322,6 +349,8 @@ def parse_args(argv: list[str] | None) -> Options | int:
         resume=ns.resume,
         quiet=ns.quiet,
         page_timeout=ns.page_timeout or None,
+        dedup=ns.dedup,
+        dedup_distance=ns.dedup_distance,
     )
     problem = _usage_problem(ns, options)
     if problem is not None:
@@ -702,6 +731,7 @@ def _count_in_background(options: Options, progress: Progress) -> None:
 def run_batch(options: Options) -> int:
     """Many pages: rows (or formatted pages with headers) in input order; failures counted."""
     done = prepare_resume(options.output) if options.resume and options.output else None
+    dedup = _dedup_log(options, done)
     skip = _CountingSkip(done) if done is not None else None
     show = not options.quiet and _stderr_is_tty()
     progress = Progress(stream=sys.stderr, enabled=show, width=shutil.get_terminal_size().columns)
@@ -722,6 +752,8 @@ def run_batch(options: Options) -> int:
         for number, result in enumerate(results):
             progress.add(result)
             if result.error is None:
+                if dedup is not None and dedup.drop(result):
+                    continue
                 sink.write(_header(result.id, number == 0, options) + (result.text or ""))
                 continue
             status = EXIT_INPUT
@@ -732,10 +764,25 @@ def run_batch(options: Options) -> int:
     finally:
         progress.clear()
         sink.close()
+        if dedup is not None:
+            dedup.close()
     if show:
         progress.skipped = skip.count if skip is not None else 0
-        print(f"{PROG}: {progress.summary()}", file=sys.stderr)
+        dropped = f"; {dedup.summary()}" if dedup is not None else ""
+        print(f"{PROG}: {progress.summary()}{dropped}", file=sys.stderr)
     return status
+
+
+def _dedup_log(options: Options, done: DoneIds | None) -> DedupLog | None:
+    """--dedup: the side file beside -o (on --resume, its ids join the done ones)."""
+    if not options.dedup or options.output is None:
+        return None
+    config = DedupConfig(max_distance=options.dedup_distance)
+    add = done.add if done is not None else None
+    try:
+        return DedupLog(options.output, config, resume=options.resume, done=add)
+    except OSError as exc:
+        raise OutputFailure(f"{exc.filename}: {exc.strerror or exc}") from None
 
 
 def run(options: Options) -> int:
