@@ -118,9 +118,7 @@ class ArabicExtractor(BaseExtractor):  # type: ignore[misc]  # datatrove is unty
             return None
         return article.body, article_metadata(article)
 
-    def run(
-        self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
-    ) -> DocumentsPipeline:
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         with ExtractorSandbox(timeout=self.timeout, warmup_text=("", None)) as sandbox:
             for doc in data:
                 self.stat_update(StatHints.total)

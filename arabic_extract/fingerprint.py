@@ -103,7 +103,7 @@ def _features(tokens: list[str]) -> list[str]:
     """Every run of FEATURE_WORDS words (the whole body when it is shorter)."""
     if len(tokens) < FEATURE_WORDS:
         return [" ".join(tokens)]
-    return [f"{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:])]
+    return [f"{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)]
 
 
 def _digests(features: list[str]) -> list[bytes]:

@@ -82,7 +82,8 @@ OTHER_SITE = """<!DOCTYPE html>
 <div class="post-content">
 {paragraphs}
 </div>
-<div class="tags"><span>كلمات مفتاحية:</span> <a href="/tag/1">أخبار</a> <a href="/tag/2">عاجل</a></div>
+<div class="tags"><span>كلمات مفتاحية:</span> <a href="/tag/1">أخبار</a>
+<a href="/tag/2">عاجل</a></div>
 </article>
 <section class="related"><h3>اقرأ أيضاً</h3><ul>
 <li><a href="/a/1">ارتفاع أسعار الذهب في الأسواق المحلية مع بداية تعاملات الأسبوع</a></li>
@@ -177,7 +178,9 @@ def tail_droppable(article: Article) -> bool:
 Edit = Callable[[Page, Article], "str | None"]
 
 
-def _edit_html(page: Page, article: Article, change: Callable[[LexborHTMLParser], bool]) -> str | None:
+def _edit_html(
+    page: Page, article: Article, change: Callable[[LexborHTMLParser], bool]
+) -> str | None:
     tree = LexborHTMLParser(page.source)
     if not change(tree):
         return None
@@ -331,7 +334,8 @@ def changed_share(a: str, b: str) -> float:
     from difflib import SequenceMatcher  # noqa: PLC0415
 
     longer = max(len(a), len(b)) or 1
-    same = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    same = sum(block.size for block in blocks)
     return 1 - same / longer
 
 
@@ -410,34 +414,44 @@ def main(argv: list[str] | None = None) -> int:
         dists = [p.distance for p in pairs if p.edit == edit]
         if dists:
             within = sum(d <= DEFAULT_MAX_DISTANCE for d in dists)
-            print(f"  {edit:<12} {len(dists):>3} pairs, distance max {max(dists):>2}, "
-                  f"mean {sum(dists) / len(dists):4.1f}, within bound {within}/{len(dists)}")
+            print(
+                f"  {edit:<12} {len(dists):>3} pairs, distance max {max(dists):>2}, "
+                f"mean {sum(dists) / len(dists):4.1f}, within bound {within}/{len(dists)}"
+            )
     dev = [p for p in pairs if p.page.startswith("dev/")]
     if dev:
         print(f"  dev pages only: {len(dev)} pairs, max distance {max(p.distance for p in dev)}")
     worst = max(pairs, key=lambda p: p.distance)
     recall = sum(p.distance <= DEFAULT_MAX_DISTANCE for p in pairs) / len(pairs)
-    print(f"  recall at the bound: {recall:.3f}; farthest pair: {worst.page} {worst.edit} "
-          f"(distance {worst.distance}, {100 * worst.changed_share:.0f} % of the body changed)")
+    print(
+        f"  recall at the bound: {recall:.3f}; farthest pair: {worst.page} {worst.edit} "
+        f"(distance {worst.distance}, {100 * worst.changed_share:.0f} % of the body changed)"
+    )
     if args.show_pairs:
         for p in sorted(pairs, key=lambda p: -p.distance):
-            print(f"    {p.distance:>2}  {p.page:<40} {p.edit:<12} "
-                  f"{100 * p.changed_share:4.0f} % changed")
+            print(
+                f"    {p.distance:>2}  {p.page:<40} {p.edit:<12} "
+                f"{100 * p.changed_share:4.0f} % changed"
+            )
         for line in skipped:
             print(f"    not made: {line}")
 
     different = different_pairs(pages, articles)
     closest = different[0]
     within = sum(d <= DEFAULT_MAX_DISTANCE for d, _, _ in different)
-    print(f"\ndifferent articles: {len(different)} pairs, smallest distance {closest[0]} "
-          f"({closest[1]} / {closest[2]}), within bound: {within}")
+    print(
+        f"\ndifferent articles: {len(different)} pairs, smallest distance {closest[0]} "
+        f"({closest[1]} / {closest[2]}), within bound: {within}"
+    )
     dev_only = [d for d in different if d[1].startswith("dev/") and d[2].startswith("dev/")]
     if dev_only:
         print(f"  dev pages only: {len(dev_only)} pairs, smallest distance {dev_only[0][0]}")
 
     extract_ms, fingerprint_ms = cost(pages, articles, args.seconds)
-    print(f"\ncost: extract {extract_ms:.3f} ms/page, fingerprint {fingerprint_ms:.4f} ms/page "
-          f"= {100 * fingerprint_ms / extract_ms:.2f} % of extraction")
+    print(
+        f"\ncost: extract {extract_ms:.3f} ms/page, fingerprint {fingerprint_ms:.4f} ms/page "
+        f"= {100 * fingerprint_ms / extract_ms:.2f} % of extraction"
+    )
     return 0
 
 

@@ -11,21 +11,21 @@ import pytest
 pytest.importorskip("datatrove")
 pytest.importorskip("warcio")
 
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import WarcReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
-from warc_files import WarcRecord, html_response, write_warc  # noqa: E402
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import WarcReader
+from datatrove.pipeline.writers import JsonlWriter
+from warc_files import WarcRecord, html_response, write_warc
 
-from arabic_extract import Article, ExtractionConfig, extract  # noqa: E402
-from arabic_extract.datatrove import (  # noqa: E402
+from arabic_extract import Article, ExtractionConfig, extract
+from arabic_extract.datatrove import (
     METADATA_FIELDS,
     ArabicExtractor,
     FingerprintDedup,
     article_metadata,
     keeps,
 )
-from arabic_extract.dedup import DedupConfig  # noqa: E402
+from arabic_extract.dedup import DedupConfig
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
