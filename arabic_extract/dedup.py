@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from arabic_extract.batch import _row_id as row_id
 from arabic_extract.fingerprint import to_int
 
 if TYPE_CHECKING:
@@ -285,20 +286,7 @@ def side_file(output: str | Path) -> Path:
     return path.with_name(stem + SIDE_SUFFIX)
 
 
-_ID_PREFIX: Final = '{"id":'
 _FINGERPRINT = re.compile(r'"fingerprint":"([0-9a-f]{16})"')
-_decoder = json.JSONDecoder()
-
-
-def _row_id(line: str) -> str | None:
-    try:
-        if line.startswith(_ID_PREFIX):
-            value, _ = _decoder.raw_decode(line, len(_ID_PREFIX))
-        else:
-            value = json.loads(line).get("id")
-    except (ValueError, AttributeError):
-        return None
-    return value if isinstance(value, str) else None
 
 
 def read_rows(path: str | Path) -> Iterator[tuple[str, str | None]]:
@@ -314,7 +302,7 @@ def read_rows(path: str | Path) -> Iterator[tuple[str, str | None]]:
             if not raw.endswith(b"\n"):
                 return
             line = raw.decode("utf-8", "replace")
-            ident = _row_id(line)
+            ident = row_id(line)
             if ident is None:
                 continue
             found = _FINGERPRINT.search(line)
