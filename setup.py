@@ -43,6 +43,7 @@ COMPILED = [
     "arabic_extract/merge.py",
     "arabic_extract/language.py",
     "arabic_extract/page_type.py",
+    "arabic_extract/fingerprint.py",
     "arabic_extract/pipeline.py",
 ]
 PURE_ENV = "ARABIC_EXTRACT_PURE_PYTHON"

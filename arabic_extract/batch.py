@@ -104,9 +104,10 @@ class Result:
     ``id`` is the input's path (as enumerated), URL, or WARC-Record-ID; ``record_id`` and ``uri``
     are the WARC-Record-ID and WARC-Target-URI of a WARC record (``uri`` is also the final URL of
     a fetched page). ``size`` is the number of input bytes read. ``text`` is the output a
-    ``render`` function made in the worker (the article is then dropped). ``filtered`` says why
-    a page the filters leave out (``page_types``, ``languages``) was left out: it then has no
-    article and no text, and is neither ok nor an error.
+    ``render`` function made in the worker (the article is then dropped, but its
+    ``fingerprint`` is kept, for :mod:`arabic_extract.dedup`). ``filtered`` says why a page the
+    filters leave out (``page_types``, ``languages``) was left out: it then has no article and
+    no text, and is neither ok nor an error.
     """
 
     id: str
@@ -117,6 +118,7 @@ class Result:
     size: int = 0
     text: str | None = None
     filtered: str | None = None
+    fingerprint: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -536,7 +538,7 @@ def run_task(task: Task, job: Job) -> Result:
         left_out = job.keep.reason(article)
         if left_out is not None:
             return replace(base, filtered=left_out, size=size)
-        result = replace(base, article=article, size=size)
+        result = replace(base, article=article, size=size, fingerprint=article.fingerprint)
         if job.render is not None:
             result = replace(result, text=job.render(result), article=None)
         return result

@@ -52,6 +52,7 @@ from arabic_extract.batch import (
 from arabic_extract.build_info import build_name
 from arabic_extract.commands import SUBCOMMANDS
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.dedup import DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT, DedupConfig, DedupLog
 from arabic_extract.model import Article, BlockInfo, Label
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ class Options:
     page_timeout: float | None = DEFAULT_PAGE_TIMEOUT
     input_format: InputFormat = "auto"
     keep: PageFilter = field(default_factory=PageFilter)
+    dedup: bool = False
+    dedup_distance: int = DEFAULT_MAX_DISTANCE
 
     @property
     def expands(self) -> bool:
@@ -186,6 +189,14 @@ def _names(value: str) -> list[str]:
     if not names:
         raise argparse.ArgumentTypeError("expected a name or a comma-separated list")
     return names
+
+
+def _distance(value: str) -> int:
+    """argparse type for --dedup-distance: 0 to MAX_DISTANCE_LIMIT bits."""
+    number = _count(value, "a number of bits")
+    if number > MAX_DISTANCE_LIMIT:
+        raise argparse.ArgumentTypeError(f"at most {MAX_DISTANCE_LIMIT} bits: {value!r}")
+    return number
 
 
 def _indent(value: str) -> int:
@@ -296,6 +307,20 @@ def build_parser() -> argparse.ArgumentParser:
         f"failed (default {DEFAULT_PAGE_TIMEOUT:g}; 0: no limit)",
     )
     batch.add_argument(
+        "--dedup",
+        action="store_true",
+        help="drop pages whose body duplicates, exactly or nearly, one written before; they "
+        "are listed, with the id they duplicate, in FILE.duplicates.jsonl beside -o FILE",
+    )
+    batch.add_argument(
+        "--dedup-distance",
+        type=_distance,
+        default=DEFAULT_MAX_DISTANCE,
+        metavar="BITS",
+        help="--dedup: bodies whose fingerprints differ in at most this many of 64 bits are "
+        f"duplicates (default {DEFAULT_MAX_DISTANCE}; 0: the same body)",
+    )
+    batch.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
     filters = parser.add_argument_group(
@@ -339,6 +364,8 @@ def _usage_problem(ns: argparse.Namespace, options: Options) -> str | None:
         return "--indent needs a single input (several inputs give one JSON object per line)"
     if ns.resume and (ns.output is None or not options.rows):
         return "--resume needs JSON output to a file: -o FILE"
+    if ns.dedup and (ns.output is None or not options.batch):
+        return "--dedup needs a batch written to a file: -o FILE (duplicates go beside it)"
     if STDIN in ns.paths and STDIN in ns.files_from:
         return "standard input cannot be both a page (-) and a list (--files-from -)"
     return None
@@ -376,6 +403,8 @@ def parse_args(argv: list[str] | None) -> Options | int:
         page_timeout=ns.page_timeout or None,
         input_format=ns.input_format,
         keep=keep,
+        dedup=ns.dedup,
+        dedup_distance=ns.dedup_distance,
     )
     problem = _usage_problem(ns, options)
     if problem is not None:
@@ -776,6 +805,7 @@ def _count_in_background(options: Options, progress: Progress) -> None:
 def run_batch(options: Options) -> int:
     """Many pages: rows (or formatted pages with headers) in input order; failures counted."""
     done = prepare_resume(options.output) if options.resume and options.output else None
+    dedup = _dedup_log(options, done)
     skip = _CountingSkip(done) if done is not None else None
     show = not options.quiet and _stderr_is_tty()
     progress = Progress(stream=sys.stderr, enabled=show, width=shutil.get_terminal_size().columns)
@@ -804,6 +834,8 @@ def run_batch(options: Options) -> int:
             if result.filtered is not None:
                 continue
             if result.error is None:
+                if dedup is not None and dedup.drop(result):
+                    continue
                 sink.write(_header(result.id, written == 0, options) + (result.text or ""))
                 written += 1
                 continue
@@ -815,12 +847,27 @@ def run_batch(options: Options) -> int:
     finally:
         progress.clear()
         sink.close()
+        if dedup is not None:
+            dedup.close()
     if show:
         progress.skipped = skip.count if skip is not None else 0
-        print(f"{PROG}: {progress.summary()}", file=sys.stderr)
+        dropped = f"; {dedup.summary()}" if dedup is not None else ""
+        print(f"{PROG}: {progress.summary()}{dropped}", file=sys.stderr)
     elif progress.filtered and not options.quiet:  # no summary line: still say so
         print(f"{PROG}: {progress.filtered_line()}", file=sys.stderr)
     return status
+
+
+def _dedup_log(options: Options, done: DoneIds | None) -> DedupLog | None:
+    """--dedup: the side file beside -o (on --resume, its ids join the done ones)."""
+    if not options.dedup or options.output is None:
+        return None
+    config = DedupConfig(max_distance=options.dedup_distance)
+    add = done.add if done is not None else None
+    try:
+        return DedupLog(options.output, config, resume=options.resume, done=add)
+    except OSError as exc:
+        raise OutputFailure(f"{exc.filename}: {exc.strerror or exc}") from None
 
 
 def run(options: Options) -> int:

@@ -131,6 +131,14 @@ class Article(BaseModel):
         default_factory=list,
         description="On a live blog, its entries in page order, each with its time.",
     )
+    fingerprint: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{16}$",
+        description="A 64-bit SimHash of the body as 16 hexadecimal digits (a string: JSON "
+        "readers that use doubles lose 64-bit integers); re-publications of the same story are "
+        "a few bits apart (arabic_extract.fingerprint.hamming), different articles about 32. "
+        "None when the body is empty.",
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -11,6 +11,7 @@ from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
+from arabic_extract.fingerprint import fingerprint
 from arabic_extract.language import LanguageGuess, detect_language, language_name
 from arabic_extract.markdown import markdown_blocks
 from arabic_extract.merge import merge_meta, title_line
@@ -142,6 +143,7 @@ def assemble(
         declared_language=declared_language,
         teasers=teasers or [],
         entries=page.entries,
+        fingerprint=fingerprint(paragraphs),
     )
 
 

@@ -1,0 +1,459 @@
+"""Near-duplicate fingerprints: recall on realistic re-publications, separation of different
+articles, and the fingerprint's cost against extraction.
+
+    python benchmarks/near_duplicates.py [--gold-dir DIR] [--seconds S] [--show-pairs]
+
+Articles: the pages of ../shared/eval/dev (skipped, with a message, when that folder is absent),
+the project's HTML fixtures, the text fixtures and the seed pages. Each page is edited the way
+an agency story is when another site runs it, and re-extracted:
+
+- ``lead``: its first sentence is replaced by a different lead line;
+- ``tail``: its closing paragraph is dropped (only when that paragraph is at most a third of the
+  body: cutting half a two-paragraph story is not a re-publication of it);
+- ``source``: a dateline naming another agency opens the body and an ``المصدر:`` line ends it;
+- ``furniture``: the headline and body are put in a different site's page (menus, share bar,
+  related list, comments, footer);
+- ``middle``: a sentence is cut from the middle of the story (and the page is another site's);
+- ``merged``: another site's paragraphing, the first two paragraphs run as one;
+- ``republished``: all four at once.
+
+Reported: the Hamming distance of every (page, edit) pair, the largest of them, the smallest
+distance between two different articles, and the default bound
+(``arabic_extract.fingerprint.DEFAULT_MAX_DISTANCE``) they are checked against. Targets: every
+pair within the bound, no two different articles within it.
+
+Cost: the CPU time of :func:`arabic_extract.fingerprint.simhash` on each extracted body
+against the CPU time of :func:`arabic_extract.extract` on the same pages (which includes the
+fingerprint). Target: under 5 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import itertools
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if importlib.util.find_spec("arabic_extract") is None:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: E402
+
+from arabic_extract import Article, extract  # noqa: E402
+from arabic_extract.build_info import build_name  # noqa: E402
+from arabic_extract.dedup import DEFAULT_MAX_DISTANCE  # noqa: E402
+from arabic_extract.fingerprint import fingerprint, hamming  # noqa: E402
+
+DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
+
+# What re-publishing sites put around the same story: their own lead, dateline and credit.
+OTHER_LEAD = "أفادت مصادر إعلامية متطابقة اليوم بأن التطورات الأخيرة تتواصل وسط متابعة واسعة."
+LONG_LEAD = (
+    "في تطور لافت تتابعه الأوساط السياسية والاقتصادية عن كثب منذ أيام، كشفت مصادر مطلعة "
+    "لموقعنا تفاصيل جديدة حول الملف. ونعرض فيما يلي ما نشرته الوكالة كاملاً مع بعض الإضافات "
+    "التي حصلنا عليها من مصادرنا الخاصة."
+)
+OTHER_DATELINE = "القاهرة - (أ ش أ) - "
+OTHER_SOURCE = "المصدر: وكالة أنباء الشرق الأوسط"
+SENTENCE_END = (".", "؟", "!", "?")
+MAX_TAIL_SHARE = 1 / 3
+
+OTHER_SITE = """<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title} | شبكة الأخبار</title></head>
+<body>
+<header class="site-header"><a href="/">شبكة الأخبار</a>
+<nav class="main-menu"><ul><li><a href="/">الرئيسية</a></li><li><a href="/local">محليات</a></li>
+<li><a href="/world">عربي ودولي</a></li><li><a href="/eco">اقتصاد</a></li>
+<li><a href="/sport">رياضة</a></li><li><a href="/video">فيديو</a></li></ul></nav></header>
+<div class="breadcrumb"><a href="/">الرئيسية</a> » <a href="/world">عربي ودولي</a></div>
+<main><article class="post">
+<h1 class="post-title">{title}</h1>
+<div class="post-meta"><span class="date">الأحد 12 مايو 2024 - 09:30</span>
+<span class="views">1520 مشاهدة</span></div>
+<div class="share-bar"><a href="#">فيسبوك</a> <a href="#">تويتر</a> <a href="#">واتساب</a>
+<a href="#">تلغرام</a></div>
+<figure><img src="/img/1.jpg" alt=""><figcaption>صورة أرشيفية</figcaption></figure>
+<div class="post-content">
+{paragraphs}
+</div>
+<div class="tags"><span>كلمات مفتاحية:</span> <a href="/tag/1">أخبار</a>
+<a href="/tag/2">عاجل</a></div>
+</article>
+<section class="related"><h3>اقرأ أيضاً</h3><ul>
+<li><a href="/a/1">ارتفاع أسعار الذهب في الأسواق المحلية مع بداية تعاملات الأسبوع</a></li>
+<li><a href="/a/2">الأرصاد تحذر من موجة حارة تضرب البلاد خلال الأيام المقبلة</a></li>
+<li><a href="/a/3">افتتاح معرض الكتاب بمشاركة أكثر من ألف دار نشر عربية وأجنبية</a></li>
+<li><a href="/a/4">المنتخب الوطني يبدأ استعداداته للمباراة الودية المقبلة</a></li></ul></section>
+<section class="comments"><h3>التعليقات</h3><p>لا توجد تعليقات بعد. كن أول من يعلق على الخبر.</p>
+<form><textarea name="c"></textarea><button>أرسل تعليقك</button></form></section>
+</main>
+<footer><p>جميع الحقوق محفوظة © 2024 شبكة الأخبار</p>
+<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li>
+<li><a href="/privacy">سياسة الخصوصية</a></li></ul></footer>
+</body></html>
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One article: its name, its input (HTML or text) and whether the input is HTML."""
+
+    name: str
+    source: str
+    is_html: bool
+
+
+def load_pages(gold_dir: Path) -> list[Page]:
+    """The dev pages (when present), the HTML and text fixtures and the seeds."""
+    pages: list[Page] = []
+    if gold_dir.is_dir():
+        for path in sorted(gold_dir.glob("*.html")):
+            data = path.read_bytes()
+            pages.append(Page(f"dev/{path.stem}", data.decode("utf-8", "replace"), True))
+    for path in sorted(REPO_ROOT.glob("fixtures/html/*/source.html")):
+        pages.append(Page(f"html/{path.parent.name}", path.read_text(encoding="utf-8"), True))
+    for path in sorted(REPO_ROOT.glob("fixtures/text/*/input.txt")):
+        pages.append(Page(f"text/{path.parent.name}", path.read_text(encoding="utf-8"), False))
+    for path in sorted(REPO_ROOT.glob("fixtures/seeds/*/input.txt")):
+        pages.append(Page(f"seed/{path.parent.name}", path.read_text(encoding="utf-8"), False))
+    return pages
+
+
+# --- edits ----------------------------------------------------------------------------------
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _element_of(tree: LexborHTMLParser, paragraph: str) -> LexborNode | None:
+    """The deepest element whose whole text is ``paragraph`` (spaces collapsed)."""
+    target = _squash(paragraph)
+    found = None
+    body = tree.body
+    if body is None:
+        return None
+    for node in body.traverse():
+        if node.tag is None or node.tag.startswith("-"):
+            continue
+        if _squash(node.text(deep=True)) == target:
+            found = node  # pre-order: a later match is inside the earlier one
+    return found
+
+
+def _replace_text(node: LexborNode, text: str) -> None:
+    fragment = LexborHTMLParser(f"<p>{html.escape(text)}</p>").css_first("p")
+    if fragment is None:
+        raise ValueError("could not build a paragraph")
+    node.replace_with(fragment)
+
+
+def first_sentence_end(paragraph: str) -> int:
+    """Where the first sentence of ``paragraph`` ends (after its mark), or after its first 15
+    words when it has no sentence mark before them."""
+    words = paragraph.split()
+    limit = len(" ".join(words[:15]))
+    for index, char in enumerate(paragraph[:limit]):
+        if char in SENTENCE_END:
+            return index + 1
+    return limit
+
+
+def new_lead(paragraph: str, lead: str = OTHER_LEAD) -> str:
+    return lead + " " + paragraph[first_sentence_end(paragraph) :].strip()
+
+
+def tail_droppable(article: Article) -> bool:
+    if len(article.paragraphs) < 2:
+        return False
+    return len(article.paragraphs[-1]) <= MAX_TAIL_SHARE * len(article.body)
+
+
+Edit = Callable[[Page, Article], "str | None"]
+
+
+def _edit_html(
+    page: Page, article: Article, change: Callable[[LexborHTMLParser], bool]
+) -> str | None:
+    tree = LexborHTMLParser(page.source)
+    if not change(tree):
+        return None
+    return tree.html
+
+
+def _edit_lines(page: Page, paragraph: str, new: str | None) -> str | None:
+    """A text page with the line holding ``paragraph`` replaced by ``new`` (None: dropped)."""
+    lines = page.source.split("\n")
+    target = _squash(paragraph)
+    for index, line in enumerate(lines):
+        if _squash(line) == target:
+            lines[index : index + 1] = [] if new is None else [new]
+            return "\n".join(lines)
+    return None
+
+
+def _lead_edit(lead: str) -> Edit:
+    def edit(page: Page, article: Article) -> str | None:
+        first = article.paragraphs[0]
+        if not page.is_html:
+            return _edit_lines(page, first, new_lead(first, lead))
+
+        def change(tree: LexborHTMLParser) -> bool:
+            node = _element_of(tree, first)
+            if node is None:
+                return False
+            _replace_text(node, new_lead(first, lead))
+            return True
+
+        return _edit_html(page, article, change)
+
+    return edit
+
+
+def edit_tail(page: Page, article: Article) -> str | None:
+    if not tail_droppable(article):
+        return None
+    last = article.paragraphs[-1]
+    if not page.is_html:
+        return _edit_lines(page, last, None)
+
+    def change(tree: LexborHTMLParser) -> bool:
+        node = _element_of(tree, last)
+        if node is None:
+            return False
+        node.decompose()
+        return True
+
+    return _edit_html(page, article, change)
+
+
+def edit_source(page: Page, article: Article) -> str | None:
+    first, last = article.paragraphs[0], article.paragraphs[-1]
+    if not page.is_html:
+        text = _edit_lines(page, first, OTHER_DATELINE + first)
+        if text is None:
+            return None
+        return _edit_lines(Page(page.name, text, False), last, last + "\n\n" + OTHER_SOURCE)
+
+    def change(tree: LexborHTMLParser) -> bool:
+        head, tail = _element_of(tree, first), _element_of(tree, last)
+        if head is None or tail is None:
+            return False
+        credit = LexborHTMLParser(f"<p>{html.escape(OTHER_SOURCE)}</p>").css_first("p")
+        if credit is None:
+            return False
+        tail.insert_after(credit)
+        _replace_text(head, OTHER_DATELINE + first)
+        return True
+
+    return _edit_html(page, article, change)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """``paragraph`` cut after each sentence mark (the marks stay with their sentence)."""
+    out: list[str] = []
+    start = 0
+    for index, char in enumerate(paragraph):
+        if char in SENTENCE_END and paragraph[index + 1 : index + 2] in (" ", ""):
+            out.append(paragraph[start : index + 1].strip())
+            start = index + 1
+    rest = paragraph[start:].strip()
+    return [*out, rest] if rest else out
+
+
+def edit_middle(page: Page, article: Article) -> str | None:
+    """A sentence cut from the middle of the story: from the middle paragraph that has two or
+    more sentences, its last sentence."""
+    paragraphs = list(article.paragraphs)
+    middle = len(paragraphs) // 2
+    for index in sorted(range(1, len(paragraphs)), key=lambda i: abs(i - middle)):
+        sentences = _sentences(paragraphs[index])
+        if len(sentences) >= 2:
+            paragraphs[index] = " ".join(sentences[:-1])
+            return other_site(article.headline or "", paragraphs)
+    return None
+
+
+def edit_merged(page: Page, article: Article) -> str | None:
+    """Another site's paragraphing: the first two paragraphs run as one."""
+    if len(article.paragraphs) < 3:
+        return None
+    first, second, *rest = article.paragraphs
+    return other_site(article.headline or "", [f"{first} {second}", *rest])
+
+
+def other_site(headline: str, paragraphs: Sequence[str]) -> str:
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return OTHER_SITE.format(title=html.escape(headline), paragraphs=body)
+
+
+def edit_furniture(page: Page, article: Article) -> str | None:
+    return other_site(article.headline or "", article.paragraphs)
+
+
+def edit_republished(page: Page, article: Article) -> str | None:
+    paragraphs = list(article.paragraphs)
+    if tail_droppable(article):
+        paragraphs = paragraphs[:-1]
+    paragraphs[0] = OTHER_DATELINE + new_lead(paragraphs[0])
+    paragraphs.append(OTHER_SOURCE)
+    return other_site(article.headline or "", paragraphs)
+
+
+EDITS: dict[str, Edit] = {
+    "lead": _lead_edit(OTHER_LEAD),
+    "long lead": _lead_edit(LONG_LEAD),
+    "tail": edit_tail,
+    "source": edit_source,
+    "furniture": edit_furniture,
+    "middle": edit_middle,
+    "merged": edit_merged,
+    "republished": edit_republished,
+}
+
+
+# --- measures -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pair:
+    page: str
+    edit: str
+    distance: int
+    changed_share: float
+    """The share of the body's characters that differ (1 - matching characters / longer body)."""
+
+
+def changed_share(a: str, b: str) -> float:
+    from difflib import SequenceMatcher  # noqa: PLC0415
+
+    longer = max(len(a), len(b)) or 1
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    same = sum(block.size for block in blocks)
+    return 1 - same / longer
+
+
+def near_pairs(pages: Sequence[Page], articles: Sequence[Article]) -> tuple[list[Pair], list[str]]:
+    """Every (page, edit) pair and its distance; and the edits that could not be made."""
+    pairs: list[Pair] = []
+    skipped: list[str] = []
+    for page, article in zip(pages, articles, strict=True):
+        if not article.paragraphs:
+            skipped.append(f"{page.name}: no body")
+            continue
+        for name, edit in EDITS.items():
+            edited = edit(page, article)
+            if edited is None:
+                skipped.append(f"{page.name} {name}")
+                continue
+            copy = extract(edited)
+            if copy.body == article.body and name not in ("furniture", "source"):
+                skipped.append(f"{page.name} {name}: the edit did not reach the body")
+                continue
+            distance = hamming(article.fingerprint or "0", copy.fingerprint or "0")
+            pairs.append(Pair(page.name, name, distance, changed_share(article.body, copy.body)))
+    return pairs, skipped
+
+
+def different_pairs(
+    pages: Sequence[Page], articles: Sequence[Article]
+) -> list[tuple[int, str, str]]:
+    """The distance between every two different articles, smallest first."""
+    out = []
+    named = [(p.name, a) for p, a in zip(pages, articles, strict=True) if a.fingerprint]
+    for (name_a, a), (name_b, b) in itertools.combinations(named, 2):
+        out.append((hamming(a.fingerprint or "0", b.fingerprint or "0"), name_a, name_b))
+    return sorted(out)
+
+
+def cost(pages: Sequence[Page], articles: Sequence[Article], seconds: float) -> tuple[float, float]:
+    """CPU ms per page of extract() and of simhash() on the extracted bodies (interleaved in
+    rounds, so a machine whose speed drifts slows both alike)."""
+    sources = [p.source for p in pages]
+    bodies = [a.paragraphs for a in articles]
+    extract_time = fingerprint_time = 0.0
+    rounds = 0
+    while extract_time < seconds:
+        start = time.process_time()
+        for source in sources:
+            extract(source)
+        middle = time.process_time()
+        for _ in range(5):  # simhash is short: repeat it so its time is well above the clock's
+            for paragraphs in bodies:
+                fingerprint(paragraphs)
+        end = time.process_time()
+        extract_time += middle - start
+        fingerprint_time += (end - middle) / 5
+        rounds += 1
+    count = rounds * len(pages)
+    return 1000 * extract_time / count, 1000 * fingerprint_time / count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
+    parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds of extraction")
+    parser.add_argument("--show-pairs", action="store_true", help="print every pair")
+    args = parser.parse_args(argv)
+    if not args.gold_dir.is_dir():
+        print(f"{args.gold_dir} not found: measuring the fixtures and seeds only")
+    pages = load_pages(args.gold_dir)
+    articles = [extract(p.source) for p in pages]
+    print(f"arabic_extract ({build_name()}), {len(pages)} articles")
+    print(f"default bound: distance <= {DEFAULT_MAX_DISTANCE}")
+
+    pairs, skipped = near_pairs(pages, articles)
+    print(f"\nre-publication pairs: {len(pairs)} ({len(skipped)} edits not made)")
+    for edit in EDITS:
+        dists = [p.distance for p in pairs if p.edit == edit]
+        if dists:
+            within = sum(d <= DEFAULT_MAX_DISTANCE for d in dists)
+            print(
+                f"  {edit:<12} {len(dists):>3} pairs, distance max {max(dists):>2}, "
+                f"mean {sum(dists) / len(dists):4.1f}, within bound {within}/{len(dists)}"
+            )
+    dev = [p for p in pairs if p.page.startswith("dev/")]
+    if dev:
+        print(f"  dev pages only: {len(dev)} pairs, max distance {max(p.distance for p in dev)}")
+    worst = max(pairs, key=lambda p: p.distance)
+    recall = sum(p.distance <= DEFAULT_MAX_DISTANCE for p in pairs) / len(pairs)
+    print(
+        f"  recall at the bound: {recall:.3f}; farthest pair: {worst.page} {worst.edit} "
+        f"(distance {worst.distance}, {100 * worst.changed_share:.0f} % of the body changed)"
+    )
+    if args.show_pairs:
+        for p in sorted(pairs, key=lambda p: -p.distance):
+            print(
+                f"    {p.distance:>2}  {p.page:<40} {p.edit:<12} "
+                f"{100 * p.changed_share:4.0f} % changed"
+            )
+        for line in skipped:
+            print(f"    not made: {line}")
+
+    different = different_pairs(pages, articles)
+    closest = different[0]
+    within = sum(d <= DEFAULT_MAX_DISTANCE for d, _, _ in different)
+    print(
+        f"\ndifferent articles: {len(different)} pairs, smallest distance {closest[0]} "
+        f"({closest[1]} / {closest[2]}), within bound: {within}"
+    )
+    dev_only = [d for d in different if d[1].startswith("dev/") and d[2].startswith("dev/")]
+    if dev_only:
+        print(f"  dev pages only: {len(dev_only)} pairs, smallest distance {dev_only[0][0]}")
+
+    extract_ms, fingerprint_ms = cost(pages, articles, args.seconds)
+    print(
+        f"\ncost: extract {extract_ms:.3f} ms/page, fingerprint {fingerprint_ms:.4f} ms/page "
+        f"= {100 * fingerprint_ms / extract_ms:.2f} % of extraction"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
