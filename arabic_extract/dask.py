@@ -1,6 +1,6 @@
 """Dask helpers: extraction spread over the workers of a Dask cluster, one or many machines.
 
-``pip install "arabic-extract[dask,warc]"``. Dask is imported inside the functions, so
+``pip install "arabic-news-extract[dask,warc]"``. Dask is imported inside the functions, so
 ``import arabic_extract`` never needs it.
 
 >>> from dask.distributed import Client

@@ -37,6 +37,7 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from arabic_extract.api import extract
+from arabic_extract.extras import install_hint
 from arabic_extract.shapes import render
 
 __all__ = [
@@ -555,7 +556,7 @@ def visible_text(html: str | bytes) -> str:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError(
             "visible_text() needs inscriptis; install it with "
-            "`pip install 'arabic-extract[bench]'` or `pip install 'arabic-extract[test]'`"
+            f"`{install_hint('bench')}` or `{install_hint('test')}`"
         ) from exc
     text: str = get_text(decode_html(html))
     return text

@@ -1,7 +1,7 @@
 """Fetch a page over HTTP(S) with httpx and extract its article: :func:`extract_url`, :func:`fetch`.
 
-httpx is an optional dependency (``pip install "arabic-extract[fetch]"``); it is imported when a
-page is fetched, so ``import arabic_extract`` never needs it.
+httpx is an optional dependency (``pip install "arabic-news-extract[fetch]"``); it is imported
+when a page is fetched, so ``import arabic_extract`` never needs it.
 
 What a fetch does: one GET with a clear user agent, redirects followed (at most
 ``max_redirects``), a connect/read timeout and an overall deadline, the body streamed and cut
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
+from arabic_extract.extras import install_hint
 from arabic_extract.model import Article
 
 if TYPE_CHECKING:
@@ -139,9 +140,7 @@ def fetch(
     try:
         import httpx  # noqa: PLC0415 - optional dependency, imported on first use
     except ImportError:  # pragma: no cover - depends on the environment
-        raise FetchError(
-            'fetching URLs needs httpx: pip install "arabic-extract[fetch]"', url=url
-        ) from None
+        raise FetchError(f"fetching URLs needs httpx: {install_hint('fetch')}", url=url) from None
     http = client or shared_client(opts)
     deadline = time.monotonic() + opts.deadline
     try:
