@@ -51,7 +51,10 @@ if TYPE_CHECKING:
 
 STDIN: Final = "-"
 STDIN_ID: Final = "<stdin>"
-DEFAULT_GLOBS: Final = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.warc", "*.warc.gz")
+DEFAULT_GLOBS: Final = (
+    *("*.html", "*.htm", "*.xhtml", "*.txt", "*.md", "*.markdown"),
+    *("*.html.gz", "*.htm.gz", "*.txt.gz", "*.md.gz", "*.warc", "*.warc.gz"),
+)
 WARC_SUFFIXES: Final = (".warc", ".warc.gz")
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 SMALL_RUN: Final = 16

@@ -37,16 +37,18 @@ def user_agent() -> str:
     return f"arabic-extract/{__version__} (Arabic article extraction; python-httpx)"
 
 
-_NOT_PAGES: Final = ("image/", "audio/", "video/", "font/")
-_NOT_PAGE_TYPES: Final = frozenset(
+# What a page is served as: HTML, page text or Markdown (XHTML and XML carry HTML too). A
+# response that says it is anything else (JSON, an image, a PDF, an archive) is not a page; one
+# that says nothing is decoded and sniffed (decode.py refuses binary formats).
+_PAGE_TYPES: Final = frozenset(
     {
-        "application/pdf",
-        "application/zip",
-        "application/gzip",
-        "application/x-gzip",
-        "application/octet-stream",
-        "application/wasm",
-        "application/msword",
+        "text/html",
+        "application/xhtml+xml",
+        "text/plain",
+        "text/markdown",
+        "text/x-markdown",
+        "application/xml",
+        "text/xml",
     }
 )
 
@@ -121,7 +123,7 @@ def _charset(value: str | None) -> str | None:
 
 def _is_not_a_page(content_type: str | None) -> bool:
     media = (content_type or "").split(";")[0].strip().lower()
-    return media.startswith(_NOT_PAGES) or media in _NOT_PAGE_TYPES
+    return bool(media) and media not in _PAGE_TYPES
 
 
 def _check_url(url: str) -> None:
