@@ -54,10 +54,6 @@ _META_CHARSET = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
 )
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
-# A legacy code page read wrongly gives lone Arabic letters, inside Latin words ("Rىgions") or
-# next to symbols ("آ©"); read rightly, Arabic letters make words.
-_ARABIC_WORD = regex.compile(r"[\u0621-\u064A]{2,}")
-_MIXED_WORD = regex.compile(r"[A-Za-z][\u0621-\u064A]|[\u0621-\u064A][A-Za-z]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
 # Plain character classes: the standard re engine scans them several times faster.
 _MOJIBAKE_LEADS = "ØÙÚÛ"
@@ -70,8 +66,9 @@ _CP1252_BYTES = MappingProxyType(
         if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
     }
 )
-# The other way: bytes 0x80-0x9F (read as Latin-1) to cp1252's characters.
-_WEB_1252 = MappingProxyType({byte: char for char, byte in _CP1252_BYTES.items()})
+# The other way, as a decoding table for codecs.charmap_decode: windows-1252 as browsers read
+# it, the five bytes cp1252 leaves undefined kept as C1 controls.
+_WEB_1252 = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 # The same characters as UTF-8 bytes (each is one byte, never part of a longer sequence).
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -145,21 +142,54 @@ def _arabic_score(text: str) -> int:
     return len(_ARABIC.findall(text)) - 3 * len(_LATIN_ACCENTED.findall(text))
 
 
-def _words_score(text: str) -> int:
-    """Letters in Arabic words, less lone letters glued to Latin ones and accented Latin."""
-    letters = sum(len(word) for word in _ARABIC_WORD.findall(text))
-    return letters - 3 * len(_MIXED_WORD.findall(text)) - 3 * len(_LATIN_ACCENTED.findall(text))
+def _bytes_of(codec: str, low: str, high: str) -> bytes:
+    """The bytes that ``codec`` reads as a character from ``low`` to ``high``."""
+    found = []
+    for byte in range(256):
+        char = bytes([byte]).decode(codec, errors="ignore")
+        if char and low <= char <= high:
+            found.append(byte)
+    return bytes(found)
+
+
+class _CodePage:
+    """What a legacy Arabic code page reads as Arabic letters and as accented Latin ones, as
+    byte classes: the bytes are scored before they are decoded, at C speed."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        arabic = _bytes_of(name, "\u0621", "\u064a")
+        accented = _bytes_of(name, "\u00c0", "\u00ff")
+        self.not_arabic = bytes(b for b in range(256) if b not in arabic)
+        self.not_accented = bytes(b for b in range(256) if b not in accented)
+        letter = b"[" + b"".join(b"\\x%02x" % b for b in arabic) + b"]"
+        # A code page read wrongly gives lone Arabic letters, next to symbols ("آ©") or inside
+        # Latin words ("Rىgions"); read rightly, Arabic letters make words.
+        # (each pattern starts with the letter, so that re scans for it at C speed)
+        self.lone = re.compile(letter + b"(?<!" + letter + letter + b")(?!" + letter + b")")
+        self.mixed = re.compile(letter + b"(?:(?<=[A-Za-z].)|(?=[A-Za-z]))", re.S)
+
+    def score(self, data: bytes) -> int:
+        """Letters in Arabic words, less lone letters glued to Latin ones and accented Latin."""
+        letters = len(data.translate(None, self.not_arabic))
+        accented = len(data.translate(None, self.not_accented))
+        lone, mixed = len(self.lone.findall(data)), len(self.mixed.findall(data))
+        return letters - lone - 3 * mixed - 3 * accented
+
+
+_LEGACY_ARABIC = (_CodePage("cp1256"), _CodePage("iso8859_6"))
 
 
 def _legacy_arabic(data: bytes) -> Decoded | None:
     """cp1256 or ISO-8859-6, whichever reads as more Arabic words (None if neither does)."""
     best: tuple[int, str, str] | None = None
-    for name in ("cp1256", "iso8859_6"):
+    for page in _LEGACY_ARABIC:
+        name = page.name
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        score = _words_score(text)
+        score = page.score(data)
         if best is None or score > best[0]:
             best = (score, name, text)
     if best is None or best[0] <= 0:
@@ -313,7 +343,7 @@ def _not_utf8(data: bytes, declared: list[str]) -> Decoded:
         return _check_text(legacy.text, legacy.encoding, legacy.notes)
     # What browsers do with a page that names no charset (outside an Arabic locale); its five
     # undefined bytes are kept as C1 controls, as they do.
-    text = data.decode("latin-1").translate(_WEB_1252)
+    text, _ = codecs.charmap_decode(data, "strict", _WEB_1252)
     return _check_text(text, "cp1252", ["decoded as windows-1252 (not UTF-8, no Arabic)"])
 
 
