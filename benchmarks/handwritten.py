@@ -54,6 +54,8 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from near_duplicates import Page, load_pages  # noqa: E402  (the same pages)
+
 from arabic_extract.batch import (  # noqa: E402
     ErrorInfo,
     Job,
@@ -69,32 +71,15 @@ DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 FIXTURES = REPO_ROOT / "fixtures"
 
 
-@dataclass(frozen=True)
-class Source:
-    name: str
-    text: str
-    html: bool
-
-
-def load_sources(gold_dir: Path) -> list[Source]:
+def load_sources(gold_dir: Path) -> list[Page]:
     """Every fixture page (HTML, text, Markdown, seeds) and the dev pages, as text."""
-    sources = [
-        Source(f"fixture:{path.parent.name}", path.read_text(encoding="utf-8"), True)
-        for path in sorted(FIXTURES.glob("html/*/source.html"))
-    ]
-    for pattern in ("text/*/input.txt", "markdown/*/input.md", "seeds/*/input.txt"):
-        sources += [
-            Source(f"fixture:{path.parent.name}", path.read_text(encoding="utf-8"), False)
-            for path in sorted(FIXTURES.glob(pattern))
-        ]
-    if gold_dir.is_dir():
-        sources += [
-            Source(f"dev:{path.stem}", path.read_text(encoding="utf-8"), True)
-            for path in sorted(gold_dir.glob("*.html"))
-        ]
-    else:
+    if not gold_dir.is_dir():
         print(f"({gold_dir} not found: fixtures only)")
-    return sources
+    markdown = [
+        Page(f"markdown/{path.parent.name}", path.read_text(encoding="utf-8"), False)
+        for path in sorted(FIXTURES.glob("markdown/*/input.md"))
+    ]
+    return load_pages(gold_dir) + markdown
 
 
 def best_time(function: Callable[[], object], repeat: int) -> float:
@@ -182,25 +167,25 @@ def _broken(data: bytes) -> bytes:
     return bytes(out)
 
 
-def charset_cases(sources: list[Source]) -> list[Case]:
+def charset_cases(sources: list[Page]) -> list[Case]:
     cases: list[Case] = []
     for source in sources:
-        start = _BODY.search(source.text) if source.html else None
-        body = source.text[start.start() :] if start else source.text
+        start = _BODY.search(source.source) if source.is_html else None
+        body = source.source[start.start() :] if start else source.source
         for codec, label in ENCODINGS.items():
             for bom in (b"", BOMS.get(codec)):
                 if bom is None:
                     continue
                 name = codec + ("+BOM" if bom else "")
-                declared = (label, None) if source.html else (None,)
+                declared = (label, None) if source.is_html else (None,)
                 for declare in declared:
-                    text = _declare(source.text, declare) if source.html else source.text
-                    data = bom + _encode(text, codec, source.html)
+                    text = _declare(source.source, declare) if source.is_html else source.source
+                    data = bom + _encode(text, codec, source.is_html)
                     kind = "full, declared" if declare else "full, no declaration"
                     cases.append(Case(kind, name, data, _expected(data, codec)))
-                data = bom + _encode(body, codec, source.html)[:SHORT]
+                data = bom + _encode(body, codec, source.is_html)[:SHORT]
                 cases.append(Case("300 bytes", name, data, _expected(data, codec)))
-        text = _declare(source.text, None) if source.html else source.text
+        text = _declare(source.source, None) if source.is_html else source.source
         data = _broken(text.encode("utf-8"))
         cases.append(Case("broken UTF-8", "utf-8", data, _expected(data, "utf-8")))
     return cases
@@ -318,15 +303,15 @@ def run_mojibake(gold_dir: Path, repeat: int) -> None:
     arabic = re.compile("[\u0621-\u064a]")
     cases: list[tuple[str, str, str]] = []  # (kind, input, expected)
     for source in sources:
-        utf8 = source.text.encode("utf-8")
-        if len(arabic.findall(source.text)) > 100:
-            cases.append(("UTF-8 read as windows-1252", _as_web_1252(utf8), source.text))
-            cases.append(("UTF-8 read as Latin-1", utf8.decode("latin-1"), source.text))
+        utf8 = source.source.encode("utf-8")
+        if len(arabic.findall(source.source)) > 100:
+            cases.append(("UTF-8 read as windows-1252", _as_web_1252(utf8), source.source))
+            cases.append(("UTF-8 read as Latin-1", utf8.decode("latin-1"), source.source))
             # a page that joined a garbled part (its first half) to a clean one
-            cut = source.text.index("\n", len(source.text) // 2)
-            half = _as_web_1252(source.text[:cut].encode("utf-8")) + source.text[cut:]
-            cases.append(("half garbled", half, source.text))
-        cases.append((CLEAN, source.text, source.text))
+            cut = source.source.index("\n", len(source.source) // 2)
+            half = _as_web_1252(source.source[:cut].encode("utf-8")) + source.source[cut:]
+            cases.append(("half garbled", half, source.source))
+        cases.append((CLEAN, source.source, source.source))
     fixers: dict[str, Callable[[str], str]] = {
         "arabic_extract": lambda text: (
             repaired.text if (repaired := repair_mojibake(text)) else text
@@ -704,19 +689,24 @@ def _same(field: str, got: Any, want: Any) -> bool:
     return bool(got == want)
 
 
+def _fields(found: Any) -> dict[str, Any]:
+    """The compared fields of a PageMeta or an Article."""
+    published = found.published
+    return {
+        "headline": found.headline,
+        "date": published.date().isoformat() if published else None,
+        "author": found.author,
+        "site_name": found.site_name,
+        "tags": found.tags,
+    }
+
+
 def _ours_meta(html: str) -> dict[str, Any]:
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
     from arabic_extract.metadata import read_meta  # noqa: PLC0415
 
-    meta = read_meta(LexborHTMLParser(html))
-    return {
-        "headline": meta.headline,
-        "date": meta.published.date().isoformat() if meta.published else None,
-        "author": meta.author,
-        "site_name": meta.site_name,
-        "tags": meta.tags,
-    }
+    return _fields(read_meta(LexborHTMLParser(html)))
 
 
 def _trafilatura_meta(html: str) -> dict[str, Any]:
@@ -735,14 +725,7 @@ def _trafilatura_meta(html: str) -> dict[str, Any]:
 def _article_fields(html: str) -> dict[str, Any]:
     from arabic_extract import extract  # noqa: PLC0415
 
-    article = extract(html)
-    return {
-        "headline": article.headline,
-        "date": article.published.date().isoformat() if article.published else None,
-        "author": article.author,
-        "site_name": article.site_name,
-        "tags": article.tags,
-    }
+    return _fields(extract(html))
 
 
 def _filled(html: str) -> dict[str, Any]:
