@@ -152,22 +152,32 @@ def _bytes_of(codec: str, low: str, high: str) -> bytes:
     return bytes(found)
 
 
+@dataclass(frozen=True)
 class _CodePage:
     """What a legacy Arabic code page reads as Arabic letters and as accented Latin ones, as
     byte classes: the bytes are scored before they are decoded, at C speed."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    name: str
+    not_arabic: bytes
+    not_accented: bytes
+    lone: re.Pattern[bytes]
+    mixed: re.Pattern[bytes]
+
+    @classmethod
+    def of(cls, name: str) -> _CodePage:
         arabic = _bytes_of(name, "\u0621", "\u064a")
         accented = _bytes_of(name, "\u00c0", "\u00ff")
-        self.not_arabic = bytes(b for b in range(256) if b not in arabic)
-        self.not_accented = bytes(b for b in range(256) if b not in accented)
         letter = b"[" + b"".join(b"\\x%02x" % b for b in arabic) + b"]"
         # A code page read wrongly gives lone Arabic letters, next to symbols ("آ©") or inside
-        # Latin words ("Rىgions"); read rightly, Arabic letters make words.
-        # (each pattern starts with the letter, so that re scans for it at C speed)
-        self.lone = re.compile(letter + b"(?<!" + letter + letter + b")(?!" + letter + b")")
-        self.mixed = re.compile(letter + b"(?:(?<=[A-Za-z].)|(?=[A-Za-z]))", re.S)
+        # Latin words ("Rىgions"); read rightly, Arabic letters make words. (Each pattern
+        # starts with the letter, so that re scans for it at C speed.)
+        return cls(
+            name=name,
+            not_arabic=bytes(b for b in range(256) if b not in arabic),
+            not_accented=bytes(b for b in range(256) if b not in accented),
+            lone=re.compile(letter + b"(?<!" + letter + letter + b")(?!" + letter + b")"),
+            mixed=re.compile(letter + b"(?:(?<=[A-Za-z].)|(?=[A-Za-z]))", re.S),
+        )
 
     def score(self, data: bytes) -> int:
         """Letters in Arabic words, less lone letters glued to Latin ones and accented Latin."""
@@ -177,7 +187,7 @@ class _CodePage:
         return letters - lone - 3 * mixed - 3 * accented
 
 
-_LEGACY_ARABIC = (_CodePage("cp1256"), _CodePage("iso8859_6"))
+_LEGACY_ARABIC = (_CodePage.of("cp1256"), _CodePage.of("iso8859_6"))
 
 
 def _legacy_arabic(data: bytes) -> Decoded | None:
