@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from types import MappingProxyType
 
 import regex
 
 from arabic_extract import labels
 from arabic_extract.blocks import Block, strip_bullet
+from arabic_extract.bylines import person_name
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.cuts import EDGE_PUNCT, clean_edges, original_text
 from arabic_extract.dates import FoundDate, find_date, find_relative
 from arabic_extract.features import Features, credit_tail, is_outlet_name, split_outlet_byline
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
@@ -32,7 +33,6 @@ from arabic_extract.words import CLITICS as _CLITICS
 from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
-_EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
 _TAG_SPLIT = regex.compile(r"\s*[،,;؛|•·/#]\s*|\s{2,}|\n")
 _NAME_STOP = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
@@ -69,49 +69,6 @@ class Fields:
     tags: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def original_text(
-    block: Block, norm_fragment: str, mapped: tuple[str, list[int]] | None = None
-) -> str:
-    """The original text of ``block`` behind a fragment of its normalised text; ``mapped`` is
-    ``normalize_with_offsets(block.text)`` when the caller cuts several fragments."""
-    if not norm_fragment:
-        return ""
-    if mapped is None:
-        text = strip_bullet(block.text)
-        position = block.norm.find(norm_fragment)
-        if position < 0:
-            return ""
-        end = position + len(norm_fragment)
-        _, offsets = normalize_with_offsets(text, end)
-        return clean_edges(original_slice(text, offsets, position, end))
-    norm, offsets = mapped
-    position = norm.find(norm_fragment)
-    if position < 0:
-        return ""
-    return clean_edges(original_slice(block.text, offsets, position, position + len(norm_fragment)))
-
-
-_PAIRS = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", '"': '"'})
-
-
-def clean_edges(text: str) -> str:
-    """Trim punctuation and spaces from both ends, keeping closing brackets that balance."""
-    trimmed: str = _EDGE_PUNCT.sub("", text)
-    stripped = text.rstrip()
-    while stripped and stripped[-1] in _PAIRS and trimmed:
-        closer = stripped[-1]
-        opener = _PAIRS[closer]
-        body = trimmed + closer
-        count = body.count(closer) if opener == closer else body.count(opener) - body.count(closer)
-        if (opener == closer and count % 2) or (opener != closer and count < 0):
-            break
-        if opener not in trimmed:
-            break
-        trimmed = body
-        stripped = stripped[:-1].rstrip()
-    return trimmed
 
 
 # --- headline and captions --------------------------------------------------------------------
@@ -413,25 +370,6 @@ def hijri_start(norm: str, found: FoundDate) -> int:
     return hijri.start if hijri is not None else found.start
 
 
-def person_name(block: Block, feat: Features) -> str | None:
-    """The author named by a byline block."""
-    pair = split_outlet_byline(block.norm)
-    if pair is not None:
-        return original_text(block, pair[1]) or None
-    payload = BYLINE.payload(block.norm)
-    if not payload:
-        return None
-    payload = _EDGE_PUNCT.sub("", payload)
-    pair = split_outlet_byline(payload)
-    name = pair[1] if pair is not None else payload
-    parts = regex.split(r"\s[-–—]\s", name)
-    if len(parts) == 2 and len(parts[1].split()) <= 2:  # "حسام أبو العلا - القاهرة"
-        name = parts[0]
-    if not name or len(name.split()) > 5:
-        return None
-    return original_text(block, name) or None
-
-
 def outlet_from_name(block: Block, norm_name: str) -> str | None:
     """Cut an outlet's name out of a block: drop descriptors (الروسية للأنباء) and outlet words
     that only introduce the name (وكالة، موقع، صحيفة)."""
@@ -470,10 +408,10 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
     """The outlet a source line names: after "المصدر:", or on the next line when the label
     stands alone; "(أبوظبي - البيان)" names البيان."""
     block = blocks[i]
-    payload = _EDGE_PUNCT.sub("", SOURCE_LINE.payload(block.norm) or "")
+    payload = EDGE_PUNCT.sub("", SOURCE_LINE.payload(block.norm) or "")
     if not payload and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 6:
         block = blocks[i + 1]
-        payload = _EDGE_PUNCT.sub("", block.norm)
+        payload = EDGE_PUNCT.sub("", block.norm)
     if not payload:
         return None
     parts = [p.strip(" ()") for p in regex.split(r"\s[-–—]\s", payload) if p.strip(" ()")]
@@ -502,7 +440,7 @@ def find_source(
         if decs[i].label is labels.BYLINE:
             pair = split_outlet_byline(blocks[i].norm)
             if pair is None and (payload := BYLINE.payload(blocks[i].norm)):
-                pair = split_outlet_byline(_EDGE_PUNCT.sub("", payload))
+                pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
@@ -538,7 +476,7 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
             continue
         payload = SITE_HEADER.payload(block.norm)
         if payload:
-            name = _EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
+            name = EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
             if name and len(name.split()) <= 5:
                 return original_text(block, name) or None
     for i, block in enumerate(blocks):
@@ -546,7 +484,7 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
             continue
         owner = _OWNER.search(block.norm)
         name = (
-            _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
+            EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
             if (owner)
             else ""
         )
@@ -564,7 +502,7 @@ def copyright_owner(norm: str) -> str:
     found = _COPYRIGHT_YEAR.search(norm)
     if found is None:
         return ""
-    owner = _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(found.group("owner"))[0]))
+    owner = EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(found.group("owner"))[0]))
     owner = " ".join(owner.split())
     if not owner or FOOTER.match(owner) is not None or len(owner.split()) > 5:
         return ""
@@ -674,7 +612,7 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
             continue
         grounding = _grounding(blocks, decs, payload)
         mapped = normalize_with_offsets(blocks[i].text)
-        for entry in split_tag_dump(_EDGE_PUNCT.sub("", payload), grounding):
+        for entry in split_tag_dump(EDGE_PUNCT.sub("", payload), grounding):
             words = entry.split()
             if len(words) > 1 and len(set(words)) == 1:
                 continue  # a label repeated once per group: ملفات ملفات ملفات
