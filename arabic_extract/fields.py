@@ -12,12 +12,12 @@ import regex
 
 from arabic_extract import labels
 from arabic_extract.blocks import Block, strip_bullet
-from arabic_extract.bylines import person_name
+from arabic_extract.bylines import is_outlet_name, person_name, split_outlet_byline
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.cuts import EDGE_PUNCT, clean_edges, original_text
 from arabic_extract.dates import FoundDate, find_date, find_relative
-from arabic_extract.features import Features, credit_tail, is_outlet_name, split_outlet_byline
+from arabic_extract.features import Features, credit_tail
 from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import (
     AGENCIES,

@@ -11,9 +11,9 @@ import regex
 
 from arabic_extract import labels
 from arabic_extract.blocks import Block
+from arabic_extract.bylines import is_outlet_name
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import is_outlet_name
 from arabic_extract.fields import Fields
 from arabic_extract.metadata import TITLE_SEPARATORS, PageMeta
 from arabic_extract.normalize import normalize

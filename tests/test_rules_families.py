@@ -14,13 +14,9 @@ import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 import arabic_extract.rules.pages as page_rules
+from arabic_extract.bylines import is_outlet_name, split_outlet_byline
 from arabic_extract.dates import find_date, find_relative, is_date_line
-from arabic_extract.features import (
-    NOISE_INDEX,
-    dateline_agency,
-    is_outlet_name,
-    split_outlet_byline,
-)
+from arabic_extract.features import NOISE_INDEX, dateline_agency
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, first_word, literal_finder
 from arabic_extract.rules.attribution import (
