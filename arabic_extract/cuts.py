@@ -10,7 +10,10 @@ import regex
 from arabic_extract.blocks import Block, strip_bullet
 from arabic_extract.normalize import normalize_with_offsets, original_slice
 
-EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
+# Spaces, punctuation and symbols at either end. The second alternative starts only where a run
+# of them starts (the lookbehind), so a long run inside the text is scanned once, not once per
+# character: linear on any input.
+EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
 
 
 def original_text(
