@@ -1,39 +1,296 @@
-"""Bylines: the author a byline block names, and the outlet names a byline may hold."""
+"""Bylines: who wrote the story and where it was filed from; and the outlet names a byline
+may hold.
+
+A byline names people and often more: the place the story was filed from (``القاهرة - فلان``,
+``بيروت ـ فلان``, ``فلان (جدة)``), a role or a desk (``مراسل``, ``محرر``, ``Staff Writer``,
+``فريق التحرير``), the outlet or the site itself (``القاهرة الإخبارية - إسلام عيسى``,
+``لندن - عربي21``). The line's original text is cut into parts at its separators: a dash (a
+tatweel standing alone is one: ``بيروت ـ فلان``), a colon, a comma, brackets and quotes. Each
+part is a place (:data:`~arabic_extract.rules.attribution.DATELINE_PLACE`), an outlet, a role
+(:data:`~arabic_extract.rules.attribution.BYLINE_ROLE`) or people. Only people are authors, and
+a part naming several (``أحمد علي ومحمد سمير``, ``أحمد علي و محمد سمير``) gives each of them.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import unicodedata
+from dataclasses import dataclass
 
 import regex
 
-from arabic_extract.blocks import Block
-from arabic_extract.cuts import EDGE_PUNCT, original_text
-from arabic_extract.rules.attribution import AGENCIES, BYLINE, OUTLET_WORDS
-
-if TYPE_CHECKING:
-    from arabic_extract.features import Features
+from arabic_extract.cuts import clean_edges
+from arabic_extract.dates import only_dates, read_date_line
+from arabic_extract.normalize import normalize, normalize_with_offsets
+from arabic_extract.rules.attribution import (
+    AGENCIES,
+    BYLINE,
+    BYLINE_ROLE,
+    DATELINE_PLACE,
+    OUTLET_WORDS,
+)
+from arabic_extract.rules.stopwords import STOPWORDS
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
+# Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
+# dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"); a colon, a
+# comma; brackets and quotes ("فلان (جدة)", "بيروت ـ «القدس العربي» من فلان"). Each alternative
+# starts at its separator, so the search stays linear on any run of spaces.
+_SEPARATOR = regex.compile(r"(?<!\S)[-–—ـ|/]++|(?<=\S)[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]")
+_TOKEN = regex.compile(r"\S++")
+# A word of a name: letters and marks, with the dots and apostrophes of initials (د. ، O'Neil).
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640.'’-]*+")
+# Words that join two people's names (the Arabic و may also be written on the next name).
+_JOINERS = frozenset({"و", "and", "&"})
+# Function words never stand in a name; those that are also names once normalised are kept
+# (أم كلثوم; على is written like the name علي).
+_NOT_IN_NAMES = frozenset(normalize(word) for word in STOPWORDS) - {normalize("أم"), "علي"}
+# A byline names a person by two to five words (أحمد سمير، حسام أبو العلا، د. محمد عبد الله
+# السيد); a line without a byline word ("القاهرة - حسام أبو العلا") by two or three.
+_NAME_WORDS = range(2, 6)
+_BARE_NAME_WORDS = range(2, 4)
+# The longest line read as a byline without a byline word (a place, an outlet, a name).
+_BARE_BYLINE_WORDS = 8
+# The most words a part naming people has (three people of five words, and their و).
+_MAX_PART_WORDS = 18
+# A byline has a few parts (a place, an outlet, two or three people): only the first twelve of a
+# line cut into more are read.
+_MAX_PARTS = 12
+# Separator characters: a line with none of them is not a byline of parts.
+_SEPARATOR_CHARS = frozenset('-–—ـ|/:،,؛;()[]«»"“”')
 
 
-def person_name(block: Block, feat: Features) -> str | None:
-    """The author named by a byline block."""
-    pair = split_outlet_byline(block.norm)
-    if pair is not None:
-        return original_text(block, pair[1]) or None
-    payload = BYLINE.payload(block.norm)
-    if not payload:
+@dataclass(frozen=True)
+class Part:
+    """A part of a byline: its original text, normalised, and where it is in the line."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline says: the people who wrote the story (original text, in order) and the
+    place it was filed from (its dateline), when it names one."""
+
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+
+
+def split_parts(text: str, start: int = 0, limit: int = _MAX_PARTS) -> list[Part]:
+    """The parts of ``text[start:]`` between separators (see the module docstring); at most
+    ``limit`` and one more when there are more (a line cut into so many is not a byline)."""
+    parts: list[Part] = []
+    position = start
+    for separator in _SEPARATOR.finditer(text, start):
+        _add_part(parts, text, position, separator.start())
+        position = separator.end()
+        if len(parts) > limit:
+            return parts
+    _add_part(parts, text, position, len(text))
+    return parts
+
+
+def _add_part(parts: list[Part], text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` without the spaces, punctuation and symbols at its edges (the **
+    of Markdown emphasis, a full stop)."""
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    norm = normalize(text[start:end]) if start < end else ""
+    if norm:
+        parts.append(Part(text[start:end], norm, start, end))
+
+
+def _is_edge(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] in "PSZ"
+
+
+def _is_site(norm: str, site: str) -> bool:
+    """Whether a part names the site (or is a word sequence of its name: عربي of عربي بوست)."""
+    return bool(site) and (f" {norm} " in f" {site} " or f" {site} " in f" {norm} ")
+
+
+def is_place(norm: str) -> bool:
+    """A place a story is filed from: القاهرة, دمشق، سوريا (normalised)."""
+    return DATELINE_PLACE.match(norm) is not None
+
+
+def is_name(norm: str, words: range = _NAME_WORDS) -> bool:
+    """Whether a normalised phrase can be a person's name: a few words of letters, no function
+    word, and not an outlet, a place or a role."""
+    tokens = norm.split()
+    if len(tokens) not in words or any(t in _NOT_IN_NAMES for t in tokens):
+        return False
+    if any(_NAME_WORD.fullmatch(t) is None for t in tokens):
+        return False
+    return not (_known_outlet(norm) or is_place(norm) or BYLINE_ROLE.match(norm) is not None)
+
+
+def _known_outlet(norm: str) -> bool:
+    """An outlet by name or by an outlet word (a short Latin name may be a person's: John
+    Smith, unlike in :func:`is_outlet_name`)."""
+    return len(norm.split()) <= _OUTLET_MAX_WORDS and (
+        AGENCIES.match(norm) is not None or OUTLET_WORDS.match(norm) is not None
+    )
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    norm: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = (_Token(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text))
+    return [token for token in found if token.norm]
+
+
+def _role_at(tokens: list[_Token]) -> int:
+    """The index of the first token where a role starts (len(tokens) when none does)."""
+    joined = " ".join(token.norm for token in tokens)
+    role = BYLINE_ROLE.compiled.search(joined) if BYLINE_ROLE.may_occur(joined) else None
+    if role is None:
+        return len(tokens)
+    return joined[: role.start()].count(" ")
+
+
+def _groups(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Tokens split into people at the words that join names: "و", "and", and a و written on
+    the next name when both names keep two words or more (أحمد علي ومحمد سمير)."""
+    groups: list[list[_Token]] = [[]]
+    for index, token in enumerate(tokens):
+        if token.norm in _JOINERS:
+            groups.append([])
+            continue
+        attached = (
+            token.norm.startswith("و")
+            and len(token.norm) > 3
+            and len(groups[-1]) >= 2
+            and index + 1 < len(tokens)
+            and tokens[index + 1].norm not in _JOINERS
+        )
+        if attached:
+            # the name starts at the letter after the و (past any mark on the و)
+            waw = text.find("و", token.start, token.end)
+            letter = _LETTER.search(text, waw + 1, token.end) if waw >= 0 else None
+            start = letter.start() if letter is not None else token.start
+            groups.append([_Token(start, token.end, token.norm[1:])])
+            continue
+        groups[-1].append(token)
+    return [group for group in groups if group]
+
+
+def people(part: Part, site: str = "", words: range = _NAME_WORDS) -> list[str]:
+    """The people a part names (original text), none when any of its names is not a name."""
+    if part.norm.count(" ") >= _MAX_PART_WORDS:
+        return []  # a sentence, not a list of names
+    tokens = _tokens(part.text)
+    if tokens and tokens[0].norm == "من":  # "«القدس العربي» من سعد الياس"
+        tokens = tokens[1:]
+    tokens = tokens[: _role_at(tokens)]  # "محمد علي مراسل الجزيرة في غزة"
+    names: list[str] = []
+    for group in _groups(part.text, tokens):
+        norm = " ".join(token.norm for token in group)
+        if not is_name(norm, words) or _is_site(norm, site):
+            return []
+        names.append(clean_edges(part.text[group[0].start : group[-1].end]))
+    return [name for name in names if name]
+
+
+def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
+    """The people and the dateline of a byline's parts (``text`` is the line they are cut
+    from): the people of every part that names only people, and the first run of places."""
+    authors: list[str] = []
+    places: list[Part] = []
+    run_over = False
+    for part in parts:
+        if is_place(part.norm):
+            if not run_over:
+                places.append(part)
+            continue
+        run_over = run_over or bool(places)
+        role = BYLINE_ROLE.may_occur(part.norm) and BYLINE_ROLE.match(part.norm) is not None
+        if not role and (_known_outlet(part.norm) or _is_site(part.norm, site)):
+            continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
+        authors.extend(name for name in people(part, site) if name not in authors)
+    dateline = clean_edges(text[places[0].start : places[-1].end]) if places else None
+    return Byline(tuple(authors), dateline or None)
+
+
+def read_byline(text: str, site: str | None = None) -> Byline:
+    """What a byline line says (see :class:`Byline`): after its byline word, if any (كتب،
+    بقلم، حوار:), its parts. ``site`` is the site's own name: it is never an author."""
+    norm, offsets = normalize_with_offsets(text)
+    start = 0
+    keyword = BYLINE.compiled.match(norm)
+    if keyword is not None:
+        rest = keyword.start("rest")
+        start = offsets[rest] if rest < len(offsets) else len(text)
+    parts = split_parts(text, start)[:_MAX_PARTS]
+    return read_parts(parts, text, normalize(site) if site else "")
+
+
+def is_place_byline(text: str, norm: str) -> bool:
+    """A byline without a byline word: the place it was filed from and who filed it, in
+    either order: people (القاهرة - حسام أبو العلا، فهيم الحامد (جدة)), maybe with their outlet
+    (بيروت ـ «القدس العربي» من سعد الياس), or only an outlet, a desk or the site's one-word name
+    (القاهرة - أ ش أ، غزة - خاص، لندن- عربي21). A name has two or three words: a longer phrase
+    after a place is a headline."""
+    if len(norm.split()) > _BARE_BYLINE_WORDS or not _SEPARATOR_CHARS.intersection(text):
+        return False
+    parts = split_parts(text, limit=3)
+    if not 2 <= len(parts) <= 3:
+        return False
+    places = named = credited = 0
+    for part in parts:
+        if is_place(part.norm):
+            places += 1
+        elif _known_outlet(part.norm) or BYLINE_ROLE.match(part.norm) is not None:
+            credited += 1
+        elif people(part, words=_BARE_NAME_WORDS):
+            named += 1
+        elif _one_name(part.norm):
+            credited += 1
+        else:
+            return False
+    return places >= 1 and (named == 1 or (named == 0 and credited >= 1))
+
+
+def _one_name(norm: str) -> bool:
+    """A single word that may name an outlet we do not know (عربي21، هسبريس)."""
+    return " " not in norm and _LETTER.search(norm) is not None and norm not in _NOT_IN_NAMES
+
+
+def name_before_date(norm: str) -> int | None:
+    """A date line that opens with its author's name (مريم الحمادي 20 فبراير 2024 08:15 ص،
+    أحمد سمير منذ 3 ساعات): where the name ends in the normalised line, or None. The name has
+    two or three words and the rest of the line is a date and date-line words."""
+    dated = read_date_line(norm, None)
+    if not dated:
         return None
-    payload = EDGE_PUNCT.sub("", payload)
-    pair = split_outlet_byline(payload)
-    name = pair[1] if pair is not None else payload
-    parts = regex.split(r"\s[-–—]\s", name)
-    if len(parts) == 2 and len(parts[1].split()) <= 2:  # "حسام أبو العلا - القاهرة"
-        name = parts[0]
-    if not name or len(name.split()) > 5:
+    first = min(part.start for part in dated)
+    head = norm[:first].rstrip(" -–—|•·،,:")
+    if not is_name(head, _BARE_NAME_WORDS) or not only_dates(norm, first):
         return None
-    return original_text(block, name) or None
+    return len(head)
+
+
+def dateline_place(norm: str) -> tuple[int, int] | None:
+    """The place an agency dateline opens with, as a normalised span: القاهرة in
+    "القاهرة - (أ ش أ) -", دمشق، سوريا in "دمشق، سوريا (CNN) --", الرياض in "الرياض 12 رمضان
+    1445 هـ ... واس". The words before the first bracket, dash, colon or digit."""
+    cut = _DATELINE_END.search(norm)
+    end = cut.start() if cut is not None else len(norm)
+    head = norm[:end].rstrip(" ،,")
+    return (0, len(head)) if head and is_place(head) else None
+
+
+_DATELINE_END = regex.compile(r"[(\[:\d]|\s[-–—]|--")
 
 
 # The longest name read as an outlet's (وكالة أنباء الشرق الأوسط الرسمية...).

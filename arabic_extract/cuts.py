@@ -57,3 +57,10 @@ def clean_edges(text: str) -> str:
         trimmed = body
         stripped = stripped[:-1].rstrip()
     return trimmed
+
+
+def span_text(block: Block, start: int, end: int) -> str:
+    """The original text of ``block`` behind its normalised characters ``start:end``."""
+    text = strip_bullet(block.text)
+    _, offsets = normalize_with_offsets(text, end)
+    return clean_edges(original_slice(text, offsets, start, end))

@@ -7,7 +7,7 @@ from typing import Final, final
 import regex
 
 from arabic_extract.blocks import Block
-from arabic_extract.bylines import is_outlet_name, split_outlet_byline
+from arabic_extract.bylines import is_outlet_name, is_place_byline, split_outlet_byline
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_relative, is_date_line
 from arabic_extract.normalize import normalize
@@ -204,7 +204,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         title_like=title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
-        byline=BYLINE.match(norm, words, first) is not None,
+        byline=BYLINE.match(norm, words, first) is not None or is_place_byline(block.text, norm),
         date_line=date_line,
         time_ago=False,
         dateline_agency=agency,
