@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from arabic_extract.cuts import clean_edges
-from arabic_extract.dates import only_dates, read_date_line
+from arabic_extract.dates import has_date_words, only_dates, read_date_line
 from arabic_extract.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
@@ -258,7 +258,7 @@ def is_place_byline(text: str, norm: str) -> bool:
             credited += 1
         else:
             return False
-    return places >= 1 and (named == 1 or (named == 0 and credited >= 1))
+    return places >= 1 and (named >= 1 or credited >= 1)
 
 
 def _one_name(norm: str) -> bool:
@@ -275,9 +275,9 @@ def name_before_date(norm: str) -> int | None:
         return None
     first = min(part.start for part in dated)
     head = norm[:first].rstrip(" -–—|•·،,:")
-    if not is_name(head, _BARE_NAME_WORDS) or not only_dates(norm, first):
+    if not is_name(head, _BARE_NAME_WORDS) or has_date_words(head):  # not "آخر تحديث"
         return None
-    return len(head)
+    return len(head) if only_dates(norm, first) else None
 
 
 def dateline_place(norm: str) -> tuple[int, int] | None:

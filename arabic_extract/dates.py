@@ -564,6 +564,11 @@ def only_date_words(rest: str) -> bool:
     return len(rest.split()) <= 1
 
 
+def has_date_words(norm: str) -> bool:
+    """Whether a normalised phrase holds a word of date lines: a label, a weekday, an era."""
+    return any(family.may_occur(norm) and family.match(norm) for family in _LINE_WORDS)
+
+
 def only_dates(norm: str, start: int = 0) -> bool:
     """Whether ``norm[start:]`` holds nothing but dates, clock times, relative stamps and
     date-line words (at most one other word)."""

@@ -51,7 +51,8 @@ _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|�
 _COPYRIGHT_YEAR = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
+_YEAR = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _QUOTE_CREDIT = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")

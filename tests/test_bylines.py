@@ -4,9 +4,12 @@ page text."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from arabic_extract import Article, ExtractionConfig, extract
+from arabic_extract import Article, ExtractionConfig, HijriDate, extract
 from arabic_extract.blocks import Block
 from arabic_extract.bylines import (
     Byline,
@@ -14,6 +17,7 @@ from arabic_extract.bylines import (
     name_before_date,
     read_byline,
 )
+from arabic_extract.evaluation import visible_text
 from arabic_extract.features import block_features
 from arabic_extract.normalize import normalize
 
@@ -242,3 +246,44 @@ def test_explain_shows_a_place_byline_as_a_byline() -> None:
     labels = {b.text: b.label.value for b in article.blocks}
     assert labels["دبي - مريم الحمادي"] == "byline"
     assert article.headline == TITLE
+
+
+# --------------------------------------------------------------------------- fixtures, both modes
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+HTML_FIXTURES = sorted(p.parent for p in FIXTURES.glob("*/source.html"))
+# Its only visible date is "منذ 3 ساعات": page text cannot date it without a reference time
+# (the HTML's metadata does).
+RELATIVE_ONLY = {"wordpress_jannah_economy"}
+
+
+@pytest.mark.parametrize("folder", HTML_FIXTURES, ids=[p.name for p in HTML_FIXTURES])
+def test_html_fixtures_give_the_same_author_and_date_as_page_text(folder: Path) -> None:
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    data = (folder / "source.html").read_bytes()
+    html, text = extract(data), extract(visible_text(data))
+    for article in (html, text):
+        assert article.author == expected["author"]
+    assert text.authors == html.authors
+    assert text.dateline == html.dateline
+    date = text.published.date().isoformat() if text.published else None
+    if folder.name in RELATIVE_ONLY:
+        assert date is None
+        assert "published: relative date, no reference_time given" in text.notes
+    else:
+        assert date == expected["date"]
+
+
+def test_dual_date_fixture_fields_in_both_modes() -> None:
+    data = (FIXTURES / "saudi_daily_dual_date" / "source.html").read_bytes()
+    for article in (extract(data), extract(visible_text(data))):
+        assert article.authors == ["عبدالله الحربي", "سارة القحطاني"]
+        assert article.dateline == "الرياض"
+        assert article.date_text == "السبت 13 رمضان 1445هـ الموافق 23 مارس 2024م - 10:15 ص"
+        assert article.published_hijri == HijriDate(
+            text="13 رمضان 1445هـ", year=1445, month=9, day=13
+        )
+        assert article.published is not None and article.updated is not None
+        assert (article.published.hour, article.published.minute) == (10, 15)
+        assert (article.updated.hour, article.updated.minute) == (13, 40)
+        assert article.site_name == "صحيفة الواحة"
