@@ -13,6 +13,7 @@ a part naming several (``أحمد علي ومحمد سمير``, ``أحمد عل�
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ import regex
 from arabic_extract.cuts import clean_edges
 from arabic_extract.dates import has_date_words, only_dates, read_date_line
 from arabic_extract.normalize import normalize, normalize_with_offsets
+from arabic_extract.rules import WORD_END, WORD_START, alternation
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
@@ -31,12 +33,17 @@ from arabic_extract.rules.attribution import (
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _LETTER = regex.compile(r"\p{L}")
+# Where a date may start: a digit, or a relative stamp (منذ 3 ساعات، قبل يومين).
+_DATE_START = regex.compile(r"\d|(?<![\p{L}])(?:منذ|قبل)(?![\p{L}])")
 _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 # Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
 # dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"); a colon, a
 # comma; brackets and quotes ("فلان (جدة)", "بيروت ـ «القدس العربي» من فلان"). Each alternative
 # starts at its separator, so the search stays linear on any run of spaces.
 _SEPARATOR = regex.compile(r"(?<!\S)[-–—ـ|/]++|(?<=\S)[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]")
+# Any separator character: a line without one is no byline of parts (the standard engine scans
+# a character class fastest).
+_SEPARATOR_CHAR = re.compile('[-–—ـ|/:،,؛;()\\[\\]«»"“”]')
 _TOKEN = regex.compile(r"\S++")
 # A word of a name: letters and marks, with the dots and apostrophes of initials (د. ، O'Neil).
 _NAME_WORD = regex.compile(r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640.'’-]*+")
@@ -56,8 +63,6 @@ _MAX_PART_WORDS = 18
 # A byline has a few parts (a place, an outlet, two or three people): only the first twelve of a
 # line cut into more are read.
 _MAX_PARTS = 12
-# Separator characters: a line with none of them is not a byline of parts.
-_SEPARATOR_CHARS = frozenset('-–—ـ|/:،,؛;()[]«»"“”')
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,14 @@ class _Token:
     norm: str
 
 
-def _tokens(text: str) -> list[_Token]:
-    found = (_Token(m.start(), m.end(), normalize(m.group())) for m in _TOKEN.finditer(text))
+def _tokens(text: str, norm: str) -> list[_Token]:
+    """The words of a part's original text with their normalised forms (``norm`` is the
+    part's, taken word by word when the words match one for one)."""
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    words = norm.split()
+    if len(words) == len(spans):
+        return [_Token(start, end, word) for (start, end), word in zip(spans, words, strict=True)]
+    found = (_Token(start, end, normalize(text[start:end])) for start, end in spans)
     return [token for token in found if token.norm]
 
 
@@ -189,7 +200,7 @@ def people(part: Part, site: str = "", words: range = _NAME_WORDS) -> list[str]:
     """The people a part names (original text), none when any of its names is not a name."""
     if part.norm.count(" ") >= _MAX_PART_WORDS:
         return []  # a sentence, not a list of names
-    tokens = _tokens(part.text)
+    tokens = _tokens(part.text, part.norm)
     if tokens and tokens[0].norm == "من":  # "«القدس العربي» من سعد الياس"
         tokens = tokens[1:]
     tokens = tokens[: _role_at(tokens)]  # "محمد علي مراسل الجزيرة في غزة"
@@ -235,13 +246,16 @@ def read_byline(text: str, site: str | None = None) -> Byline:
     return read_parts(parts, text, normalize(site) if site else "")
 
 
-def is_place_byline(text: str, norm: str) -> bool:
+def is_place_byline(text: str, norm: str, words: int | None = None) -> bool:
     """A byline without a byline word: the place it was filed from and who filed it, in
     either order: people (القاهرة - حسام أبو العلا، فهيم الحامد (جدة)), maybe with their outlet
     (بيروت ـ «القدس العربي» من سعد الياس), or only an outlet, a desk or the site's one-word name
     (القاهرة - أ ش أ، غزة - خاص، لندن- عربي21). A name has two or three words: a longer phrase
-    after a place is a headline."""
-    if len(norm.split()) > _BARE_BYLINE_WORDS or not _SEPARATOR_CHARS.intersection(text):
+    after a place is a headline. ``words`` is the line's word count when the caller knows it."""
+    if (words if words is not None else len(norm.split())) > _BARE_BYLINE_WORDS:
+        return False
+    # the cheap tests first: most lines have no separator, or name no place
+    if _SEPARATOR_CHAR.search(text) is None or not _place_at_an_edge(norm):
         return False
     parts = split_parts(text, limit=3)
     if not 2 <= len(parts) <= 3:
@@ -261,6 +275,34 @@ def is_place_byline(text: str, norm: str) -> bool:
     return places >= 1 and (named >= 1 or credited >= 1)
 
 
+# A place opens or closes a place byline ("القاهرة - فلان", "فلان - القاهرة", "فلان (جدة)").
+_PLACES = alternation(DATELINE_PLACE)
+_PLACE_FIRST = regex.compile(rf"[\s\p{{P}}\p{{S}}]*+{_PLACES}{WORD_END}")
+_PLACE_LAST = regex.compile(rf"{WORD_START}{_PLACES}[\s\p{{P}}\p{{S}}]*+$")
+# The longest place, in characters: the end of a line is searched that far back.
+_PLACE_CHARS = max(len(normalize(p)) for p in DATELINE_PLACE.phrases) + 4
+
+
+# The first and the last words of the places: a line whose edge words are none of them opens
+# and closes with no place (a set lookup instead of the places' alternation).
+_PLACE_FIRST_WORDS = frozenset(normalize(p).split()[0] for p in DATELINE_PLACE.phrases)
+_PLACE_LAST_WORDS = frozenset(normalize(p).split()[-1] for p in DATELINE_PLACE.phrases)
+_EDGE_MARKS = ' \t()[]«»"“”-–—|/:،,؛;.*'
+
+
+def _place_at_an_edge(norm: str) -> bool:
+    """Whether a normalised line opens or closes with a place (a cheap test, before the line
+    is cut into parts)."""
+    core = norm.strip(_EDGE_MARKS)
+    head, _, _ = core.partition(" ")
+    _, _, tail = core.rpartition(" ")
+    if head.rstrip(_EDGE_MARKS) in _PLACE_FIRST_WORDS and _PLACE_FIRST.match(norm) is not None:
+        return True
+    if tail.lstrip(_EDGE_MARKS) not in _PLACE_LAST_WORDS:
+        return False
+    return _PLACE_LAST.search(norm[-_PLACE_CHARS:]) is not None
+
+
 def _one_name(norm: str) -> bool:
     """A single word that may name an outlet we do not know (عربي21، هسبريس)."""
     return " " not in norm and _LETTER.search(norm) is not None and norm not in _NOT_IN_NAMES
@@ -270,6 +312,9 @@ def name_before_date(norm: str) -> int | None:
     """A date line that opens with its author's name (مريم الحمادي 20 فبراير 2024 08:15 ص،
     أحمد سمير منذ 3 ساعات): where the name ends in the normalised line, or None. The name has
     two or three words and the rest of the line is a date and date-line words."""
+    date = _DATE_START.search(norm)
+    if date is None or not 2 <= norm.count(" ", 0, date.start()) <= 6:
+        return None  # no date, or not a few words before it: most lines of a header
     dated = read_date_line(norm, None)
     if not dated:
         return None

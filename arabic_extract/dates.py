@@ -25,7 +25,14 @@ from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.cuts import span_text
 from arabic_extract.model import HijriDate
-from arabic_extract.rules import Family, alternation, literal_finder, phrase_regex
+from arabic_extract.rules import (
+    WORD_END,
+    WORD_START,
+    Family,
+    alternation,
+    literal_finder,
+    phrase_regex,
+)
 from arabic_extract.rules.dates import (
     DATE_LINE_WIDGETS,
     DATE_WORDS,
@@ -94,31 +101,21 @@ _ERA = rf"(?:\s*+(?:{_HIJRI_ERA}|{_GREGORIAN_ERA}){_E})?+"
 _MONTH = rf"(?P<month>{_MONTH_ALT}){_E}(?:\s*+[/\\(-]\s*+(?:{_MONTH_ALT}){_E}\)?+)?+"
 _SEP = r"\s*+[-/.]\s*+"
 
-DAY_MONTH_YEAR = regex.compile(
-    rf"{_B}(?P<day>\d{{1,2}})\s*+(?:من\s*+)?+{_MONTH}\s*+[,،]?+\s*+(?:(?:سنه|عام)\s*+)?+"
-    rf"(?P<year>\d{{4}}){_NUMBER_END}{_ERA}"
+# A named month, day first (15 رمضان 1445) or month first (November 9, 2020): one pattern, so
+# that a line is scanned once (the day-first branch starts at a digit, the other at a letter).
+NAMED_DATE = regex.compile(
+    rf"{_B}(?:(?P<day>\d{{1,2}})\s*+(?:من\s*+)?+{_MONTH}\s*+[,،]?+\s*+(?:(?:سنه|عام)\s*+)?+"
+    rf"|{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_NUMBER_END}{_ERA}"
 )
-MONTH_DAY_YEAR = regex.compile(
-    rf"{_B}{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+(?P<year>\d{{4}}){_NUMBER_END}{_ERA}"
-)
-ISO_DATE = regex.compile(
-    rf"{_B}(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
+# All digits, year first or last. Years 1300-1499 are Hijri (no Gregorian news date has them);
+# the Hijri branches set the empty group "hijri".
+NUMERIC_DATE = regex.compile(
+    rf"{_B}(?:(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
+    rf"|(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<hijri>)(?P<year>1[34]\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
+    rf"|(?P<hijri>)(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>1[34]\d\d))"
     rf"{_NUMBER_END}{_ERA}"
 )
-DMY_DATE = regex.compile(
-    rf"{_B}(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>(?:19|20)\d\d)"
-    rf"{_NUMBER_END}{_ERA}"
-)
-# Numeric Hijri dates: years 1300-1499 are Hijri (no Gregorian news date has them).
-HIJRI_YMD = regex.compile(
-    rf"{_B}(?P<year>1[34]\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
-    rf"{_NUMBER_END}{_ERA}"
-)
-HIJRI_DMY = regex.compile(
-    rf"{_B}(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>1[34]\d\d)"
-    rf"{_NUMBER_END}{_ERA}"
-)
-_NUMERIC = ((ISO_DATE, True), (DMY_DATE, True), (HIJRI_YMD, False), (HIJRI_DMY, False))
 _NUMERIC_HINT = regex.compile(r"\d\s?[-/.]\s?\d")
 TIME = regex.compile(
     r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?+(?!\d)"
@@ -163,6 +160,10 @@ _LINE_WORDS: tuple[Family, ...] = (
     HIJRI_ERA,
     DATE_WORDS,
     DATE_LINE_WIDGETS,
+)
+# Their phrases in one pattern, longest first (one pass over a line instead of one a family).
+_LINE_WORDS_RE = regex.compile(
+    rf"{WORD_START}(?:{'|'.join(alternation(f) for f in _LINE_WORDS)}){WORD_END}"
 )
 
 
@@ -224,29 +225,48 @@ def _found(match: regex.Match[str], month: int, gregorian: bool) -> FoundDate:
 MAX_LINE_DATES = 4
 
 
+def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
+    """The matches of the date patterns in a normalised line, in order, none overlapping
+    another (up to ``limit`` and one more of each pattern)."""
+    if _YEAR_DIGITS.search(norm) is None:
+        return []  # every absolute date has a four-digit year
+    found: list[regex.Match[str]] = []
+    # the month pattern is slow (a long alternation tried at every position): it runs only
+    # when the first word of some month's name occurs in the line
+    if _MONTH_HINT.search(norm) is not None:
+        found.extend(islice(NAMED_DATE.finditer(norm), limit + 1))
+    if _NUMERIC_HINT.search(norm) is not None:
+        found.extend(islice(NUMERIC_DATE.finditer(norm), limit + 1))
+    if len(found) > 1:
+        found.sort(key=lambda m: (m.start(), -m.end()))
+    kept: list[regex.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
+
+
 def find_dates(norm: str, limit: int = MAX_LINE_DATES) -> list[FoundDate]:
     """The absolute dates of a normalised line, in order, none overlapping another: all of
     them up to ``limit``, and more than ``limit`` when the line has more (then it is no date
     line, and the rest are not looked for)."""
-    found: list[FoundDate] = []
-    # the month patterns are slow (a long alternation tried at every position): they run only
-    # when the first word of some month's name occurs in the line
-    if _MONTH_HINT.search(norm) is not None:
-        for pattern in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
-            for match in islice(pattern.finditer(norm), limit + 1):
-                name = MONTHS.get(_spaceless(match["month"]))
-                if name is not None:
-                    found.append(_found(match, name.number, name.gregorian))
-    if _NUMERIC_HINT.search(norm) is not None:
-        for pattern, gregorian in _NUMERIC:
-            for match in islice(pattern.finditer(norm), limit + 1):
-                found.append(_found(match, int(match["month"]), gregorian))
-    found.sort(key=lambda d: (d.start, -d.end))
-    kept: list[FoundDate] = []
-    for item in found:
-        if not kept or item.start >= kept[-1].end:
-            kept.append(item)
-    return kept
+    dates: list[FoundDate] = []
+    for match in _date_matches(norm, limit):
+        if match["month"] is not None and not match["month"].isdigit():
+            name = MONTHS.get(_spaceless(match["month"]))
+            if name is not None:
+                dates.append(_found(match, name.number, name.gregorian))
+        else:
+            dates.append(_found(match, int(match["month"]), match["hijri"] is None))
+    return dates
+
+
+def _date_spans(norm: str) -> list[tuple[int, int]] | None:
+    """Where a line's dates are (None when it has more than a date line has)."""
+    matches = _date_matches(norm, MAX_LINE_DATES)
+    if len(matches) > MAX_LINE_DATES:
+        return None
+    return [match.span() for match in matches]
 
 
 def find_date(norm: str) -> FoundDate | None:
@@ -474,6 +494,8 @@ def _first_parts(
     updated: _Dated | None = None
     after = 0
     for block in dated:
+        if published is not None and not UPDATED_LABEL.may_occur(block.norm):
+            break  # the line after the publication date is read for an update only
         for part in read_date_line(block.norm, config.reference_time, config.hijri_tolerance_days):
             if part.role == "published" and published is None:
                 published = _Dated(block, part)
@@ -557,26 +579,24 @@ def only_date_words(rest: str) -> bool:
         return True
     rest = TIME.sub(" ", rest)
     rest = RELATIVE.sub(" ", rest)
-    for family in _LINE_WORDS:
-        if family.may_occur(rest):
-            rest = family.compiled.sub(" ", rest)
+    rest = _LINE_WORDS_RE.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     return len(rest.split()) <= 1
 
 
 def has_date_words(norm: str) -> bool:
     """Whether a normalised phrase holds a word of date lines: a label, a weekday, an era."""
-    return any(family.may_occur(norm) and family.match(norm) for family in _LINE_WORDS)
+    return _LINE_WORDS_RE.search(norm) is not None
 
 
 def only_dates(norm: str, start: int = 0) -> bool:
     """Whether ``norm[start:]`` holds nothing but dates, clock times, relative stamps and
     date-line words (at most one other word)."""
-    dates = find_dates(norm)
-    if len(dates) > MAX_LINE_DATES:
+    spans = _date_spans(norm)
+    if spans is None:
         return False
-    spans = [(d.start - start, d.end - start) for d in dates if d.start >= start]
-    return only_date_words(_without(norm[start:], spans))
+    shifted = [(a - start, b - start) for a, b in spans if a >= start]
+    return only_date_words(_without(norm[start:], shifted))
 
 
 def _labelled_relative(norm: str) -> bool:
@@ -604,7 +624,7 @@ def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
     # every absolute date pattern has a four-digit year
     if _YEAR_DIGITS.search(norm) is None:
         return _labelled_relative(norm)
-    dates = find_dates(norm)
-    if not dates or len(dates) > MAX_LINE_DATES:
+    spans = _date_spans(norm)
+    if not spans:
         return False
-    return only_date_words(_without(norm, [(d.start, d.end) for d in dates]))
+    return only_date_words(_without(norm, spans))

@@ -204,7 +204,8 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         title_like=title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
-        byline=BYLINE.match(norm, words, first) is not None or is_place_byline(block.text, norm),
+        byline=BYLINE.match(norm, words, first) is not None
+        or is_place_byline(block.text, norm, words),
         date_line=date_line,
         time_ago=False,
         dateline_agency=agency,

@@ -370,7 +370,7 @@ def find_byline(
             return Byline(found.authors, found.dateline or place)
         place = place or found.dateline
     for i in order:  # a name (at most three words) before a date line
-        if i >= run.start or decs[i].is_body or len(blocks[i].norm.split()) > longest:
+        if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
             continue
         end = name_before_date(blocks[i].norm)
         if end is not None and (name := span_text(blocks[i], 0, end)):
