@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import regex
 
 from arabic_extract.cuts import clean_edges
 from arabic_extract.dates import has_date_words, only_dates, read_date_line
 from arabic_extract.normalize import normalize, normalize_with_offsets
-from arabic_extract.rules import WORD_END, WORD_START, alternation
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
@@ -275,32 +276,34 @@ def is_place_byline(text: str, norm: str, words: int | None = None) -> bool:
     return places >= 1 and (named >= 1 or credited >= 1)
 
 
-# A place opens or closes a place byline ("القاهرة - فلان", "فلان - القاهرة", "فلان (جدة)").
-_PLACES = alternation(DATELINE_PLACE)
-_PLACE_FIRST = regex.compile(rf"[\s\p{{P}}\p{{S}}]*+{_PLACES}{WORD_END}")
-_PLACE_LAST = regex.compile(rf"{WORD_START}{_PLACES}[\s\p{{P}}\p{{S}}]*+$")
-# The longest place, in characters: the end of a line is searched that far back.
-_PLACE_CHARS = max(len(normalize(p)) for p in DATELINE_PLACE.phrases) + 4
+# The places by their first and by their last word: a line whose edge words start or end no
+# place opens and closes with none (set and string lookups, not the places' alternation).
+def _places_by(word: int) -> Mapping[str, tuple[str, ...]]:
+    """The places (normalised, longest first) by their first (0) or last (-1) word."""
+    table: dict[str, list[str]] = {}
+    for place in sorted({normalize(p) for p in DATELINE_PLACE.phrases}, key=len, reverse=True):
+        table.setdefault(place.split()[word], []).append(place)
+    return MappingProxyType({key: tuple(places) for key, places in table.items()})
 
 
-# The first and the last words of the places: a line whose edge words are none of them opens
-# and closes with no place (a set lookup instead of the places' alternation).
-_PLACE_FIRST_WORDS = frozenset(normalize(p).split()[0] for p in DATELINE_PLACE.phrases)
-_PLACE_LAST_WORDS = frozenset(normalize(p).split()[-1] for p in DATELINE_PLACE.phrases)
+_PLACES_BY_FIRST = _places_by(0)
+_PLACES_BY_LAST = _places_by(-1)
 _EDGE_MARKS = ' \t()[]«»"“”-–—|/:،,؛;.*'
 
 
 def _place_at_an_edge(norm: str) -> bool:
-    """Whether a normalised line opens or closes with a place (a cheap test, before the line
-    is cut into parts)."""
+    """Whether a normalised line opens or closes with a place's name (a cheap test, before
+    the line is cut into parts and each part is looked up)."""
     core = norm.strip(_EDGE_MARKS)
     head, _, _ = core.partition(" ")
+    for place in _PLACES_BY_FIRST.get(head.rstrip(_EDGE_MARKS), ()):
+        if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
+            return True
     _, _, tail = core.rpartition(" ")
-    if head.rstrip(_EDGE_MARKS) in _PLACE_FIRST_WORDS and _PLACE_FIRST.match(norm) is not None:
-        return True
-    if tail.lstrip(_EDGE_MARKS) not in _PLACE_LAST_WORDS:
-        return False
-    return _PLACE_LAST.search(norm[-_PLACE_CHARS:]) is not None
+    for place in _PLACES_BY_LAST.get(tail.lstrip(_EDGE_MARKS), ()):
+        if core.endswith(place) and not core[-len(place) - 1 : -len(place)].isalnum():
+            return True
+    return False
 
 
 def _one_name(norm: str) -> bool:
