@@ -486,8 +486,10 @@ def _date_value(article: Article) -> str | None:
 def _metadata(article: Article) -> list[tuple[str, str | None]]:
     return [
         ("Source", article.source),
-        ("Author", article.author),
+        ("Author", "، ".join(article.authors) or article.author),
+        ("Dateline", article.dateline),
         ("Date", _date_value(article)),
+        ("Updated", article.updated.isoformat() if article.updated else None),
         ("Site", article.site_name),
         ("Tags", ", ".join(article.tags) or None),
     ]
@@ -565,8 +567,12 @@ def _summary(article: Article) -> Iterator[str]:
         ("headline", article.headline),
         ("source", article.source),
         ("author", article.author),
+        ("authors", "، ".join(article.authors) or None),
+        ("dateline", article.dateline),
         ("published", article.published.isoformat() if article.published else None),
         ("date_text", article.date_text),
+        ("hijri", article.published_hijri.text if article.published_hijri else None),
+        ("updated", article.updated.isoformat() if article.updated else None),
         ("site_name", article.site_name),
         ("page_type", article.page_type),
         ("language", article.language),
