@@ -39,6 +39,8 @@ COMPILED = [
     "arabic_extract/words.py",
     "arabic_extract/classify.py",
     "arabic_extract/segment.py",
+    "arabic_extract/cuts.py",
+    "arabic_extract/bylines.py",
     "arabic_extract/fields.py",
     "arabic_extract/merge.py",
     "arabic_extract/language.py",

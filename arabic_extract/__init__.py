@@ -10,12 +10,13 @@ from arabic_extract.batch import extract_many
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.fetch import extract_url
-from arabic_extract.model import Article, BlockInfo, Label, LiveEntry, Teaser
+from arabic_extract.model import Article, BlockInfo, HijriDate, Label, LiveEntry, Teaser
 
 __all__ = [
     "Article",
     "BlockInfo",
     "ExtractionConfig",
+    "HijriDate",
     "InputError",
     "Label",
     "LiveEntry",

@@ -430,8 +430,10 @@ def _date_value(article: Article) -> str | None:
 def _metadata(article: Article) -> list[tuple[str, str | None]]:
     return [
         ("Source", article.source),
-        ("Author", article.author),
+        ("Author", "، ".join(article.authors) or article.author),
+        ("Dateline", article.dateline),
         ("Date", _date_value(article)),
+        ("Updated", article.updated.isoformat() if article.updated else None),
         ("Site", article.site_name),
         ("Tags", ", ".join(article.tags) or None),
     ]

@@ -128,6 +128,15 @@ class ExtractionConfig(BaseModel):
         "but holds more text than this, with paragraphs in it, is a content wrapper, not "
         "furniture (ASP.NET pages wrap everything in one <form>).",
     )
+    hijri_tolerance_days: int = Field(
+        default=2,
+        ge=0,
+        description="A dual-calendar line (… هـ الموافق … م) whose Hijri date, converted by Umm "
+        "al-Qura, falls more than this many days from its Gregorian date gets a note (the "
+        "Gregorian date is kept). Countries that start months by sighting the moon run one or "
+        "two days from Umm al-Qura's computed calendar (14 رمضان 1445 is 24 March by Umm "
+        "al-Qura and was 23 or 24 March elsewhere); 3 days apart is another date.",
+    )
     max_meta_line_words: int = Field(
         default=14,
         description="Longest line tried as a row of widgets joined by separators (time-ago | "
@@ -206,6 +215,13 @@ class ExtractionConfig(BaseModel):
         description="A related header followed by at most this many title lines and then body "
         "text again is a box inside the article, not its end. Related lists after an article "
         "run 5-12 items; boxes inside it 1-5.",
+    )
+    header_lookback: int = Field(
+        default=20,
+        description="How many blocks before the body are searched for the byline and the date "
+        "line when none is near the headline (the search stops at a menu). Page text splits "
+        "an article's header over many lines: the opinion_column fixture's byline label, name "
+        "and date line stand 9-12 lines above the body, behind a share bar of five lines.",
     )
     headline_lookback: int = Field(
         default=10,

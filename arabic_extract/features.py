@@ -7,11 +7,12 @@ from typing import Final, final
 import regex
 
 from arabic_extract.blocks import Block
+from arabic_extract.bylines import is_outlet_name, is_place_byline, split_outlet_byline
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_relative, is_date_line
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import NUMBER, RuleIndex, first_word
-from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, OUTLET_WORDS, SOURCE_LINE
+from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, SOURCE_LINE
 from arabic_extract.rules.dates import ISSUE_LINK
 from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT
 from arabic_extract.rules.stopwords import STOPWORDS
@@ -23,7 +24,6 @@ _PROSE_MARKS = frozenset(".!؟?…۔")  # ۔ ends Urdu sentences
 _SENTENCE_MARKS = frozenset(".!؟?…:;؛۔")
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
-_LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 
 
 @final
@@ -87,23 +87,6 @@ class Features:
         return self.prose_end or self.commas > 0
 
 
-# The longest name read as an outlet's (وكالة أنباء الشرق الأوسط الرسمية...).
-_OUTLET_MAX_WORDS = 6
-
-
-def is_outlet_name(norm_name: str) -> bool:
-    """A name that is an agency or outlet: known by name, marked by an outlet word, or a short
-    Latin acronym or name such as CNN or RT."""
-    words = len(norm_name.split())
-    if not norm_name or words > _OUTLET_MAX_WORDS:
-        return False
-    return (
-        AGENCIES.match(norm_name) is not None
-        or OUTLET_WORDS.match(norm_name) is not None
-        or (_LATIN_NAME.match(norm_name) is not None and words <= 4)
-    )
-
-
 def leading_agency(norm: str) -> str | None:
     """The agency named by a dateline that opens a normalised line: القاهرة - (أ ش أ) -."""
     head = norm[:80]
@@ -135,28 +118,6 @@ def tail_agency(norm: str, words: int | None = None) -> str | None:
         tail = " ".join(tokens[-size:]).strip("()-–—:. ")
         if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail):
             return tail
-    return None
-
-
-_BYLINE_SPLIT = regex.compile(r"\s+[-–—|/]\s+|\s*[|]\s*")
-
-
-def split_outlet_byline(norm: str) -> tuple[str, str] | None:
-    """For a byline "Outlet - Person" (either order), the normalised outlet and person."""
-    parts = _BYLINE_SPLIT.split(norm)
-    if len(parts) != 2 or len(norm.split()) > 8:
-        return None
-    first, second = (part.strip() for part in parts)
-    for outlet, person in ((first, second), (second, first)):
-        person_words = len(person.split())
-        if (  # the cheap conditions first: is_outlet_name runs regular expressions
-            1 <= person_words <= 4
-            and len(outlet.split()) <= _OUTLET_MAX_WORDS
-            and _LETTER.search(person) is not None
-            and is_outlet_name(outlet)
-            and not is_outlet_name(person)
-        ):
-            return outlet, person
     return None
 
 
@@ -243,7 +204,8 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         title_like=title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
-        byline=BYLINE.match(norm, words, first) is not None,
+        byline=BYLINE.match(norm, words, first) is not None
+        or is_place_byline(block.text, norm, words),
         date_line=date_line,
         time_ago=False,
         dateline_agency=agency,

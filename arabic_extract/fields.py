@@ -7,18 +7,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from types import MappingProxyType
 
 import regex
 
 from arabic_extract import labels
 from arabic_extract.blocks import Block, strip_bullet
+from arabic_extract.bylines import (
+    Byline,
+    dateline_place,
+    is_outlet_name,
+    name_before_date,
+    read_byline,
+    split_outlet_byline,
+)
 from arabic_extract.captions import Known, caption_text, not_a_caption
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dates import FoundDate, find_date, find_relative
-from arabic_extract.features import Features, credit_tail, is_outlet_name, split_outlet_byline
-from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
+from arabic_extract.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
+from arabic_extract.dates import read_dates
+from arabic_extract.features import Features, credit_tail
+from arabic_extract.model import HijriDate
+from arabic_extract.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
@@ -34,7 +43,6 @@ from arabic_extract.words import CLITICS as _CLITICS
 from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
-_EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
 _TAG_SPLIT = regex.compile(r"\s*[،,;؛|•·/#]\s*|\s{2,}|\n")
 _NAME_STOP = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
@@ -42,14 +50,11 @@ _NAME_STOP = regex.compile(
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
-_DATE_LABEL = regex.compile(
-    r"^(?:التاريخ|تاريخ النشر|تاريخ|نشر في|نُشر في|آخر تحديث|تم النشر|بتاريخ|Published|Date)\s*:\s*"
-)
-_ERA = regex.compile(r"\s*(?:م|ه|هـ|ميلادي|هجري)(?![\p{L}\p{N}])")
 _COPYRIGHT_YEAR = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
+_YEAR = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _QUOTE_CREDIT = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
@@ -63,57 +68,18 @@ class Fields:
     headline: str | None = None
     source: str | None = None
     author: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
     published: datetime | None = None
     date_text: str | None = None
+    published_hijri: HijriDate | None = None
+    updated: datetime | None = None
     site_name: str | None = None
     # The site's name as its own pages write it (header, copyright line): the fallback source.
     own_name: str | None = None
     tags: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-
-def original_text(
-    block: Block, norm_fragment: str, mapped: tuple[str, list[int]] | None = None
-) -> str:
-    """The original text of ``block`` behind a fragment of its normalised text; ``mapped`` is
-    ``normalize_with_offsets(block.text)`` when the caller cuts several fragments."""
-    if not norm_fragment:
-        return ""
-    if mapped is None:
-        text = strip_bullet(block.text)
-        position = block.norm.find(norm_fragment)
-        if position < 0:
-            return ""
-        end = position + len(norm_fragment)
-        _, offsets = normalize_with_offsets(text, end)
-        return clean_edges(original_slice(text, offsets, position, end))
-    norm, offsets = mapped
-    position = norm.find(norm_fragment)
-    if position < 0:
-        return ""
-    return clean_edges(original_slice(block.text, offsets, position, position + len(norm_fragment)))
-
-
-_PAIRS = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", '"': '"'})
-
-
-def clean_edges(text: str) -> str:
-    """Trim punctuation and spaces from both ends, keeping closing brackets that balance."""
-    trimmed: str = _EDGE_PUNCT.sub("", text)
-    stripped = text.rstrip()
-    while stripped and stripped[-1] in _PAIRS and trimmed:
-        closer = stripped[-1]
-        opener = _PAIRS[closer]
-        body = trimmed + closer
-        count = body.count(closer) if opener == closer else body.count(opener) - body.count(closer)
-        if (opener == closer and count % 2) or (opener != closer and count < 0):
-            break
-        if opener not in trimmed:
-            break
-        trimmed = body
-        stripped = stripped[:-1].rstrip()
-    return trimmed
 
 
 # --- headline and captions --------------------------------------------------------------------
@@ -347,73 +313,66 @@ def _near_order(run: Run, headline: int | None, n: int) -> list[int]:
     return zone_after + zone_before + lead + tail
 
 
-def date_as_written(block: Block, start: int, end: int) -> str:
-    """The original text of a date found at normalised ``start:end`` of a date line: from the
-    line's start (weekday, "تم نشره") through the date, without the clock time after it."""
-    norm, offsets = normalize_with_offsets(strip_bullet(block.text))
-    text = strip_bullet(block.text)
-    era = _ERA.match(norm, end)
-    if era is not None:
-        end = era.end()
-    written = clean_edges(original_slice(text, offsets, start, min(end, len(norm)))) or text
-    return _DATE_LABEL.sub("", written) or written
+def header_order(
+    decs: list[Decision], run: Run, order: list[int], config: ExtractionConfig
+) -> list[int]:
+    """``order``, then the rest of the article's header: the blocks before the body up to the
+    menu above them (at most ``header_lookback``), nearest first. Page text splits a header
+    over many lines (a share bar of five links, a byline's label on its own line)."""
+    seen = set(order)
+    extra: list[int] = []
+    for i in range(run.start - 1, max(-1, run.start - 1 - config.header_lookback), -1):
+        if {"menu", "navigation"} & set(decs[i].reasons):
+            break
+        if i not in seen:
+            extra.append(i)
+    return [*order, *extra]
 
 
-def find_date_field(
-    blocks: list[Block], decs: list[Decision], order: list[int], config: ExtractionConfig
-) -> Fields:
-    """The date line nearest the headline; else a date inside a short line of the article's
-    header (a dateline, a row of meta widgets)."""
+def find_byline(
+    blocks: list[Block],
+    decs: list[Decision],
+    run: Run,
+    order: list[int],
+    *,
+    site: str | None,
+    longest: int,
+) -> Byline:
+    """The byline nearest the headline that names people; else a date line of the header (of
+    at most ``longest`` words) that opens with its author's name (أحمد سمير منذ 3 ساعات). Its
+    dateline, or the first place a byline names."""
+    place: str | None = None
     for i in order:
-        if decs[i].label is not labels.DATE:
+        if decs[i].label is not labels.BYLINE:
             continue
-        found = find_date(blocks[i].norm)
-        if found is not None:
-            return Fields(published=found.value, date_text=date_as_written(blocks[i], 0, found.end))
-        relative = find_relative(blocks[i].norm, config.reference_time)
-        if relative is not None:
-            notes = [] if relative.value else ["published: relative date, no reference_time given"]
-            text = strip_bullet(blocks[i].text)
-            return Fields(published=relative.value, date_text=text, notes=notes)
-    for i in order:
-        if len(blocks[i].norm.split()) > config.max_meta_line_words * 2 or decs[i].is_body:
+        found = read_byline(strip_bullet(blocks[i].text), site)
+        payload = BYLINE.payload(blocks[i].norm)
+        alone = payload is not None and not EDGE_PUNCT.sub("", payload)  # "بقلم:" on its own
+        if alone and i + 1 < len(blocks):  # the name is on the next line
+            found = read_byline(strip_bullet(blocks[i + 1].text), site)
+        if found.authors:
+            return Byline(found.authors, found.dateline or place)
+        place = place or found.dateline
+    for i in order:  # a name (at most three words) before a date line
+        if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
             continue
-        found = find_date(blocks[i].norm)
-        if found is not None and found.value is not None:
-            start = hijri_start(blocks[i].norm, found)
-            return Fields(
-                published=found.value, date_text=date_as_written(blocks[i], start, found.end)
-            )
-    return Fields(notes=["published: no date line found"])
+        end = name_before_date(blocks[i].norm)
+        if end is not None and (name := span_text(blocks[i], 0, end)):
+            return Byline((name,), place)
+    return Byline((), place)
 
 
-def hijri_start(norm: str, found: FoundDate) -> int:
-    """Where a date begins when a Hijri date is given first (... الموافق 22 مارس 2024)."""
-    before = norm[: found.start]
-    marker = before.rfind("الموافق")
-    if marker < 0:
-        return found.start
-    hijri = find_date(before[:marker])
-    return hijri.start if hijri is not None else found.start
-
-
-def person_name(block: Block, feat: Features) -> str | None:
-    """The author named by a byline block."""
-    pair = split_outlet_byline(block.norm)
-    if pair is not None:
-        return original_text(block, pair[1]) or None
-    payload = BYLINE.payload(block.norm)
-    if not payload:
-        return None
-    payload = _EDGE_PUNCT.sub("", payload)
-    pair = split_outlet_byline(payload)
-    name = pair[1] if pair is not None else payload
-    parts = regex.split(r"\s[-–—]\s", name)
-    if len(parts) == 2 and len(parts[1].split()) <= 2:  # "حسام أبو العلا - القاهرة"
-        name = parts[0]
-    if not name or len(name.split()) > 5:
-        return None
-    return original_text(block, name) or None
+def lead_dateline(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
+) -> str | None:
+    """The place an agency dateline opens the story with: القاهرة - (أ ش أ) -."""
+    for i in range(max(0, run.start - 2), min(len(blocks), run.end + 1)):
+        if feats[i].dateline_agency and (decs[i].is_body or "dateline" in decs[i].reasons):
+            span = dateline_place(blocks[i].norm)
+            return span_text(blocks[i], *span) or None if span is not None else None
+        if decs[i].is_body:
+            break
+    return None
 
 
 def outlet_from_name(block: Block, norm_name: str) -> str | None:
@@ -454,10 +413,10 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
     """The outlet a source line names: after "المصدر:", or on the next line when the label
     stands alone; "(أبوظبي - البيان)" names البيان."""
     block = blocks[i]
-    payload = _EDGE_PUNCT.sub("", SOURCE_LINE.payload(block.norm) or "")
+    payload = EDGE_PUNCT.sub("", SOURCE_LINE.payload(block.norm) or "")
     if not payload and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 6:
         block = blocks[i + 1]
-        payload = _EDGE_PUNCT.sub("", block.norm)
+        payload = EDGE_PUNCT.sub("", block.norm)
     if not payload:
         return None
     parts = [p.strip(" ()") for p in regex.split(r"\s[-–—]\s", payload) if p.strip(" ()")]
@@ -486,7 +445,7 @@ def find_source(
         if decs[i].label is labels.BYLINE:
             pair = split_outlet_byline(blocks[i].norm)
             if pair is None and (payload := BYLINE.payload(blocks[i].norm)):
-                pair = split_outlet_byline(_EDGE_PUNCT.sub("", payload))
+                pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
@@ -522,7 +481,7 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
             continue
         payload = SITE_HEADER.payload(block.norm)
         if payload:
-            name = _EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
+            name = EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
             if name and len(name.split()) <= 5:
                 return original_text(block, name) or None
     for i, block in enumerate(blocks):
@@ -530,7 +489,7 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
             continue
         owner = _OWNER.search(block.norm)
         name = (
-            _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
+            EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
             if (owner)
             else ""
         )
@@ -548,7 +507,7 @@ def copyright_owner(norm: str) -> str:
     found = _COPYRIGHT_YEAR.search(norm)
     if found is None:
         return ""
-    owner = _EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(found.group("owner"))[0]))
+    owner = EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(found.group("owner"))[0]))
     owner = " ".join(owner.split())
     if not owner or FOOTER.match(owner) is not None or len(owner.split()) > 5:
         return ""
@@ -658,7 +617,7 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
             continue
         grounding = _grounding(blocks, decs, payload)
         mapped = normalize_with_offsets(blocks[i].text)
-        for entry in split_tag_dump(_EDGE_PUNCT.sub("", payload), grounding):
+        for entry in split_tag_dump(EDGE_PUNCT.sub("", payload), grounding):
             words = entry.split()
             if len(words) > 1 and len(set(words)) == 1:
                 continue  # a label repeated once per group: ملفات ملفات ملفات
@@ -686,16 +645,20 @@ def extract_fields(
     headline = find_headline(blocks, feats, decs, run, config) if not run.empty else None
     decs = label_headline_and_captions(blocks, feats, decs, run, headline, config=config)
     order = _near_order(run, headline, len(blocks))
-    dated = find_date_field(blocks, decs, order, config)
-    author = next(
-        (
-            name
-            for i in order
-            if decs[i].label is labels.BYLINE and (name := person_name(blocks[i], feats[i]))
-        ),
-        None,
+    header = header_order(decs, run, order, config)
+    dated = read_dates(
+        [blocks[i] for i in header if decs[i].label is labels.DATE],
+        [
+            blocks[i]
+            for i in header
+            if not decs[i].is_body and len(blocks[i].norm.split()) <= config.max_meta_line_words * 2
+        ],
+        config,
     )
     site = find_site_name(blocks, decs)
+    byline = find_byline(
+        blocks, decs, run, header, site=site, longest=config.max_date_line_words + 3
+    )
     notes = list(dated.notes)
     if headline is None:
         notes.append("headline: no title-like line introduces the body")
@@ -706,9 +669,14 @@ def extract_fields(
             if not run.empty
             else None
         ),
-        author=author,
+        author=byline.authors[0] if byline.authors else None,
+        authors=list(byline.authors),
+        dateline=byline.dateline
+        or (lead_dateline(blocks, feats, decs, run) if not run.empty else None),
         published=dated.published,
         date_text=dated.date_text,
+        published_hijri=dated.published_hijri,
+        updated=dated.updated,
         site_name=site,
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],

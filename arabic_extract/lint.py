@@ -24,10 +24,10 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
+from arabic_extract.bylines import is_outlet_name
 from arabic_extract.captions import Known, not_a_caption
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_date
-from arabic_extract.features import is_outlet_name
 from arabic_extract.model import Article
 from arabic_extract.normalize import normalize
 from arabic_extract.rules.attribution import BYLINE

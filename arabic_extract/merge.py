@@ -11,9 +11,10 @@ import regex
 
 from arabic_extract import labels
 from arabic_extract.blocks import Block
+from arabic_extract.bylines import is_outlet_name
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import is_outlet_name
+from arabic_extract.dates import NO_DATE, NO_REFERENCE
 from arabic_extract.fields import Fields
 from arabic_extract.metadata import TITLE_SEPARATORS, PageMeta
 from arabic_extract.normalize import normalize
@@ -124,6 +125,33 @@ def is_person_name(name: str, site_name: str | None) -> bool:
 _LATIN_PERSON = regex.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
 
 
+def _shown(name: str, blocks: list[Block]) -> bool:
+    """Whether a name is printed on the page: a metadata author that no block shows is an
+    account (the site's editor, a hidden author box), not a byline the reader sees."""
+    wanted = normalize(name)
+    return bool(wanted) and any(_has_words(block.norm, wanted) for block in blocks)
+
+
+def _has_words(norm: str, words: str) -> bool:
+    """Whether ``words`` occur in ``norm`` as whole words (or after a joined و: ومحمد سمير)."""
+    start = norm.find(words)
+    while start >= 0:
+        end = start + len(words)
+        before = norm[start - 1 : start]
+        if start > 1 and before == "و" and not norm[start - 2].isalnum():
+            before = ""
+        if not before.isalnum() and not norm[end : end + 1].isalnum():
+            return True
+        start = norm.find(words, start + 1)
+    return False
+
+
+def meta_authors(meta: PageMeta, blocks: list[Block]) -> list[str]:
+    """The people the metadata names as authors and the page shows."""
+    names = [n.strip() for n in regex.split(r"\s*[،,]\s*", meta.author or "") if n.strip()]
+    return [n for n in names if is_person_name(n, meta.site_name) and _shown(n, blocks)]
+
+
 def merge_meta(
     blocks: list[Block],
     decs: list[Decision],
@@ -138,10 +166,12 @@ def merge_meta(
     headline, decs = match_headline(
         blocks, decs, fields, meta.headline, first=first, trusted=trusted
     )
-    author = fields.author
-    if author is None and meta.author and is_person_name(meta.author, meta.site_name):
-        author = meta.author
-    notes = [n for n in fields.notes if not n.startswith(("published:", "headline:"))]
+    authors = [a for a in fields.authors if is_person_name(a, meta.site_name)]
+    if not authors:
+        authors = meta_authors(meta, blocks)
+    # notes that a date is missing give way to the metadata's; a dual line's note stays
+    dropped = {NO_DATE, *((f"published: {NO_REFERENCE}",) if meta.published else ())}
+    notes = [n for n in fields.notes if n not in dropped and not n.startswith("headline:")]
     published = meta.published or fields.published
     if published is None:
         notes.append("published: no date in the metadata or on the page")
@@ -151,8 +181,10 @@ def merge_meta(
         replace(
             fields,
             headline=headline,
-            author=author,
+            author=authors[0] if authors else None,
+            authors=authors,
             published=published,
+            updated=meta.updated or fields.updated,
             date_text=fields.date_text or meta.published_text,
             site_name=meta.site_name or fields.site_name,
             tags=fields.tags or dom_tags(blocks, decs) or meta.tags,

@@ -44,6 +44,7 @@ class PageMeta:
     author: str | None = None
     published: datetime | None = None
     published_text: str | None = None
+    updated: datetime | None = None
     tags: list[str] = field(default_factory=list)
     section: str | None = None
     language: str | None = None
@@ -208,7 +209,10 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         "og:published_time",
         "dc.date",
         "date",
-        "article:modified_time",
+    )
+    # the update time is never taken for the publication time
+    updated_text = _name_of(ld.get("dateModified")) or first(
+        "article:modified_time", "datemodified", "og:updated_time", "dc.date.modified"
     )
     if published_text is None:
         time_node = tree.css_first("time[datetime]")
@@ -229,6 +233,7 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         author=author,
         published=parse_datetime(published_text),
         published_text=published_text,
+        updated=parse_datetime(updated_text),
         tags=list(dict.fromkeys(tags)),
         section=_name_of(ld.get("articleSection")) or first("article:section"),
         language=language or None,

@@ -66,6 +66,20 @@ class LiveEntry(BaseModel):
     )
 
 
+class HijriDate(BaseModel):
+    """A date of the Hijri calendar as a page writes it, and as numbers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(
+        description="The Hijri date as written on the page, characters unchanged "
+        "(١٠ جمادى الأولى ١٤٤٥ هـ, 1445/9/14هـ)."
+    )
+    year: int = Field(description="The Hijri year (AH).")
+    month: int = Field(ge=1, le=12, description="The Hijri month, 1 (محرم) to 12 (ذو الحجة).")
+    day: int = Field(ge=1, le=30, description="The day of the Hijri month.")
+
+
 class Article(BaseModel):
     """A clean article extracted from an Arabic news page.
 
@@ -82,12 +96,42 @@ class Article(BaseModel):
         description="The outlet or agency credited for the story (رويترز، سكاي نيوز عربية).",
     )
     author: str | None = Field(
-        default=None, description="The person who wrote the story (never an outlet)."
+        default=None,
+        description="The person who wrote the story (never an outlet, a place or a role); the "
+        "first of authors.",
+    )
+    authors: list[str] = Field(
+        default_factory=list,
+        description="Everyone the byline names as writing the story, in order (بقلم: أحمد علي "
+        "ومحمد سمير gives both).",
+    )
+    dateline: str | None = Field(
+        default=None,
+        description="The place the story was filed from, as the byline or the agency dateline "
+        "writes it (القاهرة in 'القاهرة - فلان', بيروت in 'بيروت ـ فلان').",
     )
     published: datetime | None = Field(
-        default=None, description="Publication time, when the page gives one that can be read."
+        default=None,
+        description="Publication time, when the page gives one that can be read: always "
+        "Gregorian (a Hijri date is converted by the Umm al-Qura calendar), never the update "
+        "time.",
     )
-    date_text: str | None = Field(default=None, description="The date as written on the page.")
+    date_text: str | None = Field(
+        default=None,
+        description="The publication date as written on the page, characters unchanged: "
+        "without its label (نشر في، تاريخ النشر), with the weekday before it and the clock "
+        "time after it when the line has them; both dates of a dual-calendar line.",
+    )
+    published_hijri: HijriDate | None = Field(
+        default=None,
+        description="The publication date in the Hijri calendar, when the page writes one "
+        "(alone, or beside the Gregorian date of a dual-calendar line).",
+    )
+    updated: datetime | None = Field(
+        default=None,
+        description="When the story was last updated (آخر تحديث، تم التحديث, dateModified), "
+        "when the page says so; relative stamps are resolved against config.reference_time.",
+    )
     site_name: str | None = Field(
         default=None, description="The site's own name, when the page states it."
     )

@@ -203,12 +203,26 @@ def _offsets_by_chars(text: str, limit: int | None) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+# Marks that normalisation deletes but that belong to the letter before them (harakat and
+# Quranic marks), and the tatweel that completes a one-letter abbreviation (هـ, 1445هـ).
+_TRAILING_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]*")
+_TRAILING_TATWEEL = re.compile("\u0640+[\u064b-\u065f\u0670\u06d6-\u06ed]*")
+
+
 def original_slice(text: str, offsets: list[int], start: int, end: int) -> str:
-    """The part of the original ``text`` behind normalised characters ``start:end``."""
+    """The part of the original ``text`` behind normalised characters ``start:end``, with the
+    marks on its last letter (a tanween) and the tatweel of a last one-letter word (هـ)."""
     if start >= end or start >= len(offsets):
         return ""
-    last = offsets[min(end, len(offsets)) - 1]
-    return text[offsets[start] : last + 1].strip()
+    first = offsets[start]
+    last = offsets[min(end, len(offsets)) - 1] + 1
+    marks = _TRAILING_MARKS.match(text, last)
+    stop = marks.end() if marks is not None else last
+    tail = _DELETE_CLASS.sub("", text[max(first, last - 8) : last])
+    if tail[-1:].isalpha() and not tail[-2:-1].isalpha():  # هـ, 14هـ: one letter
+        tatweel = _TRAILING_TATWEEL.match(text, stop)
+        stop = tatweel.end() if tatweel is not None else stop
+    return text[first:stop].strip()
 
 
 def is_blank(text: str) -> bool:

@@ -83,7 +83,7 @@ def language_note(guess: LanguageGuess) -> str | None:
 def not_arabic(fields: Fields) -> Fields:
     """Fields of a page that is not Arabic: what only the Arabic rules find in the text (an
     author's byline, a source credit, a keyword line) is left out."""
-    return replace(fields, author=None, source=None, tags=[])
+    return replace(fields, author=None, authors=[], dateline=None, source=None, tags=[])
 
 
 def assemble(
@@ -115,7 +115,17 @@ def assemble(
     if page_type == "listing":
         # other pages' dates, bylines, tags and credits are not this page's
         fields = replace(
-            fields, source=None, author=None, published=None, date_text=None, tags=[], captions=[]
+            fields,
+            source=None,
+            author=None,
+            authors=[],
+            dateline=None,
+            published=None,
+            date_text=None,
+            published_hijri=None,
+            updated=None,
+            tags=[],
+            captions=[],
         )
         fields = replace(fields, notes=[n for n in fields.notes if not n.startswith("body:")])
     else:
@@ -131,8 +141,12 @@ def assemble(
         headline=fields.headline,
         source=fields.source,
         author=fields.author,
+        authors=fields.authors,
+        dateline=fields.dateline,
         published=fields.published,
         date_text=fields.date_text,
+        published_hijri=fields.published_hijri,
+        updated=fields.updated,
         site_name=fields.site_name,
         url=url,
         page_type=page_type,

@@ -240,6 +240,8 @@ def _value(text: str | None) -> str:
 def _field_rows(article: Article) -> list[tuple[str, str, str]]:
     """(Arabic name, field name, cell HTML) for the fields table."""
     published = article.published.isoformat() if article.published else None
+    updated = article.updated.isoformat() if article.updated else None
+    hijri = article.published_hijri.text if article.published_hijri else None
     chars = sum(len(p) for p in article.paragraphs)
     tags = " ".join(f'<span class="chip tag">{_e(t)}</span>' for t in article.tags)
     captions = "".join(f"<li>{_e(c)}</li>" for c in article.captions)
@@ -247,8 +249,12 @@ def _field_rows(article: Article) -> list[tuple[str, str, str]]:
         ("العنوان", "headline", _value(article.headline)),
         ("المصدر", "source", _value(article.source)),
         ("الكاتب", "author", _value(article.author)),
+        ("الكتّاب", "authors", _value("، ".join(article.authors))),
+        ("مكان الخبر", "dateline", _value(article.dateline)),
         ("تاريخ النشر", "published", _value(published)),
         ("التاريخ كما كُتب", "date_text", _value(article.date_text)),
+        ("التاريخ الهجري", "published_hijri", _value(hijri)),
+        ("آخر تحديث", "updated", _value(updated)),
         ("الموقع", "site_name", _value(article.site_name)),
         ("الرابط", "url", f'<span dir="ltr">{_value(article.url)}</span>'),
         ("اللغة", "language", _value(article.language)),

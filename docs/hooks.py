@@ -352,9 +352,10 @@ def months_section() -> str:
             "## Month series {#month-series}",
             "",
             "Every spelling of every month that a date line may use, by series "
-            f"({code('arabic_extract.rules.dates.MONTH_SERIES')}). Gregorian series are "
-            "converted to dates; Hijri months are recognised, so the line is read as a date "
-            "line, but not converted.",
+            f"({code('arabic_extract.rules.dates.MONTH_SERIES')}). A name's words match with "
+            "or without the space between them (ذو القعدة, ذوالقعدة). Hijri dates are "
+            "converted to Gregorian by the Umm al-Qura calendar, and kept as written in "
+            f"{code('published_hijri')}.",
             "",
             table(head, rows),
             "",

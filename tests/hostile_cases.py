@@ -215,6 +215,12 @@ def menu_page(count: int) -> str:
     return f"<html><body><ul>{items}</ul></body></html>"
 
 
+def header_line(line: str) -> str:
+    """The article as page text, with ``line`` where its date line is (under the headline:
+    where the date and byline readers look)."""
+    return article_text().replace(f"\n{DATE}\n", f"\n{line}\n", 1)
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -238,6 +244,7 @@ def hostile_cases(full: bool = False) -> list[Case]:
     links = 20_000 if full else 4_000
     links_config = None if full else ExtractionConfig(fallback_max_blocks=1_000)
     large = ("large",)
+    repeats = 100_000 if full else 10_000
     return [
         # empty and blank
         Case("empty str", lambda: "", "empty"),
@@ -405,6 +412,37 @@ def hostile_cases(full: bool = False) -> list[Case]:
             "body",
             paragraphs=html_paras,
             forbidden=(SECRET,),
+        ),
+        # date lines and bylines: every reader of the header line stays linear
+        Case(
+            f"a date line of {repeats} labelled dates in one word",
+            lambda: header_line("نشر،2024-01-01،" * repeats),
+            "body",
+            paragraphs=body,
+        ),
+        Case(
+            f"a dual-calendar line repeated {repeats} times",
+            lambda: header_line("15 رمضان 1445 هـ الموافق 25 مارس 2024 م " * repeats),
+            "body",
+            paragraphs=body,
+        ),
+        Case(
+            f"a byline of {repeats} names",
+            lambda: header_line("كتب: " + "أحمد علي، " * repeats),
+            "body",
+            paragraphs=body,
+        ),
+        Case(
+            f"a place byline with {repeats * 10} spaces",
+            lambda: header_line("القاهرة" + " " * repeats * 10 + "- حسام أبو العلا"),
+            "body",
+            paragraphs=body,
+        ),
+        Case(
+            f"a byline of {repeats} dashes and tatweels",
+            lambda: header_line("بيروت " + "ـ - " * repeats + "نذير رضا"),
+            "body",
+            paragraphs=body,
         ),
         Case("a page that is only an iframe", iframe_only, "empty"),
         Case("script only", lambda: f"<html><body><script>{text}</script></body></html>", "empty"),

@@ -179,6 +179,26 @@ def test_markdown_lists_only_set_fields_and_quotes_captions() -> None:
     )
 
 
+def test_markdown_lists_every_author_the_dateline_and_the_update() -> None:
+    article = Article(
+        headline="افتتاح معرض الكتاب الدولي بمشاركة واسعة",
+        author="سارة محمود",
+        authors=["سارة محمود", "أحمد علي"],
+        dateline="الرياض",
+        published=datetime(2024, 3, 23, 10, 15),
+        date_text="السبت 13 رمضان 1445هـ الموافق 23 مارس 2024م - 10:15 ص",
+        updated=datetime(2024, 3, 23, 13, 40),
+        paragraphs=["افتتح وزير الثقافة المعرض صباح اليوم."],
+    )
+    meta = format_markdown(article).split("\n\n")[1].splitlines()
+    assert meta == [
+        "- **Author:** سارة محمود، أحمد علي",
+        "- **Dateline:** الرياض",
+        "- **Date:** السبت 13 رمضان 1445هـ الموافق 23 مارس 2024م - 10:15 ص (2024-03-23T10:15:00)",
+        "- **Updated:** 2024-03-23T13:40:00",
+    ]
+
+
 def test_several_paths_give_one_json_line_each(
     page: Path, html_page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -207,6 +207,27 @@ def test_original_slice_of_each_word(words: list[str], sep: str) -> None:
         position = end
 
 
+@pytest.mark.parametrize(
+    "text,fragment,expected",
+    [
+        # the tatweel of a one-letter abbreviation is part of it
+        ("الأحد 15 رمضان 1445 هـ", "15 رمضان 1445 ه", "15 رمضان 1445 هـ"),
+        ("1445/9/14هـ الموافق 23 مارس 2024م", "1445/9/14ه", "1445/9/14هـ"),
+        # harakat on the last letter belong to it
+        ("09:22 مساءً", "09:22 مساء", "09:22 مساءً"),
+        ("ارتفع جداً في العام", "ارتفع جدا", "ارتفع جداً"),
+        # a tatweel after a whole word before a space is a separator, not part of it
+        ("كتبـ فلان", "كتب", "كتب"),
+    ],
+)
+def test_original_slice_keeps_the_marks_of_its_last_letter(
+    text: str, fragment: str, expected: str
+) -> None:
+    norm, offsets = normalize_with_offsets(text)
+    start = norm.index(fragment)
+    assert original_slice(text, offsets, start, start + len(fragment)) == expected
+
+
 def test_nfc_input_and_decomposed_input_differ_only_by_marks() -> None:
     # An NFD alef with hamza above is alef + combining hamza (U+0654), which is removed.
     decomposed = unicodedata.normalize("NFD", "أحمد")

@@ -16,6 +16,8 @@ import unicodedata
 import pytest
 
 import arabic_extract.rules as rules_package
+import arabic_extract.rules.attribution as attribution_rules
+import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, dom
@@ -218,6 +220,86 @@ def test_series_names_unique_and_one_hijri() -> None:
     names = [s.name for s in MONTH_SERIES]
     assert len(names) == len(set(names))
     assert [s.name for s in MONTH_SERIES if not s.gregorian] == ["months-hijri"]
+
+
+@pytest.mark.parametrize("series", month_series(), ids=[s.name for s in MONTH_SERIES])
+def test_month_spellings_not_duplicated_without_spaces(series: MonthSeries) -> None:
+    # a month's words match with or without the space between them (ذو القعدة, ذوالقعدة):
+    # two spellings that differ only there are one spelling listed twice
+    keys = ["".join(normalize(s).split()) for spellings in series.months for s in spellings]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+
+
+# The Hijri months as the issue lists them, with the variants and misspellings pages use.
+HIJRI_SPELLINGS_REQUIRED = {
+    1: ("محرم",),
+    2: ("صفر",),
+    3: ("ربيع الأول", "ربيع أول"),
+    4: ("ربيع الآخر", "ربيع الثاني"),
+    5: ("جمادى الأولى", "جمادى الاولى", "جماد الأول"),
+    6: ("جمادى الآخرة",),
+    7: ("رجب",),
+    8: ("شعبان",),
+    9: ("رمضان",),
+    10: ("شوال",),
+    11: ("ذو القعدة", "ذي القعدة"),
+    12: ("ذو الحجة", "ذي الحجة"),
+}
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_hijri_series_has_the_spellings_pages_use(month: int) -> None:
+    listed = {normalize(s) for s in date_rules.HIJRI.months[month - 1]}
+    missing = [s for s in HIJRI_SPELLINGS_REQUIRED[month] if normalize(s) not in listed]
+    assert missing == []
+
+
+def test_hijri_month_names_are_not_gregorian_names() -> None:
+    hijri = {normalize(s) for spellings in date_rules.HIJRI.months for s in spellings}
+    gregorian = {
+        normalize(s)
+        for series in MONTH_SERIES
+        if series.gregorian
+        for spellings in series.months
+        for s in spellings
+    }
+    assert sorted(hijri & gregorian) == []
+
+
+# --------------------------------------------------------------------------- date labels, bylines
+
+
+def test_published_and_updated_labels_are_disjoint() -> None:
+    published = {normalize(p) for p in date_rules.PUBLISHED_LABEL.phrases}
+    updated = {normalize(p) for p in date_rules.UPDATED_LABEL.phrases}
+    assert sorted(published & updated) == []
+
+
+def test_era_marks_are_disjoint() -> None:
+    hijri = {normalize(p) for p in date_rules.HIJRI_ERA.phrases}
+    gregorian = {normalize(p) for p in date_rules.GREGORIAN_ERA.phrases}
+    assert sorted(hijri & gregorian) == []
+
+
+def test_dateline_places_are_not_agencies_roles_or_outlets() -> None:
+    # a place that is also an agency (قنا) or a role would be read as either
+    places = attribution_rules.DATELINE_PLACE.phrases
+    clashes = [
+        (place, family.name)
+        for place in places
+        for family in (
+            attribution_rules.AGENCIES,
+            attribution_rules.BYLINE_ROLE,
+            attribution_rules.OUTLET_WORDS,
+        )
+        if family.compiled.fullmatch(normalize(place)) is not None
+    ]
+    assert clashes == []
+
+
+def test_byline_roles_are_not_places() -> None:
+    place = attribution_rules.DATELINE_PLACE
+    assert [r for r in attribution_rules.BYLINE_ROLE.phrases if place.match(normalize(r))] == []
 
 
 # --------------------------------------------------------------------------- DOM tables

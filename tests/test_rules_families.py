@@ -11,13 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_extract.rules.dates as date_rules
+from arabic_extract.bylines import is_outlet_name, split_outlet_byline
 from arabic_extract.dates import find_date, find_relative, is_date_line
-from arabic_extract.features import (
-    NOISE_INDEX,
-    dateline_agency,
-    is_outlet_name,
-    split_outlet_byline,
-)
+from arabic_extract.features import NOISE_INDEX, dateline_agency
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, first_word, literal_finder
 from arabic_extract.rules.attribution import (
@@ -459,7 +455,8 @@ def test_split_outlet_byline_none(line: str) -> None:
     [
         ("الإثنين، 24 أغسطس 2020 09:56 ص", datetime(2020, 8, 24, 9, 56)),
         ("الثلاثاء 19 مارس 2024", datetime(2024, 3, 19)),
-        ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)", datetime(2013, 8, 28, 14, 0)),
+        # the clock time after "آخر تحديث" is the update's (tests/test_dates.py)
+        ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)", datetime(2013, 8, 28)),
         ("الثلاثاء 15 تشرين الأول 2024", datetime(2024, 10, 15)),
         ("الأربعاء 17 تموز 2024", datetime(2024, 7, 17)),
         ("الجمعة 8 فيفري 2019", datetime(2019, 2, 8)),
@@ -482,18 +479,21 @@ def test_find_date(line: str, date: datetime) -> None:
     assert 0 <= found.start < found.end <= len(normalize(line))
 
 
-def test_find_date_hijri_has_no_value() -> None:
+def test_find_date_hijri_is_converted_by_umm_al_qura() -> None:
     found = find_date(normalize("12 رمضان 1445 هـ"))
     assert found is not None
-    assert found.value is None
+    assert found.value == datetime(2024, 3, 22)
+    assert found.hijri is not None
+    assert (found.hijri.year, found.hijri.month, found.hijri.day) == (1445, 9, 12)
 
 
 def test_find_date_prefers_first_date_in_line() -> None:
-    # Hijri first, then the Gregorian date: the first date found is the Hijri one.
+    # Hijri first, then the Gregorian date: the Gregorian date is the one returned.
     norm = normalize("الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م واس")
     found = find_date(norm)
     assert found is not None
-    assert found.value is None or found.value == datetime(2024, 3, 22)
+    assert found.value == datetime(2024, 3, 22)
+    assert found.hijri is None
 
 
 @pytest.mark.parametrize(

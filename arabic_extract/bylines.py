@@ -1,0 +1,380 @@
+"""Bylines: who wrote the story and where it was filed from; and the outlet names a byline
+may hold.
+
+A byline names people and often more: the place the story was filed from (``القاهرة - فلان``,
+``بيروت ـ فلان``, ``فلان (جدة)``), a role or a desk (``مراسل``, ``محرر``, ``Staff Writer``,
+``فريق التحرير``), the outlet or the site itself (``القاهرة الإخبارية - إسلام عيسى``,
+``لندن - عربي21``). The line's original text is cut into parts at its separators: a dash (a
+tatweel standing alone is one: ``بيروت ـ فلان``), a colon, a comma, brackets and quotes. Each
+part is a place (:data:`~arabic_extract.rules.attribution.DATELINE_PLACE`), an outlet, a role
+(:data:`~arabic_extract.rules.attribution.BYLINE_ROLE`) or people. Only people are authors, and
+a part naming several (``أحمد علي ومحمد سمير``, ``أحمد علي و محمد سمير``) gives each of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import regex
+
+from arabic_extract.cuts import clean_edges
+from arabic_extract.dates import has_date_words, only_dates, read_date_line
+from arabic_extract.normalize import normalize, normalize_with_offsets
+from arabic_extract.rules.attribution import (
+    AGENCIES,
+    BYLINE,
+    BYLINE_ROLE,
+    DATELINE_PLACE,
+    OUTLET_WORDS,
+)
+from arabic_extract.rules.stopwords import STOPWORDS
+
+_LETTER = regex.compile(r"\p{L}")
+# Where a date may start: a digit, or a relative stamp (منذ 3 ساعات، قبل يومين).
+_DATE_START = regex.compile(r"\d|(?<![\p{L}])(?:منذ|قبل)(?![\p{L}])")
+_LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
+# Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
+# dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"); a colon, a
+# comma; brackets and quotes ("فلان (جدة)", "بيروت ـ «القدس العربي» من فلان"). Each alternative
+# starts at its separator, so the search stays linear on any run of spaces.
+_SEPARATOR = regex.compile(r"(?<!\S)[-–—ـ|/]++|(?<=\S)[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]")
+# Any separator character: a line without one is no byline of parts (the standard engine scans
+# a character class fastest).
+_SEPARATOR_CHAR = re.compile('[-–—ـ|/:،,؛;()\\[\\]«»"“”]')
+_TOKEN = regex.compile(r"\S++")
+# A word of a name: letters and marks, with the dots and apostrophes of initials (د. ، O'Neil).
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640.'’-]*+")
+# Words that join two people's names (the Arabic و may also be written on the next name).
+_JOINERS = frozenset({"و", "and", "&"})
+# Function words never stand in a name; those that are also names once normalised are kept
+# (أم كلثوم; على is written like the name علي).
+_NOT_IN_NAMES = frozenset(normalize(word) for word in STOPWORDS) - {normalize("أم"), "علي"}
+# A byline names a person by two to five words (أحمد سمير، حسام أبو العلا، د. محمد عبد الله
+# السيد); a line without a byline word ("القاهرة - حسام أبو العلا") by two or three.
+_NAME_WORDS = range(2, 6)
+_BARE_NAME_WORDS = range(2, 4)
+# The longest line read as a byline without a byline word (a place, an outlet, a name).
+_BARE_BYLINE_WORDS = 8
+# The most words a part naming people has (three people of five words, and their و).
+_MAX_PART_WORDS = 18
+# A byline has a few parts (a place, an outlet, two or three people): only the first twelve of a
+# line cut into more are read.
+_MAX_PARTS = 12
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a byline: its original text, normalised, and where it is in the line."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline says: the people who wrote the story (original text, in order) and the
+    place it was filed from (its dateline), when it names one."""
+
+    authors: tuple[str, ...] = ()
+    dateline: str | None = None
+
+
+def split_parts(text: str, start: int = 0, limit: int = _MAX_PARTS) -> list[Part]:
+    """The parts of ``text[start:]`` between separators (see the module docstring); at most
+    ``limit`` and one more when there are more (a line cut into so many is not a byline)."""
+    parts: list[Part] = []
+    position = start
+    for separator in _SEPARATOR.finditer(text, start):
+        _add_part(parts, text, position, separator.start())
+        position = separator.end()
+        if len(parts) > limit:
+            return parts
+    _add_part(parts, text, position, len(text))
+    return parts
+
+
+def _add_part(parts: list[Part], text: str, start: int, end: int) -> None:
+    """Add ``text[start:end]`` without the spaces, punctuation and symbols at its edges (the **
+    of Markdown emphasis, a full stop)."""
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    norm = normalize(text[start:end]) if start < end else ""
+    if norm:
+        parts.append(Part(text[start:end], norm, start, end))
+
+
+def _is_edge(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] in "PSZ"
+
+
+def _is_site(norm: str, site: str) -> bool:
+    """Whether a part names the site (or is a word sequence of its name: عربي of عربي بوست)."""
+    return bool(site) and (f" {norm} " in f" {site} " or f" {site} " in f" {norm} ")
+
+
+def is_place(norm: str) -> bool:
+    """A place a story is filed from: القاهرة, دمشق، سوريا (normalised)."""
+    return DATELINE_PLACE.match(norm) is not None
+
+
+def is_name(norm: str, words: range = _NAME_WORDS) -> bool:
+    """Whether a normalised phrase can be a person's name: a few words of letters, no function
+    word, and not an outlet, a place or a role."""
+    tokens = norm.split()
+    if len(tokens) not in words or any(t in _NOT_IN_NAMES for t in tokens):
+        return False
+    if any(_NAME_WORD.fullmatch(t) is None for t in tokens):
+        return False
+    return not (_known_outlet(norm) or is_place(norm) or BYLINE_ROLE.match(norm) is not None)
+
+
+def _known_outlet(norm: str) -> bool:
+    """An outlet by name or by an outlet word (a short Latin name may be a person's: John
+    Smith, unlike in :func:`is_outlet_name`)."""
+    return len(norm.split()) <= _OUTLET_MAX_WORDS and (
+        AGENCIES.match(norm) is not None or OUTLET_WORDS.match(norm) is not None
+    )
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    norm: str
+
+
+def _tokens(text: str, norm: str) -> list[_Token]:
+    """The words of a part's original text with their normalised forms (``norm`` is the
+    part's, taken word by word when the words match one for one)."""
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    words = norm.split()
+    if len(words) == len(spans):
+        return [_Token(start, end, word) for (start, end), word in zip(spans, words, strict=True)]
+    found = (_Token(start, end, normalize(text[start:end])) for start, end in spans)
+    return [token for token in found if token.norm]
+
+
+def _role_at(tokens: list[_Token]) -> int:
+    """The index of the first token where a role starts (len(tokens) when none does)."""
+    joined = " ".join(token.norm for token in tokens)
+    role = BYLINE_ROLE.compiled.search(joined) if BYLINE_ROLE.may_occur(joined) else None
+    if role is None:
+        return len(tokens)
+    return joined[: role.start()].count(" ")
+
+
+def _groups(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Tokens split into people at the words that join names: "و", "and", and a و written on
+    the next name when both names keep two words or more (أحمد علي ومحمد سمير)."""
+    groups: list[list[_Token]] = [[]]
+    for index, token in enumerate(tokens):
+        if token.norm in _JOINERS:
+            groups.append([])
+            continue
+        attached = (
+            token.norm.startswith("و")
+            and len(token.norm) > 3
+            and len(groups[-1]) >= 2
+            and index + 1 < len(tokens)
+            and tokens[index + 1].norm not in _JOINERS
+        )
+        if attached:
+            # the name starts at the letter after the و (past any mark on the و)
+            waw = text.find("و", token.start, token.end)
+            letter = _LETTER.search(text, waw + 1, token.end) if waw >= 0 else None
+            start = letter.start() if letter is not None else token.start
+            groups.append([_Token(start, token.end, token.norm[1:])])
+            continue
+        groups[-1].append(token)
+    return [group for group in groups if group]
+
+
+def people(part: Part, site: str = "", words: range = _NAME_WORDS) -> list[str]:
+    """The people a part names (original text), none when any of its names is not a name."""
+    if part.norm.count(" ") >= _MAX_PART_WORDS:
+        return []  # a sentence, not a list of names
+    tokens = _tokens(part.text, part.norm)
+    if tokens and tokens[0].norm == "من":  # "«القدس العربي» من سعد الياس"
+        tokens = tokens[1:]
+    tokens = tokens[: _role_at(tokens)]  # "محمد علي مراسل الجزيرة في غزة"
+    names: list[str] = []
+    for group in _groups(part.text, tokens):
+        norm = " ".join(token.norm for token in group)
+        if not is_name(norm, words) or _is_site(norm, site):
+            return []
+        names.append(clean_edges(part.text[group[0].start : group[-1].end]))
+    return [name for name in names if name]
+
+
+def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
+    """The people and the dateline of a byline's parts (``text`` is the line they are cut
+    from): the people of every part that names only people, and the first run of places."""
+    authors: list[str] = []
+    places: list[Part] = []
+    run_over = False
+    for part in parts:
+        if is_place(part.norm):
+            if not run_over:
+                places.append(part)
+            continue
+        run_over = run_over or bool(places)
+        role = BYLINE_ROLE.may_occur(part.norm) and BYLINE_ROLE.match(part.norm) is not None
+        if not role and (_known_outlet(part.norm) or _is_site(part.norm, site)):
+            continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
+        authors.extend(name for name in people(part, site) if name not in authors)
+    dateline = clean_edges(text[places[0].start : places[-1].end]) if places else None
+    return Byline(tuple(authors), dateline or None)
+
+
+def read_byline(text: str, site: str | None = None) -> Byline:
+    """What a byline line says (see :class:`Byline`): after its byline word, if any (كتب،
+    بقلم، حوار:), its parts. ``site`` is the site's own name: it is never an author."""
+    norm, offsets = normalize_with_offsets(text)
+    start = 0
+    keyword = BYLINE.compiled.match(norm)
+    if keyword is not None:
+        rest = keyword.start("rest")
+        start = offsets[rest] if rest < len(offsets) else len(text)
+    parts = split_parts(text, start)[:_MAX_PARTS]
+    return read_parts(parts, text, normalize(site) if site else "")
+
+
+def is_place_byline(text: str, norm: str, words: int | None = None) -> bool:
+    """A byline without a byline word: the place it was filed from and who filed it, in
+    either order: people (القاهرة - حسام أبو العلا، فهيم الحامد (جدة)), maybe with their outlet
+    (بيروت ـ «القدس العربي» من سعد الياس), or only an outlet, a desk or the site's one-word name
+    (القاهرة - أ ش أ، غزة - خاص، لندن- عربي21). A name has two or three words: a longer phrase
+    after a place is a headline. ``words`` is the line's word count when the caller knows it."""
+    if (words if words is not None else len(norm.split())) > _BARE_BYLINE_WORDS:
+        return False
+    # the cheap tests first: most lines have no separator, or name no place
+    if _SEPARATOR_CHAR.search(text) is None or not _place_at_an_edge(norm):
+        return False
+    parts = split_parts(text, limit=3)
+    if not 2 <= len(parts) <= 3:
+        return False
+    places = named = credited = 0
+    for part in parts:
+        if is_place(part.norm):
+            places += 1
+        elif _known_outlet(part.norm) or BYLINE_ROLE.match(part.norm) is not None:
+            credited += 1
+        elif people(part, words=_BARE_NAME_WORDS):
+            named += 1
+        elif _one_name(part.norm):
+            credited += 1
+        else:
+            return False
+    return places >= 1 and (named >= 1 or credited >= 1)
+
+
+# The places by their first and by their last word: a line whose edge words start or end no
+# place opens and closes with none (set and string lookups, not the places' alternation).
+def _places_by(word: int) -> Mapping[str, tuple[str, ...]]:
+    """The places (normalised, longest first) by their first (0) or last (-1) word."""
+    table: dict[str, list[str]] = {}
+    for place in sorted({normalize(p) for p in DATELINE_PLACE.phrases}, key=len, reverse=True):
+        table.setdefault(place.split()[word], []).append(place)
+    return MappingProxyType({key: tuple(places) for key, places in table.items()})
+
+
+_PLACES_BY_FIRST = _places_by(0)
+_PLACES_BY_LAST = _places_by(-1)
+_EDGE_MARKS = ' \t()[]«»"“”-–—|/:،,؛;.*'
+
+
+def _place_at_an_edge(norm: str) -> bool:
+    """Whether a normalised line opens or closes with a place's name (a cheap test, before
+    the line is cut into parts and each part is looked up)."""
+    core = norm.strip(_EDGE_MARKS)
+    head, _, _ = core.partition(" ")
+    for place in _PLACES_BY_FIRST.get(head.rstrip(_EDGE_MARKS), ()):
+        if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
+            return True
+    _, _, tail = core.rpartition(" ")
+    for place in _PLACES_BY_LAST.get(tail.lstrip(_EDGE_MARKS), ()):
+        if core.endswith(place) and not core[-len(place) - 1 : -len(place)].isalnum():
+            return True
+    return False
+
+
+def _one_name(norm: str) -> bool:
+    """A single word that may name an outlet we do not know (عربي21، هسبريس)."""
+    return " " not in norm and _LETTER.search(norm) is not None and norm not in _NOT_IN_NAMES
+
+
+def name_before_date(norm: str) -> int | None:
+    """A date line that opens with its author's name (مريم الحمادي 20 فبراير 2024 08:15 ص،
+    أحمد سمير منذ 3 ساعات): where the name ends in the normalised line, or None. The name has
+    two or three words and the rest of the line is a date and date-line words."""
+    date = _DATE_START.search(norm)
+    if date is None or not 2 <= norm.count(" ", 0, date.start()) <= 6:
+        return None  # no date, or not a few words before it: most lines of a header
+    dated = read_date_line(norm, None)
+    if not dated:
+        return None
+    first = min(part.start for part in dated)
+    head = norm[:first].rstrip(" -–—|•·،,:")
+    if not is_name(head, _BARE_NAME_WORDS) or has_date_words(head):  # not "آخر تحديث"
+        return None
+    return len(head) if only_dates(norm, first) else None
+
+
+def dateline_place(norm: str) -> tuple[int, int] | None:
+    """The place an agency dateline opens with, as a normalised span: القاهرة in
+    "القاهرة - (أ ش أ) -", دمشق، سوريا in "دمشق، سوريا (CNN) --", الرياض in "الرياض 12 رمضان
+    1445 هـ ... واس". The words before the first bracket, dash, colon or digit."""
+    cut = _DATELINE_END.search(norm)
+    end = cut.start() if cut is not None else len(norm)
+    head = norm[:end].rstrip(" ،,")
+    return (0, len(head)) if head and is_place(head) else None
+
+
+_DATELINE_END = regex.compile(r"[(\[:\d]|\s[-–—]|--")
+
+
+# The longest name read as an outlet's (وكالة أنباء الشرق الأوسط الرسمية...).
+_OUTLET_MAX_WORDS = 6
+
+
+def is_outlet_name(norm_name: str) -> bool:
+    """A name that is an agency or outlet: known by name, marked by an outlet word, or a short
+    Latin acronym or name such as CNN or RT."""
+    words = len(norm_name.split())
+    if not norm_name or words > _OUTLET_MAX_WORDS:
+        return False
+    return (
+        AGENCIES.match(norm_name) is not None
+        or OUTLET_WORDS.match(norm_name) is not None
+        or (_LATIN_NAME.match(norm_name) is not None and words <= 4)
+    )
+
+
+_BYLINE_SPLIT = regex.compile(r"\s+[-–—|/]\s+|\s*[|]\s*")
+
+
+def split_outlet_byline(norm: str) -> tuple[str, str] | None:
+    """For a byline "Outlet - Person" (either order), the normalised outlet and person."""
+    parts = _BYLINE_SPLIT.split(norm)
+    if len(parts) != 2 or len(norm.split()) > 8:
+        return None
+    first, second = (part.strip() for part in parts)
+    for outlet, person in ((first, second), (second, first)):
+        person_words = len(person.split())
+        if (  # the cheap conditions first: is_outlet_name runs regular expressions
+            1 <= person_words <= 4
+            and len(outlet.split()) <= _OUTLET_MAX_WORDS
+            and _LETTER.search(person) is not None
+            and is_outlet_name(outlet)
+            and not is_outlet_name(person)
+        ):
+            return outlet, person
+    return None

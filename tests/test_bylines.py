@@ -1,0 +1,292 @@
+"""Bylines (issue #18): the people a byline names, without the place it was filed from, a role,
+an agency or the site's name; several authors; the dateline; the same result from HTML and from
+page text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from arabic_extract import Article, ExtractionConfig, HijriDate, extract
+from arabic_extract.blocks import Block
+from arabic_extract.bylines import (
+    Byline,
+    is_place_byline,
+    name_before_date,
+    read_byline,
+)
+from arabic_extract.evaluation import visible_text
+from arabic_extract.features import block_features
+from arabic_extract.normalize import normalize
+
+TITLE = "الحكومة تقر خطة جديدة لدعم المشروعات الصغيرة والمتوسطة في المحافظات"
+PARAGRAPHS = (
+    "أقرت الحكومة في اجتماعها الأسبوعي خطة جديدة لدعم المشروعات الصغيرة والمتوسطة، تتضمن "
+    "قروضا ميسرة وإعفاءات ضريبية لمدة ثلاث سنوات للمشروعات التي توفر فرص عمل للشباب.",
+    "وقال وزير التجارة في مؤتمر صحفي عقب الاجتماع إن الخطة تستهدف نحو عشرين ألف مشروع في "
+    "المرحلة الأولى، وإن التمويل سيبدأ مطلع الشهر المقبل عبر البنوك الحكومية والخاصة.",
+)
+
+
+@pytest.mark.parametrize(
+    "line,authors,dateline",
+    [
+        # the person without the dateline place, in either order, however it is joined
+        ("حسام أبو العلا - القاهرة", ("حسام أبو العلا",), "القاهرة"),
+        ("حسام أبو العلا ـ القاهرة", ("حسام أبو العلا",), "القاهرة"),
+        ("كتب ـ حسام أبو العلا ـ القاهرة", ("حسام أبو العلا",), "القاهرة"),
+        ("القاهرة - حسام أبو العلا", ("حسام أبو العلا",), "القاهرة"),
+        ("بيروت ـ نذير رضا", ("نذير رضا",), "بيروت"),
+        ("القاهرة: محمد نبيل حلمي", ("محمد نبيل حلمي",), "القاهرة"),
+        ("فهيم الحامد (جدة)", ("فهيم الحامد",), "جدة"),
+        ("دمشق، سوريا – رامي السيد", ("رامي السيد",), "دمشق، سوريا"),
+        ("بيروت ـ «القدس العربي» من سعد الياس:", ("سعد الياس",), "بيروت"),
+        # a role is not a person
+        ("مراسل الجزيرة نت", (), None),
+        ("محمد علي - مراسل الجزيرة نت", ("محمد علي",), None),
+        ("محمد علي مراسل الجزيرة في غزة", ("محمد علي",), None),
+        ("كتب: محرر الشؤون الاقتصادية", (), None),
+        ("Staff Writer", (), None),
+        ("By Staff Writer", (), None),
+        ("Ahmed Ali, Staff Writer", ("Ahmed Ali",), None),
+        ("كتب: فريق التحرير", (), None),
+        ("غزة - خاص", (), "غزة"),
+        # nor an agency, an outlet, or the site itself
+        ("القاهرة الإخبارية - إسلام عيسى", ("إسلام عيسى",), None),
+        ("دبي - سكاي نيوز عربية", (), "دبي"),
+        ("القاهرة - أ ش أ", (), "القاهرة"),
+        ("لندن- عربي21", (), "لندن"),
+        # several people
+        ("بقلم: أحمد علي و محمد سمير", ("أحمد علي", "محمد سمير"), None),
+        ("كتب: أحمد علي ومحمد سمير", ("أحمد علي", "محمد سمير"), None),
+        ("كتب - أحمد علي، محمد سمير", ("أحمد علي", "محمد سمير"), None),
+        ("إعداد: منى عبد الحميد - هبة حسن", ("منى عبد الحميد", "هبة حسن"), None),
+        ("By John Smith and Jane Doe", ("John Smith", "Jane Doe"), None),
+        # names as written: titles, a و that is part of a name, Markdown emphasis
+        ("بقلم: د. أحمد زكي", ("د. أحمد زكي",), None),
+        ("كتب: وليد عبد الرحمن", ("وليد عبد الرحمن",), None),
+        ("كتبت أسماء نصار", ("أسماء نصار",), None),
+        ("**حوار: آسيا العتروس**", ("آسيا العتروس",), None),
+        # not a name: a sentence after a byline word
+        ("كتب الرئيس في رسالته إلى نظيره", (), None),
+    ],
+)
+def test_read_byline(line: str, authors: tuple[str, ...], dateline: str | None) -> None:
+    assert read_byline(line) == Byline(authors, dateline)
+
+
+@pytest.mark.parametrize(
+    "line,site,authors",
+    [
+        ("دبي - البيان", "البيان", ()),
+        ("عربي بوست - محمد سمير", "عربي بوست", ("محمد سمير",)),
+        ("كتب: عربي بوست", "عربي بوست", ()),
+        ("الدمام - اليوم", "اليوم", ()),
+    ],
+)
+def test_the_site_name_is_not_an_author(line: str, site: str, authors: tuple[str, ...]) -> None:
+    assert read_byline(line, site).authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "القاهرة - حسام أبو العلا",
+        "حسام أبو العلا ـ القاهرة",
+        "فهيم الحامد (جدة)",
+        "دبي - مريم الحمادي",
+        "بيروت – نذير رضا",
+        "دمشق، سوريا – رامي السيد",
+        "بيروت ـ «القدس العربي» من سعد الياس:",
+        # a place and who filed it, with no person: an agency, a desk, the site's name
+        "القاهرة - أ ش أ",
+        "غزة - خاص",
+        "لندن- عربي21",
+    ],
+)
+def test_place_bylines(line: str) -> None:
+    assert is_place_byline(line, normalize(line))
+
+
+def test_a_ticker_item_is_noise_before_it_is_a_byline() -> None:
+    # "عاجل - القاهرة" has the shape of a place byline; the ticker family claims it first
+    block = Block(0, "عاجل - القاهرة", normalize("عاجل - القاهرة"), False)
+    feat = block_features(block, ExtractionConfig())
+    assert feat.noise == ("ticker-item",)
+    assert not feat.byline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "غزة - مقتل ثلاثة فلسطينيين في قصف على خان يونس",
+        "القاهرة الإخبارية - إسلام عيسى",  # an outlet byline (features.split_outlet_byline)
+        "افتتاح معرض الكتاب (فيديو)",
+        "القاهرة",
+        "دمشق - حلب",
+        "حسام أبو العلا",
+    ],
+)
+def test_not_place_bylines(line: str) -> None:
+    assert not is_place_byline(line, normalize(line))
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        (
+            "مريم الحمادي 20 فبراير 2024 08:15 ص آخر تحديث: 20 فبراير 2024 10:02 ص 4 دقائق للقراءة",
+            "مريم الحمادي",
+        ),
+        ("أحمد سمير منذ 3 ساعات", "أحمد سمير"),
+        ("حسام أبو العلا | الأحد 5 مايو 2024", "حسام أبو العلا"),
+        ("الرياض 12 رمضان 1445 هـ", None),  # a place
+        ("تم نشره الجمعة 24 نيسان 2020", None),  # a label
+        ("ارتفاع أسعار الذهب في السوق المحلية 20 فبراير 2024", None),
+        ("20 فبراير 2024", None),
+        ("أحمد سمير", None),
+    ],
+)
+def test_name_before_date(line: str, name: str | None) -> None:
+    norm = normalize(line)
+    end = name_before_date(norm)
+    assert (norm[:end] if end is not None else None) == (normalize(name) if name else None)
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def text_page(*header: str) -> str:
+    return "\n".join([TITLE, *header, "", *PARAGRAPHS]) + "\n"
+
+
+def html_page(*header: str, head: str = "") -> str:
+    meta = "".join(f'<div class="byline">{line}</div>' for line in header)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{TITLE}</title>{head}</head><body><article><h1>{TITLE}</h1>"
+        f"{meta}{paragraphs}</article></body></html>"
+    )
+
+
+def people_of(article: Article) -> tuple[str | None, list[str], str | None]:
+    return article.author, article.authors, article.dateline
+
+
+@pytest.mark.parametrize(
+    "header,author,authors,dateline",
+    [
+        (("حسام أبو العلا - القاهرة",), "حسام أبو العلا", ["حسام أبو العلا"], "القاهرة"),
+        (("القاهرة ـ حسام أبو العلا",), "حسام أبو العلا", ["حسام أبو العلا"], "القاهرة"),
+        (("كتب - أحمد علي، محمد سمير",), "أحمد علي", ["أحمد علي", "محمد سمير"], None),
+        (("بقلم: أحمد علي و محمد سمير",), "أحمد علي", ["أحمد علي", "محمد سمير"], None),
+        (("بيروت ـ «القدس العربي» من سعد الياس:",), "سعد الياس", ["سعد الياس"], "بيروت"),
+        (("فهيم الحامد (جدة)",), "فهيم الحامد", ["فهيم الحامد"], "جدة"),
+        (("لندن- عربي21",), None, [], "لندن"),
+        (("Staff Writer",), None, [], None),
+        # the byline's label on its own line, the name on the next (as page text splits it)
+        (
+            ("بقلم:", "نورة السبيعي", "-", "الجمعة 24 نوفمبر 2023"),
+            "نورة السبيعي",
+            ["نورة السبيعي"],
+            None,
+        ),
+        # a date line that opens with its author's name
+        (("أحمد سمير منذ 3 ساعات",), "أحمد سمير", ["أحمد سمير"], None),
+    ],
+)
+def test_bylines_in_text_and_html(
+    header: tuple[str, ...], author: str | None, authors: list[str], dateline: str | None
+) -> None:
+    expected = (author, authors, dateline)
+    assert people_of(extract(text_page(*header))) == expected
+    assert people_of(extract(html_page(*header))) == expected
+
+
+def test_agency_dateline_of_the_lead() -> None:
+    lead = "القاهرة - (أ ش أ) - " + PARAGRAPHS[0]
+    article = extract("\n".join([TITLE, "الأحد 5 مايو 2024", "", lead, PARAGRAPHS[1]]))
+    assert article.dateline == "القاهرة"
+    assert article.author is None
+
+
+def test_metadata_author_must_be_shown_on_the_page() -> None:
+    shown = html_page("كريم حداد", head='<meta name="author" content="كريم حداد">')
+    assert extract(shown).author == "كريم حداد"
+    # an account the page never shows (a hidden author box, the site's editor) is no byline
+    hidden = html_page(head='<meta name="author" content="Karim Haddad">')
+    assert extract(hidden).author is None
+    assert extract(hidden).authors == []
+
+
+def test_metadata_authors_list() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x", '
+        '"author": [{"@type": "Person", "name": "أحمد علي"}, '
+        '{"@type": "Person", "name": "محمد سمير"}]}</script>'
+    )
+    article = extract(html_page("أحمد علي ومحمد سمير - القاهرة", head=head))
+    assert article.authors == ["أحمد علي", "محمد سمير"]
+    assert article.author == "أحمد علي"
+    article = extract(html_page("فريق العمل: أحمد علي، محمد سمير", head=head))
+    assert article.authors == ["أحمد علي", "محمد سمير"]
+
+
+def test_the_site_name_is_not_an_author_end_to_end() -> None:
+    head = '<meta property="og:site_name" content="عربي بوست">'
+    article = extract(html_page("كتب: عربي بوست", head=head))
+    assert article.author is None
+
+
+def test_explain_shows_a_place_byline_as_a_byline() -> None:
+    article = extract(text_page("دبي - مريم الحمادي"), config=ExtractionConfig(explain=True))
+    labels = {b.text: b.label.value for b in article.blocks}
+    assert labels["دبي - مريم الحمادي"] == "byline"
+    assert article.headline == TITLE
+
+
+# --------------------------------------------------------------------------- fixtures, both modes
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+HTML_FIXTURES = sorted(p.parent for p in FIXTURES.glob("*/source.html"))
+# Its only visible date is "منذ 3 ساعات": page text cannot date it without a reference time
+# (the HTML's metadata does).
+RELATIVE_ONLY = {"wordpress_jannah_economy"}
+
+
+@pytest.mark.parametrize("folder", HTML_FIXTURES, ids=[p.name for p in HTML_FIXTURES])
+def test_html_fixtures_give_the_same_author_and_date_as_page_text(folder: Path) -> None:
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    data = (folder / "source.html").read_bytes()
+    html, text = extract(data), extract(visible_text(data))
+    if html.language != "ar":
+        # read by structure only: the author and date of its HTML are its metadata's
+        pytest.skip(f"not an Arabic page ({html.language}): the Arabic rules are not applied")
+    for article in (html, text):
+        assert article.author == expected["author"]
+    assert text.authors == html.authors
+    assert text.dateline == html.dateline
+    date = text.published.date().isoformat() if text.published else None
+    if folder.name in RELATIVE_ONLY:
+        assert date is None
+        assert "published: relative date, no reference_time given" in text.notes
+    else:
+        assert date == expected["date"]
+
+
+def test_dual_date_fixture_fields_in_both_modes() -> None:
+    data = (FIXTURES / "saudi_daily_dual_date" / "source.html").read_bytes()
+    for article in (extract(data), extract(visible_text(data))):
+        assert article.authors == ["عبدالله الحربي", "سارة القحطاني"]
+        assert article.dateline == "الرياض"
+        assert article.date_text == "السبت 13 رمضان 1445هـ الموافق 23 مارس 2024م - 10:15 ص"
+        assert article.published_hijri == HijriDate(
+            text="13 رمضان 1445هـ", year=1445, month=9, day=13
+        )
+        assert article.published is not None and article.updated is not None
+        assert (article.published.hour, article.published.minute) == (10, 15)
+        assert (article.updated.hour, article.updated.minute) == (13, 40)
+        assert article.site_name == "صحيفة الواحة"

@@ -1,0 +1,463 @@
+"""Dates as Arabic pages write them (issue #18): Hijri dates in every month's real spellings,
+numeric Hijri dates and era marks, dual-calendar lines, published and updated labels, relative
+stamps, and the date as written (``date_text``).
+
+Unit tests run the date reader on one normalised line (:func:`arabic_extract.dates.read_date_line`);
+the end-to-end tests extract small pages shaped as a new user would try them: a title line, the
+date line, then two paragraphs.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from arabic_extract import ExtractionConfig, HijriDate, extract
+from arabic_extract.dates import (
+    HijriDay,
+    find_date,
+    find_dates,
+    hijri_to_gregorian,
+    is_date_line,
+    read_date_line,
+    segments,
+)
+from arabic_extract.normalize import normalize
+from arabic_extract.rules.dates import HIJRI
+
+TITLE = "وزارة الصحة تطلق حملة وطنية للتطعيم ضد الحصبة في المدارس الحكومية"
+PARAGRAPHS = (
+    "أعلنت وزارة الصحة اليوم عن إطلاق حملة وطنية للتطعيم ضد الحصبة تستهدف أكثر من مليوني "
+    "طالب في المدارس الحكومية، وتستمر ثلاثة أسابيع في جميع المحافظات.",
+    "وقال المتحدث باسم الوزارة إن الفرق الطبية ستزور المدارس وفق جدول معلن مسبقا، وإن "
+    "التطعيم مجاني ويتم بموافقة أولياء الأمور، داعيا الأسر إلى التعاون مع الفرق الميدانية.",
+)
+REFERENCE = datetime(2024, 3, 25, 12, 0)
+
+
+def page(*header: str) -> str:
+    """A title line, the header lines given, then two paragraphs."""
+    return "\n".join([TITLE, *header, "", *PARAGRAPHS]) + "\n"
+
+
+def parts(line: str, reference: datetime | None = REFERENCE) -> dict[str, object]:
+    """The parts of a date line by role: value, and the normalised text of the date."""
+    norm = normalize(line)
+    return {p.role: (p.value, norm[p.start : p.end]) for p in read_date_line(norm, reference, 2)}
+
+
+# --------------------------------------------------------------------------- Hijri months
+
+# Umm al-Qura: 15th of each month of 1445 AH.
+UMM_AL_QURA_15TH_1445 = {
+    1: date(2023, 8, 2),
+    2: date(2023, 8, 31),
+    3: date(2023, 9, 30),
+    4: date(2023, 10, 30),
+    5: date(2023, 11, 29),
+    6: date(2023, 12, 28),
+    7: date(2024, 1, 27),
+    8: date(2024, 2, 25),
+    9: date(2024, 3, 25),
+    10: date(2024, 4, 24),
+    11: date(2024, 5, 23),
+    12: date(2024, 6, 21),
+}
+
+HIJRI_SPELLINGS = [
+    pytest.param(spelling, number, id=f"{number}-{spelling}")
+    for number, spellings in enumerate(HIJRI.months, start=1)
+    for spelling in spellings
+]
+
+
+@pytest.mark.parametrize("spelling,number", HIJRI_SPELLINGS)
+def test_every_hijri_spelling_names_its_month(spelling: str, number: int) -> None:
+    found = find_date(normalize(f"الأحد 15 {spelling} 1445 هـ"))
+    assert found is not None and found.hijri is not None, spelling
+    assert found.hijri == HijriDay(1445, number, 15)
+    assert found.value == datetime.combine(UMM_AL_QURA_15TH_1445[number], datetime.min.time())
+
+
+@pytest.mark.parametrize(
+    "line,day",
+    [
+        # as pages write them, with the common variants and misspellings
+        ("الأحد 1 محرم 1446 هـ", HijriDay(1446, 1, 1)),
+        ("الأحد 1 المحرم 1446هـ", HijriDay(1446, 1, 1)),
+        ("الجمعة 5 صفر الخير 1446", HijriDay(1446, 2, 5)),
+        ("الأربعاء 12 ربيع الأول 1445", HijriDay(1445, 3, 12)),
+        ("12 ربيع أول 1445 هـ", HijriDay(1445, 3, 12)),
+        ("3 ربيع الآخر 1446 هـ", HijriDay(1446, 4, 3)),
+        ("3 ربيع الثاني 1446 هـ", HijriDay(1446, 4, 3)),
+        ("3 ربيع ثاني 1446", HijriDay(1446, 4, 3)),
+        ("الخميس، 5 جمادى الأولى 1446", HijriDay(1446, 5, 5)),
+        ("5 جمادى الاولى 1446 هـ", HijriDay(1446, 5, 5)),
+        ("5 جمادي الأولى 1446", HijriDay(1446, 5, 5)),
+        ("5 جماد الأول 1446 هـ", HijriDay(1446, 5, 5)),
+        ("5 جمادى الأول 1446", HijriDay(1446, 5, 5)),
+        ("20 جمادى الآخرة 1445 هـ", HijriDay(1445, 6, 20)),
+        ("20 جمادى الثانية 1445 هـ", HijriDay(1445, 6, 20)),
+        ("20 جماد الآخر 1445", HijriDay(1445, 6, 20)),
+        ("27 رجب 1445 هـ", HijriDay(1445, 7, 27)),
+        ("15 شعبان المعظم 1445 هـ", HijriDay(1445, 8, 15)),
+        ("الأحد 15 رمضان 1445 هـ", HijriDay(1445, 9, 15)),
+        ("الأحد 15 رمضان المبارك 1445هـ", HijriDay(1445, 9, 15)),
+        ("1 شوال 1445 هجري", HijriDay(1445, 10, 1)),
+        ("10 ذو القعدة 1445 هـ", HijriDay(1445, 11, 10)),
+        ("10 ذي القعدة 1445 هـ", HijriDay(1445, 11, 10)),
+        ("10 ذوالقعدة 1445", HijriDay(1445, 11, 10)),
+        ("9 ذو الحجة 1445 هـ", HijriDay(1445, 12, 9)),
+        ("9 ذي الحجة 1445 للهجرة", HijriDay(1445, 12, 9)),
+        ("9 ذى الحجه 1445 ه", HijriDay(1445, 12, 9)),
+        ("١٠ جمادى الأولى ١٤٤٥ هـ", HijriDay(1445, 5, 10)),
+        ("الجمعة ١٠ مِنْ جُمَادَى الأُولَى ١٤٤٥ هـ", HijriDay(1445, 5, 10)),
+    ],
+)
+def test_hijri_dates_as_pages_write_them(line: str, day: HijriDay) -> None:
+    found = find_date(normalize(line))
+    assert found is not None and found.hijri == day, line
+    assert is_date_line(normalize(line), 16)
+
+
+@pytest.mark.parametrize(
+    "day,gregorian",
+    [
+        (HijriDay(1445, 9, 1), date(2024, 3, 11)),  # Ramadan
+        (HijriDay(1445, 10, 1), date(2024, 4, 10)),  # Eid al-Fitr
+        (HijriDay(1445, 12, 10), date(2024, 6, 16)),  # Eid al-Adha
+        (HijriDay(1446, 1, 1), date(2024, 7, 7)),  # the Hijri new year
+        (HijriDay(1445, 5, 10), date(2023, 11, 24)),
+        # a 30th where Umm al-Qura's month has 29 days: the day after the 29th
+        (HijriDay(1445, 10, 30), date(2024, 5, 9)),
+    ],
+)
+def test_umm_al_qura_conversion(day: HijriDay, gregorian: date) -> None:
+    assert hijri_to_gregorian(day) == gregorian
+
+
+@pytest.mark.parametrize(
+    "day",
+    [HijriDay(1300, 1, 1), HijriDay(1445, 13, 1), HijriDay(1445, 9, 31), HijriDay(1600, 1, 1)],
+)
+def test_hijri_days_outside_the_calendar(day: HijriDay) -> None:
+    assert hijri_to_gregorian(day) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1445/9/14هـ",
+        "1445/09/14 هـ",
+        "14/9/1445هـ",
+        "14-09-1445 هـ",
+        "١٤٤٥/٠٩/١٤ هـ",
+        "14/9/1445 ه",
+        "1445/9/14",
+    ],
+)
+def test_numeric_hijri_dates(line: str) -> None:
+    found = find_date(normalize(line))
+    assert found is not None
+    assert found.hijri == HijriDay(1445, 9, 14)
+    assert found.value == datetime(2024, 3, 24)
+
+
+def test_era_marks_are_part_of_the_date() -> None:
+    for line, written in [
+        ("23 مارس 2024م", "23 مارس 2024م"),
+        ("23 مارس 2024 م", "23 مارس 2024 م"),
+        ("15 رمضان 1445 للهجرة", "15 رمضان 1445 للهجره"),
+        ("1445/9/14هـ", "1445/9/14ه"),
+    ]:
+        norm = normalize(line)
+        (found,) = find_dates(norm)
+        assert norm[found.start : found.end] == normalize(written)
+    # a word after the year is not an era mark
+    assert find_date(normalize("22 مارس 2024 مع البنك الدولي")) is not None
+    assert find_date(normalize("22 مارس 2024مع")) is None
+
+
+def test_hijri_day_outside_the_table_has_no_value_and_a_note() -> None:
+    (part,) = read_date_line(normalize("1 محرم 1300 هـ"), None)
+    assert part.value is None
+    assert part.note is not None and "Umm al-Qura" in part.note
+
+
+# --------------------------------------------------------------------------- dual lines
+
+
+@pytest.mark.parametrize(
+    "line,published,written",
+    [
+        (
+            "السبت 1445/9/14هـ الموافق 23 مارس 2024م",
+            datetime(2024, 3, 23),
+            "السبت 1445/9/14ه الموافق 23 مارس 2024م",
+        ),
+        (
+            "الجمعة ١٠ جمادى الأولى ١٤٤٥ هـ - ٢٤ نوفمبر ٢٠٢٣ م",
+            datetime(2023, 11, 24),
+            "الجمعه 10 جمادي الاولي 1445 ه - 24 نوفمبر 2023 م",
+        ),
+        (
+            "الأحد 24 مارس 2024م الموافق 14 رمضان 1445هـ",
+            datetime(2024, 3, 24),
+            "الاحد 24 مارس 2024م الموافق 14 رمضان 1445ه",
+        ),
+        (
+            "12 رمضان 1445 هـ الموافق لـ 22 مارس 2024 م - 10:30 صباحاً",
+            datetime(2024, 3, 22, 10, 30),
+            "12 رمضان 1445 ه الموافق ل 22 مارس 2024 م - 10:30 صباحا",
+        ),
+    ],
+)
+def test_dual_line_is_read_once(line: str, published: datetime, written: str) -> None:
+    (part,) = read_date_line(normalize(line), None)
+    assert part.role == "published"
+    assert part.value == published  # the Gregorian date of the line
+    assert part.hijri is not None and part.hijri.hijri is not None
+    assert normalize(line)[part.start : part.end] == written
+    assert part.note is None  # one day apart: a local calendar, not another date
+
+
+def test_dual_line_whose_dates_disagree_gets_a_note() -> None:
+    (part,) = read_date_line(normalize("15 رمضان 1445 هـ الموافق 1 مايو 2024 م"), None)
+    assert part.value == datetime(2024, 5, 1)
+    assert part.note is not None
+    assert "2024-03-25" in part.note and "Umm al-Qura" in part.note
+
+
+def test_dual_line_tolerance_is_configurable() -> None:
+    norm = normalize("15 رمضان 1445 هـ الموافق 27 مارس 2024 م")  # two days off
+    assert read_date_line(norm, None, 2)[0].note is None
+    assert read_date_line(norm, None, 1)[0].note is not None
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def test_labels_cut_the_line_into_parts() -> None:
+    norm = normalize("نشر في 2024-03-20، آخر تحديث: منذ يومين")
+    assert [s.role for s in segments(norm)] == ["published", "updated"]
+    # the longer label wins where two overlap: تاريخ التحديث is an update, not تاريخ
+    assert [s.role for s in segments(normalize("تاريخ التحديث: 2024-03-21"))] == ["updated"]
+
+
+@pytest.mark.parametrize(
+    "line,published,updated",
+    [
+        (
+            "نشر في 2024-03-23 الساعة 14:05",
+            (datetime(2024, 3, 23, 14, 5), "2024-03-23 الساعه 14:05"),
+            None,
+        ),
+        ("آخر تحديث: منذ يومين", None, (datetime(2024, 3, 23, 12, 0), "منذ يومين")),
+        (
+            "نشر في 2024-03-20، آخر تحديث: منذ يومين",
+            (datetime(2024, 3, 20), "2024-03-20"),
+            (datetime(2024, 3, 23, 12, 0), "منذ يومين"),
+        ),
+        (
+            "الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)",
+            (datetime(2013, 8, 28), "الاربعاء، 28 اب/اغسطس 2013"),
+            (datetime(2013, 8, 28, 14, 0), "14:00"),
+        ),
+        (
+            "تاريخ النشر: 20 فبراير 2024 - 08:15 ص | تم التحديث: 20 فبراير 2024 - 10:02 ص",
+            (datetime(2024, 2, 20, 8, 15), "20 فبراير 2024 - 08:15 ص"),
+            (datetime(2024, 2, 20, 10, 2), "20 فبراير 2024 - 10:02 ص"),
+        ),
+        (
+            "Published: March 23, 2024 | Updated: March 24, 2024",
+            (datetime(2024, 3, 23), "march 23, 2024"),
+            (datetime(2024, 3, 24), "march 24, 2024"),
+        ),
+        ("محدث 12:30 م", None, None),  # a clock time alone dates nothing
+    ],
+)
+def test_published_and_updated_parts(
+    line: str,
+    published: tuple[datetime, str] | None,
+    updated: tuple[datetime, str] | None,
+) -> None:
+    got = parts(line)
+    assert got.get("published") == published
+    assert got.get("updated") == updated
+
+
+def test_relative_parts_without_a_reference_have_no_value() -> None:
+    assert parts("آخر تحديث: منذ 3 ساعات", None) == {"updated": (None, "منذ 3 ساعات")}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["آخر تحديث: منذ يومين", "نشر قبل 5 دقائق", "نشر في 2024-03-20، آخر تحديث: منذ يومين"],
+)
+def test_labelled_relative_lines_are_date_lines(line: str) -> None:
+    assert is_date_line(normalize(line), 16)
+
+
+@pytest.mark.parametrize(
+    "line", ["منذ 3 شهور", "قبل أن يعلن الوزير عن الخطة الجديدة", "تحديث التطبيق متاح الآن"]
+)
+def test_lines_that_are_not_labelled_date_lines(line: str) -> None:
+    assert not is_date_line(normalize(line), 16)
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+@pytest.mark.parametrize(
+    "line,published,date_text,hijri",
+    [
+        # the rows of issue #18's table
+        (
+            "الأحد 15 رمضان 1445 هـ",
+            datetime(2024, 3, 25),
+            "الأحد 15 رمضان 1445 هـ",
+            HijriDate(text="15 رمضان 1445 هـ", year=1445, month=9, day=15),
+        ),
+        (
+            "السبت 1445/9/14هـ الموافق 23 مارس 2024م",
+            datetime(2024, 3, 23),
+            "السبت 1445/9/14هـ الموافق 23 مارس 2024م",
+            HijriDate(text="1445/9/14هـ", year=1445, month=9, day=14),
+        ),
+        (
+            "الخميس، 5 جمادى الأولى 1446",
+            datetime(2024, 11, 7),
+            "الخميس، 5 جمادى الأولى 1446",
+            HijriDate(text="5 جمادى الأولى 1446", year=1446, month=5, day=5),
+        ),
+        (
+            "نشر في 2024-03-23 الساعة 14:05",
+            datetime(2024, 3, 23, 14, 5),
+            "2024-03-23 الساعة 14:05",
+            None,
+        ),
+        # and their kin: original characters unchanged, labels outside
+        (
+            "تاريخ النشر: الأحد ١٥ رمضـان ١٤٤٥هـ",
+            datetime(2024, 3, 25),
+            "الأحد ١٥ رمضـان ١٤٤٥هـ",
+            HijriDate(text="١٥ رمضـان ١٤٤٥هـ", year=1445, month=9, day=15),
+        ),
+        (
+            "تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً",
+            datetime(2020, 4, 24, 21, 22),
+            "الجمعة 24 نيسان / أبريل 2020 09:22 مساءً",
+            None,
+        ),
+        (
+            "10:30 ص - الأحد 5 مايو 2024",
+            datetime(2024, 5, 5, 10, 30),
+            "10:30 ص - الأحد 5 مايو 2024",
+            None,
+        ),
+    ],
+)
+def test_issue_table_rows_and_kin(
+    line: str, published: datetime, date_text: str, hijri: HijriDate | None
+) -> None:
+    article = extract(page(line), config=ExtractionConfig(reference_time=REFERENCE))
+    assert article.published == published
+    assert article.date_text == date_text
+    assert article.published_hijri == hijri
+    assert article.updated is None
+
+
+def test_updated_relative_line_alone() -> None:
+    article = extract(
+        page("آخر تحديث: منذ يومين"), config=ExtractionConfig(reference_time=REFERENCE)
+    )
+    assert article.published is None
+    assert article.date_text is None
+    assert article.updated == datetime(2024, 3, 23, 12, 0)
+
+
+def test_published_and_updated_on_one_line() -> None:
+    line = "نشر في 2024-03-20، آخر تحديث: منذ يومين"
+    article = extract(page(line), config=ExtractionConfig(reference_time=REFERENCE))
+    assert article.published == datetime(2024, 3, 20)
+    assert article.date_text == "2024-03-20"
+    assert article.updated == datetime(2024, 3, 23, 12, 0)
+    # without a reference time the relative update stays unset, and a note says why
+    plain = extract(page(line))
+    assert plain.updated is None
+    assert "updated: relative date, no reference_time given" in plain.notes
+
+
+def test_published_and_updated_on_two_lines_never_swapped() -> None:
+    for header in (
+        ("آخر تحديث: 21 مارس 2024 - 10:00", "نشر في: 20 مارس 2024 - 08:30"),
+        ("نشر في: 20 مارس 2024 - 08:30", "آخر تحديث: 21 مارس 2024 - 10:00"),
+    ):
+        article = extract(page(*header))
+        assert article.published == datetime(2024, 3, 20, 8, 30), header
+        assert article.updated == datetime(2024, 3, 21, 10, 0), header
+        assert article.date_text == "20 مارس 2024 - 08:30"
+
+
+def test_dual_line_with_disagreeing_dates_keeps_the_gregorian_date_and_notes_it() -> None:
+    article = extract(page("15 رمضان 1445 هـ الموافق 1 مايو 2024 م"))
+    assert article.published == datetime(2024, 5, 1)
+    assert article.published_hijri is not None and article.published_hijri.day == 15
+    assert any("Umm al-Qura" in note for note in article.notes)
+
+
+HTML = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>{title}</title>{meta}</head><body><article><h1>{title}</h1>
+<div class="meta">{line}</div><p>{p1}</p><p>{p2}</p></article></body></html>"""
+
+
+def html_page(line: str, meta: str = "") -> str:
+    return HTML.format(title=TITLE, meta=meta, line=line, p1=PARAGRAPHS[0], p2=PARAGRAPHS[1])
+
+
+def test_html_metadata_modified_time_is_the_update_never_the_publication() -> None:
+    meta = (
+        '<meta property="article:published_time" content="2024-03-20T08:30:00+03:00">'
+        '<meta property="article:modified_time" content="2024-03-21T10:00:00+03:00">'
+    )
+    article = extract(html_page("الأربعاء 20 مارس 2024", meta))
+    tz = timezone(timedelta(hours=3))
+    assert article.published == datetime(2024, 3, 20, 8, 30, tzinfo=tz)
+    assert article.updated == datetime(2024, 3, 21, 10, 0, tzinfo=tz)
+    # a page whose metadata has only the update time: the published date is the page's own
+    only_modified = extract(
+        html_page(
+            "الأربعاء 20 مارس 2024",
+            '<meta property="article:modified_time" content="2024-03-21T10:00:00+03:00">',
+        )
+    )
+    assert only_modified.published == datetime(2024, 3, 20)
+    assert only_modified.updated == datetime(2024, 3, 21, 10, 0, tzinfo=tz)
+
+
+def test_html_json_ld_date_modified() -> None:
+    meta = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x", '
+        '"datePublished": "2024-03-20T08:30:00Z", "dateModified": "2024-03-22T09:00:00Z"}'
+        "</script>"
+    )
+    article = extract(html_page("الأربعاء 20 مارس 2024", meta))
+    assert article.published == datetime(2024, 3, 20, 8, 30, tzinfo=timezone.utc)
+    assert article.updated == datetime(2024, 3, 22, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "الأحد 15 رمضان 1445 هـ",
+        "السبت 1445/9/14هـ الموافق 23 مارس 2024م",
+        "نشر في 2024-03-20، آخر تحديث: منذ يومين",
+        "تاريخ النشر: الأحد ١٥ رمضـان ١٤٤٥هـ",
+    ],
+)
+def test_same_dates_in_html_and_text(line: str) -> None:
+    config = ExtractionConfig(reference_time=REFERENCE)
+    text, html = extract(page(line), config=config), extract(html_page(line), config=config)
+    for field in ("published", "date_text", "published_hijri", "updated"):
+        assert getattr(text, field) == getattr(html, field), field
