@@ -2,7 +2,7 @@
 
 The extraction scores measure the body; a field can carry noise that no score sees: a caption
 label or an image credit as a caption, a number as a tag, a date with its label in front, a role
-in the author's name, a share prompt kept as a paragraph. :func:`lint` names each such finding
+in an author's name, a share prompt kept as a paragraph. :func:`lint` names each such finding
 with the rule it breaks. The test suite runs it over every fixture, seed and development page in
 every input shape, and a pipeline can run it over its own output:
 
@@ -24,13 +24,13 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from arabic_extract.bylines import is_outlet_name
+from arabic_extract.bylines import is_outlet_name, is_place
 from arabic_extract.captions import Known, not_a_caption
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_date
 from arabic_extract.model import Article
 from arabic_extract.normalize import normalize
-from arabic_extract.rules.attribution import BYLINE
+from arabic_extract.rules.attribution import BYLINE, BYLINE_ROLE
 from arabic_extract.rules.captions import CAPTION_LABEL
 from arabic_extract.rules.dates import MONTH_SERIES, WEEKDAYS
 from arabic_extract.rules.noise import FOLLOW_PROMPT, SHARE_BAR
@@ -113,16 +113,22 @@ def _source(article: Article) -> Iterator[Finding]:
 
 
 def _author(article: Article) -> Iterator[Finding]:
-    author = article.author
-    if author is None:
-        return
-    norm = normalize(author)
-    if not _LETTER.search(author) or any(ch.isdigit() for ch in norm):
-        yield Finding(field="author", value=author, rule="author-not-a-name")
-    elif BYLINE.match(norm) is not None:
-        yield Finding(field="author", value=author, rule="author-with-byline-word")
-    elif is_outlet_name(norm) and _ARABIC_LETTER.search(author):
-        yield Finding(field="author", value=author, rule="author-is-an-outlet")
+    names = dict.fromkeys([*([article.author] if article.author else []), *article.authors])
+    for author in names:
+        norm = normalize(author)
+        if not _LETTER.search(author) or any(ch.isdigit() for ch in norm):
+            rule = "author-not-a-name"
+        elif BYLINE.match(norm) is not None:
+            rule = "author-with-byline-word"
+        elif BYLINE_ROLE.match(norm) is not None:
+            rule = "author-with-role"
+        elif is_place(norm):
+            rule = "author-is-a-place"
+        elif is_outlet_name(norm) and _ARABIC_LETTER.search(author):
+            rule = "author-is-an-outlet"
+        else:
+            continue
+        yield Finding(field="author", value=author, rule=rule)
 
 
 def _date_text(article: Article) -> Iterator[Finding]:

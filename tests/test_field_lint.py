@@ -75,6 +75,8 @@ def test_a_clean_article_has_no_finding() -> None:
         ({"author": "مراسل 24"}, "author-not-a-name"),
         ({"author": "بقلم منى عبد الحميد"}, "author-with-byline-word"),
         ({"author": "وكالة الأنباء الأردنية"}, "author-is-an-outlet"),
+        ({"authors": ["منى عبد الحميد", "مراسل الجزيرة"]}, "author-with-role"),
+        ({"authors": ["القاهرة"]}, "author-is-a-place"),
         ({"headline": "شارك الخبر"}, "share-bar"),
         ({"paragraphs": ["شارك الخبر على فيسبوك وتويتر"]}, "share-bar"),
         ({"paragraphs": ["تابعونا على واتساب"]}, "follow-prompt"),
