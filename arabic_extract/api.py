@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -69,15 +70,38 @@ def input_size(source: str | bytes, limit: int) -> int:
     return len(source.encode("utf-8", "surrogatepass"))
 
 
+_GZIP = b"\x1f\x8b"
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """A gzip-compressed page (a saved ``.html.gz``, a response stored still encoded),
+    decompressed; at most ``limit + 1`` bytes come out, so a small bomb never fills memory
+    (the caller sees it is over the limit). InputError when it does not decompress."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise InputError(
+            f"input is gzip-compressed data that does not decompress ({exc})"
+        ) from None
+    if not out and not inflater.eof:
+        raise InputError("input is gzip-compressed data that does not decompress (cut short)")
+    return out
+
+
 def decode(source: str | bytes, encoding: str | None, config: ExtractionConfig) -> Decoded:
-    size = input_size(source, config.max_input_bytes)
     notes: list[str] = []
+    if isinstance(source, bytes) and source.startswith(_GZIP):
+        source = gunzip(source, config.max_input_bytes)
+        notes.append("input was gzip-compressed; read decompressed")
+    size = input_size(source, config.max_input_bytes)
     if size > config.max_input_bytes:
         if not config.truncate_input:
             unit = "characters" if isinstance(source, str) and size == len(source) else "bytes"
+            unpacked = " decompressed" if notes else ""
             raise InputError(
-                f"input is {size} {unit}, over the limit of {config.max_input_bytes} bytes "
-                "(raise max_input_bytes or set truncate_input)"
+                f"input is {size} {unit}{unpacked}, over the limit of {config.max_input_bytes} "
+                "bytes (raise max_input_bytes or set truncate_input)"
             )
         if isinstance(source, bytes):
             source = cut_bytes(source, config.max_input_bytes)

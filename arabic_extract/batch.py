@@ -40,6 +40,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
+from arabic_extract.extras import install_hint
 from arabic_extract.fetch import FetchOptions, fetch
 from arabic_extract.model import Article, PageType
 
@@ -50,7 +51,10 @@ if TYPE_CHECKING:
 
 STDIN: Final = "-"
 STDIN_ID: Final = "<stdin>"
-DEFAULT_GLOBS: Final = ("*.html", "*.htm", "*.xhtml", "*.txt", "*.warc", "*.warc.gz")
+DEFAULT_GLOBS: Final = (
+    *("*.html", "*.htm", "*.xhtml", "*.txt", "*.md", "*.markdown"),
+    *("*.html.gz", "*.htm.gz", "*.txt.gz", "*.md.gz", "*.warc", "*.warc.gz"),
+)
 WARC_SUFFIXES: Final = (".warc", ".warc.gz")
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 SMALL_RUN: Final = 16
@@ -331,7 +335,7 @@ def iter_warc(path: str, skip: Callable[[str], bool] | None = None) -> Iterator[
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: PLC0415
     except ImportError:  # pragma: no cover - depends on the environment
-        message = 'reading WARC files needs FastWARC: pip install "arabic-extract[warc]"'
+        message = f"reading WARC files needs FastWARC: {install_hint('warc')}"
         yield Task(id=path, error=ErrorInfo("WarcError", message))
         return
     if not _remote(path):

@@ -1,9 +1,11 @@
-"""The ``arabic-extract`` command: extract articles from pages — saved files, stdin, URLs — and
-in batch from directories, list files and WARC files (the machinery is :mod:`arabic_extract.batch`).
+"""The ``arabic-extract`` command and its subcommands: ``extract`` (articles from pages — saved
+files, stdin, URLs — and in batch from directories, list files and WARC files; the machinery is
+:mod:`arabic_extract.batch`), ``eval``, ``explain`` and ``schema`` (:mod:`arabic_extract.commands`).
 
-One page (a file, ``-`` or a URL) prints its Article (JSON, text or Markdown). Anything more is a
-batch: JSON output becomes JSON Lines, one row a page with its ``id`` (see docs/scale.md), pages
-are extracted by ``--workers`` processes, a progress bar shows on a terminal.
+``extract`` on one page (a file, ``-`` or a URL) prints its Article (JSON, text or Markdown).
+Anything more is a batch: JSON output becomes JSON Lines, one row a page with its ``id`` (see
+docs/scale.md), pages are extracted by ``--workers`` processes, a progress bar shows on a
+terminal.
 
 Exit status: 0 on success; 1 when an input could not be read or is not a page (the other
 inputs are still processed) or the output cannot be written; 2 on bad usage; 141 when the
@@ -17,19 +19,15 @@ import os
 import shutil
 import sys
 import threading
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
-from types import MappingProxyType
-from typing import IO, TYPE_CHECKING, Final
+from typing import Final
 
-from arabic_extract import __version__
+from arabic_extract import __version__, commands, settings
 from arabic_extract.api import INPUT_FORMATS, InputFormat
 from arabic_extract.batch import (
     DEFAULT_GLOBS,
     PAGE_TYPES,
-    STDIN_ID,
     DoneIds,
     ErrorInfo,
     Job,
@@ -45,43 +43,37 @@ from arabic_extract.batch import (
     iter_list_file,
     iter_tasks,
     prepare_resume,
-    read_file,
-    run_task,
     run_tasks,
 )
 from arabic_extract.build_info import build_name
-from arabic_extract.commands import SUBCOMMANDS
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dedup import DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT, DedupConfig, DedupLog
-from arabic_extract.model import Article, BlockInfo, Label
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
-
-PROG: Final = "arabic-extract"
-STDIN: Final = "-"
-EXIT_OK: Final = 0
-EXIT_INPUT: Final = 1
-EXIT_USAGE: Final = 2
-EXIT_INTERRUPT: Final = 130
-EXIT_BROKEN_PIPE: Final = 141
-DEFAULT_PAGE_TIMEOUT: Final = 120.0
-
-_RESET: Final = "\x1b[0m"
-_STYLES: Final[Mapping[Label, str]] = MappingProxyType(
-    {
-        Label.BODY: "\x1b[32m",
-        Label.HEADLINE: "\x1b[1;33m",
-        Label.BYLINE: "\x1b[36m",
-        Label.DATE: "\x1b[36m",
-        Label.SOURCE: "\x1b[36m",
-        Label.CAPTION: "\x1b[35m",
-        Label.TAGS: "\x1b[35m",
-        Label.NOISE: "\x1b[2;90m",
-    }
+from arabic_extract.console import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INPUT,
+    EXIT_INTERRUPT,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    STDIN,
+    InputFailure,
+    OutputFailure,
+    Parser,
+    Sink,
+    UsageError,
+    display_name,
+    exit_code,
+    extract_path,
+    iso_datetime,
+    silence_stdout,
+    terminal_columns,
+    use_colour,
 )
-_MAX_REASONS_WIDTH: Final = 32
-_ELLIPSIS: Final = "…"
+from arabic_extract.dedup import DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT, DedupConfig, DedupLog
+from arabic_extract.explain import format_explain
+from arabic_extract.model import Article
+
+DEFAULT_PAGE_TIMEOUT: Final = 120.0
+SUBCOMMANDS: Final = ("extract", "eval", "explain", "schema")
 
 
 @dataclass(frozen=True)
@@ -92,7 +84,10 @@ class Options:
     fmt: str
     indent: int | None
     explain: bool
-    reference_time: datetime | None
+    config: ExtractionConfig
+    # --explain without --format: the terminal listing (with --format json, the Article and its
+    # blocks as JSON)
+    listing: bool = False
     files_from: tuple[str, ...] = ()
     globs: tuple[str, ...] = DEFAULT_GLOBS
     output: str | None = None
@@ -119,7 +114,7 @@ class Options:
     @property
     def rows(self) -> bool:
         """JSON Lines rows ``{"id": ..., ...}`` rather than bare Articles."""
-        return self.batch and self.fmt == "json" and not self.explain
+        return self.batch and self.fmt == "json" and not self.listing
 
     @property
     def error_rows(self) -> bool:
@@ -128,28 +123,7 @@ class Options:
         return self.rows
 
 
-class InputFailure(Exception):
-    """An input could not be read; the message is one line for stderr."""
-
-
-class OutputFailure(Exception):
-    """Stdout cannot be written (a full disk, a closed descriptor); not a broken pipe."""
-
-
 # --- argument parsing ---------------------------------------------------------------------
-
-
-def _iso_datetime(value: str) -> datetime:
-    """argparse type for --reference-time: an ISO 8601 date or date-time (``Z`` allowed)."""
-    text = value.strip()
-    if text[-1:] in ("Z", "z"):
-        text = text[:-1] + "+00:00"
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not an ISO 8601 date-time: {value!r} (e.g. 2024-05-01T12:00:00+03:00)"
-        ) from None
 
 
 def _expands(path: str) -> bool:
@@ -204,24 +178,8 @@ def _indent(value: str) -> int:
     return _count(value, "a non-negative integer")
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose help reaches stdout as UTF-8 (it has Arabic examples)."""
-
-    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
-        if file is None:
-            write_stdout(self.format_help())
-        else:
-            super().print_help(file)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``arabic-extract`` command."""
-    parser = _Parser(
-        prog=PROG,
-        description="Extract the article (headline, source, author, date, tags, body) from "
-        "saved Arabic news pages: HTML or the page's visible text.",
-        epilog="Exit status: 0 success, 1 an input failed, 2 bad usage.",
-    )
+def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``arabic-extract extract``."""
     parser.add_argument(
         "paths",
         nargs="*",
@@ -235,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="fmt",
         choices=("json", "text", "markdown"),
         default=None,
-        help="output format (default: json, one object per line)",
+        help="output format (default: json, one object per line; with --explain, json gives the "
+        "Article with every block)",
     )
     parser.add_argument(
         "--indent", type=_indent, default=None, metavar="N", help="pretty-print JSON (one input)"
@@ -254,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--reference-time",
-        type=_iso_datetime,
+        type=iso_datetime,
         default=None,
         metavar="ISO8601",
         help="resolve relative dates (منذ 3 ساعات) against this time",
@@ -346,8 +305,40 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep pages whose text is in this language: ar, fa, ur, en... (repeat, or a comma "
         "list; und: not determined)",
     )
+    settings.add_arguments(parser)
+    parser.set_defaults(run=run_extract, command_parser=parser)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``arabic-extract`` command and its subcommands."""
+    parser = Parser(
+        prog=PROG,
+        description="Extract the article (headline, source, author, date, tags, body) from "
+        "Arabic news pages: HTML, the page's visible text, or Markdown.",
+        epilog=f"Run {PROG} COMMAND --help for a command's options. Exit status: 0 success, "
+        "1 an input failed, 2 bad usage.",
+    )
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {__version__} ({build_name()})"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    add_extract_arguments(
+        sub.add_parser(
+            "extract",
+            help="extract the article of pages: files, stdin, URLs, directories, WARC files",
+            description="Extract the article of saved pages (HTML, text or Markdown), stdin, "
+            "URLs, and in batch of directories, list files and WARC files.",
+            epilog="Exit status: 0 success, 1 an input failed, 2 bad usage.",
+        )
+    )
+    commands.add_eval_arguments(
+        sub.add_parser("eval", help="score the extraction on a folder of gold pages")
+    )
+    commands.add_explain_arguments(
+        sub.add_parser("explain", help="every block of a page with its label and rules")
+    )
+    commands.add_schema_arguments(
+        sub.add_parser("schema", help="print the JSON schema of the Article rows")
     )
     return parser
 
@@ -356,9 +347,9 @@ def _usage_problem(ns: argparse.Namespace, options: Options) -> str | None:
     """A usage error the parser cannot see on its own, or None."""
     if not ns.paths and not ns.files_from:
         return "the following arguments are required: PATH (or --files-from FILE)"
-    if ns.explain and ns.fmt is not None:
-        return "--explain prints its own report; it cannot be combined with --format"
-    if ns.indent is not None and (ns.explain or ns.fmt not in (None, "json")):
+    if ns.explain and ns.fmt not in (None, "json"):
+        return "--explain shows its own listing, or with --format json the Article and its blocks"
+    if ns.indent is not None and (options.listing or ns.fmt not in (None, "json")):
         return "--indent only applies to JSON output"
     if ns.indent is not None and options.batch:
         return "--indent needs a single input (several inputs give one JSON object per line)"
@@ -371,28 +362,29 @@ def _usage_problem(ns: argparse.Namespace, options: Options) -> str | None:
     return None
 
 
-def parse_args(argv: list[str] | None) -> Options | int:
-    """The options, or the exit status when parsing ended the run (--help, --version, errors)."""
-    parser = build_parser()
-    try:
-        ns = parser.parse_args(argv)
-    except SystemExit as stop:
-        return _exit_code(stop.code)
+def extract_options(ns: argparse.Namespace) -> Options:
+    """The options of ``arabic-extract extract``; UsageError when they do not go together."""
     try:
         keep = PageFilter.of(
             [n for names in ns.page_types for n in names],
             [n for names in ns.languages for n in names],
         )
     except ValueError as exc:
-        parser.print_usage(sys.stderr)
-        print(f"{PROG}: error: --page-type: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(f"--page-type: {exc}") from None
+    fixed = {"explain": True} if ns.explain else {}
+    if ns.reference_time is not None:
+        fixed["reference_time"] = ns.reference_time
+    try:
+        config = settings.config_from(ns, **fixed)
+    except settings.SettingsError as exc:
+        raise UsageError(str(exc)) from None
     options = Options(
         paths=tuple(ns.paths),
         fmt=ns.fmt or "json",
         indent=ns.indent,
         explain=ns.explain,
-        reference_time=ns.reference_time,
+        config=config,
+        listing=ns.explain and ns.fmt is None,
         files_from=tuple(ns.files_from),
         globs=tuple(ns.glob) if ns.glob else DEFAULT_GLOBS,
         output=ns.output,
@@ -408,59 +400,11 @@ def parse_args(argv: list[str] | None) -> Options | int:
     )
     problem = _usage_problem(ns, options)
     if problem is not None:
-        parser.print_usage(sys.stderr)
-        print(f"{PROG}: error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError(problem)
     return options
 
 
-def _exit_code(code: object) -> int:
-    """The integer status of a SystemExit code."""
-    if code is None:
-        return EXIT_OK
-    if isinstance(code, int):
-        return code
-    return EXIT_USAGE
-
-
 # --- input --------------------------------------------------------------------------------
-
-
-def _display_name(path: str) -> str:
-    return STDIN_ID if path == STDIN else path
-
-
-def _config(options: Options) -> ExtractionConfig:
-    return ExtractionConfig(explain=options.explain, reference_time=options.reference_time)
-
-
-def _single_task(path: str) -> Task:
-    """The one task of a single page: a file, stdin or a URL (never a directory or WARC)."""
-    if path == STDIN:
-        try:
-            return Task(id=STDIN_ID, data=read_file(STDIN))
-        except ReadError as exc:
-            raise InputFailure(str(exc)) from None
-    if is_url(path):
-        return Task(id=path, uri=path, fetch=True)
-    if os.path.isdir(path):
-        raise InputFailure("is a directory")
-    return Task(id=path, file=path)
-
-
-def extract_path(
-    path: str, config: ExtractionConfig, input_format: InputFormat = "auto"
-) -> Article:
-    """Read (or fetch) and extract one input; InputFailure when it cannot be read or is not a
-    page."""
-    result = run_task(_single_task(path), Job(config=config, input_format=input_format))
-    if result.error is not None or result.article is None:
-        raise InputFailure(result.error.message if result.error else "not a page")
-    return result.article
-
-
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
 
 
 # --- formatting ---------------------------------------------------------------------------
@@ -524,128 +468,7 @@ def format_markdown(article: Article) -> str:
     return "\n\n".join(sections) + "\n"
 
 
-# --- explain ------------------------------------------------------------------------------
-
-
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-def truncate(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal columns, with an ellipsis when cut."""
-    if sum(_char_width(c) for c in text) <= width:
-        return text
-    used, out = 0, []
-    for char in text:
-        char_width = _char_width(char)
-        if used + char_width > width - 1:
-            break
-        used += char_width
-        out.append(char)
-    return "".join(out) + _ELLIPSIS
-
-
-def _reasons_width(blocks: list[BlockInfo]) -> int:
-    widths = (len(", ".join(b.reasons) or "-") for b in blocks)
-    return min(max(widths, default=1), _MAX_REASONS_WIDTH)
-
-
-def _block_line(block: BlockInfo, reasons_width: int, columns: int | None, colour: bool) -> str:
-    reasons = ", ".join(block.reasons) or "-"
-    prefix = f"{block.index:>4}  {block.label.value:<8}  {reasons:<{reasons_width}}  "
-    text = " ".join(block.text.split())
-    if columns is not None:
-        text = truncate(text, max(columns - len(prefix), 10))
-    line = prefix + text
-    return f"{_STYLES[block.label]}{line}{_RESET}" if colour else line
-
-
-def _summary(article: Article) -> Iterator[str]:
-    fields: list[tuple[str, str | None]] = [
-        ("headline", article.headline),
-        ("source", article.source),
-        ("author", article.author),
-        ("authors", "، ".join(article.authors) or None),
-        ("dateline", article.dateline),
-        ("published", article.published.isoformat() if article.published else None),
-        ("date_text", article.date_text),
-        ("hijri", article.published_hijri.text if article.published_hijri else None),
-        ("updated", article.updated.isoformat() if article.updated else None),
-        ("site_name", article.site_name),
-        ("page_type", article.page_type),
-        ("language", article.language),
-        ("declared", article.declared_language),
-        ("tags", ", ".join(article.tags) or None),
-    ]
-    for name, value in fields:
-        yield f"{name + ':':<12}{value if value is not None else '-'}"
-    chars = sum(len(p) for p in article.paragraphs)
-    yield f"{'paragraphs:':<12}{len(article.paragraphs)} ({chars} characters)"
-    yield f"{'captions:':<12}{len(article.captions)}"
-    if article.entries:
-        yield (
-            f"{'entries:':<12}{len(article.entries)} ("
-            + ", ".join(e.time for e in article.entries)
-            + ")"
-        )
-    if article.teasers:
-        yield f"{'teasers:':<12}{len(article.teasers)}"
-    for note in article.notes:
-        yield f"{'note:':<12}{note}"
-
-
-def format_explain(article: Article, columns: int | None, colour: bool) -> str:
-    width = _reasons_width(article.blocks)
-    lines = [_block_line(b, width, columns, colour) for b in article.blocks]
-    if not lines:
-        lines.append("(no blocks)")
-    lines.append("")
-    lines.extend(_summary(article))
-    return "\n".join(lines) + "\n"
-
-
 # --- output -------------------------------------------------------------------------------
-
-
-def _stdout_is_tty() -> bool:
-    isatty: Callable[[], bool] | None = getattr(sys.stdout, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def use_colour() -> bool:
-    """ANSI colours: stdout is a terminal, NO_COLOR is unset or empty, and TERM is not dumb."""
-    return (
-        _stdout_is_tty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM", "") != "dumb"
-    )
-
-
-def _terminal_columns() -> int | None:
-    return shutil.get_terminal_size().columns if _stdout_is_tty() else None
-
-
-def _write_utf8(text: str) -> None:
-    if sys.stdout is None:
-        raise OSError(0, "standard output is closed")
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-    else:
-        buffer.write(text.encode("utf-8", "replace"))
-        buffer.flush()
-
-
-def write_stdout(text: str) -> None:
-    """Write UTF-8 to stdout whatever the locale; OutputFailure on errors but a broken pipe."""
-    try:
-        _write_utf8(text)
-    except BrokenPipeError:
-        raise
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise OutputFailure(_one_line(reason)) from None
 
 
 @dataclass(frozen=True)
@@ -654,13 +477,13 @@ class Renderer:
 
     fmt: str = "json"
     indent: int | None = None
-    explain: bool = False
+    listing: bool = False
     columns: int | None = None
     colour: bool = False
     rows: bool = False
 
     def article(self, article: Article) -> str:
-        if self.explain:
+        if self.listing:
             return format_explain(article, self.columns, self.colour)
         if self.fmt == "text":
             return format_text(article)
@@ -681,8 +504,8 @@ def renderer(options: Options) -> Renderer:
     return Renderer(
         fmt=options.fmt,
         indent=options.indent,
-        explain=options.explain,
-        columns=_terminal_columns() if to_stdout else None,
+        listing=options.listing,
+        columns=terminal_columns() if to_stdout else None,
         colour=use_colour() if to_stdout else False,
         rows=options.rows,
     )
@@ -694,47 +517,10 @@ def render(article: Article, options: Options) -> str:
 
 def _header(name: str, first: bool, options: Options) -> str:
     """The separator before an input's output in a batch (none for JSON lines)."""
-    if not options.batch or (options.fmt == "json" and not options.explain):
+    if not options.batch or (options.fmt == "json" and not options.listing):
         return ""
     head = f"<!-- {name} -->\n\n" if options.fmt == "markdown" else f"==> {name} <==\n"
     return head if first else "\n" + head
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
-class Sink:
-    """Where output goes: stdout (UTF-8 whatever the locale) or the -o file."""
-
-    def __init__(self, path: str | None, *, append: bool = False) -> None:
-        self._file: IO[bytes] | None = None
-        if path is not None:
-            try:
-                self._file = open(path, "ab" if append else "wb")  # noqa: SIM115 - see close()
-            except OSError as exc:
-                raise OutputFailure(f"{path}: {exc.strerror or exc}") from None
-
-    def write(self, text: str) -> None:
-        if self._file is None:
-            write_stdout(text)
-            return
-        try:
-            self._file.write(text.encode("utf-8", "replace"))
-        except OSError as exc:
-            raise OutputFailure(exc.strerror or str(exc)) from None
-
-    def close(self) -> None:
-        if self._file is not None:
-            try:
-                self._file.close()
-            except OSError as exc:
-                raise OutputFailure(exc.strerror or str(exc)) from None
 
 
 def _stderr_is_tty() -> bool:
@@ -746,15 +532,15 @@ def run_single(options: Options) -> int:
     """One page (a file, stdin or a URL): its Article, or one line on stderr."""
     path = options.paths[0]
     try:
-        article = extract_path(path, _config(options), options.input_format)
+        article = extract_path(path, options.config, options.input_format)
     except InputFailure as failure:
-        print(f"{PROG}: {_display_name(path)}: {failure}", file=sys.stderr)
+        print(f"{PROG}: {display_name(path)}: {failure}", file=sys.stderr)
         return EXIT_INPUT
     left_out = options.keep.reason(article)
     if left_out is not None:
         if not options.quiet:
             print(
-                f"{PROG}: {_display_name(path)}: left out by the filters ({left_out})",
+                f"{PROG}: {display_name(path)}: left out by the filters ({left_out})",
                 file=sys.stderr,
             )
         return EXIT_OK
@@ -786,7 +572,7 @@ def _sources(options: Options) -> Iterator[str | Task]:
         try:
             yield from iter_list_file(listing)
         except ReadError as exc:
-            yield Task(id=_display_name(listing), error=_error_info(exc))
+            yield Task(id=display_name(listing), error=_error_info(exc))
 
 
 def _error_info(exc: ReadError) -> ErrorInfo:
@@ -819,7 +605,7 @@ def run_batch(options: Options) -> int:
         _count_in_background(options, progress)
     tasks = iter_tasks(_sources(options), globs=options.globs, skip=skip)
     job = Job(
-        config=_config(options),
+        config=options.config,
         render=renderer(options),
         keep=options.keep,
         input_format=options.input_format,
@@ -881,17 +667,44 @@ def run(options: Options) -> int:
     return run_batch(options) if options.batch else run_single(options)
 
 
+def run_extract(ns: argparse.Namespace) -> int:
+    """``arabic-extract extract``."""
+    return run(extract_options(ns))
+
+
+def _not_a_command(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The usage error for a first argument that is no command (a page given without
+    ``extract``, as earlier versions took it), or None."""
+    first = next((a for a in argv if not a.startswith("-") or a == STDIN), None)
+    if first is None or first in SUBCOMMANDS:
+        return None
+    return f"{first!r} is not a command; to extract a page: {PROG} extract {first}"
+
+
 def _main(argv: list[str] | None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in SUBCOMMANDS:
-        try:
-            return SUBCOMMANDS[args[0]](args[1:])
-        except SystemExit as stop:  # argparse: --help (0) or a usage error (2)
-            return stop.code if isinstance(stop.code, int) else EXIT_USAGE
-    options = parse_args(argv)
-    if isinstance(options, int):
-        return options
-    return run(options)
+    parser = build_parser()
+    problem = _not_a_command(parser, args)
+    if problem is not None:
+        parser.print_usage(sys.stderr)
+        print(f"{PROG}: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        ns, extra = parser.parse_known_args(args)
+        if ns.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        if extra:  # said by the command's parser, with its usage
+            ns.command_parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    except SystemExit as stop:  # --help, --version (0) or a usage error (2)
+        return exit_code(stop.code)
+    try:
+        status: int = ns.run(ns)
+    except UsageError as problem_:
+        ns.command_parser.print_usage(sys.stderr)
+        print(f"{PROG} {ns.command}: error: {problem_}", file=sys.stderr)
+        return EXIT_USAGE
+    return status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -899,10 +712,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         return EXIT_BROKEN_PIPE
     except OutputFailure as failure:
-        _silence_stdout()
+        silence_stdout()
         print(f"{PROG}: cannot write the output: {failure}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

@@ -1,15 +1,18 @@
-"""Subcommands of ``arabic-extract`` besides extraction itself. ``arabic-extract NAME ...`` runs
-``SUBCOMMANDS[NAME]`` with the rest of the arguments; it returns the exit status.
+"""Subcommands of ``arabic-extract`` besides ``extract`` (:mod:`arabic_extract.cli`): each has an
+``add_*_arguments`` that fills its argparse subparser and sets the function that runs it (which
+takes the parsed namespace and returns the exit status).
 
 ``schema``
-    print the Article JSON schema.
+    print the JSON schema of the Article as the command writes it (``mode="serialization"``:
+    with ``body``).
 ``eval GOLD_DIR``
     score arabic_extract on a folder of ``NNN.html`` + ``NNN.gold.json`` pages with the measures
     of :mod:`arabic_extract.evaluation` (the ones ``benchmarks/compare.py`` reports), page by page
     and in total; exit 1 when the mean F1 is under ``--min-f1``.
 ``explain PAGE``
-    every block of a page with its label and rules (as ``arabic-extract PAGE --explain``), or
-    with ``--html FILE`` a self-contained right-to-left HTML report (:mod:`arabic_extract.report`).
+    every block of a page with its label and rules (as ``arabic-extract extract PAGE
+    --explain``), or with ``--html FILE`` a self-contained right-to-left HTML report
+    (:mod:`arabic_extract.report`).
 """
 
 from __future__ import annotations
@@ -17,50 +20,68 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from types import MappingProxyType
 
+from arabic_extract import settings
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.console import (
+    EXIT_INPUT,
+    EXIT_OK,
+    PROG,
+    STDIN,
+    InputFailure,
+    UsageError,
+    display_name,
+    extract_path,
+    iso_datetime,
+    terminal_columns,
+    use_colour,
+    write_stdout,
+)
 from arabic_extract.evaluation import (
     MODE_CHOICES,
     GoldPage,
     Report,
-    arabic_extract_prediction,
+    arabic_extract_extractor,
     evaluate,
     format_page_table,
     load_gold_dir,
     modes_for,
 )
+from arabic_extract.explain import format_explain
 from arabic_extract.model import Article
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-def _write(text: str) -> None:
-    """UTF-8 to stdout whatever the locale (the CLI's writer: broken pipes handled by main)."""
-    from arabic_extract.cli import write_stdout  # noqa: PLC0415  (cli imports this module)
-
-    write_stdout(text)
+from arabic_extract.report import render_report
 
 
 def _error(prog: str, message: str) -> None:
     print(f"{prog}: {message}", file=sys.stderr)
 
 
+def _config(ns: argparse.Namespace, **fixed: object) -> ExtractionConfig:
+    """The settings options' config; UsageError (exit 2) when they are not valid."""
+    try:
+        return settings.config_from(ns, **fixed)
+    except settings.SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
 # --- schema -------------------------------------------------------------------------------
 
 
-def schema_command(argv: list[str]) -> int:
-    """``arabic-extract schema``: print the Article JSON schema."""
-    parser = argparse.ArgumentParser(
-        prog="arabic-extract schema", description="Print the JSON schema of Article."
+def add_schema_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``arabic-extract schema``."""
+    parser.description = (
+        "Print the JSON schema of the Article the command writes (every field, body included)."
     )
     parser.add_argument("--indent", type=int, default=2, help="JSON indentation (default 2)")
-    options = parser.parse_args(argv)
-    text = json.dumps(Article.model_json_schema(), ensure_ascii=False, indent=options.indent)
-    _write(text + "\n")
+    parser.set_defaults(run=run_schema, command_parser=parser)
+
+
+def run_schema(ns: argparse.Namespace) -> int:
+    """``arabic-extract schema``."""
+    schema = Article.model_json_schema(mode="serialization")
+    write_stdout(json.dumps(schema, ensure_ascii=False, indent=ns.indent) + "\n")
     return EXIT_OK
 
 
@@ -80,15 +101,16 @@ def _unit_float(value: str) -> float:
     return number
 
 
-def eval_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``arabic-extract eval``."""
-    parser = argparse.ArgumentParser(
-        prog=EVAL_PROG,
-        description="Score arabic_extract on a folder of gold pages (NNN.html with "
-        "NNN.gold.json beside it): body precision/recall/F1 (bag of normalised words), worst "
-        "page, leaked noise snippets, headline and source accuracy; per page and in total.",
-        epilog="Exit status: 0 success; 1 the folder cannot be read, a page failed to extract, "
-        "or the mean F1 is under --min-f1; 2 bad usage.",
+def add_eval_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``arabic-extract eval``."""
+    parser.description = (
+        "Score arabic_extract on a folder of gold pages (NNN.html with NNN.gold.json beside "
+        "it): body precision/recall/F1 (bag of normalised words), worst page, leaked noise "
+        "snippets, headline and source accuracy; per page and in total."
+    )
+    parser.epilog = (
+        "Exit status: 0 success; 1 the folder cannot be read, a page failed to extract, or "
+        "the mean F1 is under --min-f1; 2 bad usage."
     )
     parser.add_argument("gold_dir", metavar="GOLD_DIR", type=Path, help="folder of gold pages")
     parser.add_argument(
@@ -108,7 +130,8 @@ def eval_parser() -> argparse.ArgumentParser:
         metavar="X",
         help="exit 1 when the mean body F1 (of any mode) is under X",
     )
-    return parser
+    settings.add_arguments(parser)
+    parser.set_defaults(run=run_eval, command_parser=parser)
 
 
 def _load_pages(gold_dir: Path) -> list[GoldPage] | str:
@@ -140,37 +163,37 @@ def _eval_table(gold_dir: Path, reports: Sequence[Report]) -> str:
     return "\n".join(parts)
 
 
-def eval_command(argv: list[str]) -> int:
+def run_eval(options: argparse.Namespace) -> int:
     """``arabic-extract eval GOLD_DIR [--mode MODE|both|all] [--json] [--min-f1 X]``."""
-    options = eval_parser().parse_args(argv)
+    extractor = arabic_extract_extractor(_config(options))
     pages = _load_pages(options.gold_dir)
     if isinstance(pages, str):
         _error(EVAL_PROG, pages)
-        return EXIT_FAILED
+        return EXIT_INPUT
     modes = modes_for(options.mode)
     reports: list[Report] = []
     for mode in modes:
         try:
-            reports.append(evaluate(pages, arabic_extract_prediction, mode, name="arabic_extract"))
+            reports.append(evaluate(pages, extractor, mode, name="arabic_extract"))
         except ImportError as exc:  # a rendering without its renderer (the test extra)
             _error(EVAL_PROG, str(exc))
-            return EXIT_FAILED
+            return EXIT_INPUT
     if options.json:
-        _write(_eval_json(options.gold_dir, reports, options.min_f1))
+        write_stdout(_eval_json(options.gold_dir, reports, options.min_f1))
     else:
-        _write(_eval_table(options.gold_dir, reports))
+        write_stdout(_eval_table(options.gold_dir, reports))
     status = EXIT_OK
     for report in reports:
         for page in report.errors:
             _error(EVAL_PROG, f"{page.id} ({report.mode}): extraction failed: {page.error}")
-            status = EXIT_FAILED
+            status = EXIT_INPUT
         if options.min_f1 is not None and report.mean_f1 < options.min_f1:
             _error(
                 EVAL_PROG,
                 f"mean F1 {report.mean_f1:.3f} ({report.mode}) is under --min-f1 "
                 f"{options.min_f1:g}",
             )
-            status = EXIT_FAILED
+            status = EXIT_INPUT
     return status
 
 
@@ -179,19 +202,18 @@ def eval_command(argv: list[str]) -> int:
 EXPLAIN_PROG = "arabic-extract explain"
 
 
-def explain_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``arabic-extract explain``."""
-    from arabic_extract.cli import _iso_datetime  # noqa: PLC0415  (cli imports this module)
-
-    parser = argparse.ArgumentParser(
-        prog=EXPLAIN_PROG,
-        description="Show every block of a page with its label and the rules that decided it: "
-        "in the terminal (as `arabic-extract PAGE --explain`), or as a self-contained "
-        "right-to-left HTML report with --html.",
-        epilog="Exit status: 0 success, 1 the page cannot be read or the report cannot be "
-        "written, 2 bad usage.",
+def add_explain_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``arabic-extract explain``."""
+    parser.description = (
+        "Show every block of a page with its label and the rules that decided it: in the "
+        "terminal (as `arabic-extract extract PAGE --explain`), or as a self-contained "
+        "right-to-left HTML report with --html."
     )
-    parser.add_argument("page", metavar="PAGE", help="a saved page (HTML or text), or - for stdin")
+    parser.epilog = (
+        "Exit status: 0 success, 1 the page cannot be read or the report cannot be written, "
+        "2 bad usage."
+    )
+    parser.add_argument("page", metavar="PAGE", help="a saved page (HTML, text, Markdown), or -")
     parser.add_argument(
         "--html",
         metavar="REPORT",
@@ -200,44 +222,37 @@ def explain_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--reference-time",
-        type=_iso_datetime,
+        type=iso_datetime,
         default=None,
         metavar="ISO8601",
         help="resolve relative dates against this time",
     )
-    return parser
+    settings.add_arguments(parser)
+    parser.set_defaults(run=run_explain, command_parser=parser)
 
 
-def explain_command(argv: list[str]) -> int:
+def run_explain(ns: argparse.Namespace) -> int:
     """``arabic-extract explain PAGE [--html REPORT] [--reference-time ISO8601]``."""
-    from arabic_extract import cli  # noqa: PLC0415  (cli imports this module)
-    from arabic_extract.config import ExtractionConfig  # noqa: PLC0415
-    from arabic_extract.report import render_report  # noqa: PLC0415
-
-    options = explain_parser().parse_args(argv)
-    if options.html is None:  # exactly `arabic-extract PAGE --explain`
-        when = options.reference_time
-        reference = ["--reference-time", when.isoformat()] if when is not None else []
-        return cli._main(["--explain", *reference, "--", options.page])
-    name = cli._display_name(options.page)
-    config = ExtractionConfig(explain=True, reference_time=options.reference_time)
+    fixed: dict[str, object] = {"explain": True}
+    if ns.reference_time is not None:
+        fixed["reference_time"] = ns.reference_time
+    config = _config(ns, **fixed)
+    name = display_name(ns.page)
     try:
-        article = cli.extract_path(options.page, config)
-    except cli.InputFailure as failure:
-        _error(cli.PROG, f"{name}: {failure}")
-        return EXIT_FAILED
+        article = extract_path(ns.page, config)
+    except InputFailure as failure:
+        _error(PROG, f"{name}: {failure}")
+        return EXIT_INPUT
+    if ns.html is None:
+        write_stdout(format_explain(article, terminal_columns(), use_colour()))
+        return EXIT_OK
     report = render_report(article, title=name)
-    if options.html == cli.STDIN:
-        _write(report)
+    if ns.html == STDIN:
+        write_stdout(report)
         return EXIT_OK
     try:
-        Path(options.html).write_text(report, encoding="utf-8")
+        Path(ns.html).write_text(report, encoding="utf-8")
     except OSError as exc:
-        _error(EXPLAIN_PROG, f"cannot write {options.html}: {exc.strerror or exc}")
-        return EXIT_FAILED
+        _error(EXPLAIN_PROG, f"cannot write {ns.html}: {exc.strerror or exc}")
+        return EXIT_INPUT
     return EXIT_OK
-
-
-SUBCOMMANDS: MappingProxyType[str, Callable[[list[str]], int]] = MappingProxyType(
-    {"schema": schema_command, "eval": eval_command, "explain": explain_command}
-)

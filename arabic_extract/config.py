@@ -8,7 +8,10 @@ larger move costs body F1 or leaks noise on at least one page; the comment says 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -354,3 +357,33 @@ class ExtractionConfig(BaseModel):
         description="A video page has at most this much article text (its description; the "
         "fixture has 290 characters). Dev articles have 536 and more but no video signal.",
     )
+
+
+# Named presets (``arabic-extract extract --precision`` / ``--recall``; in Python,
+# ``ExtractionConfig(**PRESETS["precision"])``), as trafilatura users know them. Precision: no
+# trafilatura second opinion, short lines cost the run more and near-good ones count less, a run
+# after a related header is discounted further. Recall: short lines cost less and near-good ones
+# count more, boxes of up to 8 titles inside the story are skipped, and fewer blocks before a
+# date line are taken for a teaser. Measured with every rendering of the dev pages and every
+# fixture (benchmarks/compare.py's measures): both leave body F1 at 1.000 where the defaults are
+# calibrated; they move the margins on pages the defaults were not tuned on.
+PRESETS: Final[Mapping[str, Mapping[str, Any]]] = MappingProxyType(
+    {
+        "precision": MappingProxyType(
+            {
+                "use_trafilatura_fallback": False,
+                "short_penalty": 60.0,
+                "near_weight": 0.35,
+                "after_related_factor": 0.15,
+            }
+        ),
+        "recall": MappingProxyType(
+            {
+                "short_penalty": 25.0,
+                "near_weight": 0.7,
+                "inline_box_items": 8,
+                "header_window": 4,
+            }
+        ),
+    }
+)

@@ -13,7 +13,7 @@ the step's stats either way. Extraction runs in datatrove's sandbox process, so 
 metadata is within ``max_distance`` bits of one seen before in the same task
 (:mod:`arabic_extract.dedup`).
 
-Needs datatrove: ``pip install "arabic-extract[datatrove]"``. See docs/datatrove.md.
+Needs datatrove: ``pip install "arabic-news-extract[datatrove]"``. See docs/datatrove.md.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ from arabic_extract.api import extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dedup import DedupConfig, Deduplicator
 from arabic_extract.errors import InputError
+from arabic_extract.extras import install_hint
 from arabic_extract.model import Article
 
-INSTALL_HINT: Final = (
-    'arabic_extract.datatrove needs datatrove: pip install "arabic-extract[datatrove]"'
-)
+INSTALL_HINT: Final = f"arabic_extract.datatrove needs datatrove: {install_hint('datatrove')}"
 
 try:
     from datatrove.data import Document, DocumentsPipeline

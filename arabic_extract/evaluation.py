@@ -37,6 +37,8 @@ import regex  # type: ignore[import-untyped, unused-ignore]
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from arabic_extract.api import extract
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.extras import install_hint
 from arabic_extract.shapes import render
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "Prediction",
     "Report",
     "Scores",
+    "arabic_extract_extractor",
     "arabic_extract_prediction",
     "decode_html",
     "evaluate",
@@ -555,7 +558,7 @@ def visible_text(html: str | bytes) -> str:
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError(
             "visible_text() needs inscriptis; install it with "
-            "`pip install 'arabic-extract[bench]'` or `pip install 'arabic-extract[test]'`"
+            f"`{install_hint('bench')}` or `{install_hint('test')}`"
         ) from exc
     text: str = get_text(decode_html(html))
     return text
@@ -576,11 +579,19 @@ Extractor = Callable[[GoldPage, str], Prediction]
 """An extractor under evaluation: ``(page, input) -> Prediction``."""
 
 
-def arabic_extract_prediction(page: GoldPage, source: str) -> Prediction:
-    """The :data:`Extractor` for arabic_extract itself: ``extract(source)`` with default
-    settings (the benchmark and ``arabic-extract eval`` both score this)."""
-    article = extract(source)
-    return Prediction(body=article.body, headline=article.headline, source=article.source)
+def arabic_extract_extractor(config: ExtractionConfig | None = None) -> Extractor:
+    """The :data:`Extractor` for arabic_extract itself, with ``config`` (default settings when
+    None): what the benchmark and ``arabic-extract eval`` score."""
+
+    def run(page: GoldPage, source: str) -> Prediction:
+        article = extract(source, config=config)
+        return Prediction(body=article.body, headline=article.headline, source=article.source)
+
+    return run
+
+
+arabic_extract_prediction: Extractor = arabic_extract_extractor()
+"""arabic_extract with default settings."""
 
 
 def score_page(

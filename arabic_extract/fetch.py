@@ -1,7 +1,7 @@
 """Fetch a page over HTTP(S) with httpx and extract its article: :func:`extract_url`, :func:`fetch`.
 
-httpx is an optional dependency (``pip install "arabic-extract[fetch]"``); it is imported when a
-page is fetched, so ``import arabic_extract`` never needs it.
+httpx is an optional dependency (``pip install "arabic-news-extract[fetch]"``); it is imported
+when a page is fetched, so ``import arabic_extract`` never needs it.
 
 What a fetch does: one GET with a clear user agent, redirects followed (at most
 ``max_redirects``), a connect/read timeout and an overall deadline, the body streamed and cut
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Final
 from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
+from arabic_extract.extras import install_hint
 from arabic_extract.model import Article
 
 if TYPE_CHECKING:
@@ -36,16 +37,18 @@ def user_agent() -> str:
     return f"arabic-extract/{__version__} (Arabic article extraction; python-httpx)"
 
 
-_NOT_PAGES: Final = ("image/", "audio/", "video/", "font/")
-_NOT_PAGE_TYPES: Final = frozenset(
+# What a page is served as: HTML, page text or Markdown (XHTML and XML carry HTML too). A
+# response that says it is anything else (JSON, an image, a PDF, an archive) is not a page; one
+# that says nothing is decoded and sniffed (decode.py refuses binary formats).
+_PAGE_TYPES: Final = frozenset(
     {
-        "application/pdf",
-        "application/zip",
-        "application/gzip",
-        "application/x-gzip",
-        "application/octet-stream",
-        "application/wasm",
-        "application/msword",
+        "text/html",
+        "application/xhtml+xml",
+        "text/plain",
+        "text/markdown",
+        "text/x-markdown",
+        "application/xml",
+        "text/xml",
     }
 )
 
@@ -120,7 +123,7 @@ def _charset(value: str | None) -> str | None:
 
 def _is_not_a_page(content_type: str | None) -> bool:
     media = (content_type or "").split(";")[0].strip().lower()
-    return media.startswith(_NOT_PAGES) or media in _NOT_PAGE_TYPES
+    return bool(media) and media not in _PAGE_TYPES
 
 
 def _check_url(url: str) -> None:
@@ -139,9 +142,7 @@ def fetch(
     try:
         import httpx  # noqa: PLC0415 - optional dependency, imported on first use
     except ImportError:  # pragma: no cover - depends on the environment
-        raise FetchError(
-            'fetching URLs needs httpx: pip install "arabic-extract[fetch]"', url=url
-        ) from None
+        raise FetchError(f"fetching URLs needs httpx: {install_hint('fetch')}", url=url) from None
     http = client or shared_client(opts)
     deadline = time.monotonic() + opts.deadline
     try:

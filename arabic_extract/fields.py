@@ -20,6 +20,7 @@ from arabic_extract.bylines import (
     read_byline,
     split_outlet_byline,
 )
+from arabic_extract.captions import Known, caption_text, not_a_caption
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
@@ -34,9 +35,10 @@ from arabic_extract.rules.attribution import (
     NAME_TRAILERS,
     SOURCE_LINE,
 )
+from arabic_extract.rules.captions import CAPTION_LABEL
 from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
-from arabic_extract.segment import Run
+from arabic_extract.segment import END_FAMILIES, Run
 from arabic_extract.words import CLITICS as _CLITICS
 from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 
@@ -237,34 +239,14 @@ def find_headline(
     return None
 
 
-_CAPTION_LABEL = regex.compile(r"^\s*\(?(?:الصورة|صورة|صوره|الصوره)\s*:\s*")
-_CAPTION_CREDIT = regex.compile(
-    r"\s*(?:[-–—|]\s*(?:أرشيف|أرشيفية|ارشيف|ارشيفية)|\((?:أرشيف|أرشيفية|ارشيف|ارشيفية)\))\s*$"
-)
-
-
-_PHOTOGRAPHER = regex.compile(r"\s+(?:تصوير|عدسة|photo)\s*:\s*[^:]{1,40}$")
-_TRAILING_PARENS = regex.compile(r"\s*\(([^()]{1,40})\)\s*$")
-
-
-def caption_text(block: Block) -> str:
-    """A caption as shown, without a leading "صورة:" label or a trailing credit ("- أرشيف",
-    "(رويترز)", "تصوير: فلان")."""
-    text = _CAPTION_LABEL.sub("", strip_bullet(block.text))
-    text = _CAPTION_CREDIT.sub("", text)
-    text = _PHOTOGRAPHER.sub("", text)
-    found = _TRAILING_PARENS.search(text)
-    if found is not None and is_outlet_name(normalize(found.group(1))):
-        text = text[: found.start()]
-    return clean_edges(text) or clean_edges(block.text)
-
-
 def label_headline_and_captions(
     blocks: list[Block],
     feats: list[Features],
     decs: list[Decision],
     run: Run,
     headline: int | None,
+    *,
+    config: ExtractionConfig,
 ) -> list[Decision]:
     """Mark the headline, its repetitions, and captions (with their photo credits)."""
     out = list(decs)
@@ -283,11 +265,13 @@ def label_headline_and_captions(
                 out[i].label is labels.NOISE
                 and decs[i].cls in ("near", "short")
                 and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
+                and not blocks[i].heading  # a deck under the headline, not a photo's caption
+                and not_a_caption(blocks[i].text, Known(), config) is None
             ):
                 out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
     first = headline if headline is not None else run.start
     for i in range(first, min(len(blocks), run.end + 2)):
-        labelled = _CAPTION_LABEL.match(blocks[i].text) is not None  # "صورة: ..." describes
+        labelled = CAPTION_LABEL.match(blocks[i].norm) is not None  # "صورة: ..." describes
         if (
             "photo-credit" in decs[i].reasons
             and labelled
@@ -643,6 +627,13 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
     return tags
 
 
+def article_end(decs: list[Decision], run: Run) -> int:
+    """Where the page's part about the article ends: at the first related list, comments or
+    footer after the main run (a caption past it is another story's, or the site's logo)."""
+    after = range(max(run.end + 1, 0), len(decs))
+    return next((i for i in after if not END_FAMILIES.isdisjoint(decs[i].reasons)), len(decs))
+
+
 def extract_fields(
     blocks: list[Block],
     feats: list[Features],
@@ -652,7 +643,7 @@ def extract_fields(
 ) -> tuple[Fields, list[Decision]]:
     """All fields, and the decisions with headline, caption and credit labels added."""
     headline = find_headline(blocks, feats, decs, run, config) if not run.empty else None
-    decs = label_headline_and_captions(blocks, feats, decs, run, headline)
+    decs = label_headline_and_captions(blocks, feats, decs, run, headline, config=config)
     order = _near_order(run, headline, len(blocks))
     header = header_order(decs, run, order, config)
     dated = read_dates(
@@ -689,7 +680,11 @@ def extract_fields(
         site_name=site,
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
-        captions=[caption_text(blocks[i]) for i, d in enumerate(decs) if d.label is labels.CAPTION],
+        captions=[
+            caption_text(blocks[i])
+            for i in range(article_end(decs, run))
+            if decs[i].label is labels.CAPTION
+        ],
         notes=notes,
     )
     return fields, decs

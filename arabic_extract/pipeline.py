@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from arabic_extract import labels
 from arabic_extract.blocks import Block, line_blocks
+from arabic_extract.captions import Known, article_captions
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import features
@@ -20,6 +21,7 @@ from arabic_extract.model import Article, BlockInfo, Teaser
 from arabic_extract.page_type import PageHints, PageKind, classify_page
 from arabic_extract.reflow import text_lines
 from arabic_extract.segment import segment
+from arabic_extract.tags import plausible_tags
 
 # Below this many characters of body, the language is read from the page's other text too.
 _LANGUAGE_MIN_BODY = 200
@@ -149,8 +151,10 @@ def assemble(
         url=url,
         page_type=page_type,
         language=language.code,
-        tags=fields.tags,
-        captions=fields.captions,
+        tags=plausible_tags(fields.tags, fields.headline, paragraphs, arabic=language.code == "ar"),
+        captions=article_captions(
+            fields.captions, Known(author=fields.author, site=fields.site_name), config
+        ),
         notes=[*notes, *page_notes, *([foreign] if foreign else []), *fields.notes],
         paragraphs=paragraphs,
         blocks=infos,

@@ -33,8 +33,8 @@ starting with ``_`` are comments; any other key is an error. The keys:
 ``tags``
     the list, in order, each normalised.
 ``captions``
-    each expected caption is contained (normalised) in an extracted caption; extra captions are
-    allowed.
+    the list, in order, each normalised: a caption the page does not have (a credit, a
+    byline, the author's photo) fails as a missing one does.
 ``exclude``
     hand-written noise lines that must not be in the body (as whole normalised word
     sequences).
@@ -334,15 +334,19 @@ def _tags_diff(want: list[str], got: list[str]) -> FieldDiff | None:
 
 
 def _captions_diff(article: Article, want: list[str]) -> FieldDiff | None:
-    got_norm = [_norm(c) for c in article.captions]
-    missing = [c for c in want if not any(_norm(c) in g for g in got_norm)]
-    if not missing:
+    want_norm, got_norm = [_norm(c) for c in want], [_norm(c) for c in article.captions]
+    if want_norm == got_norm:
         return None
+    missing = [c for c, n in zip(want, want_norm, strict=True) if n not in got_norm]
+    extra = [c for c, n in zip(article.captions, got_norm, strict=True) if n not in want_norm]
     details: list[str] = []
     for caption in missing:
         details += [f"- {_short(caption)}", f"    {_where(article.blocks, caption)}"]
-    details.append(f"got: {article.captions}")
-    return FieldDiff("captions", f"{len(missing)} caption(s) not found", tuple(details))
+    for caption in extra:
+        details += [f"+ {_short(caption)}", f"    {_where(article.blocks, caption)}"]
+    details += [] if missing or extra else ["same captions in another order"]
+    summary = f"{len(missing)} caption(s) not found, {len(extra)} not expected"
+    return FieldDiff("captions", summary, tuple(details))
 
 
 def _same_text(want: str, got: str) -> bool:

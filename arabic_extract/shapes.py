@@ -11,7 +11,7 @@ and the renderer-invariance tests).
   of their own, a blank line around paragraphs, table cells joined by tabs, nothing hidden.
 
 Only ``innertext`` uses the runtime dependencies; the others need the renderers of the ``test``
-extra (``pip install 'arabic-extract[test]'``), imported when first used.
+extra (``pip install "arabic-news-extract[test]"``), imported when first used.
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from typing import Literal, get_args
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from arabic_extract.extras import install_hint
 from arabic_extract.rules.dom import BLOCK_TAGS
 
 Shape = Literal["inscriptis", "bs4", "html2text", "markdownify", "innertext"]
 SHAPES: tuple[Shape, ...] = get_args(Shape)
 
-_HINT = "install the renderers with `pip install 'arabic-extract[test]'`"
+_HINT = f"install the renderers with `{install_hint('test')}`"
 
 
 def _missing(package: str, exc: ImportError) -> ImportError:

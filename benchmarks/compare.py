@@ -201,7 +201,7 @@ def make_goose(mode: Mode) -> Adapter:
 
 
 COMPETITORS: tuple[Competitor, ...] = (
-    Competitor("arabic_extract", "arabic-extract", make_arabic_extract),
+    Competitor("arabic_extract", "arabic-news-extract", make_arabic_extract),
     Competitor("trafilatura", "trafilatura", make_trafilatura(favor_precision=False)),
     Competitor("trafilatura-precision", "trafilatura", make_trafilatura(favor_precision=True)),
     Competitor("justext", "jusText", make_justext),
@@ -286,12 +286,12 @@ def package_versions(competitors: list[Competitor]) -> dict[str, str]:
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
-    if versions.get("arabic-extract") == "not installed":  # run from a checkout
+    if versions.get("arabic-news-extract") == "not installed":  # run from a checkout
         import arabic_extract  # noqa: PLC0415
 
-        versions["arabic-extract"] = str(getattr(arabic_extract, "__version__", "checkout"))
-    if "arabic-extract" in versions:
-        versions["arabic-extract"] += f" ({build_name()})"
+        versions["arabic-news-extract"] = str(getattr(arabic_extract, "__version__", "checkout"))
+    if "arabic-news-extract" in versions:
+        versions["arabic-news-extract"] += f" ({build_name()})"
     return versions
 
 

@@ -49,7 +49,8 @@ import arabic_extract
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract import config as config_module
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family, Kind, attribution, dates, dom, noise, pages
+from arabic_extract.rules import Family, Kind, dom
+from arabic_extract.rules.catalog import FAMILY_MODULES, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES
 from arabic_extract.rules.stopwords import STOPWORDS
@@ -216,9 +217,11 @@ def missing_docstrings() -> list[str]:
 
 KIND_TEXT: Mapping[str, str] = {
     "line": "the whole line is made of the family's phrases (one or more, with punctuation "
-    "between).",
+    "between; the ones after the first may take the conjunction و).",
     "prefix": "the line starts with a phrase; the rest of the line is the family's payload "
     "(a source's name, a list of keywords).",
+    "label": "like prefix, but the phrase is a label: a separator (: ، , - |) or the end of "
+    "the line follows it.",
     "search": "a phrase occurs anywhere in the line, on word boundaries.",
 }
 
@@ -233,16 +236,16 @@ NORMALISATION_SAMPLES = (
 
 
 def rule_modules() -> tuple[ModuleType, ...]:
-    return (noise, attribution, dates, pages)
+    return FAMILY_MODULES
 
 
 def rule_families() -> list[tuple[ModuleType, Any]]:
     """Every Family bound at module level in the rule modules, once, in definition order."""
     found: list[tuple[ModuleType, Any]] = []
     for module in rule_modules():
-        for value in vars(module).values():
-            if isinstance(value, Family) and all(value is not f for _, f in found):
-                found.append((module, value))
+        for family in module_families(module):
+            if all(family is not f for _, f in found):
+                found.append((module, family))
     return found
 
 
@@ -426,6 +429,7 @@ def rules_page() -> str:
     titles = {
         "arabic_extract.rules.noise": "Noise families",
         "arabic_extract.rules.attribution": "Attribution families",
+        "arabic_extract.rules.captions": "Caption families",
         "arabic_extract.rules.dates": "Date families",
         "arabic_extract.rules.pages": "Page-type families",
     }

@@ -265,7 +265,18 @@ def hostile_cases(full: bool = False) -> list[Case]:
         Case("PNG", lambda: b"\x89PNG\r\n\x1a\n" + random_bytes(4000), "error"),
         Case("JPEG", lambda: b"\xff\xd8\xff\xe0" + random_bytes(4000), "error"),
         Case("PDF", lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + random_bytes(4000), "error"),
-        Case("gzip", lambda: gzip.compress(text.encode("utf-8")), "error"),
+        # a saved .html.gz is read decompressed; a broken or cut stream is an error, and a
+        # small bomb stops at max_input_bytes (decompression is bounded, the limit applies)
+        Case(
+            "gzip",
+            lambda: gzip.compress(text.encode("utf-8")),
+            "body",
+            note="gzip-compressed",
+            paragraphs=body,
+        ),
+        Case("gzip, corrupt", lambda: b"\x1f\x8b\x08\x00" + random_bytes(4000), "error"),
+        Case("gzip, cut short", lambda: gzip.compress(text.encode("utf-8"))[:40], "error"),
+        Case("gzip bomb", lambda: gzip.compress(b" " * 64_000_000, compresslevel=9), "error"),
         Case("zlib", lambda: zlib.compress(text.encode("utf-8")), "error"),
         Case("ZIP", lambda: b"PK\x03\x04" + random_bytes(4000), "error"),
         Case("ELF", lambda: b"\x7fELF\x02\x01\x01" + random_bytes(4000), "error"),

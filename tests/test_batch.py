@@ -91,7 +91,7 @@ def rows(text: str) -> list[dict[str, object]]:
 def test_warc_gives_one_row_per_html_response(
     mixed_warc: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(mixed_warc), "-w", "1"]) == 1  # the PNG in an HTML response failed
+    assert main(["extract", str(mixed_warc), "-w", "1"]) == 1  # the PNG in an HTML response failed
     out, err = capsys.readouterr()
     found = rows(out)
     assert [row["uri"] for row in found] == [
@@ -125,7 +125,7 @@ def test_truncated_warc_keeps_the_records_before_the_break(
     whole = write_warc(tmp_path / "whole.warc.gz", html_records(3)).read_bytes()
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(whole[: len(whole) - 2000])
-    assert main([str(cut), "-w", "1"]) == 1
+    assert main(["extract", str(cut), "-w", "1"]) == 1
     found = rows(capsys.readouterr().out)
     assert all("headline" in row for row in found[:-1])
     assert len(found) >= 2
@@ -144,7 +144,7 @@ def test_a_record_without_its_id_is_named_by_its_place(
     )
     warc = tmp_path / "no-id.warc"
     warc.write_bytes(head.encode() + http + b"\r\n\r\n")
-    assert main([str(warc), "-w", "1"]) == 0
+    assert main(["extract", str(warc), "-w", "1"]) == 0
     (row,) = rows(capsys.readouterr().out)
     assert row["id"] == row["record_id"] == f"{warc}#1"
     assert row["uri"] == "https://a.example/"
@@ -170,7 +170,7 @@ def tree(tmp_path: Path) -> Path:
     (root / "a" / "1.html").write_bytes(page_bytes(0))
     (root / "b" / "2.HTM").write_bytes(page_bytes(1))
     (root / "b" / "deep" / "3.html").write_bytes(page_bytes(2))
-    (root / "b" / "deep" / "notes.md").write_text("not a page", encoding="utf-8")
+    (root / "b" / "deep" / "notes.json").write_text("{}", encoding="utf-8")  # not a page
     (root / "b" / "logo.png").write_bytes(PNG)
     return root
 
@@ -178,7 +178,7 @@ def tree(tmp_path: Path) -> Path:
 def test_directory_is_walked_recursively_in_sorted_order(
     tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(tree), "-w", "1"]) == 0
+    assert main(["extract", str(tree), "-w", "1"]) == 0
     found = rows(capsys.readouterr().out)
     assert [row["id"] for row in found] == [
         str(tree / "a" / "1.html"),
@@ -190,7 +190,9 @@ def test_directory_is_walked_recursively_in_sorted_order(
 
 
 def test_glob_selects_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tree), "--glob", "b/deep/*.html", "--glob", "*.PNG", "-w", "1"]) == 1
+    assert (
+        main(["extract", str(tree), "--glob", "b/deep/*.html", "--glob", "*.PNG", "-w", "1"]) == 1
+    )
     found = rows(capsys.readouterr().out)
     assert [Path(str(row["id"])).name for row in found] == ["logo.png", "3.html"]
     assert found[0]["error"]["type"] == "InputError"  # type: ignore[index]
@@ -200,7 +202,7 @@ def test_glob_selects_files(tree: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_empty_directory_is_an_error_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(tmp_path)]) == 1
+    assert main(["extract", str(tmp_path)]) == 1
     out, err = capsys.readouterr()
     (row,) = rows(out)
     assert row["id"] == str(tmp_path)
@@ -216,7 +218,7 @@ def test_files_from_a_list_and_stdin(
         f"# pages to extract\n{tree / 'a' / '1.html'}\n\n{tmp_path / 'missing.html'}\n",
         encoding="utf-8",
     )
-    assert main(["--files-from", str(listing), "-w", "1"]) == 1
+    assert main(["extract", "--files-from", str(listing), "-w", "1"]) == 1
     found = rows(capsys.readouterr().out)
     assert [row["id"] for row in found] == [
         str(tree / "a" / "1.html"),
@@ -225,7 +227,7 @@ def test_files_from_a_list_and_stdin(
     assert found[1]["error"] == {"type": "ReadError", "message": "no such file"}
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(f"{tree}\n".encode())))
-    assert main(["--files-from", "-", "-w", "1"]) == 0
+    assert main(["extract", "--files-from", "-", "-w", "1"]) == 0
     assert len(rows(capsys.readouterr().out)) == 3
 
 
@@ -236,14 +238,14 @@ def test_stdin_page_in_a_batch(
         buffer = io.BytesIO(page_bytes(4))
 
     monkeypatch.setattr(sys, "stdin", Stdin())
-    assert main(["-", str(tree / "a" / "1.html"), "-w", "1"]) == 0
+    assert main(["extract", "-", str(tree / "a" / "1.html"), "-w", "1"]) == 0
     found = rows(capsys.readouterr().out)
     assert [row["id"] for row in found] == ["<stdin>", str(tree / "a" / "1.html")]
     assert found[0]["headline"] == extract(page_bytes(4)).headline
 
 
 def test_text_format_in_a_batch_has_headers(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tree), "-f", "text", "-w", "1"]) == 0
+    assert main(["extract", str(tree), "-f", "text", "-w", "1"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"==> {tree / 'a' / '1.html'} <==\n")
     assert out.count("==> ") == 3
@@ -252,7 +254,7 @@ def test_text_format_in_a_batch_has_headers(tree: Path, capsys: pytest.CaptureFi
 def test_missing_list_file_is_an_error_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--files-from", str(tmp_path / "nope.txt")]) == 1
+    assert main(["extract", "--files-from", str(tmp_path / "nope.txt")]) == 1
     (row,) = rows(capsys.readouterr().out)
     assert row["error"]["type"] == "ReadError"  # type: ignore[index]
 
@@ -277,14 +279,14 @@ def big_warc(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_workers_keep_input_order(big_warc: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(big_warc), "-w", "1"]) == 1
+    assert main(["extract", str(big_warc), "-w", "1"]) == 1
     serial = capsys.readouterr().out
-    assert main([str(big_warc), "-w", "2"]) == 1
+    assert main(["extract", str(big_warc), "-w", "2"]) == 1
     parallel, err = capsys.readouterr()
     assert parallel == serial
     assert len(rows(serial)) == 40
     assert err.count("arabic-extract: <urn:uuid:") == 2
-    assert main([str(big_warc), "-w", "2", "--unordered", "--quiet"]) == 1
+    assert main(["extract", str(big_warc), "-w", "2", "--unordered", "--quiet"]) == 1
     unordered, err = capsys.readouterr()
     assert sorted(unordered.splitlines()) == sorted(serial.splitlines())
     assert err == ""  # --quiet: the failures are in the error rows
@@ -355,17 +357,19 @@ def test_resume_skips_done_ids_and_finishes_the_file(
     big_warc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     full = tmp_path / "full.jsonl"
-    assert main([str(big_warc), "-o", str(full), "-w", "1"]) == 1
+    assert main(["extract", str(big_warc), "-o", str(full), "-w", "1"]) == 1
     lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(lines) == 40
 
     partial = tmp_path / "partial.jsonl"
     partial.write_text("".join(lines[:10]) + lines[10][:50], encoding="utf-8")  # killed mid-line
-    assert main([str(big_warc), "-o", str(partial), "--resume", "-w", "1"]) == 1
+    assert main(["extract", str(big_warc), "-o", str(partial), "--resume", "-w", "1"]) == 1
     assert partial.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
     capsys.readouterr()
 
-    assert main([str(big_warc), "-o", str(partial), "--resume", "-w", "1"]) == 0  # all done
+    assert (
+        main(["extract", str(big_warc), "-o", str(partial), "--resume", "-w", "1"]) == 0
+    )  # all done
     assert partial.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")
 
 
@@ -382,7 +386,7 @@ def test_prepare_resume_reads_ids_and_cuts_a_partial_line(tmp_path: Path) -> Non
 
 
 def test_resume_needs_json_to_a_file(big_warc: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(big_warc), "--resume"]) == 2
+    assert main(["extract", str(big_warc), "--resume"]) == 2
     assert "--resume needs" in capsys.readouterr().err
 
 
@@ -429,7 +433,7 @@ def test_progress_bar_and_summary_on_a_terminal(
 ) -> None:
     stderr = Tty()
     monkeypatch.setattr(sys, "stderr", stderr)
-    assert main([str(tree), "-w", "1"]) == 0
+    assert main(["extract", str(tree), "-w", "1"]) == 0
     err = stderr.getvalue()
     last = err.rstrip("\n").split("\r")[-1].removeprefix("\x1b[2K")  # the bar is cleared
     assert last.startswith("arabic-extract: 3 pages (3 ok, 0 errors)")
@@ -438,7 +442,7 @@ def test_progress_bar_and_summary_on_a_terminal(
 
     quiet = Tty()
     monkeypatch.setattr(sys, "stderr", quiet)
-    assert main([str(tree), "-w", "1", "-q"]) == 0
+    assert main(["extract", str(tree), "-w", "1", "-q"]) == 0
     assert quiet.getvalue() == ""
 
 

@@ -17,7 +17,8 @@ import pytest
 import arabic_extract
 from arabic_extract import Article
 from arabic_extract.build_info import build_name
-from arabic_extract.cli import format_markdown, main, truncate
+from arabic_extract.cli import format_markdown, main
+from arabic_extract.explain import truncate
 
 HEADLINE = "وزارة الموارد المائية تعلن خطة طارئة لمواجهة موجة الجفاف في المحافظات الجنوبية"
 PARAGRAPHS = (
@@ -117,7 +118,7 @@ def assert_one_line_error(err: str, *needles: str) -> None:
 def test_json_output_parses_and_has_the_body(
     page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(page)]) == 0
+    assert main(["extract", str(page)]) == 0
     out, err = capsys.readouterr()
     assert err == ""
     assert out.count("\n") == 1
@@ -131,7 +132,7 @@ def test_json_output_parses_and_has_the_body(
 
 
 def test_json_indent_pretty_prints(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--indent", "2", str(page)]) == 0
+    assert main(["extract", "--indent", "2", str(page)]) == 0
     out = capsys.readouterr().out
     assert '\n  "headline": ' in out
     assert json.loads(out)["headline"] == HEADLINE
@@ -140,13 +141,13 @@ def test_json_indent_pretty_prints(page: Path, capsys: pytest.CaptureFixture[str
 def test_text_format_is_headline_blank_line_body(
     page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--format", "text", str(page)]) == 0
+    assert main(["extract", "--format", "text", str(page)]) == 0
     out = capsys.readouterr().out
     assert out == HEADLINE + "\n\n" + "\n".join(PARAGRAPHS) + "\n"
 
 
 def test_markdown_format_from_html(html_page: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--format", "markdown", str(html_page)]) == 0
+    assert main(["extract", "--format", "markdown", str(html_page)]) == 0
     out = capsys.readouterr().out
     sections = out.rstrip("\n").split("\n\n")
     assert sections[0] == "# البنك المركزي يثبت أسعار الفائدة للمرة الثالثة على التوالي"
@@ -201,7 +202,7 @@ def test_markdown_lists_every_author_the_dateline_and_the_update() -> None:
 def test_several_paths_give_one_json_line_each(
     page: Path, html_page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main([str(page), str(html_page), str(page)]) == 0
+    assert main(["extract", str(page), str(html_page), str(page)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3
     headlines = [json.loads(line)["headline"] for line in lines]
@@ -212,7 +213,7 @@ def test_several_paths_give_one_json_line_each(
 def test_several_paths_in_text_format_get_headers(
     page: Path, html_page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["-f", "text", str(page), str(html_page)]) == 0
+    assert main(["extract", "-f", "text", str(page), str(html_page)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"==> {page} <==\n{HEADLINE}\n\n")
     assert f"\n\n==> {html_page} <==\n" in out
@@ -220,7 +221,7 @@ def test_several_paths_in_text_format_get_headers(
 
 def test_stdin_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", FakeStdin(PAGE_TEXT.encode("utf-8")))
-    assert main(["-"]) == 0
+    assert main(["extract", "-"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["headline"] == HEADLINE
     assert data["body"].startswith("أعلنت وزارة الموارد المائية")
@@ -230,7 +231,7 @@ def test_stdin_legacy_arabic_code_page(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys, "stdin", FakeStdin(PAGE_TEXT.encode("cp1256")))
-    assert main(["-f", "text", "-"]) == 0
+    assert main(["extract", "-f", "text", "-"]) == 0
     assert capsys.readouterr().out.startswith(HEADLINE + "\n\n")
 
 
@@ -239,7 +240,7 @@ def test_output_is_utf8_whatever_the_stdout_encoding(
 ) -> None:
     raw = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="ascii"))
-    assert main(["-f", "text", str(page)]) == 0
+    assert main(["extract", "-f", "text", str(page)]) == 0
     assert raw.getvalue().decode("utf-8").startswith(HEADLINE)
 
 
@@ -249,7 +250,7 @@ def test_output_is_utf8_whatever_the_stdout_encoding(
 def test_explain_shows_labels_reasons_and_summary(
     page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--explain", str(page)]) == 0
+    assert main(["extract", "--explain", str(page)]) == 0
     out = capsys.readouterr().out
     assert ANSI not in out  # capsys is not a terminal
     lines = out.splitlines()
@@ -268,7 +269,7 @@ def test_explain_shows_labels_reasons_and_summary(
 def test_explain_reasons_are_comma_joined(
     html_page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--explain", str(html_page)]) == 0
+    assert main(["extract", "--explain", str(html_page)]) == 0
     out = capsys.readouterr().out
     labels = {line.split()[1] for line in out.split("\n\n")[0].splitlines()}
     assert {"headline", "byline", "date", "body", "noise"} <= labels
@@ -288,7 +289,7 @@ def test_explain_on_a_terminal_is_coloured_and_truncated(
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     raw = tty_stdout(monkeypatch, columns=60)
-    assert main(["--explain", str(page)]) == 0
+    assert main(["extract", "--explain", str(page)]) == 0
     lines = raw.getvalue().decode("utf-8").splitlines()
     assert lines[0].startswith("\x1b[1;33m")  # bold yellow headline
     body = [line for line in lines if line.startswith("\x1b[32m")]
@@ -304,7 +305,7 @@ def test_no_color_disables_colours_on_a_terminal(
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     raw = tty_stdout(monkeypatch, columns=200)
-    assert main(["--explain", str(page)]) == 0
+    assert main(["extract", "--explain", str(page)]) == 0
     assert ANSI not in raw.getvalue().decode("utf-8")
 
 
@@ -320,7 +321,7 @@ def test_truncate_counts_columns_not_marks() -> None:
 def test_reference_time_resolves_relative_date(
     page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--reference-time", "2024-05-01T12:00:00+03:00", str(page)]) == 0
+    assert main(["extract", "--reference-time", "2024-05-01T12:00:00+03:00", str(page)]) == 0
     data = json.loads(capsys.readouterr().out)
     published = datetime.fromisoformat(data["published"])
     reference = datetime(2024, 5, 1, 12, tzinfo=timezone(timedelta(hours=3)))
@@ -328,7 +329,7 @@ def test_reference_time_resolves_relative_date(
 
 
 def test_reference_time_accepts_z_suffix(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--reference-time", "2024-05-01T12:00:00Z", str(page)]) == 0
+    assert main(["extract", "--reference-time", "2024-05-01T12:00:00Z", str(page)]) == 0
     published = datetime.fromisoformat(json.loads(capsys.readouterr().out)["published"])
     assert published == datetime(2024, 5, 1, 9, tzinfo=timezone.utc)
 
@@ -340,7 +341,7 @@ def test_missing_file_is_exit_1_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "لا-يوجد.html"
-    assert main([str(missing)]) == 1
+    assert main(["extract", str(missing)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert_one_line_error(err, str(missing), "no such file")
@@ -349,14 +350,14 @@ def test_missing_file_is_exit_1_with_one_line(
 def test_png_is_exit_1_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     image = tmp_path / "photo.html"
     image.write_bytes(PNG_BYTES)
-    assert main([str(image)]) == 1
+    assert main(["extract", str(image)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert_one_line_error(err, str(image), "PNG")
 
 
 def test_directory_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path)]) == 1
+    assert main(["extract", str(tmp_path)]) == 1
     assert_one_line_error(capsys.readouterr().err, "directory")
 
 
@@ -364,7 +365,7 @@ def test_one_failed_input_does_not_stop_the_others(
     page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "missing.txt"
-    assert main([str(page), str(missing), str(page)]) == 1
+    assert main(["extract", str(page), str(missing), str(page)]) == 1
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row.get("headline") for row in rows] == [HEADLINE, None, HEADLINE]
@@ -389,17 +390,17 @@ def test_bad_usage_is_exit_2(
     args: list[str], page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paths = [str(page)] if args else []
-    assert main([*args, *paths]) == 2
+    assert main(["extract", *args, *paths]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert "arabic-extract: error:" in err
+    assert "arabic-extract extract: error:" in err
     assert "Traceback" not in err
 
 
 def test_indent_with_several_inputs_is_exit_2(
     page: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--indent", "2", str(page), str(page)]) == 2
+    assert main(["extract", "--indent", "2", str(page), str(page)]) == 2
     assert "single input" in capsys.readouterr().err
 
 
@@ -416,7 +417,7 @@ def test_url_that_cannot_be_fetched_is_exit_1(
 ) -> None:
     """URLs are fetched (tests/test_fetch.py); one that fails is reported like a bad file."""
     url = f"{scheme}://127.0.0.1:{_closed_port()}/news/1"
-    assert main([str(page), url]) == 1
+    assert main(["extract", str(page), url]) == 1
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row.get("headline") for row in rows] == [HEADLINE, None]
@@ -435,7 +436,7 @@ def test_broken_pipe_is_quiet(
     page: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys, "stdout", BrokenStdout())
-    assert main([str(page)]) == 141
+    assert main(["extract", str(page)]) == 141
     assert capsys.readouterr().err == ""
 
 
@@ -456,7 +457,7 @@ def run_module(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[by
 
 def test_python_dash_m_runs_the_command(page: Path, tmp_path: Path) -> None:
     missing = tmp_path / "مفقود.txt"  # stderr is ASCII here: the name must not crash it
-    done = run_module(str(page), "-", str(missing), stdin=PAGE_TEXT.encode("utf-8"))
+    done = run_module("extract", str(page), "-", str(missing), stdin=PAGE_TEXT.encode("utf-8"))
     assert done.returncode == 1
     rows = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
     assert [row.get("headline") for row in rows] == [HEADLINE, HEADLINE, None]
@@ -475,7 +476,7 @@ def test_python_dash_m_version() -> None:
 
 
 def test_python_dash_m_help_has_arabic_whatever_the_locale() -> None:
-    done = run_module("--help")
+    done = run_module("extract", "--help")
     assert done.returncode == 0
     assert "منذ 3 ساعات" in done.stdout.decode("utf-8")
     assert done.stderr == b""

@@ -4,6 +4,7 @@ the rows must equal those of one process."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +19,12 @@ warcio = pytest.importorskip("warcio")
 
 from warc_files import html_response, write_warc  # noqa: E402
 
-from arabic_extract.dask import extract_bag, extract_partition, extract_warcs  # noqa: E402
+from arabic_extract.dask import (  # noqa: E402
+    extract_bag,
+    extract_partition,
+    extract_warcs,
+    write_jsonl,
+)
 
 PAGES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "html").glob("*/source.html"))
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
@@ -72,3 +78,23 @@ def test_extract_bag_of_pages_in_memory(client: object) -> None:
     rows = extract_bag(db.from_sequence(pages, npartitions=2)).compute()
     assert rows == extract_partition(pages)
     assert [row["id"] for row in rows] == ["page-0", "page-1", "page-2", "page-3"]
+
+
+def test_jsonl_parts_end_in_a_newline_and_concatenate(
+    client: object, warcs: list[Path], tmp_path: Path
+) -> None:
+    rows = extract_warcs([str(p) for p in warcs])
+    written = write_jsonl(rows, str(tmp_path / "out" / "articles-*.jsonl"))
+    assert len(written) == 2
+    parts = [Path(path).read_text(encoding="utf-8") for path in sorted(written)]
+    assert all(part.endswith("}\n") for part in parts)
+    assert "\\u0" not in parts[0]  # Arabic as is
+    joined = "".join(parts).splitlines()  # `cat out/*.jsonl`
+    assert [json.loads(line) for line in joined] == rows.compute()
+
+
+def test_without_dask_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.bag", None)  # as if Dask were not installed
+    hint = r'pip install "arabic-news-extract\[dask,warc\]"'
+    with pytest.raises(ModuleNotFoundError, match=hint):
+        extract_warcs(["crawl.warc.gz"])

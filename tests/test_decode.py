@@ -120,6 +120,40 @@ def test_unknown_encoding_argument_falls_back_to_detection() -> None:
     assert decoded.text == TEXT
 
 
+FRENCH = (
+    '<html><head><title>Rentrée scolaire</title></head><body><ul><li><a href="/regions">'
+    "Régions</a></li><li>Économie</li></ul><p>La rentrée aura lieu en septembre, a déclaré "
+    "le ministère. « Les écoles sont prêtes », a-t-il ajouté.</p></body></html>"
+)
+
+
+def test_utf8_cut_inside_its_last_character_stays_utf8() -> None:
+    """Little Arabic before the cut: no evidence for the "few broken bytes" rule, but a cut
+    last character is no sign of another encoding."""
+    data = ("<p>" + "x" * 200 + " تجاوز").encode("utf-8")[:-1]
+    decoded = decode_bytes(data)
+    assert same_codec(decoded.encoding, "utf-8")
+    assert decoded.text.startswith("<p>") and "تجا" in decoded.text
+
+
+def test_utf8_with_stray_bytes_and_little_non_ascii_stays_utf8() -> None:
+    data = FRENCH.encode("utf-8")
+    data = data[:40] + b"\xff" + data[40:90] + b"\xff" + data[90:]
+    decoded = decode_bytes(data)
+    assert same_codec(decoded.encoding, "utf-8")
+    assert decoded.text.replace("\ufffd", "") == FRENCH
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_latin_page_without_a_charset_is_windows_1252(codec: str) -> None:
+    """What browsers do; not ISO-8859-6, whose lone Arabic letters inside French words
+    ("Rىgions") read as no Arabic words."""
+    decoded = decode_bytes(FRENCH.encode(codec))
+    assert decoded.text == FRENCH
+    assert same_codec(decoded.encoding, "cp1252")
+    assert decode_bytes(FRENCH.encode(codec)[:120]).text == FRENCH[:120]
+
+
 # --------------------------------------------------------------------------- mojibake
 
 # Arabic without ف and harakat: their UTF-8 bytes (0x81, 0x8D, 0x8F, 0x90) are undefined in
@@ -162,6 +196,16 @@ def test_mojibake_str_repaired_by_extract() -> None:
     assert any("repaired" in note for note in article.notes)
 
 
+def test_mojibake_repaired_line_by_line() -> None:
+    """A page that joined a garbled part to a clean one: the whole text does not encode back,
+    its garbled lines do."""
+    garbled = PARAGRAPHS[0].encode("utf-8").decode("latin-1")
+    fixed = repair_mojibake(garbled + "\n" + PARAGRAPHS[1])
+    assert fixed is not None
+    assert fixed.text == PARAGRAPHS[0] + "\n" + PARAGRAPHS[1]
+    assert any("(1 of 2 lines)" in note for note in fixed.notes)
+
+
 def test_clean_arabic_is_not_repaired() -> None:
     assert repair_mojibake(TEXT) is None
     assert decode_text(TEXT).text == TEXT
@@ -186,7 +230,6 @@ NOISE = RNG.randbytes(4000)
         pytest.param(b"\x89PNG\r\n\x1a\n", "PNG", id="png"),
         pytest.param(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "JPEG", id="jpeg"),
         pytest.param(b"%PDF-1.7\n", "PDF", id="pdf"),
-        pytest.param(b"\x1f\x8b\x08\x00", "gzip", id="gzip"),
         pytest.param(b"PK\x03\x04\x14\x00", "ZIP", id="zip"),
         pytest.param(b"GIF89a", "GIF", id="gif"),
     ],
@@ -200,6 +243,11 @@ def test_binary_input_raises_input_error(header: bytes, what: str) -> None:
     message = str(info.value)
     assert what.lower() in message.lower()
     assert "not an html page or text" in message.lower()
+
+
+def test_corrupt_gzip_raises_input_error() -> None:
+    with pytest.raises(InputError, match="gzip-compressed data that does not decompress"):
+        extract(b"\x1f\x8b\x08\x00" + NOISE)
 
 
 def test_binary_input_raises_in_decode_bytes() -> None:

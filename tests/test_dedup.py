@@ -137,7 +137,7 @@ def _pages(folder: Path) -> Path:
 def test_cli_dedup_drops_copies_into_the_side_file(tmp_path: Path) -> None:
     pages = _pages(tmp_path / "pages")
     out = tmp_path / "articles.jsonl"
-    assert main([str(pages), "-o", str(out), "-q", "-w", "1", "--dedup"]) == 0
+    assert main(["extract", str(pages), "-o", str(out), "-q", "-w", "1", "--dedup"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [Path(row["id"]).name for row in rows] == ["0.html", "1.html", "2.html"]
     side = [json.loads(line) for line in side_file(out).read_text("utf-8").splitlines()]
@@ -150,8 +150,8 @@ def test_cli_dedup_with_resume_compares_with_rows_already_written(tmp_path: Path
     pages = _pages(tmp_path / "pages")
     out = tmp_path / "articles.jsonl"
     first = [str(pages / "0.html"), str(pages / "1.html")]
-    assert main([*first, "-o", str(out), "-q", "-w", "1", "--dedup"]) == 0
-    args = [str(pages), "-o", str(out), "-q", "-w", "1", "--dedup", "--resume"]
+    assert main(["extract", *first, "-o", str(out), "-q", "-w", "1", "--dedup"]) == 0
+    args = ["extract", str(pages), "-o", str(out), "-q", "-w", "1", "--dedup", "--resume"]
     assert main(args) == 0
     assert [Path(ident).name for ident, _ in read_rows(out)] == ["0.html", "1.html", "2.html"]
     assert [Path(ident).name for ident, _ in read_rows(side_file(out))] == ["3.html"]
@@ -160,6 +160,6 @@ def test_cli_dedup_with_resume_compares_with_rows_already_written(tmp_path: Path
 
 
 def test_cli_dedup_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(PAGES[0]), str(PAGES[1]), "--dedup"]) == 2
+    assert main(["extract", str(PAGES[0]), str(PAGES[1]), "--dedup"]) == 2
     assert "--dedup needs" in capsys.readouterr().err
-    assert main([str(PAGES[0]), str(PAGES[1]), "--dedup-distance", "40"]) == 2
+    assert main(["extract", str(PAGES[0]), str(PAGES[1]), "--dedup-distance", "40"]) == 2

@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -32,7 +33,8 @@ SLOW_SECONDS = 3.0
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: /utf8 /cp1256 /gzip /redirect /loop /404 /500 /slow /big /unsized /image /agent."""
+    """Routes: /utf8 /cp1256 /gzip /redirect /loop /404 /500 /slow /big /unsized /image /json
+    /agent."""
 
     seen_agents: list[str] = []  # noqa: RUF012 - shared by the handler instances
 
@@ -53,32 +55,39 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         Handler.seen_agents.append(self.headers.get("User-Agent", ""))
-        path = self.path
-        if path == "/utf8":
-            self.send(200, UTF8, "text/html; charset=utf-8")
-        elif path == "/cp1256":
-            self.send(200, CP1256, "text/html; charset=windows-1256")
-        elif path == "/gzip":
-            self.send(200, gzip.compress(UTF8), "text/html; charset=utf-8", Content_Encoding="gzip")
-        elif path == "/redirect":
-            self.send(302, b"", "text/html", Location="/utf8")
-        elif path == "/loop":
-            self.send(302, b"", "text/html", Location="/loop")
-        elif path == "/404":
-            self.send(404, b"<html>not found</html>", "text/html")
-        elif path == "/500":
-            self.send(500, b"<html>oops</html>", "text/html")
-        elif path == "/slow":
+        if self.path == "/slow":
             time.sleep(SLOW_SECONDS)
-            self.send(200, UTF8, "text/html; charset=utf-8")
-        elif path == "/big":
-            self.send(200, UTF8 * 4, "text/html; charset=utf-8")
-        elif path == "/unsized":  # no Content-Length: the cap applies while reading
-            self.send(200, UTF8 * 4, "text/html; charset=utf-8", no_length="1", Connection="close")
-        elif path == "/image":
-            self.send(200, PNG, "image/png")
-        else:
-            self.send(404, b"", "text/plain")
+        route = ROUTES.get(self.path, Route(404, b"", "text/plain"))
+        self.send(route.status, route.body, route.content_type, **route.headers)
+
+
+@dataclass(frozen=True)
+class Route:
+    """What the test server answers on one path."""
+
+    status: int
+    body: bytes
+    content_type: str
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+HTML = "text/html; charset=utf-8"
+ROUTES = {
+    "/utf8": Route(200, UTF8, HTML),
+    "/cp1256": Route(200, CP1256, "text/html; charset=windows-1256"),
+    "/gzip": Route(200, gzip.compress(UTF8), HTML, {"Content_Encoding": "gzip"}),
+    "/redirect": Route(302, b"", "text/html", {"Location": "/utf8"}),
+    "/loop": Route(302, b"", "text/html", {"Location": "/loop"}),
+    "/404": Route(404, b"<html>not found</html>", "text/html"),
+    "/500": Route(500, b"<html>oops</html>", "text/html"),
+    "/slow": Route(200, UTF8, HTML),
+    "/big": Route(200, UTF8 * 4, HTML),
+    # no Content-Length: the cap applies while reading
+    "/unsized": Route(200, UTF8 * 4, HTML, {"no_length": "1", "Connection": "close"}),
+    "/image": Route(200, PNG, "image/png"),
+    # an API answering with a JSON document
+    "/json": Route(200, '{"title": "عنوان"}'.encode(), "application/json"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -145,6 +154,8 @@ def test_redirect_loop_and_not_a_page(server: str) -> None:
         fetch(f"{server}/loop", options=FetchOptions(max_redirects=3))
     with pytest.raises(FetchError, match="not a page: Content-Type image/png"):
         fetch(f"{server}/image")
+    with pytest.raises(FetchError, match="not a page: Content-Type application/json"):
+        fetch(f"{server}/json")
 
 
 def test_connection_refused_and_bad_scheme() -> None:
@@ -162,7 +173,7 @@ def test_user_agent_is_sent(server: str) -> None:
 
 
 def test_cli_fetches_a_url(server: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([f"{server}/cp1256"]) == 0
+    assert main(["extract", f"{server}/cp1256"]) == 0
     article = json.loads(capsys.readouterr().out)
     assert article["headline"] == extract(UTF8).headline
     assert article["url"] == f"{server}/cp1256"
@@ -173,7 +184,7 @@ def test_cli_batch_of_urls_has_rows_and_error_rows(
 ) -> None:
     listing = tmp_path / "urls.txt"
     listing.write_text(f"{server}/utf8\n{server}/404\n{server}/redirect\n", encoding="utf-8")
-    assert main(["--files-from", str(listing), "-w", "1"]) == 1
+    assert main(["extract", "--files-from", str(listing), "-w", "1"]) == 1
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]
     assert [row["id"] for row in rows] == [f"{server}/utf8", f"{server}/404", f"{server}/redirect"]

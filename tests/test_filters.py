@@ -67,7 +67,9 @@ def test_progress_counts_left_out_pages() -> None:
 
 
 def test_cli_filters_and_counts(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main([str(folder), "--page-type", "article,listing", "--language", "ar", "-w", "1"])
+    status = main(
+        ["extract", str(folder), "--page-type", "article,listing", "--language", "ar", "-w", "1"]
+    )
     out, err = capsys.readouterr()
     assert status == 0
     rows = [json.loads(line) for line in out.splitlines()]
@@ -76,12 +78,12 @@ def test_cli_filters_and_counts(folder: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_cli_single_page_left_out(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status = main([str(folder / "listing.html"), "--page-type", "article"])
+    status = main(["extract", str(folder / "listing.html"), "--page-type", "article"])
     out, err = capsys.readouterr()
     assert (status, out) == (0, "")
     assert "left out by the filters (page type listing)" in err
 
 
 def test_cli_unknown_page_type(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["x.html", "--page-type", "articel"]) == 2
+    assert main(["extract", "x.html", "--page-type", "articel"]) == 2
     assert "unknown page type articel" in capsys.readouterr().err

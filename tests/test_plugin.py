@@ -260,7 +260,7 @@ def test_compare_field_rules() -> None:
         source="وكالة الأنباء الأردنية (بترا)",
         author="منى عبد الحميد",
         tags=["الشرطة", "الكرخ"],
-        captions=["لاعبو الخليج يحتفلون (تصوير: فلان)"],
+        captions=["لاعبو الخليج يحتفلون", "Getty Images"],
         paragraphs=["فقرة أولى", "فقرة  ثانية"],
     )
     ok = {
@@ -270,7 +270,7 @@ def test_compare_field_rules() -> None:
         "site_name": None,
         "date": None,
         "tags": ["الشرطة", "الكرخ"],
-        "captions": ["لاعبو الخليج يحتفلون"],
+        "captions": ["لاعبو الخليج يحتفلون", "Getty Images"],
         "paragraphs": ["فقرة أولى", "فقرة ثانية"],
         "exclude": ["شارك"],
     }
@@ -280,6 +280,10 @@ def test_compare_field_rules() -> None:
     assert set(diffs) == {"source", "date", "tags"}
     assert "same tags in another order" in diffs["tags"].format()
     assert [d.field for d in compare_snapshot(got, bad, fields=["date"])] == ["date"]
+    # captions are the list: a credit kept as a caption fails as a lost caption does
+    (extra,) = compare_snapshot(got, {"captions": ["لاعبو الخليج يحتفلون"]})
+    assert extra.summary == "0 caption(s) not found, 1 not expected"
+    assert "+ Getty Images" in extra.format()
     with pytest.raises(SnapshotError):
         compare_snapshot(got, bad, fields=["nope"])
 

@@ -206,7 +206,7 @@ def test_explain_html_writes_report(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_explain_without_html_is_the_explain_listing(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(TEXT_PAGE), "--explain"]) == 0
+    assert main(["extract", str(TEXT_PAGE), "--explain"]) == 0
     listing = capsys.readouterr().out
     assert main(["explain", str(TEXT_PAGE)]) == 0
     assert capsys.readouterr().out == listing

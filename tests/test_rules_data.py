@@ -7,39 +7,38 @@ family documented by at least one example and one counter-example.
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import pkgutil
 import re
 import unicodedata
 
 import pytest
 
+import arabic_extract.rules as rules_package
 import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
-import arabic_extract.rules.pages as page_rules
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import Family, dom
+from arabic_extract.rules.catalog import FAMILY_MODULES, all_families, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 from arabic_extract.rules.stopwords import STOPWORDS
 
-RULE_MODULES = (noise_rules, attribution_rules, date_rules, page_rules)
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def collect_families() -> list[Family]:
-    """Every Family instance bound at module level in the rule modules (each once)."""
-    found: list[Family] = []
-    for module in RULE_MODULES:
-        for value in vars(module).values():
-            if isinstance(value, Family) and all(value is not f for f in found):
-                found.append(value)
-    return found
-
-
-FAMILIES = collect_families()
+FAMILIES = all_families()
 FAMILY_IDS = [f.name for f in FAMILIES]
+
+
+def test_every_module_with_families_is_in_the_catalog() -> None:
+    for info in pkgutil.iter_modules(rules_package.__path__):
+        module = importlib.import_module(f"arabic_extract.rules.{info.name}")
+        if module_families(module) and module.__name__ != "arabic_extract.rules.catalog":
+            assert module in FAMILY_MODULES, f"{module.__name__}: add it to rules/catalog.py"
 
 
 def family_strings(family: Family) -> list[tuple[str, str]]:
@@ -132,9 +131,9 @@ def test_family_examples_not_duplicated_after_normalisation(family: Family) -> N
 
 @pytest.mark.parametrize("family", FAMILIES, ids=FAMILY_IDS)
 def test_family_kind_and_limits(family: Family) -> None:
-    assert family.kind in ("line", "prefix", "search")
+    assert family.kind in ("line", "prefix", "label", "search")
     assert family.max_words is None or family.max_words >= 1
-    if family.kind == "prefix":
+    if family.kind in ("prefix", "label"):
         # a prefix family exposes its payload as the group "rest"
         assert "rest" in family.compiled.groupindex
 

@@ -10,10 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
-import arabic_extract.rules.noise as noise_rules
-import arabic_extract.rules.pages as page_rules
 from arabic_extract.bylines import is_outlet_name, split_outlet_byline
 from arabic_extract.dates import find_date, find_relative, is_date_line
 from arabic_extract.features import NOISE_INDEX, dateline_agency
@@ -25,6 +22,7 @@ from arabic_extract.rules.attribution import (
     LEAD_ATTRIBUTION,
     SOURCE_LINE,
 )
+from arabic_extract.rules.catalog import all_families
 from arabic_extract.rules.noise import (
     CMS_LEFTOVER,
     COMMENT_POLICY,
@@ -43,17 +41,7 @@ from arabic_extract.rules.noise import (
     TIME_AGO,
 )
 
-
-def collect_families() -> list[Family]:
-    found: list[Family] = []
-    for module in (noise_rules, attribution_rules, date_rules, page_rules):
-        for value in vars(module).values():
-            if isinstance(value, Family) and all(value is not f for f in found):
-                found.append(value)
-    return found
-
-
-FAMILIES = collect_families()
+FAMILIES = all_families()
 
 
 def matches(family: Family, line: str) -> bool:

@@ -8,11 +8,15 @@ Each family compiles to exactly one pattern, and its ``name`` is what an explana
 How a family matches a normalised line depends on its ``kind``:
 
 ``line``
-    the whole line is made of the family's phrases (one or more, with punctuation between):
-    ``"شارك"``, ``"فيسبوك تويتر واتساب"``.
+    the whole line is made of the family's phrases (one or more, with punctuation between, the
+    ones after the first may take the conjunction و): ``"شارك"``, ``"فيسبوك تويتر واتساب"``,
+    ``"فيسبوك وتويتر"``.
 ``prefix``
     the line starts with a phrase; the rest of the line is the family's payload, available as
     the match group ``rest`` (``"كلمات دلالية: روسيا أوكرانيا"``).
+``label``
+    a ``prefix`` whose phrase is a label: a separator (``:`` ``،`` ``,`` ``-`` ``|``) or the
+    end of the line follows it, so ``"الصورة: الوزير"`` is one and ``"الصورة النمطية"`` is not.
 ``search``
     a phrase occurs anywhere in the line, on word boundaries.
 
@@ -33,13 +37,17 @@ import regex
 from arabic_extract.normalize import normalize
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 
-Kind = Literal["line", "prefix", "search"]
+Kind = Literal["line", "prefix", "label", "search"]
 
 # Separators between phrases on a "line" family and around prefixes: spaces, punctuation, symbols.
 SEP = r"[\s\p{P}\p{S}]"
 # A phrase must not run on into a longer word: "شارك" must not match "شاركت".
 WORD_END = r"(?![\p{L}\p{N}\p{M}])"
 WORD_START = r"(?<![\p{L}\p{N}\p{M}])"
+# The conjunction "and", written joined to the next word.
+AND = "و"
+# What ends a label: "الصورة:", "صدر الصورة،", "Image caption,", "تصوير -".
+LABEL_END = r"[:：،,؛;\-–—|]"
 
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -250,9 +258,12 @@ def compile_family(family: Family) -> regex.Pattern[str]:
     alt = alternation(family)
     if family.kind == "line":
         # Possessive separators: a long run of punctuation costs linear time, never backtracking.
-        source = rf"^{SEP}*{alt}{WORD_END}(?:{SEP}++{alt}{WORD_END})*{SEP}*+$"
+        # Items after the first may carry the conjunction: "فيسبوك وتويتر".
+        source = rf"^{SEP}*{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*{SEP}*+$"
     elif family.kind == "prefix":
         source = rf"^{SEP}*{alt}{WORD_END}(?P<rest>.*)$"
+    elif family.kind == "label":
+        source = rf"^{SEP}*{alt}{WORD_END}\s*+(?:{LABEL_END}(?P<rest>.*)|$)"
     else:
         source = rf"{WORD_START}{alt}{WORD_END}"
     return regex.compile(source)

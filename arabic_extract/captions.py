@@ -1,0 +1,128 @@
+"""Captions: an image's caption as shown, without its label and its credit; and the lines that
+sit where captions sit but are none (a credit alone, a byline or date line under the headline,
+the author's photo, the site's logo).
+
+A figure on a news page has up to three parts: a label for screen readers (``التعليق على
+الصورة،``), the caption, and the image's source (``صدر الصورة، Getty Images``, ``(رويترز)``,
+``- أرشيفية``, ``تصوير: فلان``). Only the caption is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from arabic_extract.blocks import Block, strip_bullet
+from arabic_extract.bylines import is_outlet_name
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.dates import is_date_line
+from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
+from arabic_extract.rules.attribution import AGENCIES, BYLINE
+from arabic_extract.rules.captions import CAPTION_LABEL, PHOTO_SOURCE_LABEL
+from arabic_extract.rules.noise import FOLLOW_PROMPT, PHOTO_CREDIT, SHARE_BAR
+
+# The last part of a caption after a dash, a bar or an Arabic comma, or in brackets at its end;
+# a photographer's label ("تصوير: فلان") at its end. Searched in a caption's last characters.
+_TAIL = regex.compile(
+    r"(?:\s[-–—|]\s*+|،\s*+|\()(?P<credit>[^()\-–—|،]{1,40}?)\)?\s*+$"
+    r"|(?P<label>(?:تصوير|عدسه|المصور|photo|credit)\s*+:\s*+[^:]{1,40})$"
+)
+_TAIL_WINDOW = 80
+# A clock time (10:15, ۱۰:۳۰ once normalised): captions do not give one, meta lines do.
+_CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# A date at the end of a line ("اسٹاف رپورٹر 23 مئی 2024", "Par X 29 août 2024"): a byline.
+_DATE_AT_END = regex.compile(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
+# A logo's caption or an "about us" link names the site in a few words.
+_SITE_CAPTION_MAX_WORDS = 4
+# The most credits a caption ends with ("(رويترز) - أرشيف").
+_MAX_TAILS = 2
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the page is known to be by the time captions are read: its author and its name."""
+
+    author: str | None = None
+    site: str | None = None
+
+
+def _is_credit(norm: str) -> bool:
+    words = len(norm.split())
+    return (
+        PHOTO_CREDIT.match(norm, words) is not None
+        or PHOTO_SOURCE_LABEL.match(norm, words) is not None
+        or AGENCIES.match(norm) is not None
+    )
+
+
+def _tail_start(norm: str, end: int) -> int | None:
+    """Where a credit at the end of ``norm[:end]`` starts, or None."""
+    window = max(0, end - _TAIL_WINDOW)
+    found = _TAIL.search(norm, window, end)
+    if found is None:
+        return None
+    credit = (found.group("credit") or found.group("label") or "").strip()
+    if not credit:
+        return None
+    if _is_credit(credit) or (found.group(0).lstrip().startswith("(") and is_outlet_name(credit)):
+        return found.start()
+    return None
+
+
+def caption_text(block: Block) -> str:
+    """A caption as shown, without a leading label ("الصورة:", "التعليق على الصورة،") or a
+    trailing credit ("- أرشيف", "(رويترز)", "تصوير: فلان", "(من المصدر)"); "" when nothing
+    else is left."""
+    text = strip_bullet(block.text)
+    norm, offsets = normalize_with_offsets(text)
+    start, end = 0, len(norm)
+    label = CAPTION_LABEL.match(norm)
+    if label is not None:
+        start = label.start("rest") if label.group("rest") is not None else end
+    for _ in range(_MAX_TAILS):
+        tail = _tail_start(norm, end)
+        if tail is None or tail <= start:
+            break
+        end = tail
+    cut = original_slice(text, offsets, start, end)
+    return cut.strip(" :|-–—,،.") if regex.search(r"\p{L}", cut) else ""
+
+
+def not_a_caption(text: str, known: Known, config: ExtractionConfig) -> str | None:
+    """Why a caption's text is no caption: ``no-words``, ``credit`` (a credit alone),
+    ``meta-line`` (a byline or date line), ``author`` (the author's photo), ``site`` (the
+    site's logo or "about" link), ``prompt`` (share, follow); None when it is one."""
+    norm = normalize(text)
+    words = len(norm.split())
+    if not regex.search(r"\p{L}", norm):
+        return "no-words"
+    if _is_credit(norm):
+        return "credit"
+    if (
+        _CLOCK.search(norm)
+        or _DATE_AT_END.search(norm)
+        or BYLINE.match(norm, words) is not None
+        or is_date_line(norm, config.max_date_line_words, words)
+    ):
+        return "meta-line"
+    if known.author and len(known.author.split()) >= 2 and normalize(known.author) in norm:
+        return "author"
+    if known.site and words <= _SITE_CAPTION_MAX_WORDS and normalize(known.site) in norm:
+        return "site"
+    if SHARE_BAR.match(norm, words) or FOLLOW_PROMPT.match(norm, words):
+        return "prompt"
+    return None
+
+
+def article_captions(texts: list[str], known: Known, config: ExtractionConfig) -> list[str]:
+    """The captions of the article, once each, in page order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for text in texts:
+        key = normalize(text)
+        if key in seen or not_a_caption(text, known, config) is not None:
+            continue
+        seen.add(key)
+        out.append(text)
+    return out

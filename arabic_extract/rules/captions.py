@@ -1,0 +1,63 @@
+"""Caption vocabulary: the labels that introduce an image's caption or its source.
+
+Pages label the two parts of a figure for screen readers or in print style: BBC Arabic writes
+``التعليق على الصورة، …`` before the caption and ``صدر الصورة، Getty Images`` before the credit;
+others write ``الصورة: …`` or ``شرح الصورة: …``. A label is never part of the caption, and a
+line that is only a label, or a label and a credit, is no caption at all.
+"""
+
+from __future__ import annotations
+
+from arabic_extract.rules import Family
+
+CAPTION_LABEL = Family(
+    name="caption-label",
+    kind="label",
+    description="A label before an image's caption: التعليق على الصورة، الصورة:, Image caption.",
+    phrases=(
+        "التعليق على الصورة",
+        "تعليق على الصورة",
+        "التعليق على الصور",
+        "تعليق الصورة",
+        "شرح الصورة",
+        "وصف الصورة",
+        "الصورة",
+        "صورة",
+        "image caption",
+        "photo caption",
+        "caption",
+    ),
+    examples=(
+        "التعليق على الصورة، متظاهرون في وسط الخرطوم",
+        "التعليق على الصورة",
+        "الصورة: الرئيس خلال الاجتماع",
+        "Image caption, Protesters in Khartoum",
+    ),
+    counter_examples=(
+        "صورة قاتمة للاقتصاد العالمي في تقرير صندوق النقد الدولي الأخير",
+        "الصورة النمطية عن المرأة العاملة ما زالت حاضرة في الإعلانات التجارية",
+    ),
+    max_words=40,
+)
+
+PHOTO_SOURCE_LABEL = Family(
+    name="photo-source-label",
+    kind="label",
+    description="A label before an image's source or photographer: صدر الصورة، Getty Images.",
+    phrases=(
+        "صدر الصورة",
+        "مصدر الصورة",
+        "حقوق الصورة",
+        "حقوق الصور",
+        "الصورة من",
+        "الصورة عن",
+        "مصدر الصور",
+        "image source",
+        "image credit",
+        "photo credit",
+        "photo source",
+    ),
+    examples=("صدر الصورة، Getty Images", "مصدر الصورة: رويترز", "Image source, Reuters"),
+    counter_examples=("مصدر الصورة الأولى للمجرة لم يكن معروفا حتى أعلن الفريق البحثي النتائج",),
+    max_words=8,
+)

@@ -1,0 +1,60 @@
+"""Tags that are no tags: what a keyword list or a ``keywords`` meta tag carries besides the
+story's topics.
+
+A CMS fills keyword fields with whatever it has: numbers (``21``), internal codes (``COMDOC``,
+``A/78/L.1``), the site's Latin slug and generic words (``lbci``, ``news``). A tag has letters,
+is no code, and on an Arabic article a tag without an Arabic letter is kept only when the
+article itself writes it (``NATO`` in a story that says NATO).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from arabic_extract.normalize import normalize
+
+_LETTER = regex.compile(r"\p{L}")
+_ARABIC = regex.compile(r"\p{Arabic}")
+# A code: letters and digits run together or joined by / . _ - (A/78/L.1, SG2024, COM-DOC).
+_CODE = regex.compile(r"[A-Za-z]*+\d[\w/._-]*+|[A-Z0-9]++(?:[/._-][A-Z0-9]++)++")
+# An upper-case Latin word that is neither an acronym nor a name: a CMS's code (COMDOC).
+_CAPS_CODE_MIN = 6
+_CAPS = regex.compile(r"[A-Z]++")
+
+
+def _unseen_latin(tag: str, text: str) -> bool:
+    """A tag without an Arabic letter that the article's text never writes."""
+    if _ARABIC.search(tag):
+        return False
+    norm = normalize(tag)
+    return regex.search(rf"(?<!\w){regex.escape(norm)}(?!\w)", text) is None
+
+
+def tag_problem(tag: str, text: str, *, arabic: bool) -> str | None:
+    """Why ``tag`` names no topic of an article whose normalised text is ``text`` (``arabic``:
+    the article is in Arabic): ``without-letters``, ``code`` or ``foreign-and-unseen``; None
+    when it is a tag."""
+    bare = tag.strip()
+    if not _LETTER.search(bare):
+        return "without-letters"
+    if _CODE.fullmatch(bare) or (
+        _CAPS.fullmatch(bare) and len(bare) >= _CAPS_CODE_MIN and _unseen_latin(bare, text)
+    ):
+        return "code"
+    if arabic and _unseen_latin(bare, text):
+        return "foreign-and-unseen"
+    return None
+
+
+def article_text(headline: str | None, paragraphs: list[str]) -> str:
+    """The normalised text a tag is looked for in: the headline and the body."""
+    return normalize(" ".join([headline or "", *paragraphs]))
+
+
+def plausible_tags(
+    tags: list[str], headline: str | None, paragraphs: list[str], *, arabic: bool
+) -> list[str]:
+    """The tags that name a topic, in order: without the numbers, the codes, and (on an
+    article in Arabic, ``arabic``) the Latin words the article never writes."""
+    text = article_text(headline, paragraphs)
+    return [tag for tag in tags if tag_problem(tag, text, arabic=arabic) is None]
