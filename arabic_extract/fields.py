@@ -284,13 +284,25 @@ _TRAILING_PARENS = regex.compile(r"\s*\(([^()]{1,40})\)\s*$")
 def caption_text(block: Block) -> str:
     """A caption as shown, without a leading "صورة:" label or a trailing credit ("- أرشيف",
     "(رويترز)", "تصوير: فلان")."""
+    return split_caption(block)[0]
+
+
+def split_caption(block: Block) -> tuple[str, str | None]:
+    """A caption as :func:`caption_text` gives it, and the photo credit it ends with
+    (``أرشيفية``, ``رويترز``, ``تصوير: فلان``; None when it gives none)."""
     text = _CAPTION_LABEL.sub("", strip_bullet(block.text))
-    text = _CAPTION_CREDIT.sub("", text)
-    text = _PHOTOGRAPHER.sub("", text)
+    credits: list[str] = []
+    for pattern in (_CAPTION_CREDIT, _PHOTOGRAPHER):
+        found = pattern.search(text)
+        if found is not None:
+            credits.append(found.group())
+            text = text[: found.start()]
     found = _TRAILING_PARENS.search(text)
     if found is not None and is_outlet_name(normalize(found.group(1))):
+        credits.append(found.group(1))
         text = text[: found.start()]
-    return clean_edges(text) or clean_edges(block.text)
+    credit = " ".join(clean_edges(c) for c in reversed(credits) if clean_edges(c)) or None
+    return clean_edges(text) or clean_edges(block.text), credit
 
 
 def label_headline_and_captions(

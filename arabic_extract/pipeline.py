@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from arabic_extract import labels
-from arabic_extract.blocks import Block, line_blocks
+from arabic_extract.blocks import Block, Media, line_blocks
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.content import body_lines, build_content
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
 from arabic_extract.fingerprint import fingerprint
@@ -20,6 +21,7 @@ from arabic_extract.model import Article, BlockInfo, Teaser
 from arabic_extract.page_type import PageHints, PageKind, classify_page
 from arabic_extract.reflow import text_lines
 from arabic_extract.segment import segment
+from arabic_extract.structure import mark_structures
 
 # Below this many characters of body, the language is read from the page's other text too.
 _LANGUAGE_MIN_BODY = 200
@@ -40,7 +42,7 @@ def analyse(
 ) -> Analysis:
     """Features, both classification passes, segmentation, fields and the page type."""
     feats = features(blocks, config)
-    decs = classify(blocks, feats, config)
+    decs = mark_structures(blocks, feats, classify(blocks, feats, config), config)
     run, decs = segment(blocks, feats, decs, config)
     fields, decs = extract_fields(blocks, feats, decs, run, config)
     if run.empty:
@@ -96,8 +98,11 @@ def assemble(
     language: LanguageGuess,
     declared_language: str | None = None,
     teasers: list[Teaser] | None = None,
+    media: list[Media] | None = None,
 ) -> Article:
-    paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.is_body]
+    gallery = page.page_type == "gallery"
+    content = build_content(blocks, decs, media or [], gallery=gallery, embeds=config.embeds)
+    paragraphs = body_lines(content, gallery=gallery)
     infos = (
         [
             BlockInfo(
@@ -139,6 +144,7 @@ def assemble(
         captions=fields.captions,
         notes=[*notes, *page_notes, *([foreign] if foreign else []), *fields.notes],
         paragraphs=paragraphs,
+        content=content,
         blocks=infos,
         declared_language=declared_language,
         teasers=teasers or [],

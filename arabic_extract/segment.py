@@ -17,6 +17,7 @@ from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
 from arabic_extract.rules.noise import ARTICLE_END
+from arabic_extract.structure import is_part
 
 # Families after which the article is over (what follows belongs to the page, not the story).
 END_FAMILIES = frozenset(family.name for family in ARTICLE_END)
@@ -156,13 +157,18 @@ def bridge_back(
 
 
 def trim_titles(feats: list[Features], decs: list[Decision], run: Run) -> Run:
-    """A run neither starts nor ends with a title-like line: that is a headline or a teaser."""
+    """A run neither starts nor ends with a title-like line: that is a headline or a teaser.
+    A table or list of the article, and the line introducing it, are no titles."""
     start, end = run.start, run.end
-    while start <= end and decs[start].cls != "good" and not feats[start].prose_end:
+    while start <= end and _title(feats[start], decs[start]):
         start += 1
-    while end >= start and decs[end].cls != "good" and not feats[end].prose_end:
+    while end >= start and _title(feats[end], decs[end]):
         end -= 1
     return Run(start, end, run.score)
+
+
+def _title(feat: Features, dec: Decision) -> bool:
+    return dec.cls != "good" and not feat.prose_end and not (dec.reasons and is_part(dec))
 
 
 def take_sentences(feats: list[Features], decs: list[Decision], run: Run) -> Run:
