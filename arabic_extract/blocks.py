@@ -140,15 +140,61 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     return forms
 
 
-def line_blocks(lines: list[str], max_chars: int) -> list[Block]:
+def line_blocks(lines: list[str], max_chars: int, rows: list[int] | None = None) -> list[Block]:
     """The blocks of page text: one per line (trimmed, not blank; see
-    :func:`arabic_extract.reflow.text_lines`)."""
-    lines = [line for line in lines if not (len(line) < 4 and is_blank(line))]
-    forms = matching_forms(lines, max_chars)
-    return [
-        Block(index, line, norm, bullet)
-        for index, (line, (norm, bullet)) in enumerate(zip(lines, forms, strict=True))
-    ]
+    :func:`arabic_extract.reflow.text_lines`). With ``rows`` (each line's table row, 0: none:
+    :func:`arabic_extract.reflow.text_rows`), the structure page text shows is kept: the cells
+    of consecutive rows make a table, consecutive lines opened by a bullet or a number a list
+    (see :class:`Block`)."""
+    kept = [k for k, line in enumerate(lines) if not (len(line) < 4 and is_blank(line))]
+    texts = [lines[k] for k in kept]
+    forms = matching_forms(texts, max_chars)
+    if rows is None:
+        return [
+            Block(index, line, norm, bullet)
+            for index, (line, (norm, bullet)) in enumerate(zip(texts, forms, strict=True))
+        ]
+    return _structured(texts, forms, [rows[k] for k in kept])
+
+
+def _structured(texts: list[str], forms: list[tuple[str, bool]], rows: list[int]) -> list[Block]:
+    """Page text's blocks with the tables and lists its lines show (see :func:`line_blocks`)."""
+    blocks: list[Block] = []
+    ids = 0  # the last structure number given; rows are numbered apart, as items
+    group, container, last_row, item, marker = 0, "", 0, 0, ""
+    for index, (line, (norm, bullet), row) in enumerate(zip(texts, forms, rows, strict=True)):
+        kind = "table" if row else ("ol" if line.lstrip()[:1].isdigit() else "ul") if bullet else ""
+        # a list's items share their marker: lines opened by "*" and "-" in turn are an
+        # interview's questions and answers
+        mark = line.lstrip()[:1] if kind == "ul" else ""
+        if kind != container or (kind == "table" and row < last_row) or mark != marker:
+            group = 0
+        marker = mark
+        if kind and not group:
+            ids += 1
+            group = ids
+        container = kind
+        if kind and (kind != "table" or row != last_row):
+            ids += 1
+            item = ids
+        last_row = row
+        cell = 0
+        if kind == "table":
+            ids += 1
+            cell = ids
+        blocks.append(
+            Block(
+                index,
+                line,
+                norm,
+                bullet,
+                group=group,
+                container=kind,
+                item=item if kind else 0,
+                cell=cell,
+            )
+        )
+    return blocks
 
 
 def link_runs(pieces: list[str], hrefs: list[str | None]) -> tuple[LinkRun, ...]:

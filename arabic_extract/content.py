@@ -278,7 +278,7 @@ def body_lines(content: list[ContentNode], *, gallery: bool) -> list[str]:
     """The body's lines, read back from the content (see the module)."""
     lines: list[str] = []
     for node in content:
-        if isinstance(node, (ParagraphNode, HeadingNode, QuoteNode)):  # noqa: UP038
+        if isinstance(node, (ParagraphNode, HeadingNode, QuoteNode)):
             lines.append(node.text)
         elif isinstance(node, ListNode):
             lines.extend(item.text for item in node.items)

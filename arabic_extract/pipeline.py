@@ -14,12 +14,12 @@ from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
 from arabic_extract.fingerprint import fingerprint
 from arabic_extract.language import LanguageGuess, detect_language, language_name
-from arabic_extract.markdown import markdown_blocks
+from arabic_extract.markdown import read_markdown
 from arabic_extract.merge import merge_meta, title_line
 from arabic_extract.metadata import PageMeta
 from arabic_extract.model import Article, BlockInfo, Teaser
 from arabic_extract.page_type import PageHints, PageKind, classify_page
-from arabic_extract.reflow import text_lines
+from arabic_extract.reflow import text_rows
 from arabic_extract.segment import segment
 from arabic_extract.structure import mark_structures
 
@@ -158,7 +158,8 @@ EMPTY_NOTE = "body: the input is empty or only whitespace"
 
 def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
     """The article of a page's text (one block per line)."""
-    blocks = line_blocks(text_lines(text), config.max_line_chars)
+    lines, rows = text_rows(text)
+    blocks = line_blocks(lines, config.max_line_chars, rows)
     if not blocks:
         return Article(url=url, page_type="other", notes=[*notes, EMPTY_NOTE])
     analysis = analyse(blocks, config, PageHints(url=url))
@@ -173,7 +174,8 @@ def extract_markdown(
     text: str, config: ExtractionConfig, url: str | None, notes: list[str]
 ) -> Article:
     """The article of a Markdown page; its front matter's title names the headline."""
-    blocks, front = markdown_blocks(text, config.max_line_chars)
+    page = read_markdown(text, config.max_line_chars, spans=config.links)
+    blocks, front = page.blocks, page.front
     if not blocks:
         return Article(
             url=url,
@@ -184,7 +186,7 @@ def extract_markdown(
     analysis = analyse(blocks, config, PageHints(url=url))
     if front.start:
         analysis = with_meta(blocks, analysis, front.meta, analysis.decs, first=0)
-    return finish(blocks, analysis, config=config, url=url, notes=notes)
+    return finish(blocks, analysis, config=config, url=url, notes=notes, media=page.media)
 
 
 def with_meta(
@@ -203,6 +205,7 @@ def finish(
     config: ExtractionConfig,
     url: str | None,
     notes: list[str],
+    media: list[Media] | None = None,
 ) -> Article:
     """The Article of page text or Markdown: the body's language read, the teasers of a
     listing kept when asked."""
@@ -223,4 +226,5 @@ def finish(
         page=page,
         language=language,
         teasers=teasers,
+        media=media,
     )
