@@ -15,7 +15,8 @@ set it; nothing is parsed again:
 - a block of a ``<blockquote>`` (a ``> `` block) is a quote; a heading block is a subheading (an
   ``<h1>`` in the body is level 2); any other body block is a paragraph, bold when the page
   writes it all in bold (an interview's question);
-- a figure is a caption the fields found between the headline and the end of the body, with the
+- a figure is a caption the fields found between the headline and the end of the body (but a
+  short line above the text that only its place made a caption, with no image), with the
   image of its figure (or the image right before it) and its photo credit; or an image between
   two body blocks, without a caption;
 - an embed (``config.embeds``) is an embedded post (a tweet's blockquote, a post's text and
@@ -196,6 +197,8 @@ class _Builder:
                 continue
             block = blocks[i]
             found = by_group.get(block.group) if block.group else by_place.get(i)
+            if found is None and decs[i].reasons == ("pre-body-caption",):
+                continue  # a short line above the text, not shown to be a caption
             image = self.media[found] if found is not None else None
             if found is not None:
                 used.add(found)

@@ -298,7 +298,10 @@ def split_caption(block: Block) -> tuple[str, str | None]:
             credits.append(found.group())
             text = text[: found.start()]
     found = _TRAILING_PARENS.search(text)
-    if found is not None and is_outlet_name(normalize(found.group(1))):
+    if found is not None and (
+        is_outlet_name(normalize(found.group(1)))
+        or _PHOTOGRAPHER.search(" " + found.group(1)) is not None
+    ):
         credits.append(found.group(1))
         text = text[: found.start()]
     credit = " ".join(clean_edges(c) for c in reversed(credits) if clean_edges(c)) or None

@@ -208,7 +208,9 @@ def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig)
     return run
 
 
-def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list[Decision]:
+def cut_read_also(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
+) -> list[Decision]:
     """Inside the run, a read-also header and the title lines after it are not body."""
     out = list(decs)
     i = run.start
@@ -216,17 +218,25 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
         if OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
             if not (feats[i].noise and feats[i].words > 3):  # not an inline read-also
-                j = _cut_titles(decs, out, j, run.end)
+                j = _cut_titles(blocks, decs, out, j, run.end)
             i = j
         else:
             i += 1
     return out
 
 
-def _cut_titles(decs: list[Decision], out: list[Decision], j: int, end: int) -> int:
+def _cut_titles(
+    blocks: list[Block], decs: list[Decision], out: list[Decision], j: int, end: int
+) -> int:
     """Mark the title lines from ``j`` on, up to good text or ``end``, as read-also noise in
-    ``out``; where they stop. (A loop of its own: mypyc miscompiles it nested in the caller's.)"""
+    ``out``; where they stop. On HTML, the box's titles are links or its furniture: a
+    subheading of the page's own (``<h2>``, neither) after them is the story's again. (A loop
+    of its own: mypyc miscompiles it nested in the caller's.)"""
+    start = j
     while j <= end and decs[j].cls != "good":
+        block = blocks[j]
+        if j > start and block.heading and not block.dom_noise and not block.links:
+            break
         if decs[j].cls != "bad":
             out[j] = Decision("bad", labels.NOISE, ("read-also",))
         j += 1
@@ -256,5 +266,5 @@ def segment(
     run = trim_titles(feats, decs, start_after_header(decs, run, config))
     run = take_sentences(feats, decs, run)
     if not run.empty:
-        decs = cut_read_also(feats, decs, run)
+        decs = cut_read_also(blocks, feats, decs, run)
     return run, label_run(decs, run)

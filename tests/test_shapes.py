@@ -44,6 +44,11 @@ LIMITS = {
     # BeautifulSoup cuts every search snippet at its highlighted words: the pieces read as
     # captioned photos, and the results page as a gallery
     ("listing_search", "bs4"),
+    # a page laid out in tables: inscriptis writes its columns side by side, the menu of the
+    # right column and the story's paragraphs on the same lines; markdownify writes the whole
+    # layout as one table row whose one cell holds every paragraph of the story
+    ("layout_table_portal", "inscriptis"),
+    ("layout_table_portal", "markdownify"),
 }
 CASES = [
     pytest.param(
