@@ -135,9 +135,11 @@ class _Framing:
         return (dec.cls == "good" and dec.is_body) or any(r in PARTS for r in dec.reasons)
 
     def _passable(self, i: int) -> bool:
-        """A caption or a subheading, which may stand between a table and the text."""
+        """A caption or a subheading, which may stand between a table and the text (a
+        heading ending in ':' heads what follows: a box's list when it is short)."""
+        block = self.blocks[i]
         return self.decs[i].label is labels.CAPTION or (
-            self.blocks[i].heading > 0 and self.decs[i].is_body
+            block.heading > 0 and self.decs[i].is_body and not ends_with_colon(block)
         )
 
     def before(self, first: int) -> int | None:
