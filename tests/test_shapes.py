@@ -60,7 +60,7 @@ CASES = [
         else (),
     )
     for path, path_id in [
-        *((p, f"fixture-{p.parent.name}") for p in sorted(FIXTURES.glob("*/*.html"))),
+        *((p, f"fixture-{p.parent.name}") for p in sorted(FIXTURES.glob("*/source.html"))),
         *((p, f"dev-{p.stem}") for p in sorted(DEV.glob("*.html"))),
     ]
     for shape in SHAPES
@@ -95,7 +95,7 @@ def test_every_shape_gives_the_html_article(path: Path, shape: str) -> None:
 
 
 def test_fixtures_found() -> None:
-    assert len(list(FIXTURES.glob("*/*.html"))) >= 10
+    assert len(list(FIXTURES.glob("*/source.html"))) >= 10
 
 
 # --- the innerText rendering -------------------------------------------------------------------
