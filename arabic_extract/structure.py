@@ -158,8 +158,9 @@ class _Framing:
     def intro(self, i: int) -> bool:
         return introduces(self.blocks[i], self.feats[i], self.decs[i], self.config)
 
-    def framed(self, first: int, last: int) -> bool:
-        """Does the table or list between ``first`` and ``last`` sit in the article?"""
+    def framed(self, members: list[int]) -> bool:
+        """Does the table or list of these blocks (in page order) sit in the article?"""
+        first, last = members[0], members[-1]
         before = self.before(first)
         if before is not None and self.intro(before):
             return True
@@ -168,7 +169,7 @@ class _Framing:
         text_after = after is not None and self.text(after)
         if text_before and text_after:
             return True
-        inside = all(self.blocks[k].in_article for k in range(first, last + 1))
+        inside = all(self.blocks[k].in_article for k in members)
         return inside and (text_before or text_after)
 
 
@@ -261,7 +262,7 @@ def mark_structures(
     out = list(decs)
     framing = _Framing(blocks, feats, out, config)
     for group in groups_of(blocks):
-        first, last = group.blocks[0], group.blocks[-1]
+        first = group.blocks[0]
         if group.container == "table":
             kind = table_kind(blocks, decs, group, config)
             if kind is not None:
@@ -269,10 +270,10 @@ def mark_structures(
                     out[k] = Decision(out[k].cls, out[k].label, (*out[k].reasons, kind))
                 continue
             furniture = any(blocks[k].dom_noise for k in group.blocks)
-            if furniture or not framing.framed(first, last):
+            if furniture or not framing.framed(group.blocks):
                 continue
             _take(decs, out, group.blocks, DATA_TABLE)
-        elif list_taken(blocks, feats, decs, group, config) and framing.framed(first, last):
+        elif list_taken(blocks, feats, decs, group, config) and framing.framed(group.blocks):
             _take(decs, out, group.blocks, ARTICLE_LIST)
         else:
             continue
