@@ -30,6 +30,8 @@ a gallery page, whose captions are its body; an embed gives its text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 from arabic_extract import labels
@@ -58,7 +60,7 @@ _LISTS = frozenset({"ul", "ol"})
 _EMBEDDED = frozenset({"embed"})
 # How many blocks above the headline a captioned figure may stand (a picture above the title).
 _ABOVE_HEADLINE = 2
-_POST_KINDS: Final[dict[str, EmbedKind]] = {"tweet": "tweet", "post": "post"}
+_POST_KINDS: Final[Mapping[str, EmbedKind]] = MappingProxyType({"tweet": "tweet", "post": "post"})
 
 
 def spans_of(runs: tuple[LinkRun, ...], cut: int = 0) -> list[Span]:

@@ -32,6 +32,7 @@ import html
 import io
 import re
 from collections.abc import Iterator
+from types import MappingProxyType
 from typing import Final
 from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
@@ -130,7 +131,7 @@ def to_text(article: Article) -> str:
 # opens an entity) as an entity, which every Markdown renderer shows as text.
 _MD_INLINE = re.compile(r"[\\`*_\[\]<]|&(?=#?[0-9A-Za-z]{1,32};)")
 _MD_LINE_START = frozenset("#>-+=|")
-_MD_ENTITIES = {"<": "&lt;", "&": "&amp;"}
+_MD_ENTITIES = MappingProxyType({"<": "&lt;", "&": "&amp;"})
 
 
 def _md_char(found: re.Match[str]) -> str:
