@@ -55,13 +55,14 @@ class Block:
         "text",
     )
 
-    def __init__(
+    # Positional arguments are allowed: the DOM walk makes a block per element and passes them
+    # in order (keyword arguments cost a dictionary per call: 5 % of an HTML page's time).
+    def __init__(  # noqa: PLR0917
         self,
         position: int,
         text: str,
         norm: str,
         bullet: bool,
-        *,
         tag: str | None = None,
         heading: int = 0,
         link_density: float = 0.0,

@@ -22,7 +22,9 @@ from typing import Final, final
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from arabic_extract import labels
 from arabic_extract.blocks import Block, LinkRun, Media, link_runs, matching_forms
+from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.fallback import NOTE as FALLBACK_NOTE
 from arabic_extract.fallback import SKIPPED as FALLBACK_SKIPPED
@@ -90,14 +92,13 @@ class Ctx:
         "noise",
     )
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - made per element of the walk: positional, as Block's
         self,
         noise: tuple[str, ...] = (),
         in_article: bool = False,
         in_caption: bool = False,
         heading: int = 0,
         link: bool = False,
-        *,
         href: str | None = None,
         group: int = 0,
         container: str = "",
@@ -124,11 +125,11 @@ class Ctx:
             self.in_caption,
             self.heading,
             self.link,
-            href=self.href,
-            group=group,
-            container=container,
-            item=item,
-            cell=cell,
+            self.href,
+            group,
+            container,
+            item,
+            cell,
         )
 
     def linked(self, href: str | None) -> Ctx:
@@ -139,11 +140,11 @@ class Ctx:
             self.in_caption,
             self.heading,
             True,
-            href=href,
-            group=self.group,
-            container=self.container,
-            item=self.item,
-            cell=self.cell,
+            href,
+            self.group,
+            self.container,
+            self.item,
+            self.cell,
         )
 
 
@@ -284,16 +285,16 @@ def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig
     if noise and not ctx.noise and _holds_prose(node, config):
         noise = ()
     return Ctx(
-        noise=tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
-        in_article=ctx.in_article or own.article,
-        in_caption=ctx.in_caption or own.caption,
-        heading=own.heading or ctx.heading,
-        link=ctx.link,
-        href=ctx.href,
-        group=ctx.group,
-        container=ctx.container,
-        item=ctx.item,
-        cell=ctx.cell,
+        tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
+        ctx.in_article or own.article,
+        ctx.in_caption or own.caption,
+        own.heading or ctx.heading,
+        ctx.link,
+        ctx.href,
+        ctx.group,
+        ctx.container,
+        ctx.item,
+        ctx.cell,
     )
 
 
@@ -333,13 +334,12 @@ class Pending:
 
     __slots__ = ("after_image", "bold", "ctx", "link_density", "links", "spans", "tag", "text")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - one per block of the walk: positional, as Block's
         self,
         text: str,
         tag: str,
         ctx: Ctx,
         link_density: float,
-        *,
         links: tuple[str, ...],
         after_image: bool,
         bold: bool,
@@ -387,6 +387,42 @@ def image_source(attrs: dict[str, str | None]) -> str | None:
     return None
 
 
+@final
+class Picture:
+    """An <img> met in the walk: where it stands and its group (see
+    :class:`~arabic_extract.blocks.Media`); its attributes are read only when it is near the
+    article (:func:`article_media`)."""
+
+    __slots__ = ("group", "node", "position")
+
+    def __init__(self, position: int, group: int, node: LexborNode) -> None:
+        self.position: Final = position
+        self.group: Final = group
+        self.node: Final = node
+
+
+# How far above the headline (or the body) and below the body an image may stand and still be
+# the article's (the content builder decides which it shows).
+_IMAGES_ABOVE = 3
+_IMAGES_BELOW = 2
+
+
+def article_media(walked: Walked, decs: list[Decision]) -> list[Media]:
+    """The media the content may show: the players and posts the walk kept, and the images
+    from a few blocks above the headline (or the body) to just below the body, their
+    addresses read now."""
+    kept = [i for i, d in enumerate(decs) if d.is_body or d.label is labels.HEADLINE]
+    if not kept or not walked.pictures:
+        return walked.media
+    low, high = kept[0] - _IMAGES_ABOVE, kept[-1] + _IMAGES_BELOW
+    images = [
+        image_media(p.node, p.position, p.group)
+        for p in walked.pictures
+        if low <= p.position <= high
+    ]
+    return [*walked.media, *images]
+
+
 def image_media(node: LexborNode, position: int, group: int) -> Media:
     """An <img> as a figure's image."""
     attrs = node.attributes
@@ -431,7 +467,8 @@ class _Walker:
         self.keep_links = config.links
         self.hrefs: list[str | None] = []
         self.embeds = config.embeds
-        self.media: list[Media] = []
+        self.media: list[Media] = []  # players and embedded posts (config.embeds)
+        self.pictures: list[Picture] = []  # images, read once the article is known
         self.ids = 0  # the last structure number given (groups, items, cells)
         self.nodes = 0
         self.tag, self.ctx = "body", Ctx()
@@ -502,44 +539,34 @@ class _Walker:
             return
         self.image = False
         density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
-        self.pending.append(
-            Pending(
-                text,
-                tag,
-                ctx,
-                density,
-                links=tuple(links),
-                after_image=image,
-                bold=bold,
-                spans=spans,
-            )
-        )
+        self.pending.append(Pending(text, tag, ctx, density, tuple(links), image, bold, spans))
 
     def finish(self) -> list[Block]:
         """The blocks, normalised for matching in one pass."""
         if self.pieces:
             self.flush(self.tag, self.ctx)
         forms = matching_forms([p.text for p in self.pending], self.config.max_line_chars)
+        # (positional: the walk's blocks are many, keyword arguments cost a dictionary each)
         return [
             Block(
                 index,
                 p.text,
                 norm,
                 bullet,
-                tag=p.tag,
-                heading=p.ctx.heading,
-                link_density=p.link_density,
-                in_article=p.ctx.in_article,
-                in_caption=p.ctx.in_caption,
-                dom_noise=p.ctx.noise,
-                links=p.links,
-                after_image=p.after_image,
-                group=p.ctx.group,
-                container=p.ctx.container,
-                item=p.ctx.item,
-                cell=p.ctx.cell,
-                bold=p.bold,
-                spans=p.spans,
+                p.tag,
+                p.ctx.heading,
+                p.link_density,
+                p.ctx.in_article,
+                p.ctx.in_caption,
+                p.ctx.noise,
+                p.links,
+                p.after_image,
+                p.ctx.group,
+                p.ctx.container,
+                p.ctx.item,
+                p.ctx.cell,
+                p.bold,
+                p.spans,
             )
             for index, (p, (norm, bullet)) in enumerate(zip(self.pending, forms, strict=True))
         ]
@@ -549,7 +576,7 @@ class _Walker:
         call to Lexbor. Otherwise False, and the walk goes through it node by node (a block
         that holds blocks finds out at its first element)."""
         links: list[LexborNode] = []
-        image = False
+        images: list[LexborNode] = []
         strong: LexborNode | None = None
         elements = node.traverse(include_text=False)
         next(elements)  # the element itself
@@ -558,7 +585,7 @@ class _Walker:
             if name == "a":
                 links.append(inner)
             elif name == "img":
-                image = True
+                images.append(inner)
             elif name in _NOT_IN_LEAF:
                 return False
             elif strong is None and name in _BOLD:
@@ -566,9 +593,10 @@ class _Walker:
         if links and self.keep_links:
             return False  # read node by node, each piece with its link
         text = node.text(deep=True)
-        if image:
+        if images:
             self.image = True
-            self.images(node, ctx)
+            position = len(self.pending)
+            self.pictures.extend(Picture(position, ctx.group, image) for image in images)
         if strong is not None:
             shown = text.split()
             self.bold = bool(shown) and strong.text(deep=True).split() == shown
@@ -618,11 +646,6 @@ class _Walker:
                     self.media.append(Media(len(self.pending), kind, url, group=number))
         return ctx.part(number, container, 0, 0)
 
-    def images(self, node: LexborNode, ctx: Ctx) -> None:
-        """The images of a leaf block (read whole): where they stand and their address."""
-        for image in node.css("img"):
-            self.media.append(image_media(image, len(self.pending), ctx.group))
-
     def open_link(self, node: LexborNode, ctx: Ctx) -> Ctx:
         """Enter an <a> that is not inside another: its text is a link of the block."""
         anchor = " ".join(node.text(deep=True).split())
@@ -653,11 +676,11 @@ class _Walker:
         embeds are."""
         if tag == "img":
             self.image = True
-            self.media.append(image_media(node, len(self.pending), ctx.group))
+            self.pictures.append(Picture(len(self.pending), ctx.group, node))
         elif tag == "picture":
             inner = node.css_first("img")
             if inner is not None:
-                self.media.append(image_media(inner, len(self.pending), ctx.group))
+                self.pictures.append(Picture(len(self.pending), ctx.group, inner))
         elif self.embeds:
             src = player_source(node)
             kind = "video" if tag == "video" or video_host(src) else "iframe"
@@ -753,20 +776,21 @@ class Walked:
 
     blocks: list[Block]
     media: list[Media]
+    pictures: list[Picture]
     notes: list[str]
 
 
 def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> Walked:
     root = tree.body or tree.root
     if root is None:
-        return Walked([], [], ["body: the HTML has no body"])
+        return Walked([], [], [], ["body: the HTML has no body"])
     drop_hidden(root)
     walker = _Walker(config)
     blocks = walker.walk(root)
     notes = []
     if walker.nodes > config.max_dom_nodes:
         notes.append(f"HTML has more than {config.max_dom_nodes} nodes; the rest was not read")
-    return Walked(blocks, walker.media, notes)
+    return Walked(blocks, walker.media, walker.pictures, notes)
 
 
 def extract_html(
@@ -819,5 +843,5 @@ def extract_html(
         language=language,
         declared_language=meta.language,
         teasers=teasers,
-        media=walked.media,
+        media=article_media(walked, decs),
     )

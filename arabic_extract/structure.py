@@ -289,7 +289,8 @@ def _intro_lists(
     framing = _Framing(blocks, feats, decs, config)
     n = len(blocks)
     for i in range(n - 2):
-        if not framing.intro(i) or (i + 1 < n and blocks[i + 1].group):
+        tail = blocks[i].norm[-4:]  # (a cheap look first: few lines end in a colon)
+        if (":" not in tail and "：" not in tail) or blocks[i + 1].group or not framing.intro(i):
             continue
         j = i + 1
         while (
