@@ -183,17 +183,11 @@ def _structured(texts: list[str], forms: list[tuple[str, bool]], rows: list[int]
         if kind == "table":
             ids += 1
             cell = ids
+        if not kind:  # most lines: the defaults, the cheap call
+            blocks.append(Block(index, line, norm, bullet))
+            continue
         blocks.append(
-            Block(
-                index,
-                line,
-                norm,
-                bullet,
-                group=group,
-                container=kind,
-                item=item if kind else 0,
-                cell=cell,
-            )
+            Block(index, line, norm, bullet, group=group, container=kind, item=item, cell=cell)
         )
     return blocks
 

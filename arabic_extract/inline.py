@@ -238,7 +238,8 @@ class _Links:
                     alt = " ".join(_emphasis(text[i + 1 : close]).translate(_RESTORE).split())
                     out.images.append((html.unescape(alt), src))
             else:
-                self.link(i + 1, close, out, depth, self.target(i, close, end))
+                href = self.target(i, close, end) if out.marked and depth == 0 else None
+                self.link(i + 1, close, out, depth, href)
             pos = end + 1
             i = text.find("[", pos, hi)
         out.pieces.append(text[pos:hi])

@@ -492,22 +492,25 @@ def read_markdown(text: str, max_chars: int, *, spans: bool = False) -> Markdown
             image_before = False
     forms = matching_forms([inline.text for inline in inlines], max_chars)
     blocks = [
-        Block(
+        Block(  # (in Block's order: a block per piece, keyword arguments cost a dictionary)
             index,
             inline.text,
             norm,
             piece.bullet or bullet,
-            tag=piece.tag,
-            heading=piece.heading,
-            link_density=min(1.0, inline.link_chars / max(1, _letters(inline.text))),
-            links=inline.links,
-            after_image=after_image[index],
-            group=piece.part.group,
-            container=piece.part.container,
-            item=piece.part.item,
-            cell=piece.part.cell,
-            bold=_bold(piece.raw),
-            spans=inline.spans,
+            piece.tag,
+            piece.heading,
+            min(1.0, inline.link_chars / max(1, _letters(inline.text))),
+            False,
+            False,
+            (),
+            inline.links,
+            after_image[index],
+            piece.part.group,
+            piece.part.container,
+            piece.part.item,
+            piece.part.cell,
+            _bold(piece.raw),
+            inline.spans,
         )
         for index, (piece, inline, (norm, bullet)) in enumerate(
             zip(kept, inlines, forms, strict=True)

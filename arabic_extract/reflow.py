@@ -252,7 +252,8 @@ def _aligned(lines: list[str]) -> set[int]:
     run: list[int] = []
     width = 0
     for k, line in enumerate([*lines, ""]):
-        cells = _COLUMNS.split(line.strip()) if "  " in line.strip() else []
+        stripped = line.strip()
+        cells = _COLUMNS.split(stripped) if "  " in stripped else []
         wide = len(cells) >= 2 and all(cell.count(" ") < _CELL_WORDS for cell in cells)
         if wide and (not run or len(cells) == width):
             run.append(k)
