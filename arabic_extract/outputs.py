@@ -31,7 +31,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import MappingProxyType
 from typing import Final
 from urllib.parse import quote, urlsplit
@@ -265,15 +265,27 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def _html_spans(text: str, spans: list[Span], links: bool) -> str:
-    if not (links and spans):
-        return _h(text)
+def _linked(
+    spans: list[Span], escape: Callable[[str], str], link: Callable[[str, str], str]
+) -> str:
+    """A text's spans as markup: each run escaped, a link with a safe address written by
+    ``link(href, shown)``."""
     out: list[str] = []
     for span in spans:
         href = safe_url(span.href)
-        shown = html.escape(span.text, quote=False)
-        out.append(f'<a href="{_attr(href)}" rel="nofollow">{shown}</a>' if href else shown)
+        shown = escape(span.text)
+        out.append(link(href, shown) if href else shown)
     return "".join(out)
+
+
+def _html_link(href: str, shown: str) -> str:
+    return f'<a href="{_attr(href)}" rel="nofollow">{shown}</a>'
+
+
+def _html_spans(text: str, spans: list[Span], links: bool) -> str:
+    if not (links and spans):
+        return _h(text)
+    return _linked(spans, lambda run: html.escape(run, quote=False), _html_link)
 
 
 def _html_table(node: TableNode) -> Iterator[str]:
@@ -392,15 +404,14 @@ def _xa(value: str) -> str:
     return quoteattr(_NOT_XML.sub("", value))
 
 
+def _tei_link(href: str, shown: str) -> str:
+    return f"<ref target={_xa(href)}>{shown}</ref>"
+
+
 def _tei_spans(text: str, spans: list[Span], links: bool) -> str:
     if not (links and spans):
         return _x(text)
-    out: list[str] = []
-    for span in spans:
-        href = safe_url(span.href)
-        shown = xml_escape(_NOT_XML.sub("", span.text))
-        out.append(f"<ref target={_xa(href)}>{shown}</ref>" if href else shown)
-    return "".join(out)
+    return _linked(spans, lambda run: xml_escape(_NOT_XML.sub("", run)), _tei_link)
 
 
 def _tei_node(node: ContentNode, images: bool, links: bool) -> Iterator[str]:
