@@ -85,7 +85,9 @@ class ParagraphNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["paragraph"] = "paragraph"
+    type: Literal["paragraph"] = Field(
+        default="paragraph", description="The node's kind: paragraph."
+    )
     text: str = Field(description="The paragraph as shown on the page.")
     bold: bool = Field(
         default=False,
@@ -104,7 +106,7 @@ class HeadingNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["heading"] = "heading"
+    type: Literal["heading"] = Field(default="heading", description="The node's kind: heading.")
     level: int = Field(ge=2, le=6, description="2 to 6, as <h2>-<h6> (an <h1> in the body is 2).")
     text: str = Field(description="The subheading as shown on the page.")
 
@@ -126,7 +128,7 @@ class ListNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["list"] = "list"
+    type: Literal["list"] = Field(default="list", description="The node's kind: list.")
     ordered: bool = Field(default=False, description="Numbered (<ol>, '1.' lines) or bulleted.")
     items: list[ListItem] = Field(default_factory=list, description="The items, in order.")
 
@@ -136,7 +138,7 @@ class TableNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["table"] = "table"
+    type: Literal["table"] = Field(default="table", description="The node's kind: table.")
     header: list[str] | None = Field(
         default=None,
         description="The header row's cells (<th> cells, a Markdown table's first row); None "
@@ -152,7 +154,7 @@ class QuoteNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["quote"] = "quote"
+    type: Literal["quote"] = Field(default="quote", description="The node's kind: quote.")
     text: str = Field(description="The quote as shown.")
     spans: list[Span] = Field(
         default_factory=list, description="Its plain runs and links (config.links)."
@@ -164,7 +166,7 @@ class FigureNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["figure"] = "figure"
+    type: Literal["figure"] = Field(default="figure", description="The node's kind: figure.")
     src: str | None = Field(
         default=None, description="The image's address as written in the page (None: unknown)."
     )
@@ -188,7 +190,7 @@ class EmbedNode(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    type: Literal["embed"] = "embed"
+    type: Literal["embed"] = Field(default="embed", description="The node's kind: embed.")
     kind: EmbedKind = Field(description="tweet, video, iframe or post.")
     url: str | None = Field(default=None, description="The embedded item's address, if known.")
     text: str | None = Field(default=None, description="The embedded post's text, if it shows.")
