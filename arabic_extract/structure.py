@@ -189,9 +189,7 @@ def _not_a_cell(block: Block) -> bool:
     return block.heading > 0 or (not block.cell and block.tag != "caption")
 
 
-def table_kind(
-    blocks: list[Block], decs: list[Decision], group: Group, config: ExtractionConfig
-) -> str | None:
+def table_kind(blocks: list[Block], group: Group, config: ExtractionConfig) -> str | None:
     """``layout-table``, ``link-table``, or None for a table whose shape is data's."""
     rows = _cells(blocks, group)
     wide = sum(1 for row, cells in rows.items() if row and len(cells) >= 2)
@@ -212,7 +210,7 @@ def table_kind(
     return None
 
 
-def _claimed(feat: Features, dec: Decision) -> bool:
+def _claimed(dec: Decision) -> bool:
     """A block that is not an item's or a cell's text: a noise family or the DOM's furniture
     claims it, or it is a date, a byline, a source or tags."""
     if dec.label is not labels.BODY and dec.label is not labels.NOISE:
@@ -236,7 +234,7 @@ def list_taken(
     linked = sum(1 for k in group.blocks if blocks[k].link_density > config.max_link_density)
     if linked * 2 > len(group.blocks):
         return False
-    return not any(blocks[k].dom_noise or _claimed(feats[k], decs[k]) for k in group.blocks)
+    return not any(blocks[k].dom_noise or _claimed(decs[k]) for k in group.blocks)
 
 
 def _take(decs: list[Decision], out: list[Decision], indices: list[int], reason: str) -> None:
@@ -264,7 +262,7 @@ def mark_structures(
     for group in groups_of(blocks):
         first = group.blocks[0]
         if group.container == "table":
-            kind = table_kind(blocks, decs, group, config)
+            kind = table_kind(blocks, group, config)
             if kind is not None:
                 for k in group.blocks:
                     out[k] = Decision(out[k].cls, out[k].label, (*out[k].reasons, kind))
@@ -296,7 +294,7 @@ def _intro_lists(
         while (
             j < n
             and j - i - 1 < config.intro_list_max_items
-            and _item_line(blocks[j], feats[j], decs[j], config)
+            and _item_line(blocks[j], decs[j], config)
         ):
             j += 1
         if j - i - 1 < 2 or j == n:
@@ -309,7 +307,7 @@ def _intro_lists(
     return out
 
 
-def _item_line(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:
+def _item_line(block: Block, dec: Decision, config: ExtractionConfig) -> bool:
     """A line that may be an item of a list that shows no bullets: short, not in a structure,
     not ending in ':' (another introduction), and no family or label claims it."""
     return (
@@ -318,5 +316,5 @@ def _item_line(block: Block, feat: Features, dec: Decision, config: ExtractionCo
         and block.link_density <= config.max_link_density
         and not block.dom_noise
         and not ends_with_colon(block)
-        and not _claimed(feat, dec)
+        and not _claimed(dec)
     )
