@@ -38,6 +38,7 @@ COMPILED = [
     "arabic_extract/dates.py",
     "arabic_extract/words.py",
     "arabic_extract/classify.py",
+    "arabic_extract/structure.py",
     "arabic_extract/segment.py",
     "arabic_extract/cuts.py",
     "arabic_extract/bylines.py",
@@ -46,6 +47,7 @@ COMPILED = [
     "arabic_extract/language.py",
     "arabic_extract/page_type.py",
     "arabic_extract/fingerprint.py",
+    "arabic_extract/content.py",
     "arabic_extract/pipeline.py",
 ]
 PURE_ENV = "ARABIC_EXTRACT_PURE_PYTHON"

@@ -10,16 +10,43 @@ from arabic_extract.batch import extract_many
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
 from arabic_extract.fetch import extract_url
-from arabic_extract.model import Article, BlockInfo, HijriDate, Label, LiveEntry, Teaser
+from arabic_extract.model import (
+    Article,
+    BlockInfo,
+    ContentNode,
+    EmbedNode,
+    FigureNode,
+    HeadingNode,
+    HijriDate,
+    Label,
+    ListItem,
+    ListNode,
+    LiveEntry,
+    ParagraphNode,
+    QuoteNode,
+    Span,
+    TableNode,
+    Teaser,
+)
 
 __all__ = [
     "Article",
     "BlockInfo",
+    "ContentNode",
+    "EmbedNode",
     "ExtractionConfig",
+    "FigureNode",
+    "HeadingNode",
     "HijriDate",
     "InputError",
     "Label",
+    "ListItem",
+    "ListNode",
     "LiveEntry",
+    "ParagraphNode",
+    "QuoteNode",
+    "Span",
+    "TableNode",
     "Teaser",
     "extract",
     "extract_many",

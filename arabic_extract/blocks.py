@@ -14,6 +14,9 @@ BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀
 
 _BULLET_STARTS = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
 
+LinkRun = tuple[str, str | None]
+"""A run of a block's text and the link it is (None: plain text)."""
+
 
 # The pipeline's records (Block, Features, Decision) are final slotted classes with Final
 # fields: immutable, and C structs when mypyc compiles the pipeline (see setup.py).
@@ -21,31 +24,45 @@ _BULLET_STARTS = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙�
 class Block:
     """One block of the page. ``text`` is the original; the other fields are for matching.
 
-    DOM fields keep their defaults for plain-text input.
+    DOM fields keep their defaults for plain-text input. The structure fields say what the block
+    is part of, as the DOM, the Markdown or the page text's layout shows it: ``group`` numbers
+    the innermost list, table, quote, figure or embed it sits in (0: none) and ``container``
+    names its kind (``ul``, ``ol``, ``table``, ``blockquote``, ``figure``, ``embed``);
+    ``item`` numbers its list item or table row, ``cell`` its table cell (0: none). Numbers are
+    unique on a page. ``bold`` says the whole block is bold; ``spans`` are its plain runs and
+    links (text and href, joined they are ``text``), kept only when asked (config.links) and
+    only for a block with a link.
     """
 
     __slots__ = (
         "after_image",
+        "bold",
         "bullet",
+        "cell",
+        "container",
         "dom_noise",
+        "group",
         "heading",
         "in_article",
         "in_caption",
+        "item",
         "link_density",
         "links",
         "norm",
         "position",
+        "spans",
         "tag",
         "text",
     )
 
-    def __init__(
+    # Positional arguments are allowed: the DOM walk makes a block per element and passes them
+    # in order (keyword arguments cost a dictionary per call: 5 % of an HTML page's time).
+    def __init__(  # noqa: PLR0917
         self,
         position: int,
         text: str,
         norm: str,
         bullet: bool,
-        *,
         tag: str | None = None,
         heading: int = 0,
         link_density: float = 0.0,
@@ -54,6 +71,12 @@ class Block:
         dom_noise: tuple[str, ...] = (),
         links: tuple[str, ...] = (),
         after_image: bool = False,
+        group: int = 0,
+        container: str = "",
+        item: int = 0,
+        cell: int = 0,
+        bold: bool = False,
+        spans: tuple[LinkRun, ...] = (),
     ) -> None:
         self.position: Final = position
         self.text: Final = text
@@ -67,6 +90,12 @@ class Block:
         self.dom_noise: Final = dom_noise
         self.links: Final = links
         self.after_image: Final = after_image
+        self.group: Final = group
+        self.container: Final = container
+        self.item: Final = item
+        self.cell: Final = cell
+        self.bold: Final = bold
+        self.spans: Final = spans
 
     def __repr__(self) -> str:
         return f"Block({self.position}, {self.text!r}, tag={self.tag!r})"
@@ -112,12 +141,112 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     return forms
 
 
-def line_blocks(lines: list[str], max_chars: int) -> list[Block]:
+def line_blocks(lines: list[str], max_chars: int, rows: list[int] | None = None) -> list[Block]:
     """The blocks of page text: one per line (trimmed, not blank; see
-    :func:`arabic_extract.reflow.text_lines`)."""
-    lines = [line for line in lines if not (len(line) < 4 and is_blank(line))]
-    forms = matching_forms(lines, max_chars)
-    return [
-        Block(index, line, norm, bullet)
-        for index, (line, (norm, bullet)) in enumerate(zip(lines, forms, strict=True))
-    ]
+    :func:`arabic_extract.reflow.text_lines`). With ``rows`` (each line's table row, 0: none:
+    :func:`arabic_extract.reflow.text_rows`), the structure page text shows is kept: the cells
+    of consecutive rows make a table, consecutive lines opened by a bullet or a number a list
+    (see :class:`Block`)."""
+    kept = [k for k, line in enumerate(lines) if not (len(line) < 4 and is_blank(line))]
+    texts = [lines[k] for k in kept]
+    forms = matching_forms(texts, max_chars)
+    if rows is None:
+        return [
+            Block(index, line, norm, bullet)
+            for index, (line, (norm, bullet)) in enumerate(zip(texts, forms, strict=True))
+        ]
+    return _structured(texts, forms, [rows[k] for k in kept])
+
+
+def _structured(texts: list[str], forms: list[tuple[str, bool]], rows: list[int]) -> list[Block]:
+    """Page text's blocks with the tables and lists its lines show (see :func:`line_blocks`)."""
+    blocks: list[Block] = []
+    ids = 0  # the last structure number given; rows are numbered apart, as items
+    group, container, last_row, item, marker = 0, "", 0, 0, ""
+    for index, (line, (norm, bullet), row) in enumerate(zip(texts, forms, rows, strict=True)):
+        kind = "table" if row else ("ol" if line.lstrip()[:1].isdigit() else "ul") if bullet else ""
+        # a list's items share their marker: lines opened by "*" and "-" in turn are an
+        # interview's questions and answers
+        mark = line.lstrip()[:1] if kind == "ul" else ""
+        if kind != container or (kind == "table" and row < last_row) or mark != marker:
+            group = 0
+        marker = mark
+        if kind and not group:
+            ids += 1
+            group = ids
+        container = kind
+        if kind and (kind != "table" or row != last_row):
+            ids += 1
+            item = ids
+        last_row = row
+        cell = 0
+        if kind == "table":
+            ids += 1
+            cell = ids
+        if not kind:  # most lines: the defaults, the cheap call
+            blocks.append(Block(index, line, norm, bullet))
+            continue
+        blocks.append(
+            Block(index, line, norm, bullet, group=group, container=kind, item=item, cell=cell)
+        )
+    return blocks
+
+
+def link_runs(pieces: list[str], hrefs: list[str | None]) -> tuple[LinkRun, ...]:
+    """The runs of the text that ``pieces`` make once white space is collapsed (as
+    ``" ".join("".join(pieces).split())``), each with the link it belongs to: ``hrefs[k]`` is
+    piece ``k``'s (None: plain text). Consecutive pieces of one link (or of plain text) make
+    one run; the spaces between runs go with the plain text (a run of their own between two
+    links). Joined, the runs' texts are the block's text."""
+    merged: list[tuple[list[str], str | None]] = []
+    for piece, href in zip(pieces, hrefs, strict=True):
+        if merged and merged[-1][1] == href:
+            merged[-1][0].append(piece)
+        else:
+            merged.append(([piece], href))
+    texts: list[str] = []  # the runs so far, and their links
+    links: list[str | None] = []
+    space = False  # white space since the last run
+    for parts, href in merged:
+        raw = "".join(parts)
+        shown = " ".join(raw.split())
+        if not shown:
+            space = space or bool(raw)
+            continue
+        if texts and (space or raw[0].isspace()):
+            if links[-1] is None:
+                texts[-1] += " "
+            elif href is None:
+                shown = " " + shown
+            else:
+                texts.append(" ")
+                links.append(None)
+        if texts and links[-1] is None and href is None:
+            texts[-1] += shown
+        else:
+            texts.append(shown)
+            links.append(href)
+        space = raw[-1].isspace()
+    return tuple(zip(texts, links, strict=True))
+
+
+@final
+class Media:
+    """An image, a player or an embedded post of the page, which is no block of text: where it
+    stands (before, or inside, block ``position``), the group it sits in (a figure, an embed:
+    see :class:`Block`), what it is (``img``, ``video``, ``iframe``, ``tweet``, ``post``), its
+    address and alternative text as written."""
+
+    __slots__ = ("alt", "group", "kind", "position", "src")
+
+    def __init__(
+        self, position: int, kind: str, src: str | None, *, alt: str | None = None, group: int = 0
+    ) -> None:
+        self.position: Final = position
+        self.kind: Final = kind
+        self.src: Final = src
+        self.alt: Final = alt
+        self.group: Final = group
+
+    def __repr__(self) -> str:
+        return f"Media({self.position}, {self.kind!r}, {self.src!r})"

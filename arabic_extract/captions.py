@@ -35,6 +35,8 @@ _CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _DATE_AT_END = regex.compile(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
 # A logo's caption or an "about us" link names the site in a few words.
 _SITE_CAPTION_MAX_WORDS = 4
+# What a caption's parts are cut at.
+_EDGES = " :|-–—,،.()"
 # The most credits a caption ends with ("(رويترز) - أرشيف").
 _MAX_TAILS = 2
 
@@ -74,19 +76,32 @@ def caption_text(block: Block) -> str:
     """A caption as shown, without a leading label ("الصورة:", "التعليق على الصورة،") or a
     trailing credit ("- أرشيف", "(رويترز)", "تصوير: فلان", "(من المصدر)"); "" when nothing
     else is left."""
+    return split_caption(block)[0]
+
+
+def split_caption(block: Block) -> tuple[str, str | None]:
+    """A caption as :func:`caption_text` gives it, and the photo credit it ends with
+    (``أرشيفية``, ``رويترز``, ``تصوير: فلان``; None when it gives none)."""
     text = strip_bullet(block.text)
     norm, offsets = normalize_with_offsets(text)
     start, end = 0, len(norm)
     label = CAPTION_LABEL.match(norm)
     if label is not None:
         start = label.start("rest") if label.group("rest") is not None else end
+    credits: list[str] = []
     for _ in range(_MAX_TAILS):
         tail = _tail_start(norm, end)
         if tail is None or tail <= start:
             break
+        credits.insert(0, _trim(original_slice(text, offsets, tail, end)))
         end = tail
-    cut = original_slice(text, offsets, start, end)
-    return cut.strip(" :|-–—,،.") if regex.search(r"\p{L}", cut) else ""
+    caption = _trim(original_slice(text, offsets, start, end))
+    return caption, " ".join(c for c in credits if c) or None
+
+
+def _trim(text: str) -> str:
+    """A cut without the separators and brackets at its edges; "" when it has no letter."""
+    return text.strip(_EDGES) if regex.search(r"\p{L}", text) else ""
 
 
 def not_a_caption(text: str, known: Known, config: ExtractionConfig) -> str | None:

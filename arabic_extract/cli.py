@@ -71,6 +71,7 @@ from arabic_extract.console import (
 from arabic_extract.dedup import DEFAULT_MAX_DISTANCE, MAX_DISTANCE_LIMIT, DedupConfig, DedupLog
 from arabic_extract.explain import format_explain
 from arabic_extract.model import Article
+from arabic_extract.outputs import FORMATS, csv_header, render_as, to_json
 
 DEFAULT_PAGE_TIMEOUT: Final = 120.0
 SUBCOMMANDS: Final = ("extract", "eval", "explain", "schema")
@@ -100,6 +101,7 @@ class Options:
     keep: PageFilter = field(default_factory=PageFilter)
     dedup: bool = False
     dedup_distance: int = DEFAULT_MAX_DISTANCE
+    images: bool = False
 
     @property
     def expands(self) -> bool:
@@ -191,10 +193,26 @@ def add_extract_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         dest="fmt",
-        choices=("json", "text", "markdown"),
+        choices=FORMATS,
         default=None,
-        help="output format (default: json, one object per line; with --explain, json gives the "
-        "Article with every block)",
+        help="output format (default: json, one object per line; csv: one row per page; with "
+        "--explain, json gives the Article with every block)",
+    )
+    parser.add_argument(
+        "--images",
+        action="store_true",
+        help="markdown, html, xml: write the figures' images (their addresses), not only "
+        "their captions",
+    )
+    parser.add_argument(
+        "--links",
+        action="store_true",
+        help="keep the links of the article's text (Article.content's spans) and write them",
+    )
+    parser.add_argument(
+        "--embeds",
+        action="store_true",
+        help="keep what the article embeds (tweets, videos, iframes) in its content and body",
     )
     parser.add_argument(
         "--indent", type=_indent, default=None, metavar="N", help="pretty-print JSON (one input)"
@@ -371,9 +389,10 @@ def extract_options(ns: argparse.Namespace) -> Options:
         )
     except ValueError as exc:
         raise UsageError(f"--page-type: {exc}") from None
-    fixed = {"explain": True} if ns.explain else {}
+    fixed: dict[str, object] = {"explain": True} if ns.explain else {}
     if ns.reference_time is not None:
         fixed["reference_time"] = ns.reference_time
+    fixed.update({name: True for name in ("links", "embeds") if getattr(ns, name)})
     try:
         config = settings.config_from(ns, **fixed)
     except settings.SettingsError as exc:
@@ -397,6 +416,7 @@ def extract_options(ns: argparse.Namespace) -> Options:
         keep=keep,
         dedup=ns.dedup,
         dedup_distance=ns.dedup_distance,
+        images=ns.images,
     )
     problem = _usage_problem(ns, options)
     if problem is not None:
@@ -405,67 +425,6 @@ def extract_options(ns: argparse.Namespace) -> Options:
 
 
 # --- input --------------------------------------------------------------------------------
-
-
-# --- formatting ---------------------------------------------------------------------------
-
-
-def format_json(article: Article, indent: int | None) -> str:
-    return article.model_dump_json(indent=indent) + "\n"
-
-
-def format_text(article: Article) -> str:
-    parts = [article.headline] if article.headline else []
-    parts.append(article.body)
-    return "\n\n".join(parts).rstrip("\n") + "\n"
-
-
-def _date_value(article: Article) -> str | None:
-    iso = article.published.isoformat() if article.published else None
-    if article.date_text and iso:
-        return f"{article.date_text} ({iso})"
-    return article.date_text or iso
-
-
-def _metadata(article: Article) -> list[tuple[str, str | None]]:
-    return [
-        ("Source", article.source),
-        ("Author", "، ".join(article.authors) or article.author),
-        ("Dateline", article.dateline),
-        ("Date", _date_value(article)),
-        ("Updated", article.updated.isoformat() if article.updated else None),
-        ("Site", article.site_name),
-        ("Tags", ", ".join(article.tags) or None),
-    ]
-
-
-def _md_escape(line: str) -> str:
-    """Escape a leading character that Markdown would read as a heading, list or quote."""
-    stripped = line.lstrip()
-    if stripped[:1] in ("#", ">", "-", "+", "*", "=", "|"):
-        return line.replace(stripped[:1], "\\" + stripped[:1], 1)
-    digits = len(stripped) - len(stripped.lstrip("0123456789"))
-    if digits and stripped[digits : digits + 1] in (".", ")"):
-        return line.replace(stripped[digits], "\\" + stripped[digits], 1)
-    return line
-
-
-def _md_paragraph(text: str) -> str:
-    return "\n".join(_md_escape(line) for line in text.splitlines())
-
-
-def format_markdown(article: Article) -> str:
-    sections: list[str] = []
-    if article.headline:
-        sections.append(f"# {' '.join(article.headline.split())}")
-    meta = [f"- **{name}:** {value}" for name, value in _metadata(article) if value]
-    if meta:
-        sections.append("\n".join(meta))
-    sections.extend(_md_paragraph(p) for p in article.paragraphs)
-    sections.extend(
-        "\n".join(f"> {line}" for line in caption.splitlines()) for caption in article.captions
-    )
-    return "\n\n".join(sections) + "\n"
 
 
 # --- output -------------------------------------------------------------------------------
@@ -481,22 +440,23 @@ class Renderer:
     columns: int | None = None
     colour: bool = False
     rows: bool = False
+    images: bool = False
+    links: bool = False
 
-    def article(self, article: Article) -> str:
+    def article(self, article: Article, ident: str | None = None) -> str:
+        """The article in the chosen format; ``ident`` is its input's id (CSV, XML)."""
         if self.listing:
             return format_explain(article, self.columns, self.colour)
-        if self.fmt == "text":
-            return format_text(article)
-        if self.fmt == "markdown":
-            return format_markdown(article)
-        return format_json(article, self.indent)
+        if self.fmt == "json":
+            return to_json(article, self.indent)
+        return render_as(self.fmt, article, images=self.images, links=self.links, ident=ident)
 
     def __call__(self, result: Result) -> str:
         if self.rows:
             return result.to_json() + "\n"
         if result.article is None:
             raise ValueError("only successful results are rendered")
-        return self.article(result.article)
+        return self.article(result.article, result.id)
 
 
 def renderer(options: Options) -> Renderer:
@@ -508,18 +468,24 @@ def renderer(options: Options) -> Renderer:
         columns=terminal_columns() if to_stdout else None,
         colour=use_colour() if to_stdout else False,
         rows=options.rows,
+        images=options.images,
+        links=options.config.links,
     )
 
 
-def render(article: Article, options: Options) -> str:
-    return renderer(options).article(article)
+def render(article: Article, options: Options, ident: str | None = None) -> str:
+    return renderer(options).article(article, ident)
 
 
 def _header(name: str, first: bool, options: Options) -> str:
-    """The separator before an input's output in a batch (none for JSON lines)."""
-    if not options.batch or (options.fmt == "json" and not options.listing):
+    """The separator before an input's output in a batch (none for JSON lines, CSV rows and
+    TEI documents, which carry their id; the CSV header row before the first)."""
+    if options.fmt == "csv" and not options.listing:
+        return csv_header() if first else ""
+    if not options.batch or (options.fmt in ("json", "xml") and not options.listing):
         return ""
-    head = f"<!-- {name} -->\n\n" if options.fmt == "markdown" else f"==> {name} <==\n"
+    comment = options.fmt in ("markdown", "html") and not options.listing
+    head = f"<!-- {name} -->\n\n" if comment else f"==> {name} <==\n"
     return head if first else "\n" + head
 
 
@@ -546,7 +512,8 @@ def run_single(options: Options) -> int:
         return EXIT_OK
     sink = Sink(options.output)
     try:
-        sink.write(render(article, options))
+        ident = display_name(path)
+        sink.write(_header(ident, True, options) + render(article, options, ident))
     finally:
         sink.close()
     return EXIT_OK

@@ -46,6 +46,19 @@ class ExtractionConfig(BaseModel):
         "teasers are other pages' text.",
     )
 
+    links: bool = Field(
+        default=False,
+        description="Keep the body's inline links: each paragraph, list item and quote that "
+        "holds a link gets its spans (text and href) in Article.content. Off, nothing is "
+        "collected and the output is as without links.",
+    )
+    embeds: bool = Field(
+        default=False,
+        description="Keep what the article embeds (tweets, videos, iframes, a social post's "
+        "text): embed nodes in Article.content, with their text in the body. Off, embeds are "
+        "left out of both, as noise.",
+    )
+
     fallback_max_blocks: int = Field(
         default=3000,
         description="The trafilatura second opinion is asked only on pages of at most this many "
@@ -222,6 +235,30 @@ class ExtractionConfig(BaseModel):
         "line when none is near the headline (the search stops at a menu). Page text splits "
         "an article's header over many lines: the opinion_column fixture's byline label, name "
         "and date line stand 9-12 lines above the body, behind a share bar of five lines.",
+    )
+
+    # --- tables and lists inside the article (see arabic_extract.structure) ------------------
+    # Calibration: the fixtures with tables, lists, quotes and interviews (fixtures/html:
+    # table_election_results, list_health_steps, interview_qa, layout_table_portal...) keep
+    # them in every shape; every dev page, seed and other fixture gives the body it gave
+    # before. Each comment gives the measured margin.
+    table_cell_max_words: int = Field(
+        default=25,
+        description="A data table's cells hold at most this many words (names, figures, short "
+        "phrases: 1-12 on the fixtures); a table with a longer cell lays out text, and its "
+        "blocks are read as paragraphs (layout-table).",
+    )
+    list_intro_min_words: int = Field(
+        default=4,
+        description="A line ending in ':' that introduces a table or a list has at least this "
+        "many words (a sentence: 'وجاءت النتائج على النحو التالي:'); shorter ones are box "
+        "headers ('مواضيع قد تهمك:'), which head other articles' lists.",
+    )
+    intro_list_max_items: int = Field(
+        default=20,
+        description="Page text that shows no bullets (BeautifulSoup's text, innerText): at "
+        "most this many short lines between a line that introduces a list and the text that "
+        "follows are the list's items. The fixtures' lists have 3-12.",
     )
     headline_lookback: int = Field(
         default=10,

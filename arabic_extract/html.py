@@ -15,14 +15,16 @@ and id, its context); class and id readings are remembered for the walk.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final, final
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from arabic_extract.blocks import Block, matching_forms
+from arabic_extract import labels
+from arabic_extract.blocks import Block, LinkRun, Media, link_runs, matching_forms
+from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.fallback import NOTE as FALLBACK_NOTE
 from arabic_extract.fallback import SKIPPED as FALLBACK_SKIPPED
@@ -36,12 +38,15 @@ from arabic_extract.rules.dom import (
     ARTICLE_TOKENS,
     BLOCK_TAGS,
     CLASS_TOKEN,
+    EMBED_CLASSES,
     FURNITURE_TAGS,
     HEADINGS,
     HIDDEN_CLASSES,
     HIDDEN_STYLE,
+    IMAGE_SOURCES,
     NOISE_TOKENS,
     SKIP_TAGS,
+    VIDEO_HOSTS,
 )
 
 _HIDDEN_STYLE = regex.compile(HIDDEN_STYLE, regex.I)
@@ -52,29 +57,95 @@ _EXEMPT = frozenset({"html", "body", "main", "article"})
 # Elements whose presence inside a large container shows it holds the article.
 _PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
 _PROSE_SELECTOR = ", ".join(sorted(_PROSE_MARKERS))
+# Structures a block may be part of (see Block): the elements that open a group, by its kind;
+# list items and table rows; table cells.
+_GROUPS = MappingProxyType(
+    {"ul": "ul", "ol": "ol", "table": "table", "blockquote": "blockquote", "figure": "figure"}
+)
+_ITEMS = frozenset({"li", "tr"})
+_CELLS = frozenset({"td", "th"})
+_STRUCTURE_TAGS = frozenset({*_GROUPS, *_ITEMS, *_CELLS})
+_BOLD = frozenset({"strong", "b"})
+# Unseen elements kept as media: images (for the figures), players and iframes (embeds).
+_MEDIA_TAGS = frozenset({"img", "picture", "iframe", "video"})
 
 
 # The walk's records are small final classes with slots, immutable (Final): compiled by mypyc
 # they are C structs, created and read without the interpreter (NamedTuples are not).
 @final
 class Ctx:
-    """What the walk knows about the element it is in (inherited by its descendants)."""
+    """What the walk knows about the element it is in (inherited by its descendants): its
+    furniture, article container, caption and heading, whether it is in a link (and where the
+    link goes, when links are kept), and the structure it is part of (see
+    :class:`~arabic_extract.blocks.Block`: group and its kind, item, cell)."""
 
-    __slots__ = ("heading", "in_article", "in_caption", "link", "noise")
+    __slots__ = (
+        "cell",
+        "container",
+        "group",
+        "heading",
+        "href",
+        "in_article",
+        "in_caption",
+        "item",
+        "link",
+        "noise",
+    )
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - made per element of the walk: positional, as Block's
         self,
         noise: tuple[str, ...] = (),
         in_article: bool = False,
         in_caption: bool = False,
         heading: int = 0,
         link: bool = False,
+        href: str | None = None,
+        group: int = 0,
+        container: str = "",
+        item: int = 0,
+        cell: int = 0,
     ) -> None:
         self.noise: Final = noise
         self.in_article: Final = in_article
         self.in_caption: Final = in_caption
         self.heading: Final = heading
         self.link: Final = link
+        self.href: Final = href
+        self.group: Final = group
+        self.container: Final = container
+        self.item: Final = item
+        self.cell: Final = cell
+
+    def part(self, group: int, container: str, item: int, cell: int) -> Ctx:
+        """This context inside a structure: a group (list, table, quote, figure, embed), an
+        item (list item, table row) or a cell."""
+        return Ctx(
+            self.noise,
+            self.in_article,
+            self.in_caption,
+            self.heading,
+            self.link,
+            self.href,
+            group,
+            container,
+            item,
+            cell,
+        )
+
+    def linked(self, href: str | None) -> Ctx:
+        """This context inside a link (to ``href``, when links are kept)."""
+        return Ctx(
+            self.noise,
+            self.in_article,
+            self.in_caption,
+            self.heading,
+            True,
+            href,
+            self.group,
+            self.container,
+            self.item,
+            self.cell,
+        )
 
 
 _CLASS_TOKEN = re.compile(CLASS_TOKEN)
@@ -214,11 +285,16 @@ def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig
     if noise and not ctx.noise and _holds_prose(node, config):
         noise = ()
     return Ctx(
-        noise=tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
-        in_article=ctx.in_article or own.article,
-        in_caption=ctx.in_caption or own.caption,
-        heading=own.heading or ctx.heading,
-        link=ctx.link,
+        tuple(dict.fromkeys((*ctx.noise, *noise))) if noise else ctx.noise,
+        ctx.in_article or own.article,
+        ctx.in_caption or own.caption,
+        own.heading or ctx.heading,
+        ctx.link,
+        ctx.href,
+        ctx.group,
+        ctx.container,
+        ctx.item,
+        ctx.cell,
     )
 
 
@@ -256,17 +332,18 @@ Entered = tuple[Ctx, bool]
 class Pending:
     """A block as the walk ends it, before it is normalised for matching."""
 
-    __slots__ = ("after_image", "ctx", "link_density", "links", "tag", "text")
+    __slots__ = ("after_image", "bold", "ctx", "link_density", "links", "spans", "tag", "text")
 
-    def __init__(
+    def __init__(  # noqa: PLR0917 - one per block of the walk: positional, as Block's
         self,
         text: str,
         tag: str,
         ctx: Ctx,
         link_density: float,
-        *,
         links: tuple[str, ...],
         after_image: bool,
+        bold: bool,
+        spans: tuple[LinkRun, ...],
     ) -> None:
         self.text: Final = text
         self.tag: Final = tag
@@ -274,6 +351,103 @@ class Pending:
         self.link_density: Final = link_density
         self.links: Final = links
         self.after_image: Final = after_image
+        self.bold: Final = bold
+        self.spans: Final = spans
+
+
+def embed_kind(classes: str | None) -> str | None:
+    """The kind of embedded post a <blockquote>'s class names (tweet, post), or None."""
+    if not classes:
+        return None
+    return next((EMBED_CLASSES[c] for c in classes.split() if c in EMBED_CLASSES), None)
+
+
+def post_url(node: LexborNode) -> str | None:
+    """An embedded post's address: its blockquote's cite, else its last link (the date link
+    of a tweet's signature)."""
+    cite = node.attributes.get("cite") or node.attributes.get("data-instgrm-permalink")
+    if cite:
+        return cite
+    hrefs = [a.attributes.get("href") for a in node.css("a[href]")]
+    return next((href for href in reversed(hrefs) if href), None)
+
+
+def image_source(attrs: dict[str, str | None]) -> str | None:
+    """An image's address: the first real one of its source attributes (a lazy loader's
+    placeholder, a data: URI, is none); the first address of a srcset."""
+    for name in IMAGE_SOURCES:
+        value = attrs.get(name)
+        if not value or value.startswith("data:"):
+            continue
+        value = value.strip()
+        if name.endswith("srcset"):
+            value = value.split(",")[0].strip().split(" ")[0]
+        if value:
+            return value
+    return None
+
+
+@final
+class Picture:
+    """An <img> met in the walk: where it stands and its group (see
+    :class:`~arabic_extract.blocks.Media`); its attributes are read only when it is near the
+    article (:func:`article_media`)."""
+
+    __slots__ = ("group", "node", "position")
+
+    def __init__(self, position: int, group: int, node: LexborNode) -> None:
+        self.position: Final = position
+        self.group: Final = group
+        self.node: Final = node
+
+
+# How far above the headline (or the body) and below the body an image may stand and still be
+# the article's (the content builder decides which it shows).
+_IMAGES_ABOVE = 3
+_IMAGES_BELOW = 2
+
+
+def article_media(walked: Walked, decs: list[Decision]) -> list[Media]:
+    """The media the content may show: the players and posts the walk kept, and the images
+    from a few blocks above the headline (or the body) to just below the body, their
+    addresses read now."""
+    kept = [i for i, d in enumerate(decs) if d.is_body or d.label is labels.HEADLINE]
+    if not kept or not walked.pictures:
+        return walked.media
+    low, high = kept[0] - _IMAGES_ABOVE, kept[-1] + _IMAGES_BELOW
+    images = [
+        image_media(p.node, p.position, p.group)
+        for p in walked.pictures
+        if low <= p.position <= high
+    ]
+    return [*walked.media, *images]
+
+
+def image_media(node: LexborNode, position: int, group: int) -> Media:
+    """An <img> as a figure's image."""
+    attrs = node.attributes
+    alt = attrs.get("alt")
+    return Media(
+        position,
+        "img",
+        image_source(attrs),
+        alt=" ".join(alt.split()) or None if alt else None,
+        group=group,
+    )
+
+
+def player_source(node: LexborNode) -> str | None:
+    """The address an <iframe> or <video> plays (a video's first <source>)."""
+    src = node.attributes.get("src") or node.attributes.get("data-src")
+    if not src and node.tag == "video":
+        source = node.css_first("source[src]")
+        src = source.attributes.get("src") if source is not None else None
+    return src or None
+
+
+def video_host(src: str | None) -> bool:
+    """Whether an iframe plays a video (YouTube, Vimeo, Dailymotion...)."""
+    return src is not None and any(host in src for host in VIDEO_HOSTS)
 
 
 class _Walker:
@@ -288,6 +462,14 @@ class _Walker:
         self.link_chars = 0
         self.links: list[str] = []
         self.image = False
+        self.bold = False  # the block being read is bold throughout (a leaf's <strong>)
+        # links kept as spans (config.links): each piece's link, the walk read node by node
+        self.keep_links = config.links
+        self.hrefs: list[str | None] = []
+        self.embeds = config.embeds
+        self.media: list[Media] = []  # players and embedded posts (config.embeds)
+        self.pictures: list[Picture] = []  # images, read once the article is known
+        self.ids = 0  # the last structure number given (groups, items, cells)
         self.nodes = 0
         self.tag, self.ctx = "body", Ctx()
         # Class strings repeat across a page (every menu item has the same); their reading is
@@ -341,36 +523,50 @@ class _Walker:
         was written in."""
         if not self.pieces:
             return
-        text = " ".join("".join(self.pieces).split())
-        link_chars, links, image = self.link_chars, self.links, self.image
+        pieces = self.pieces
+        text = " ".join("".join(pieces).split())
+        link_chars, links, image, bold = self.link_chars, self.links, self.image, self.bold
         self.pieces = []
         self.link_chars = 0
         self.links = []
+        self.bold = False
+        spans: tuple[LinkRun, ...] = ()
+        if self.keep_links:
+            hrefs, self.hrefs = self.hrefs, []
+            if links and any(href is not None for href in hrefs):
+                spans = link_runs(pieces, hrefs)
         if not text:
             return
         self.image = False
         density = min(1.0, link_chars / max(1, len(text) - text.count(" ")))
-        self.pending.append(Pending(text, tag, ctx, density, links=tuple(links), after_image=image))
+        self.pending.append(Pending(text, tag, ctx, density, tuple(links), image, bold, spans))
 
     def finish(self) -> list[Block]:
         """The blocks, normalised for matching in one pass."""
         if self.pieces:
             self.flush(self.tag, self.ctx)
         forms = matching_forms([p.text for p in self.pending], self.config.max_line_chars)
+        # (positional: the walk's blocks are many, keyword arguments cost a dictionary each)
         return [
             Block(
                 index,
                 p.text,
                 norm,
                 bullet,
-                tag=p.tag,
-                heading=p.ctx.heading,
-                link_density=p.link_density,
-                in_article=p.ctx.in_article,
-                in_caption=p.ctx.in_caption,
-                dom_noise=p.ctx.noise,
-                links=p.links,
-                after_image=p.after_image,
+                p.tag,
+                p.ctx.heading,
+                p.link_density,
+                p.ctx.in_article,
+                p.ctx.in_caption,
+                p.ctx.noise,
+                p.links,
+                p.after_image,
+                p.ctx.group,
+                p.ctx.container,
+                p.ctx.item,
+                p.ctx.cell,
+                p.bold,
+                p.spans,
             )
             for index, (p, (norm, bullet)) in enumerate(zip(self.pending, forms, strict=True))
         ]
@@ -380,7 +576,8 @@ class _Walker:
         call to Lexbor. Otherwise False, and the walk goes through it node by node (a block
         that holds blocks finds out at its first element)."""
         links: list[LexborNode] = []
-        image = False
+        images: list[LexborNode] = []
+        strong: LexborNode | None = None
         elements = node.traverse(include_text=False)
         next(elements)  # the element itself
         for inner in elements:
@@ -388,12 +585,24 @@ class _Walker:
             if name == "a":
                 links.append(inner)
             elif name == "img":
-                image = True
+                images.append(inner)
             elif name in _NOT_IN_LEAF:
                 return False
+            elif strong is None and name in _BOLD:
+                strong = inner
+        if links and self.keep_links:
+            return False  # read node by node, each piece with its link
         text = node.text(deep=True)
-        self.image = self.image or image
+        if images:
+            self.image = True
+            position = len(self.pending)
+            self.pictures.extend(Picture(position, ctx.group, image) for image in images)
+        if strong is not None:
+            shown = text.split()
+            self.bold = bool(shown) and strong.text(deep=True).split() == shown
         self.pieces.append(text)
+        if self.keep_links:
+            self.hrefs.append(None)
         if ctx.link:
             self.link_chars += len(text.strip())
         else:
@@ -410,24 +619,46 @@ class _Walker:
         if own.hidden:
             return None
         inner = ctx if own.neutral else inner_context(node, own, ctx, self.config)
+        if tag in _STRUCTURE_TAGS:
+            inner = self.structure(node, tag, inner)
         if self.pieces:
             self.flush(self.tag, self.ctx)
         if tag in _LEAF_TAGS and self.leaf(node, tag, inner):
             return None
         return inner
 
+    def structure(self, node: LexborNode, tag: str, ctx: Ctx) -> Ctx:
+        """Enter a list, table, quote or figure, a list item, a table row or a cell: the
+        context that numbers it (see :class:`~arabic_extract.blocks.Block`)."""
+        self.ids += 1
+        number = self.ids
+        if tag in _CELLS:
+            return ctx.part(ctx.group, ctx.container, ctx.item, number)
+        if tag in _ITEMS:
+            return ctx.part(ctx.group, ctx.container, number, 0)
+        container = _GROUPS[tag]
+        if tag == "blockquote":
+            kind = embed_kind(node.attributes.get("class"))
+            if kind is not None:
+                container = "embed"
+                if self.embeds:
+                    url = post_url(node)
+                    self.media.append(Media(len(self.pending), kind, url, group=number))
+        return ctx.part(number, container, 0, 0)
+
     def open_link(self, node: LexborNode, ctx: Ctx) -> Ctx:
         """Enter an <a> that is not inside another: its text is a link of the block."""
         anchor = " ".join(node.text(deep=True).split())
         if anchor:
             self.links.append(anchor)
-        return Ctx(ctx.noise, ctx.in_article, ctx.in_caption, ctx.heading, link=True)
+        return ctx.linked(node.attributes.get("href") if self.keep_links else None)
 
     def enter(self, node: LexborNode, tag: str, ctx: Ctx, depth: int) -> Entered | None:
         """Visit an element: the context for its children and whether it is a block, or None
         when its children are not walked (unseen, hidden, a break, a leaf read whole)."""
         if tag[0] == "-" or tag in SKIP_TAGS:  # comments, unseen elements
-            self.image = self.image or tag == "img"
+            if tag in _MEDIA_TAGS:
+                self.medium(node, tag, ctx)
             return None
         if tag in _BREAKS:
             self.flush(self.tag, self.ctx)
@@ -438,6 +669,22 @@ class _Walker:
         if tag == "a" and not ctx.link:
             return self.open_link(node, ctx), False
         return ctx, False
+
+    def medium(self, node: LexborNode, tag: str, ctx: Ctx) -> None:
+        """An image, a picture, a player or an iframe met in the walk: an image marks the next
+        block as following one, and is kept for the figures; players and iframes are kept when
+        embeds are."""
+        if tag == "img":
+            self.image = True
+            self.pictures.append(Picture(len(self.pending), ctx.group, node))
+        elif tag == "picture":
+            inner = node.css_first("img")
+            if inner is not None:
+                self.pictures.append(Picture(len(self.pending), ctx.group, inner))
+        elif self.embeds:
+            src = player_source(node)
+            kind = "video" if tag == "video" or video_host(src) else "iframe"
+            self.media.append(Media(len(self.pending), kind, src, group=ctx.group))
 
     def walk(self, root: LexborNode) -> list[Block]:
         """Visit every node once, depth first, following first-child and next-sibling links;
@@ -468,6 +715,8 @@ class _Walker:
                     self.pieces.append(value)
                     if ctx.link:
                         self.link_chars += len(value.strip())
+                    if self.keep_links:
+                        self.hrefs.append(ctx.href)
             elif (entered := self.enter(node, tag, ctx, depth)) is not None and (
                 child := node.first_child
             ) is not None:
@@ -520,17 +769,28 @@ def drop_hidden(root: LexborNode) -> None:
             node.decompose()
 
 
-def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> tuple[list[Block], list[str]]:
+@dataclass(frozen=True)
+class Walked:
+    """What the walk of a page's DOM gives: its blocks, its media (images, players, embedded
+    posts) and notes on what it could not read."""
+
+    blocks: list[Block]
+    media: list[Media]
+    pictures: list[Picture]
+    notes: list[str]
+
+
+def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> Walked:
     root = tree.body or tree.root
     if root is None:
-        return [], ["body: the HTML has no body"]
+        return Walked([], [], [], ["body: the HTML has no body"])
     drop_hidden(root)
     walker = _Walker(config)
     blocks = walker.walk(root)
     notes = []
     if walker.nodes > config.max_dom_nodes:
         notes.append(f"HTML has more than {config.max_dom_nodes} nodes; the rest was not read")
-    return blocks, notes
+    return Walked(blocks, walker.media, walker.pictures, notes)
 
 
 def extract_html(
@@ -545,8 +805,9 @@ def extract_html(
     bytes when the caller has them, which Lexbor parses faster than a str)."""
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     meta = read_meta(tree)
-    blocks, walk_notes = html_blocks(tree, config)
-    notes = [*notes, *walk_notes]
+    walked = html_blocks(tree, config)
+    blocks = walked.blocks
+    notes = [*notes, *walked.notes]
     if not blocks:
         return Article(
             url=url,
@@ -582,4 +843,5 @@ def extract_html(
         language=language,
         declared_language=meta.language,
         teasers=teasers,
+        media=article_media(walked, decs),
     )

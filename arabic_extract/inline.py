@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, final
 
+from arabic_extract.blocks import LinkRun, link_runs
+
 LinkRefs = Mapping[str, str]
 """Reference definitions of a page: label (lower case) -> URL."""
 
@@ -44,20 +46,40 @@ _SPACE = re.compile(r"\s+")
 _MAX_DEPTH: Final = 2  # a link's text, and an image inside it
 
 
+# Marks put around a link's text when its runs are kept (private-use code points that no step
+# reads as syntax), then taken out.
+_LINK_OPEN: Final = "\U000f0100"
+_LINK_CLOSE: Final = "\U000f0101"
+
+Image = tuple[str, str]
+"""An image of a block: its alternative text and its address."""
+
+
 @final
 class Inline:
     """A block's shown text, how many of its characters (spaces aside) are link text, the
-    link texts, and whether the block holds an image."""
+    link texts, whether the block holds an image, its images (alternative text and address)
+    and, when asked, its runs of plain text and links (see
+    :func:`~arabic_extract.blocks.link_runs`)."""
 
-    __slots__ = ("image", "link_chars", "links", "text")
+    __slots__ = ("image", "images", "link_chars", "links", "spans", "text")
 
     def __init__(
-        self, text: str, link_chars: int = 0, links: tuple[str, ...] = (), image: bool = False
+        self,
+        text: str,
+        link_chars: int = 0,
+        links: tuple[str, ...] = (),
+        image: bool = False,
+        *,
+        images: tuple[Image, ...] = (),
+        spans: tuple[LinkRun, ...] = (),
     ) -> None:
         self.text: Final = text
         self.link_chars: Final = link_chars
         self.links: Final = links
         self.image: Final = image
+        self.images: Final = images
+        self.spans: Final = spans
 
 
 def _protect(text: str) -> str:
@@ -132,21 +154,39 @@ class _Out:
     """What rendering a range collects; at the top level, an image after some text closes a
     segment (a figure between two pieces of text, as html2text writes a gallery inline)."""
 
-    def __init__(self) -> None:
+    def __init__(self, marked: bool = False) -> None:
         self.pieces: list[str] = []
         self.link_chars = 0
         self.links: list[str] = []
         self.image = False
+        self.images: list[Image] = []
+        self.marked = marked  # links' texts marked, their addresses in hrefs
+        self.hrefs: list[str | None] = []
         self.done: list[Inline] = []
 
     def cut(self) -> None:
         """Close the segment so far, when it shows any text."""
         shown = "".join(self.pieces)
-        if not shown.strip():
+        if not _unmarked(shown).strip():
             self.pieces = []  # only spaces: nothing to keep (and nothing to join again)
+            self.hrefs = []
             return
-        self.done.append(_finish(shown, self.link_chars, self.links, self.image))
+        self.done.append(self.finish(shown))
         self.pieces, self.link_chars, self.links, self.image = [], 0, [], False
+        self.images, self.hrefs = [], []
+
+    def finish(self, shown: str) -> Inline:
+        """The segment ``shown`` (with its links marked, when they are) as an Inline."""
+        text = _clean(_unmarked(shown)) if self.marked else _clean(shown)
+        spans = _runs(shown, self.hrefs, text) if self.marked and self.hrefs else ()
+        return Inline(
+            text,
+            self.link_chars,
+            tuple(self.links),
+            self.image,
+            images=tuple(self.images),
+            spans=spans,
+        )
 
 
 class _Links:
@@ -193,20 +233,45 @@ class _Links:
                 if depth == 0:
                     out.cut()
                 out.image = True
+                src = self.target(i, close, end)
+                if src:
+                    alt = " ".join(_emphasis(text[i + 1 : close]).translate(_RESTORE).split())
+                    out.images.append((html.unescape(alt), src))
             else:
-                self.link(i + 1, close, out, depth)
+                href = self.target(i, close, end) if out.marked and depth == 0 else None
+                self.link(i + 1, close, out, depth, href)
             pos = end + 1
             i = text.find("[", pos, hi)
         out.pieces.append(text[pos:hi])
 
-    def link(self, lo: int, hi: int, out: _Out, depth: int) -> None:
+    def target(self, start: int, close: int, end: int) -> str | None:
+        """The address of the link or image whose text is ``[start..close]`` and which ends at
+        ``end`` (see :meth:`target_end`): ``(url "title")``, or a reference's."""
+        text = self.text
+        if end > close + 1 and text[close + 1] == "(":
+            inner = text[close + 2 : end].strip()
+            if inner.startswith("<"):
+                url = inner[1 : inner.find(">")] if ">" in inner else inner[1:]
+            else:
+                url = inner.split()[0] if inner else ""
+            return url.translate(_RESTORE) or None
+        label = text[close + 2 : end] if end > close + 1 else ""
+        label = label or text[start + 1 : close]
+        return self.refs.get(" ".join(label.split()).lower())
+
+    def link(self, lo: int, hi: int, out: _Out, depth: int, href: str | None) -> None:
         inner = _Out()
         if depth < _MAX_DEPTH:
             self.render(lo, hi, inner, depth + 1)
         else:
             inner.pieces.append(self.text[lo:hi])
         shown = "".join(inner.pieces)
-        out.pieces.append(shown)
+        if out.marked and depth == 0:
+            out.pieces.append(f"{_LINK_OPEN}{shown}{_LINK_CLOSE}")
+            out.hrefs.append(href)
+        else:
+            out.pieces.append(shown)
+        out.images.extend(inner.images)
         out.image = out.image or inner.image
         if depth == 0:
             anchor = " ".join(_emphasis(shown).translate(_RESTORE).split())
@@ -257,25 +322,57 @@ def _emphasis(text: str) -> str:
     return "".join(pieces)
 
 
-def _finish(shown: str, link_chars: int, links: list[str], image: bool) -> Inline:
-    shown = _emphasis(shown).translate(_RESTORE)
-    if "&" in shown:
-        shown = html.unescape(shown)
-    return Inline(_SPACE.sub(" ", shown).strip(), link_chars, tuple(links), image)
+def _shown(text: str) -> str:
+    """Emphasis, protection and entities undone: the characters a browser shows."""
+    shown = _emphasis(text).translate(_RESTORE)
+    return html.unescape(shown) if "&" in shown else shown
 
 
-def render_inline(raw: str, refs: LinkRefs) -> list[Inline]:
-    """The text ``raw`` shows, with its link share and whether it holds an image: one
-    segment, or one more after each image that follows some text."""
+def _clean(shown: str) -> str:
+    return _SPACE.sub(" ", _shown(shown)).strip()
+
+
+def _unmarked(text: str) -> str:
+    if _LINK_OPEN not in text:
+        return text
+    return text.replace(_LINK_OPEN, "").replace(_LINK_CLOSE, "")
+
+
+def _runs(marked: str, hrefs: list[str | None], text: str) -> tuple[LinkRun, ...]:
+    """The runs of plain text and links of a segment whose links are marked; none when they
+    do not give back its ``text`` (emphasis that pairs across a link's edge)."""
+    pieces: list[str] = []
+    links: list[str | None] = []
+    k = 0
+    for part in _shown(marked).split(_LINK_OPEN):
+        inside, _, after = part.rpartition(_LINK_CLOSE)
+        if _LINK_CLOSE in part and k < len(hrefs):
+            pieces.append(inside.replace(_LINK_CLOSE, ""))
+            links.append(hrefs[k])
+            k += 1
+        elif _LINK_CLOSE in part:
+            after = part.replace(_LINK_CLOSE, "")
+        pieces.append(after)
+        links.append(None)
+    runs = link_runs(pieces, links)
+    if "".join(run for run, _ in runs) != text or all(href is None for _, href in runs):
+        return ()
+    return runs
+
+
+def render_inline(raw: str, refs: LinkRefs, *, spans: bool = False) -> list[Inline]:
+    """The text ``raw`` shows, with its link share, whether it holds images and which, and
+    (``spans``) its runs of plain text and links: one segment, or one more after each image
+    that follows some text."""
     if _SYNTAX.isdisjoint(raw):
         return [Inline(_SPACE.sub(" ", raw).strip())]
     text = _protect(raw)
     if "<" in text:
         text = _TAG.sub(" ", _AUTOLINK.sub(" ", _drop_comments(text)))
-    out = _Out()
+    out = _Out(marked=spans)
     if "[" in text:
         _Links(text, refs).render(0, len(text), out, 0)
     else:
         out.pieces.append(text)
-    last = _finish("".join(out.pieces), out.link_chars, out.links, out.image)
+    last = out.finish("".join(out.pieces))
     return [*out.done, last] if last.text or not out.done else out.done

@@ -22,7 +22,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Final, final
 
-from arabic_extract.blocks import Block, matching_forms
+from arabic_extract.blocks import Block, Media, matching_forms
 from arabic_extract.inline import Inline, LinkRefs, render_inline
 from arabic_extract.metadata import PageMeta, parse_datetime, strip_site_from_title
 from arabic_extract.normalize import is_blank
@@ -163,16 +163,36 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 @final
+class Part:
+    """What structure a piece is part of (see :class:`~arabic_extract.blocks.Block`): its
+    group (a list, a table, a quote) and the group's kind, its item or row, its cell."""
+
+    __slots__ = ("cell", "container", "group", "item")
+
+    def __init__(self, group: int = 0, container: str = "", item: int = 0, cell: int = 0) -> None:
+        self.group: Final = group
+        self.container: Final = container
+        self.item: Final = item
+        self.cell: Final = cell
+
+
+NO_PART = Part()
+
+
+@final
 class Piece:
     """A block of Markdown source before its inline syntax is read."""
 
-    __slots__ = ("bullet", "heading", "raw", "tag")
+    __slots__ = ("bullet", "heading", "part", "raw", "tag")
 
-    def __init__(self, raw: str, tag: str, heading: int = 0, bullet: bool = False) -> None:
+    def __init__(
+        self, raw: str, tag: str, heading: int = 0, bullet: bool = False, part: Part = NO_PART
+    ) -> None:
         self.raw: Final = raw
         self.tag: Final = tag
         self.heading: Final = heading
         self.bullet: Final = bullet
+        self.part: Final = part
 
 
 @dataclass
@@ -185,29 +205,54 @@ class _Reader:
     tag: str = "p"
     level: int = 0
     bullet: bool = False
+    part: Part = NO_PART
+    ids: int = 0  # the last structure number given
+    last: str = ""  # the kind of structure the last piece was part of ("" for none)
+    marker: str = ""  # the last list item's marker ("*", "-", "1.")
 
     def flush(self) -> None:
         if self.paragraph:
             joined = " ".join(part.strip() for part in self.paragraph)
-            self.pieces.append(Piece(joined, self.tag, heading=self.level, bullet=self.bullet))
+            piece = Piece(joined, self.tag, heading=self.level, bullet=self.bullet, part=self.part)
+            self.pieces.append(piece)
+            self.last = self.part.container
         self.paragraph = []
-        self.tag, self.level, self.bullet = "p", 0, False
+        self.tag, self.level, self.bullet, self.part = "p", 0, False, NO_PART
 
-    def start(self, text: str, tag: str, *, level: int = 0, bullet: bool = False) -> None:
+    def start(
+        self, text: str, tag: str, *, level: int = 0, bullet: bool = False, part: Part = NO_PART
+    ) -> None:
         self.flush()
-        self.tag, self.level, self.bullet = tag, level, bullet
+        self.tag, self.level, self.bullet, self.part = tag, level, bullet, part
         self.add(text)
+
+    def number(self) -> int:
+        self.ids += 1
+        return self.ids
+
+    def enter(self, container: str, *, item: bool, marker: str = "") -> Part:
+        """The part of a new piece of a list or quote: the current group when the last piece
+        was of the same kind, with the same list marker (blank lines between list items are no
+        break; another marker starts another list), else a new one; a new item when asked."""
+        same = marker == self.marker
+        self.marker = marker
+        group = self.part.group if self.part.container == container and same else 0
+        if not group and self.last == container and same and self.pieces:
+            group = self.pieces[-1].part.group
+        if not group:
+            group = self.number()
+        return Part(group, container, self.number() if item else 0)
 
     def add(self, text: str) -> None:
         """A line of the current block; a hard break (or, in a document that is not
         hard-wrapped, any line end) ends it."""
         if "<" in text:
-            *parts, text = _BREAK_TAG.split(text)
-            for part in parts:
-                tag, level, bullet = self.tag, self.level, self.bullet
-                self.paragraph.append(part)
+            *lines, text = _BREAK_TAG.split(text)
+            for line in lines:
+                tag, level, bullet, part = self.tag, self.level, self.bullet, self.part
+                self.paragraph.append(line)
                 self.flush()
-                self.tag, self.level, self.bullet = tag, level, bullet
+                self.tag, self.level, self.bullet, self.part = tag, level, bullet, part
         hard = _HARD_BREAK.search(text) is not None
         if text.strip():
             self.paragraph.append(text.rstrip("\\ \t"))
@@ -268,6 +313,7 @@ def read_pieces(lines: list[str]) -> tuple[list[Piece], LinkRefs]:
     refs: dict[str, str] = {}
     fence: str | None = None
     table = False
+    group = 0  # the table being read
     underline = -1  # a setext underline already read with the line above it
     for index, raw in enumerate(lines):
         if index == underline:
@@ -281,6 +327,8 @@ def read_pieces(lines: list[str]) -> tuple[list[Piece], LinkRefs]:
             continue
         if not line.strip():
             reader.flush()
+            if reader.last == "blockquote":  # a blank line ends a quote
+                reader.last = ""
             table = False
             continue
         if found := _FENCE.match(line):
@@ -294,7 +342,9 @@ def read_pieces(lines: list[str]) -> tuple[list[Piece], LinkRefs]:
             and _DELIMITER_ROW.match(lines[index + 1])
             and "|" in lines[index + 1]
         ):
-            table = _table_row(reader, line, header=not table)
+            if not table:
+                group = reader.number()
+            table = _table_row(reader, line, header=not table, group=group)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if _setext_title(reader, line, following):
@@ -330,9 +380,9 @@ def _plain(line: str) -> bool:
     )
 
 
-def _table_row(reader: _Reader, line: str, *, header: bool) -> bool:
-    """A row of a pipe table: one block per cell (as the DOM path reads ``<td>``). False
-    when the line ends the table."""
+def _table_row(reader: _Reader, line: str, *, header: bool, group: int) -> bool:
+    """A row of a pipe table: one block per cell (as the DOM path reads ``<td>``), the table
+    numbered ``group``. False when the line ends the table."""
     if "|" not in line:
         reader.flush()
         _line(reader, line, {})
@@ -340,9 +390,12 @@ def _table_row(reader: _Reader, line: str, *, header: bool) -> bool:
     reader.flush()
     if _DELIMITER_ROW.match(line) and "-" in line:
         return True
+    row = reader.number()
     for cell in _table_cells(line):
         if cell:
-            reader.pieces.append(Piece(cell, "th" if header else "td"))
+            part = Part(group, "table", row, reader.number())
+            reader.pieces.append(Piece(cell, "th" if header else "td", part=part))
+    reader.last = "table"
     return True
 
 
@@ -369,11 +422,14 @@ def _line(reader: _Reader, line: str, refs: dict[str, str]) -> None:
         text = line[item.end() :]
         while (inner := _ITEM.match(text)) is not None and inner.end() < len(text):
             text = text[inner.end() :]  # "*     * item": an item that opens a nested list
-        reader.start(text, "li", bullet=True)
+        marker = item.group().strip()
+        ordered = marker[:1].isdigit()
+        part = reader.enter("ol" if ordered else "ul", item=True, marker=marker[-1:])
+        reader.start(text, "li", bullet=True, part=part)
         return
     if quote:
         if reader.tag != "blockquote":
-            reader.start(line, "blockquote")
+            reader.start(line, "blockquote", part=reader.enter("blockquote", item=False))
         else:
             reader.add(line)
         return
@@ -385,18 +441,48 @@ def _line(reader: _Reader, line: str, refs: dict[str, str]) -> None:
 # --- blocks ------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class MarkdownPage:
+    """A Markdown page read: its blocks, its images and its front matter."""
+
+    blocks: list[Block]
+    media: list[Media]
+    front: FrontMatter
+
+
 def markdown_blocks(text: str, max_chars: int) -> tuple[list[Block], FrontMatter]:
     """The blocks of a Markdown page and its front matter."""
+    page = read_markdown(text, max_chars)
+    return page.blocks, page.front
+
+
+def _bold(raw: str) -> bool:
+    """A block written all in bold: ``**...**`` or ``__...__`` around it, nowhere inside."""
+    text = raw.strip()
+    mark = text[:2]
+    return mark in ("**", "__") and len(text) > 4 and text.endswith(mark) and mark not in text[2:-2]
+
+
+def read_markdown(text: str, max_chars: int, *, spans: bool = False) -> MarkdownPage:
+    """A Markdown page read into blocks (with their link runs, when ``spans``), its images
+    as media, and its front matter."""
     lines = text.splitlines()
     front = front_matter(lines)
     pieces, refs = read_pieces(lines[front.start :])
     kept: list[Piece] = []
     inlines: list[Inline] = []
     after_image: list[bool] = []
+    media: list[Media] = []
     image_before = False  # an image-only block stands right before this one
     for piece in pieces:
-        segments = [Inline(piece.raw)] if piece.tag == "pre" else render_inline(piece.raw, refs)
+        segments = (
+            [Inline(piece.raw)]
+            if piece.tag == "pre"
+            else render_inline(piece.raw, refs, spans=spans)
+        )
         for inline in segments:
+            for alt, src in inline.images:
+                media.append(Media(len(kept), "img", src, alt=alt or None, group=piece.part.group))
             if not inline.text or (len(inline.text) < 4 and is_blank(inline.text)):
                 image_before = image_before or inline.image
                 continue
@@ -406,22 +492,31 @@ def markdown_blocks(text: str, max_chars: int) -> tuple[list[Block], FrontMatter
             image_before = False
     forms = matching_forms([inline.text for inline in inlines], max_chars)
     blocks = [
-        Block(
+        Block(  # (in Block's order: a block per piece, keyword arguments cost a dictionary)
             index,
             inline.text,
             norm,
             piece.bullet or bullet,
-            tag=piece.tag,
-            heading=piece.heading,
-            link_density=min(1.0, inline.link_chars / max(1, _letters(inline.text))),
-            links=inline.links,
-            after_image=after_image[index],
+            piece.tag,
+            piece.heading,
+            min(1.0, inline.link_chars / max(1, _letters(inline.text))),
+            False,
+            False,
+            (),
+            inline.links,
+            after_image[index],
+            piece.part.group,
+            piece.part.container,
+            piece.part.item,
+            piece.part.cell,
+            _bold(piece.raw),
+            inline.spans,
         )
         for index, (piece, inline, (norm, bullet)) in enumerate(
             zip(kept, inlines, forms, strict=True)
         )
     ]
-    return blocks, front
+    return MarkdownPage(blocks, media, front)
 
 
 def _letters(text: str) -> int:

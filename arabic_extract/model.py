@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -78,6 +78,143 @@ class HijriDate(BaseModel):
     year: int = Field(description="The Hijri year (AH).")
     month: int = Field(ge=1, le=12, description="The Hijri month, 1 (محرم) to 12 (ذو الحجة).")
     day: int = Field(ge=1, le=30, description="The day of the Hijri month.")
+
+
+# --- the body as typed content -------------------------------------------------------------------
+
+
+class Span(BaseModel):
+    """A run of a text: plain (``href`` None) or a link. A text's spans, joined, are the text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The run's text, as shown.")
+    href: str | None = Field(
+        default=None, description="Where the run links, as written in the page; None: plain."
+    )
+
+
+class ParagraphNode(BaseModel):
+    """A paragraph of the article (or a subheading the page writes as a bold line)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["paragraph"] = Field(
+        default="paragraph", description="The node's kind: paragraph."
+    )
+    text: str = Field(description="The paragraph as shown on the page.")
+    bold: bool = Field(
+        default=False,
+        description="The whole paragraph is bold on the page: an interview's question, a "
+        "subheading written as a bold line.",
+    )
+    spans: list[Span] = Field(
+        default_factory=list,
+        description="The text as plain runs and links, when config.links is on and the "
+        "paragraph holds a link; empty otherwise.",
+    )
+
+
+class HeadingNode(BaseModel):
+    """A subheading inside the article (the headline is Article.headline)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["heading"] = Field(default="heading", description="The node's kind: heading.")
+    level: int = Field(ge=2, le=6, description="2 to 6, as <h2>-<h6> (an <h1> in the body is 2).")
+    text: str = Field(description="The subheading as shown on the page.")
+
+
+class ListItem(BaseModel):
+    """One item of a list."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The item's text, without its bullet or number.")
+    spans: list[Span] = Field(
+        default_factory=list,
+        description="Its plain runs and links (config.links), as a paragraph's.",
+    )
+
+
+class ListNode(BaseModel):
+    """A list of the article: numbered steps, points, observations."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["list"] = Field(default="list", description="The node's kind: list.")
+    ordered: bool = Field(default=False, description="Numbered (<ol>, '1.' lines) or bulleted.")
+    items: list[ListItem] = Field(default_factory=list, description="The items, in order.")
+
+
+class TableNode(BaseModel):
+    """A data table of the article: rows of cells, and its header row when the page has one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["table"] = Field(default="table", description="The node's kind: table.")
+    header: list[str] | None = Field(
+        default=None,
+        description="The header row's cells (<th> cells, a Markdown table's first row); None "
+        "when the table has no header row or the page text does not show one.",
+    )
+    rows: list[list[str]] = Field(
+        default_factory=list, description="The body rows, each a list of cell texts."
+    )
+
+
+class QuoteNode(BaseModel):
+    """A quoted statement set apart from the text (<blockquote>, a Markdown '> ' block)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["quote"] = Field(default="quote", description="The node's kind: quote.")
+    text: str = Field(description="The quote as shown.")
+    spans: list[Span] = Field(
+        default_factory=list, description="Its plain runs and links (config.links)."
+    )
+
+
+class FigureNode(BaseModel):
+    """An image of the article with its caption."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["figure"] = Field(default="figure", description="The node's kind: figure.")
+    src: str | None = Field(
+        default=None, description="The image's address as written in the page (None: unknown)."
+    )
+    alt: str | None = Field(default=None, description="The image's alternative text.")
+    caption: str | None = Field(
+        default=None, description="Its caption, without the photo credit (also in captions)."
+    )
+    credit: str | None = Field(
+        default=None, description="The photo credit the caption gives (رويترز، تصوير: فلان)."
+    )
+
+
+EmbedKind = Literal["tweet", "video", "iframe", "post"]
+"""What an embed is: a ``tweet``, a ``video`` player, another ``iframe``, or a social ``post``
+as page text shows it (its text and signature)."""
+
+
+class EmbedNode(BaseModel):
+    """Something the article embeds from elsewhere: a tweet, a video, an iframe. Only in the
+    content (and its text in the body) when config.embeds is on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["embed"] = Field(default="embed", description="The node's kind: embed.")
+    kind: EmbedKind = Field(description="tweet, video, iframe or post.")
+    url: str | None = Field(default=None, description="The embedded item's address, if known.")
+    text: str | None = Field(default=None, description="The embedded post's text, if it shows.")
+
+
+ContentNode = Annotated[
+    ParagraphNode | HeadingNode | ListNode | TableNode | QuoteNode | FigureNode | EmbedNode,
+    Field(discriminator="type"),
+]
+"""One node of :attr:`Article.content`, told apart by its ``type``."""
 
 
 class Article(BaseModel):
@@ -157,7 +294,15 @@ class Article(BaseModel):
     )
     paragraphs: list[str] = Field(
         default_factory=list,
-        description="The body, one entry per paragraph or subheading, noise removed.",
+        description="The body, noise removed, derived from content: one entry per paragraph, "
+        "subheading, quote and list item; a table row is one entry, its cells joined by ' | '; "
+        "a figure adds nothing (its caption is in captions) but on a gallery page, whose "
+        "captions are the body; an embed adds its text (config.embeds).",
+    )
+    content: list[ContentNode] = Field(
+        default_factory=list,
+        description="The article's own content in page order, typed: paragraphs, subheadings, "
+        "lists, tables, quotes, figures and (config.embeds) embeds.",
     )
     blocks: list[BlockInfo] = Field(
         default_factory=list, description="Every block with its label (when config.explain)."

@@ -6,21 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from arabic_extract import labels
-from arabic_extract.blocks import Block, line_blocks
+from arabic_extract.blocks import Block, Media, line_blocks
 from arabic_extract.captions import Known, article_captions
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.content import body_lines, build_content
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
 from arabic_extract.fingerprint import fingerprint
 from arabic_extract.language import LanguageGuess, detect_language, language_name
-from arabic_extract.markdown import markdown_blocks
+from arabic_extract.markdown import read_markdown
 from arabic_extract.merge import merge_meta, title_line
 from arabic_extract.metadata import PageMeta
 from arabic_extract.model import Article, BlockInfo, Teaser
 from arabic_extract.page_type import PageHints, PageKind, classify_page
-from arabic_extract.reflow import text_lines
+from arabic_extract.reflow import text_rows
 from arabic_extract.segment import segment
+from arabic_extract.structure import mark_structures
 from arabic_extract.tags import plausible_tags
 
 # Below this many characters of body, the language is read from the page's other text too.
@@ -42,7 +44,7 @@ def analyse(
 ) -> Analysis:
     """Features, both classification passes, segmentation, fields and the page type."""
     feats = features(blocks, config)
-    decs = classify(blocks, feats, config)
+    decs = mark_structures(blocks, feats, classify(blocks, feats, config), config)
     run, decs = segment(blocks, feats, decs, config)
     fields, decs = extract_fields(blocks, feats, decs, run, config)
     if run.empty:
@@ -98,8 +100,11 @@ def assemble(
     language: LanguageGuess,
     declared_language: str | None = None,
     teasers: list[Teaser] | None = None,
+    media: list[Media] | None = None,
 ) -> Article:
-    paragraphs = [b.text for b, d in zip(blocks, decs, strict=True) if d.is_body]
+    gallery = page.page_type == "gallery"
+    content = build_content(blocks, decs, media or [], gallery=gallery, embeds=config.embeds)
+    paragraphs = body_lines(content, gallery=gallery)
     infos = (
         [
             BlockInfo(
@@ -157,6 +162,7 @@ def assemble(
         ),
         notes=[*notes, *page_notes, *([foreign] if foreign else []), *fields.notes],
         paragraphs=paragraphs,
+        content=content,
         blocks=infos,
         declared_language=declared_language,
         teasers=teasers or [],
@@ -170,7 +176,8 @@ EMPTY_NOTE = "body: the input is empty or only whitespace"
 
 def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
     """The article of a page's text (one block per line)."""
-    blocks = line_blocks(text_lines(text), config.max_line_chars)
+    lines, rows = text_rows(text)
+    blocks = line_blocks(lines, config.max_line_chars, rows)
     if not blocks:
         return Article(url=url, page_type="other", notes=[*notes, EMPTY_NOTE])
     analysis = analyse(blocks, config, PageHints(url=url))
@@ -185,7 +192,8 @@ def extract_markdown(
     text: str, config: ExtractionConfig, url: str | None, notes: list[str]
 ) -> Article:
     """The article of a Markdown page; its front matter's title names the headline."""
-    blocks, front = markdown_blocks(text, config.max_line_chars)
+    page = read_markdown(text, config.max_line_chars, spans=config.links)
+    blocks, front = page.blocks, page.front
     if not blocks:
         return Article(
             url=url,
@@ -196,7 +204,7 @@ def extract_markdown(
     analysis = analyse(blocks, config, PageHints(url=url))
     if front.start:
         analysis = with_meta(blocks, analysis, front.meta, analysis.decs, first=0)
-    return finish(blocks, analysis, config=config, url=url, notes=notes)
+    return finish(blocks, analysis, config=config, url=url, notes=notes, media=page.media)
 
 
 def with_meta(
@@ -215,6 +223,7 @@ def finish(
     config: ExtractionConfig,
     url: str | None,
     notes: list[str],
+    media: list[Media] | None = None,
 ) -> Article:
     """The Article of page text or Markdown: the body's language read, the teasers of a
     listing kept when asked."""
@@ -235,4 +244,5 @@ def finish(
         page=page,
         language=language,
         teasers=teasers,
+        media=media,
     )

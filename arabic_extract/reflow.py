@@ -193,13 +193,22 @@ def join_fragments(lines: list[str]) -> list[str]:
     """Lines cut at inline elements, joined back (see the module's docstring); a blank line
     ("") between two lines keeps them apart, and a list item (a line opened by a bullet) is
     never joined to the line above it. Blank lines are not returned."""
+    return [line for line, _ in _join(lines, [0] * len(lines))]
+
+
+def _join(lines: list[str], rows: list[int]) -> list[tuple[str, int]]:
+    """:func:`join_fragments`, each line with its table row (``rows``, 0: none): a table's cell
+    is never joined, nor joined to."""
     out: list[_Joined] = []
+    kept: list[int] = []  # the row of each line of out
     after_cut = False  # the last line was joined after a cut word: what follows is its link
     adjacent = False  # no blank line between the last line and this one
-    for line in lines:
+    for line, row in zip(lines, rows, strict=True):
         if not line:
             adjacent = after_cut = False
             continue
+        if row or (kept and kept[-1]):
+            adjacent = after_cut = False
         if adjacent and line[0] not in _BULLETS:
             previous = out[-1]
             if line[0] in _MARKS and previous.last[-1] not in _FINAL and not _ellipsis(line):
@@ -216,22 +225,67 @@ def join_fragments(lines: list[str]) -> list[str]:
                 after_cut = False
                 continue
         out.append(_Joined(line))
+        kept.append(row)
         after_cut = False
         adjacent = True
-    return [joined.text() for joined in out]
+    return [(joined.text(), row) for joined, row in zip(out, kept, strict=True)]
 
 
 def split_cells(lines: list[str]) -> list[str]:
     """A line of tab-separated cells as one line per cell."""
     if not any("\t" in line for line in lines):
         return lines
+    return cell_rows(lines)[0]
+
+
+# Columns of a table that a renderer aligns with spaces (inscriptis): two spaces or more
+# between cells, on at least _MIN_ROWS consecutive lines of the same number of cells, each of
+# at most _CELL_WORDS words.
+_COLUMNS = re.compile(r"[ \t]{2,}")
+_MIN_ROWS: Final = 2
+_CELL_WORDS: Final = 25
+
+
+def _aligned(lines: list[str]) -> set[int]:
+    """The lines that are rows of a table laid out in columns of spaces."""
+    found: set[int] = set()
+    run: list[int] = []
+    width = 0
+    for k, line in enumerate([*lines, ""]):
+        stripped = line.strip()
+        cells = _COLUMNS.split(stripped) if "  " in stripped else []
+        wide = len(cells) >= 2 and all(cell.count(" ") < _CELL_WORDS for cell in cells)
+        if wide and (not run or len(cells) == width):
+            run.append(k)
+            width = len(cells)
+            continue
+        if len(run) >= _MIN_ROWS:
+            found.update(run)
+        run, width = ([k], len(cells)) if wide else ([], 0)
+    return found
+
+
+def cell_rows(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Table rows as one line per cell: a line of tab-separated cells (a browser's
+    innerText), or of cells aligned in columns with spaces (inscriptis). With each line, its
+    row (numbered from 1; 0 for a line that is no table's)."""
+    aligned = _aligned(lines) if any("  " in line for line in lines) else set()
     out: list[str] = []
-    for line in lines:
+    rows: list[int] = []
+    row = 0
+    for k, line in enumerate(lines):
         if "\t" in line:
-            out.extend(cell.strip() for cell in line.split("\t") if cell.strip())
+            cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        elif k in aligned:
+            cells = _COLUMNS.split(line.strip())
         else:
             out.append(line)
-    return out
+            rows.append(0)
+            continue
+        row += 1
+        out.extend(cells)
+        rows.extend([row if len(cells) >= 2 else 0] * len(cells))
+    return out, rows
 
 
 def _width(line: str) -> int:
@@ -256,7 +310,17 @@ def link_numbers(lines: list[str]) -> list[str]:
 def text_lines(text: str) -> list[str]:
     """The page text's blocks, one a line: link numbers gone, unwrapped, cells apart, cut
     sentences joined."""
+    return text_rows(text)[0]
+
+
+def text_rows(text: str) -> tuple[list[str], list[int]]:
+    """:func:`text_lines`, with each line's table row (0: none; see :func:`cell_rows`)."""
     raw = link_numbers(text.splitlines())
     column = wrap_column(raw)
-    lines = unwrap(raw, column) if column is not None else [line.strip() for line in raw]
-    return join_fragments(split_cells(lines))
+    lines = unwrap(raw, column) if column is not None else [line.rstrip() for line in raw]
+    if "\t" in text or "  " in text:
+        cells, rows = cell_rows(lines)
+    else:
+        cells, rows = lines, [0] * len(lines)
+    joined = _join([cell.strip() for cell in cells], rows)
+    return [line for line, _ in joined], [row for _, row in joined]

@@ -17,6 +17,7 @@ from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.features import Features
 from arabic_extract.rules.noise import ARTICLE_END
+from arabic_extract.structure import is_part
 
 # Families after which the article is over (what follows belongs to the page, not the story).
 END_FAMILIES = frozenset(family.name for family in ARTICLE_END)
@@ -156,13 +157,18 @@ def bridge_back(
 
 
 def trim_titles(feats: list[Features], decs: list[Decision], run: Run) -> Run:
-    """A run neither starts nor ends with a title-like line: that is a headline or a teaser."""
+    """A run neither starts nor ends with a title-like line: that is a headline or a teaser.
+    A table or list of the article, and the line introducing it, are no titles."""
     start, end = run.start, run.end
-    while start <= end and decs[start].cls != "good" and not feats[start].prose_end:
+    while start <= end and _title(feats[start], decs[start]):
         start += 1
-    while end >= start and decs[end].cls != "good" and not feats[end].prose_end:
+    while end >= start and _title(feats[end], decs[end]):
         end -= 1
     return Run(start, end, run.score)
+
+
+def _title(feat: Features, dec: Decision) -> bool:
+    return dec.cls != "good" and not feat.prose_end and not (dec.reasons and is_part(dec))
 
 
 def take_sentences(feats: list[Features], decs: list[Decision], run: Run) -> Run:
@@ -202,7 +208,9 @@ def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig)
     return run
 
 
-def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list[Decision]:
+def cut_read_also(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
+) -> list[Decision]:
     """Inside the run, a read-also header and the title lines after it are not body."""
     out = list(decs)
     i = run.start
@@ -210,17 +218,25 @@ def cut_read_also(feats: list[Features], decs: list[Decision], run: Run) -> list
         if OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
             if not (feats[i].noise and feats[i].words > 3):  # not an inline read-also
-                j = _cut_titles(decs, out, j, run.end)
+                j = _cut_titles(blocks, decs, out, j, run.end)
             i = j
         else:
             i += 1
     return out
 
 
-def _cut_titles(decs: list[Decision], out: list[Decision], j: int, end: int) -> int:
+def _cut_titles(
+    blocks: list[Block], decs: list[Decision], out: list[Decision], j: int, end: int
+) -> int:
     """Mark the title lines from ``j`` on, up to good text or ``end``, as read-also noise in
-    ``out``; where they stop. (A loop of its own: mypyc miscompiles it nested in the caller's.)"""
+    ``out``; where they stop. On HTML, the box's titles are links or its furniture: a
+    subheading of the page's own (``<h2>``, neither) after them is the story's again. (A loop
+    of its own: mypyc miscompiles it nested in the caller's.)"""
+    start = j
     while j <= end and decs[j].cls != "good":
+        block = blocks[j]
+        if j > start and block.heading and not block.dom_noise and not block.links:
+            break
         if decs[j].cls != "bad":
             out[j] = Decision("bad", labels.NOISE, ("read-also",))
         j += 1
@@ -250,5 +266,5 @@ def segment(
     run = trim_titles(feats, decs, start_after_header(decs, run, config))
     run = take_sentences(feats, decs, run)
     if not run.empty:
-        decs = cut_read_also(feats, decs, run)
+        decs = cut_read_also(blocks, feats, decs, run)
     return run, label_run(decs, run)

@@ -66,6 +66,7 @@ REQUIRED_MARKERS: Mapping[str, tuple[str, ...]] = {
     "how-it-works.md": ("walkthrough", "reasons", "explain-screenshot"),
     "api.md": ("fields", "enum"),
     "quickstart.md": ("python-output", "cli-json", "cli-text"),
+    "outputs.md": ("cli-text",),
 }
 _STATE: dict[str, float] = {"started": 0.0}
 
@@ -605,6 +606,19 @@ STRUCTURAL_REASONS: Mapping[str, str] = {
     "gallery-caption": "page type: a photo gallery's caption: part of the body.",
     "pre-body-caption": "fields: a short line between the headline and the body, outside the "
     "main run — a caption.",
+    "data-table": "structure: a cell of a data table that sits in the article (introduced by a "
+    "line ending in ':', between body text, or in the article's container): body, never "
+    "a break of the main run (`table_cell_max_words`).",
+    "layout-table": "structure: a table of fewer than two rows or columns, a long cell "
+    "(`table_cell_max_words`) or headings lays out the page; its blocks are read as any others.",
+    "link-table": "structure: a table most of whose cells are links — other pages, not data.",
+    "article-list": "structure: an item of a list that sits in the article (not links, not "
+    "furniture, no teasers' dates or bylines): body, never a break of the main run.",
+    "list-intro": "structure: body text ending in ':' that introduces the table or list after it "
+    "(`list_intro_min_words`).",
+    "intro-list": "structure (page text): a short line after a `list-intro` line, up to the "
+    "next paragraph — an item of a list the text shows without bullets "
+    "(`intro_list_max_items`).",
 }
 
 

@@ -255,6 +255,9 @@ HTML_FIXTURES = sorted(p.parent for p in FIXTURES.glob("*/source.html"))
 # Its only visible date is "منذ 3 ساعات": page text cannot date it without a reference time
 # (the HTML's metadata does).
 RELATIVE_ONLY = {"wordpress_jannah_economy"}
+# Pages whose inscriptis text loses the structure (tests/test_shapes.py LIMITS): a layout in
+# tables comes out with its columns side by side on the same lines, the menu beside the story.
+BROKEN_TEXT = {"layout_table_portal"}
 
 
 @pytest.mark.parametrize("folder", HTML_FIXTURES, ids=[p.name for p in HTML_FIXTURES])
@@ -265,6 +268,9 @@ def test_html_fixtures_give_the_same_author_and_date_as_page_text(folder: Path) 
     if html.language != "ar":
         # read by structure only: the author and date of its HTML are its metadata's
         pytest.skip(f"not an Arabic page ({html.language}): the Arabic rules are not applied")
+    if folder.name in BROKEN_TEXT:
+        assert html.author == expected["author"]
+        pytest.skip("its inscriptis text loses the page's structure (test_shapes LIMITS)")
     for article in (html, text):
         assert article.author == expected["author"]
     assert text.authors == html.authors

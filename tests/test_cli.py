@@ -17,8 +17,9 @@ import pytest
 import arabic_extract
 from arabic_extract import Article
 from arabic_extract.build_info import build_name
-from arabic_extract.cli import format_markdown, main
+from arabic_extract.cli import main
 from arabic_extract.explain import truncate
+from arabic_extract.outputs import to_markdown as format_markdown
 
 HEADLINE = "وزارة الموارد المائية تعلن خطة طارئة لمواجهة موجة الجفاف في المحافظات الجنوبية"
 PARAGRAPHS = (
@@ -156,12 +157,12 @@ def test_markdown_format_from_html(html_page: Path, capsys: pytest.CaptureFixtur
     assert "- **Author:** أحمد السيد" in meta
     assert "- **Site:** صحيفة الاقتصاد" in meta
     assert any(line.startswith("- **Date:** الخميس 14 مارس 2024") for line in meta)
-    assert sections[2].startswith("قررت لجنة السياسة النقدية")
-    assert sections[5].startswith("ويتوقع محللون")
-    assert sections[-1].startswith("> مقر البنك المركزي")
+    assert sections[2] == "*مقر البنك المركزي في العاصمة*"  # the figure, where it stands
+    assert sections[3].startswith("قررت لجنة السياسة النقدية")
+    assert sections[6].startswith("ويتوقع محللون")
 
 
-def test_markdown_lists_only_set_fields_and_quotes_captions() -> None:
+def test_markdown_lists_only_set_fields_and_captions() -> None:
     article = Article(
         headline="افتتاح معرض الكتاب الدولي بمشاركة واسعة",
         author="سارة محمود",
@@ -175,7 +176,7 @@ def test_markdown_lists_only_set_fields_and_quotes_captions() -> None:
         "- **Tags:** ثقافة, معرض الكتاب\n\n"
         "افتتح وزير الثقافة المعرض صباح اليوم.\n\n"
         "\\- 300 دار نشر تشارك هذا العام.\n\n"
-        "> جانب من حفل الافتتاح\n"
+        "*جانب من حفل الافتتاح*\n"
     )
 
 

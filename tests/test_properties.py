@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
-from arabic_extract.cli import format_text
+from arabic_extract.outputs import to_text as format_text
 from arabic_extract.reflow import is_cut
 
 # Derandomised: the same examples on every run, so that CI is stable; raise max_examples or

@@ -311,3 +311,34 @@ CLASS_TOKEN = r"[a-z]+"
 
 # A style attribute that hides the element.
 HIDDEN_STYLE = r"display\s*:\s*none|visibility\s*:\s*hidden"
+
+# Classes of the <blockquote> an embed script turns into a post (Twitter/X, Instagram, TikTok,
+# Facebook, Threads), by the kind of embed it is.
+EMBED_CLASSES = MappingProxyType(
+    {
+        "twitter-tweet": "tweet",
+        "twitter-video": "tweet",
+        "instagram-media": "post",
+        "tiktok-embed": "post",
+        "fb-xfbml-parse-ignore": "post",
+        "text-post-media": "post",
+    }
+)
+
+# Hosts of video players embedded in iframes.
+VIDEO_HOSTS = (
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "vimeo.com",
+    "dailymotion.com",
+    "dai.ly",
+    "facebook.com/plugins/video",
+    "twitch.tv",
+    "jwplayer.com",
+    "brightcove.net",
+)
+
+# Attributes that hold an image's address, in order of preference: lazy loaders keep the real
+# one in a data- attribute and a placeholder (data: URI, a blank gif) in src.
+IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "data-srcset", "srcset")
