@@ -117,14 +117,27 @@ def _fold_kept(text: str) -> str:
     return text.lower()
 
 
+# Characters of the presentation blocks that NFKC leaves as they are: the ornate brackets, the
+# Bismillah ligature; the others (unassigned code points, noncharacters) are dropped.
+_UNDECOMPOSED = MappingProxyType(
+    {"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"}
+)
+
+
+def _presentation(char: str) -> str:
+    """A presentation-form character as NFKC decomposes it (see _UNDECOMPOSED)."""
+    out = unicodedata.normalize("NFKC", char)
+    return out if out != char else _UNDECOMPOSED.get(char, "")
+
+
 def _decompose(match: regex.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match.group())
+    return _presentation(match.group())
 
 
 def _normalize_char(char: str) -> str:
     code = ord(char)
     if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-        char = unicodedata.normalize("NFKC", char)
+        char = _presentation(char)
     elif code < 0x10000:
         piece = _TABLE[code]
         return "" if piece == "\x00" else piece.lower()

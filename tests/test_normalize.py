@@ -256,3 +256,17 @@ def test_line_blocks_fold_the_page_as_each_line_alone(text: str) -> None:
 def test_fold_then_collapse_is_normalize(text: str) -> None:
     assert " ".join(fold(text).split()) == normalize(text)
     assert len(fold(text).splitlines()) <= len(text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "text,norm",
+    [
+        ("\ufd3eالقاهرة\ufd3f", "(القاهره)"),  # ornate brackets
+        ("\ufdfd", "بسم الله الرحمن الرحيم"),  # the Bismillah ligature
+        ("ا\ufdc8ب", "اب"),  # an unassigned code point of the block (found by hypothesis)
+        ("\ufefb", "لا"),  # a lam-alef ligature, as NFKC decomposes it
+    ],
+)
+def test_presentation_forms_nfkc_leaves_alone(text: str, norm: str) -> None:
+    assert normalize(text) == norm
+    assert normalize_with_offsets(text)[0] == norm
