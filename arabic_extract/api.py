@@ -317,6 +317,8 @@ _BLOCK_TAG = re.compile(
 # A text node that is not blank: every block holds at least one.
 _TEXT_NODE = re.compile(r">\s*[^\s<]")
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<![^<>]*>")
+# A start or end tag and its name (the end of an unseen element is looked for by name).
+_NAMED_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])[^<>]*>")
 
 
 def _unseen_end(page: str, start: int) -> int | None:
@@ -338,9 +340,10 @@ def _unseen_end(page: str, start: int) -> int | None:
     if name == "head":  # its end tag is optional: <body> ends it too
         closing = _HEAD_END.search(page, found.end())
         return len(page) if closing is None else closing.start()
-    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.I)
     nesting = 1
-    for tag in tags.finditer(page, found.end()):
+    for tag in _NAMED_TAG.finditer(page, found.end()):
+        if tag.group(2).lower() != name:
+            continue
         if not tag.group(1):
             if name in _SELF_CLOSING:  # a sibling closes it
                 return tag.start()

@@ -51,7 +51,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _META_CHARSET = regex.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
+    rb"""<meta[^>]{0,200}?charset\s*+=\s*+["']?+\s*+(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
 )
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
