@@ -1,8 +1,9 @@
 """Decoding: bytes to text, refusing binary formats, and repairing mis-decoded Arabic.
 
 Order: a byte-order mark; the caller's encoding (an HTTP charset); the page's own ``<meta>``
-charset; strict UTF-8 (also when only the last character is cut, or a few bytes are broken);
-then the legacy Arabic code pages, cp1256 and ISO-8859-6, told apart by which one reads as
+charset, each checked against the bytes (a Latin charset on bytes that read as Arabic in cp1256
+is a wrong label: noted, and read as cp1256); strict UTF-8 (also when only the last character is
+cut, or a few bytes are broken); then the legacy Arabic code pages, cp1256 and ISO-8859-6, told apart by which one reads as
 Arabic words; else windows-1252, the web's default for a page that says nothing. Text whose
 Arabic was decoded as Latin-1 or cp1252 (``Ø§Ù„``) is repaired when re-decoding it as UTF-8
 gives Arabic, and reported in the notes.
@@ -55,6 +56,7 @@ _META_CHARSET = regex.compile(
 )
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 # Plain character classes: the standard re engine scans them several times faster.
 _MOJIBAKE_LEADS = "ØÙÚÛ"
 _MOJIBAKE = re.compile(rf"[{_MOJIBAKE_LEADS}][\u0080-\u00BF\u0152-\u2122]")
@@ -80,6 +82,9 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # cut to 300 bytes: benchmarks/handwritten.py --part charset); UTF-8 pages with three stray
 # bytes, 14 and up unless the page has almost no non-ASCII text.
 _MOSTLY_UTF8 = 2
+# A charset label is wrong when its text has almost no Arabic letter and cp1256 (or ISO-8859-6)
+# reads the bytes as mostly Arabic: at least this share of their letters.
+_MOSTLY_ARABIC = 0.5
 # Codecs that decode bytes to str but are no page's charset.
 _NOT_PAGE_ENCODINGS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode"})
 
@@ -205,6 +210,28 @@ def _legacy_arabic(data: bytes) -> Decoded | None:
     if best is None or best[0] <= 0:
         return None
     return Decoded(best[2], best[1], [f"decoded as {best[1]} (detected)"])
+
+
+def _arabic_share(text: str) -> float:
+    """The share of Arabic letters among the text's Arabic and Latin letters."""
+    arabic = len(_ARABIC.findall(text))
+    return arabic / max(1, arabic + len(_LATIN.findall(text)))
+
+
+def _declared(data: bytes, codec: str) -> Decoded | None:
+    """``data`` in the declared ``codec`` (None when it does not decode), checked against the
+    bytes: text with next to no Arabic that cp1256 or ISO-8859-6 reads as mostly Arabic was
+    mislabelled (a cp1256 page served as iso-8859-1)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeError:  # UnicodeDecodeError, or a codec's own failure
+        return None
+    if codec not in ("cp1256", "iso8859-6") and _arabic_share(text) < 1 - _MOSTLY_ARABIC:
+        legacy = _legacy_arabic(data)
+        if legacy is not None and _arabic_share(legacy.text) >= _MOSTLY_ARABIC:
+            note = f"declared {codec}, but the bytes read as {legacy.encoding}: decoded as such"
+            return Decoded(legacy.text, legacy.encoding, [note])
+    return Decoded(text, codec)
 
 
 def _web_1252(text: str) -> bytes:
@@ -341,13 +368,9 @@ def _not_utf8(data: bytes, declared: list[str]) -> Decoded:
         return _check_text(text, "utf-8", [f"{bad} invalid UTF-8 sequences replaced with U+FFFD"])
     for name in declared:
         codec = _lookup(name)
-        if codec is None:
-            continue
-        try:
-            text = data.decode(codec)
-        except UnicodeError:  # UnicodeDecodeError, or a codec's own failure
-            continue
-        return _check_text(text, codec, [])
+        found = _declared(data, codec) if codec is not None else None
+        if found is not None:
+            return _check_text(found.text, found.encoding, found.notes)
     legacy = _legacy_arabic(data)
     if legacy is not None:
         return _check_text(legacy.text, legacy.encoding, legacy.notes)
