@@ -56,7 +56,7 @@ _META_CHARSET = regex.compile(
 )
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # Plain character classes: the standard re engine scans them several times faster.
 _MOJIBAKE_LEADS = "ØÙÚÛ"
 _MOJIBAKE = re.compile(rf"[{_MOJIBAKE_LEADS}][\u0080-\u00BF\u0152-\u2122]")
@@ -82,8 +82,11 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # cut to 300 bytes: benchmarks/handwritten.py --part charset); UTF-8 pages with three stray
 # bytes, 14 and up unless the page has almost no non-ASCII text.
 _MOSTLY_UTF8 = 2
-# A charset label is wrong when its text has almost no Arabic letter and cp1256 (or ISO-8859-6)
-# reads the bytes as mostly Arabic: at least this share of their letters.
+# A Latin charset label is wrong when cp1256 (or ISO-8859-6) reads the bytes as Arabic: at least
+# this many words of three Arabic letters or more, holding at least half of the characters past
+# ASCII (a cp1256 page holds hundreds, and 95-100 % of those characters).
+_LATIN_CODE_PAGES = frozenset({"iso8859-1", "cp1252", "iso8859-15"})
+_ARABIC_WORDS = 5
 _MOSTLY_ARABIC = 0.5
 # Codecs that decode bytes to str but are no page's charset.
 _NOT_PAGE_ENCODINGS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode"})
@@ -212,23 +215,27 @@ def _legacy_arabic(data: bytes) -> Decoded | None:
     return Decoded(best[2], best[1], [f"decoded as {best[1]} (detected)"])
 
 
-def _arabic_share(text: str) -> float:
-    """The share of Arabic letters among the text's Arabic and Latin letters."""
-    arabic = len(_ARABIC.findall(text))
-    return arabic / max(1, arabic + len(_LATIN.findall(text)))
+def _reads_as_arabic(text: str) -> bool:
+    """Whether text decoded from a single-byte code page reads as Arabic: its bytes past ASCII
+    make words of Arabic letters (a German page read as cp1256 has an Arabic letter here and
+    there: ä is ن, ß is ك)."""
+    words = _ARABIC_WORD.findall(text)
+    letters = sum(map(len, words))
+    beyond_ascii = len(text.encode("utf-8", "surrogatepass")) - len(text)
+    return len(words) >= _ARABIC_WORDS and letters >= _MOSTLY_ARABIC * beyond_ascii
 
 
 def _declared(data: bytes, codec: str) -> Decoded | None:
     """``data`` in the declared ``codec`` (None when it does not decode), checked against the
-    bytes: text with next to no Arabic that cp1256 or ISO-8859-6 reads as mostly Arabic was
-    mislabelled (a cp1256 page served as iso-8859-1)."""
+    bytes: a Latin code page on bytes that cp1256 or ISO-8859-6 read as Arabic words is a
+    wrong label (a cp1256 page served as iso-8859-1), noted and corrected."""
     try:
         text = data.decode(codec)
     except UnicodeError:  # UnicodeDecodeError, or a codec's own failure
         return None
-    if codec not in ("cp1256", "iso8859-6") and _arabic_share(text) < 1 - _MOSTLY_ARABIC:
+    if codec in _LATIN_CODE_PAGES:
         legacy = _legacy_arabic(data)
-        if legacy is not None and _arabic_share(legacy.text) >= _MOSTLY_ARABIC:
+        if legacy is not None and _reads_as_arabic(legacy.text):
             note = f"declared {codec}, but the bytes read as {legacy.encoding}: decoded as such"
             return Decoded(legacy.text, legacy.encoding, [note])
     return Decoded(text, codec)
