@@ -412,12 +412,14 @@ _FEW_ATTRIBUTES = regex.compile(rf"</?[a-zA-Z][^\t\n\f\r />]*+(?:{_ATTRIBUTE}){{
 _LONG_STRETCH = re.compile(r">[^>]{2000}")
 _QUOTED_GT = re.compile(r"=[\t\n\f\r ]*(?:\"[^\">]*|'[^'>]*)>")
 _TAG_START = re.compile(r"<[a-zA-Z/]")
-# The attributes of every tag (quoted values may hold ">"), and an attribute's value: what is
-# left of a tag's attributes without their values is their names.
-_TAG_ATTRIBUTES = regex.compile(
-    r"""<[a-zA-Z][^\t\n\f\r />]*+((?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+)"""
+# The attributes of every tag that has some (quoted values may hold ">"), and an attribute's
+# value: what is left of a tag's attributes without their values is their names. (re: its
+# plain character runs are faster here; each repetition starts with a quote, so the pattern
+# never backtracks.)
+_TAG_ATTRIBUTES = re.compile(
+    r"""<[a-zA-Z][^\t\n\f\r /<>]*([\t\n\f\r /][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)"""
 )
-_VALUE = regex.compile(r"""=[\t\n\f\r ]*+(?:"[^"]*+"?|'[^']*+'?|[^\t\n\f\r >]*+)""")
+_VALUE = re.compile(r"""=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*)""")
 # A page needs at least this many characters to name max_attribute_names (20,000) distinct
 # attributes; smaller pages are not scanned for them.
 _NAMES_ABOVE = 150_000
