@@ -33,7 +33,7 @@ AnyPattern = re.Pattern[str] | re.Pattern[bytes] | regex.Pattern[str] | regex.Pa
 PATTERN_TYPES = (re.Pattern, regex.Pattern)
 
 # Characters every pattern is driven with, besides its own: separators, digits, letters.
-CORE_SEPARATORS = (" ", "-", ".", ",", ":", "/", "|", "،", "\n", "_", "(", ")")
+CORE_SEPARATORS = (" ", "-", ".", ",", ":", "/", "|", "،", "\n", "_", "(", ")", "«")
 CORE_WORDS = ("a", "1", "ب")
 # What follows a run to make a match fail at its very end (where backtracking starts).
 FAILING_TAIL = "بx!"

@@ -319,6 +319,18 @@ def alternation(family: Family, line: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_SEPARATOR = regex.compile(SEP)
+
+
+def _lead(family: Family) -> str:
+    """The separators a line may start with: taken possessively when no phrase of the family
+    starts with one (a family with patterns may: ``(رويترز)``), so that a line of a thousand
+    punctuation marks is not tried at each of them."""
+    if family.patterns or any(_SEPARATOR.match(normalize(p)[:1]) for p in family.phrases):
+        return f"{SEP}*"
+    return f"{SEP}*+"
+
+
 def compile_family(family: Family) -> regex.Pattern[str]:
     alt = alternation(family, line=family.kind == "line")
     if family.kind == "line":
@@ -326,11 +338,11 @@ def compile_family(family: Family) -> regex.Pattern[str]:
         # Items after the first may carry the conjunction: "فيسبوك وتويتر".
         # Each piece of the line has one reading (line_phrases; the patterns are written so),
         # so a line that fails at its end is given up in linear time.
-        source = rf"^{SEP}*{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*{SEP}*+$"
+        source = rf"^{_lead(family)}{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*{SEP}*+$"
     elif family.kind == "prefix":
-        source = rf"^{SEP}*{alt}{WORD_END}(?P<rest>.*+)$"
+        source = rf"^{_lead(family)}{alt}{WORD_END}(?P<rest>.*+)$"
     elif family.kind == "label":
-        source = rf"^{SEP}*{alt}{WORD_END}\s*+(?:{LABEL_END}(?P<rest>.*+)|$)"
+        source = rf"^{_lead(family)}{alt}{WORD_END}\s*+(?:{LABEL_END}(?P<rest>.*+)|$)"
     else:
         source = rf"{WORD_START}{alt}{WORD_END}"
     return regex.compile(source)
