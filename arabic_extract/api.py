@@ -508,8 +508,17 @@ def _cut_before(page: str, pattern: re.Pattern[str], count: int) -> int | None:
 def bound_markup(page: str, config: ExtractionConfig) -> Markup:
     """Enforce ``max_attributes``, ``max_attribute_names``, ``max_dom_nodes``, ``max_blocks``
     and ``max_dom_depth`` on an HTML page before it is parsed."""
-    page, crowded = bound_attributes(page, config.max_attributes)
     notes: list[str] = []
+    tags = page.count("<")
+    scan = tags > min(_SCAN_ABOVE, config.max_dom_nodes, config.max_blocks)
+    elements = tags - page.count("</") - page.count("<!") if scan else 0
+    if elements > config.max_dom_nodes:  # (no DOM: the attributes do not matter)
+        notes.append(
+            f"HTML has {elements} elements, over max_dom_nodes ({config.max_dom_nodes}); "
+            "read as text only"
+        )
+        return Markup(visible_text(page), text_only=True, notes=tuple(notes))
+    page, crowded = bound_attributes(page, config.max_attributes)
     if crowded:
         which = "1 element" if crowded == 1 else f"{crowded} elements"
         notes.append(
@@ -522,16 +531,8 @@ def bound_markup(page: str, config: ExtractionConfig) -> Markup:
             f"({config.max_attribute_names}); read as text only"
         )
         return Markup(visible_text(page), text_only=True, notes=tuple(notes))
-    tags = page.count("<")
-    if tags <= min(_SCAN_ABOVE, config.max_dom_nodes, config.max_blocks):
+    if not scan:
         return Markup(page, notes=tuple(notes))
-    elements = tags - page.count("</") - page.count("<!")
-    if elements > config.max_dom_nodes:
-        notes.append(
-            f"HTML has {elements} elements, over max_dom_nodes ({config.max_dom_nodes}); "
-            "read as text only"
-        )
-        return Markup(visible_text(page), text_only=True, notes=tuple(notes))
     cut = _cut_before(page, _TEXT_NODE, config.max_blocks)
     if cut is not None:
         page = page[: cut + 1]

@@ -66,15 +66,6 @@ class ExtractionConfig(BaseModel):
         "The largest dev page has 271 blocks.",
     )
 
-    max_seconds: float | None = Field(
-        default=10.0,
-        gt=0,
-        description="A deadline for one call, as a backstop: past it, the DOM walk and the "
-        "features stop where they are and the article is made of the blocks read so far, with a "
-        "note. Nothing comes near it (the slowest hostile input takes 0.5 s, a real page 2-50 "
-        "ms); a call that ends in time gives the same result as without it. None: no deadline.",
-    )
-
     # --- input limits ---------------------------------------------------------------------
     max_input_bytes: int = Field(
         default=20_000_000,
@@ -117,6 +108,14 @@ class ExtractionConfig(BaseModel):
         description="Only the first this many blocks are read (non-blank lines of text; block "
         "elements of HTML), the rest is cut with a note. The engine spends 15-50 µs a block, so "
         "this bounds a page's time to about a second; real pages have under 1,000.",
+    )
+    max_seconds: float | None = Field(
+        default=10.0,
+        gt=0,
+        description="A deadline for one call, as a backstop: past it, the DOM walk and the "
+        "features stop where they are and the article is made of the blocks read so far, with a "
+        "note. Nothing comes near it (the slowest hostile input takes 0.5 s, a real page 2-50 "
+        "ms); a call that ends in time gives the same result as without it. None: no deadline.",
     )
 
     # --- input shapes ---------------------------------------------------------------------

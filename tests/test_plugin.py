@@ -342,12 +342,17 @@ def test_update_does_not_write_through_a_linked_expected_file(
     assert elsewhere.read_text(encoding="utf-8") == '{"headline": "old"}\n'
 
 
+def snapshot_elsewhere(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A snapshot folder outside the inner session's root, with no expected.json yet."""
+    folder = make_snapshot(factory.mktemp(name))
+    (folder / "expected.json").unlink()
+    return folder
+
+
 def test_update_does_not_write_into_a_linked_folder(
     pytester: pytest.Pytester, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    outside = tmp_path_factory.mktemp("outside")
-    real = make_snapshot(outside)
-    (real / "expected.json").unlink()
+    real = snapshot_elsewhere(tmp_path_factory, "outside")
     (pytester.path / "snap").symlink_to(real, target_is_directory=True)
     pytester.makepyfile(TEST_SNAPSHOT)
 
@@ -361,16 +366,14 @@ def test_update_does_not_write_into_a_linked_folder(
 def test_update_does_not_write_outside_the_root(
     pytester: pytest.Pytester, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    outside = tmp_path_factory.mktemp("far")
-    real = make_snapshot(outside)
-    (real / "expected.json").unlink()
+    real = snapshot_elsewhere(tmp_path_factory, "far")
     pytester.makepyfile(
         f"""
 def test_far(extraction_snapshot):
     extraction_snapshot({str(real)!r})
 
 def test_up(extraction_snapshot):
-    extraction_snapshot("../{outside.name}/snap")
+    extraction_snapshot("../{real.parent.name}/snap")
 """
     )
 
