@@ -16,8 +16,8 @@ times of a build with super-linear patterns are taken without waiting for them).
 ``--fetch`` serves hostile responses from a local server (compression bombs of every content
 coding, headers a byte at a time) and ``--batch`` writes hostile files (a 1 GiB WARC record, a
 2 GB file, a FIFO, a cut WARC, two runs on one output); each case runs in a child process of its
-own, whose peak RSS is read from the kernel. Targets: peak RSS under 300 MB, and every input
-either in the output or in an error row.
+own, whose peak RSS (VmHWM) is read from the kernel. Targets: peak RSS under 300 MB, and every
+input either in the output or in an error row.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import multiprocessing
-import os
 import resource
 import sys
 import time
@@ -101,21 +100,34 @@ def _peak_child(target: Callable[..., str], args: tuple[Any, ...]) -> tuple[str,
     child = context.Process(target=_measured, args=(target, args, send))
     start = time.perf_counter()
     child.start()
+    peak = 0.0
     if receive.poll(CHILD_SECONDS):
-        outcome: str = receive.recv()
+        outcome, peak = receive.recv()
     else:
-        child.kill()
         outcome = f"still running after {CHILD_SECONDS:g} s: stopped"
+        peak = _peak_of(child.pid)
+        child.kill()
     seconds = time.perf_counter() - start
-    _, _, usage = os.wait4(child.pid, 0)  # this child's own rusage (Linux: ru_maxrss in KiB)
-    return outcome, seconds, usage.ru_maxrss / 1024
+    child.join()
+    return outcome, seconds, peak
+
+
+def _peak_of(pid: int | str) -> float:
+    """A process's peak RSS since it started its program, in MB (VmHWM: unlike ru_maxrss, it
+    does not count the parent's memory the child had before its exec)."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _measured(target: Callable[..., str], args: tuple[Any, ...], out: Any) -> None:
     try:
-        out.send(target(*args))
+        outcome = target(*args)
     except Exception as error:  # the outcome is what is reported
-        out.send(f"{type(error).__name__}: {error}")
+        outcome = f"{type(error).__name__}: {error}"
+    out.send((outcome, _peak_of("self")))
 
 
 def report(rows: list[tuple[str, str, float, float]]) -> bool:
