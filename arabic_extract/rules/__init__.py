@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate, combinations, pairwise
 from types import MappingProxyType
 from typing import Literal
 
@@ -244,72 +243,8 @@ class Family:
         return (found.group("rest") or "").strip()
 
 
-# A line family's phrases, as the texts they match: a phrase's spaceless form, and the offsets
-# in it where a run of spaces stands (a phrase of n words matches 2^(n-1) such texts).
-Spacing = frozenset[int]
-
-
-def _spacings(phrases: Iterable[str]) -> dict[str, set[Spacing]]:
-    """Every text the phrases match, grouped by spaceless form ("فيسبوك" and "فيس بوك" are one
-    group: the spacings of both)."""
-    groups: dict[str, set[Spacing]] = {}
-    for phrase in phrases:
-        words = normalize(phrase).split()
-        if not words:
-            continue
-        cuts = list(accumulate(len(word) for word in words[:-1]))
-        spacings = groups.setdefault("".join(words), set())
-        for size in range(len(cuts) + 1):
-            spacings.update(frozenset(chosen) for chosen in combinations(cuts, size))
-    return groups
-
-
-def _read_as_shorter(joined: str, spaces: Spacing, kept: Mapping[str, set[Spacing]]) -> bool:
-    """Whether ``joined`` with spaces at ``spaces`` also reads as two or more shorter phrases
-    (already ``kept``) split at some of those spaces: "سياسة الخصوصية" is "سياسة" and
-    "الخصوصية" when the family has both."""
-    points = [0, *sorted(spaces), len(joined)]
-    reached = {0}
-    for end in range(1, len(points)):
-        for start in sorted(reached):
-            if start >= end or (start == 0 and end == len(points) - 1):
-                continue
-            piece = joined[points[start] : points[end]]
-            inner = frozenset(
-                cut - points[start] for cut in spaces if points[start] < cut < points[end]
-            )
-            if inner in kept.get(piece, set()):
-                reached.add(end)
-                break
-    return len(points) - 1 in reached
-
-
-def _spaced(joined: str, spaces: Spacing) -> str:
-    cuts = [0, *sorted(spaces), len(joined)]
-    return r"\s+".join(regex.escape(joined[a:b]) for a, b in pairwise(cuts))
-
-
-def line_phrases(phrases: Iterable[str]) -> list[str]:
-    """A line family's phrases as regular expressions that never match the same text two ways,
-    so that a line made of them has one reading, found in linear time (a backtracking engine
-    tries every reading of a line that fails at its end: "فيسبوك" matched by both "فيسبوك"
-    and "فيس بوك", or "سياسة الخصوصية" read as one phrase and as two, double the work at each
-    repetition). A text that a shorter phrase of the family also covers is left to it; the
-    family matches the same lines."""
-    groups = _spacings(phrases)
-    kept: dict[str, set[Spacing]] = {}
-    for joined in sorted(groups, key=len):  # the shorter phrases decide first
-        kept[joined] = {s for s in groups[joined] if not s or not _read_as_shorter(joined, s, kept)}
-    return [_spaced(joined, s) for joined in kept for s in sorted(kept[joined], key=sorted)]
-
-
-def alternation(family: Family, line: bool = False) -> str:
-    """The family's phrases and patterns as one alternation (``line``: the phrases as a line
-    family's, each text once: :func:`line_phrases`)."""
-    if line:
-        parts = line_phrases(family.phrases)
-    else:
-        parts = [phrase_regex(p) for p in family.phrases]
+def alternation(family: Family) -> str:
+    parts = [phrase_regex(p) for p in family.phrases]
     parts.extend(f"(?:{p})" for p in family.patterns)
     parts = [p for p in parts if p]
     if not parts:
@@ -332,13 +267,20 @@ def _lead(family: Family) -> str:
 
 
 def compile_family(family: Family) -> regex.Pattern[str]:
-    alt = alternation(family, line=family.kind == "line")
+    alt = alternation(family)
     if family.kind == "line":
         # Possessive separators: a long run of punctuation costs linear time, never backtracking.
         # Items after the first may carry the conjunction: "فيسبوك وتويتر".
-        # Each piece of the line has one reading (line_phrases; the patterns are written so),
-        # so a line that fails at its end is given up in linear time.
-        source = rf"^{_lead(family)}{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*{SEP}*+$"
+        # The items after the first are taken possessively: the first reading of a piece that
+        # ends at a word's end (the longest phrase first) is kept, and a line that fails at its
+        # end is given up in linear time, without going back through its pieces (a backtracking
+        # engine tries every reading of every piece, and this one keeps a record of the places
+        # it tried that costs time in proportion to the pieces at each of them). The longest
+        # reading is one that can go on: when a phrase and a longer one both start a piece
+        # ("نسخ", "نسخ الرابط") and pieces after the shorter one run past the longer one's end
+        # ("الرابط المختصر"), the family also lists the whole ("نسخ الرابط المختصر"), and the
+        # patterns are written so. tests/test_rules_data.py checks both.
+        source = rf"^{_lead(family)}{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*+{SEP}*+$"
     elif family.kind == "prefix":
         source = rf"^{_lead(family)}{alt}{WORD_END}(?P<rest>.*+)$"
     elif family.kind == "label":

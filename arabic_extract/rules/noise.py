@@ -52,6 +52,9 @@ SHARE_BAR = Family(
         "تم نسخ الرابط",
         "نسخ",
         "الرابط المختصر",
+        # (نسخ and الرابط المختصر, written whole: a line's pieces are read longest first, and
+        # "نسخ الرابط" would leave "المختصر" unread; see rules.compile_family)
+        "نسخ الرابط المختصر",
         "رابط مختصر",
         "أرسل لصديق",
         "ارسال لصديق",
@@ -328,6 +331,9 @@ RELATED = Family(
         "المزيد",
         "المزيد من",
         "المزيد من الأخبار",
+        # (المزيد من and الأخبار العاجلة or الرئيسية, written whole: as نسخ الرابط المختصر)
+        "المزيد من الأخبار العاجلة",
+        "المزيد من الأخبار الرئيسية",
         "آخر الأخبار",
         "أحدث الأخبار",
         "أبرز الأخبار",
@@ -705,17 +711,20 @@ COUNTER = Family(
     description="Counters, bare numbers, reading times, temperatures and other widgets' figures.",
     # (a minus sign before a number is a separator of the line: -3 °c is 3 °c after a "-")
     patterns=(
-        rf"\d++(?:[.,]\d++)?+(?:\s*+(?:k|m|الف|مليون){_END})?+(?:\s*+(?:خبر|اخبار|مقال|مقالات|"
+        # A number with a unit of time or a temperature (minutes: 2 min, 3 دقائق للقراءه; 2 hours
+        # 30 minutes is two), else a count with its noun (37 خبر, 1.2k views). The units are
+        # tried first: a line family keeps the first reading of a piece that ends at a word's end,
+        # and "2" alone, before "min", would leave "min" unread. (14 ° alone is a number and a
+        # separator.)
+        rf"\d++(?:\s*+(?:(?:mins?|minutes?|دقيقه|دقائق|د)(?:\s*+(?:read|قراءه|للقراءه){_END})?+"
+        rf"|hours?|seconds?|°\s*+[cf]{_END})"
+        rf"|(?:[.,]\d++)?+(?:\s*+(?:k|m|الف|مليون){_END})?+(?:\s*+(?:خبر|اخبار|مقال|مقالات|"
         rf"مشاهده|مشاهدات|قراءه|قراءات|تعليق|تعليقات|زياره|views?|comments?|shares?|likes?|"
-        rf"مشاركه|اعجاب){_END})?+",
+        rf"مشاركه|اعجاب){_END})?+)",
         r"(?:عدد )?(?:المشاهدات|القراءات|الزيارات|التعليقات)\s*+:?+\s*+\d++",
-        rf"\d++\s*+(?:mins?|minutes?|دقيقه|دقائق|د)(?:\s*+(?:read|قراءه|للقراءه){_END})?+",
         r"(?:دقيقه|دقيقتان|دقيقتين)\s*+(?:للقراءه|قراءه)",
         rf"(?:مده|وقت) القراءه(?:\s*+:)?+(?:\s*+\d++)?+(?:\s*+(?:دقيقه|دقائق){_END})?+",
         rf"(?:مده الفيديو|مده المقطع)(?:\s*+:?+.{{0,40}}{_LAST})?+",
-        r"\d++\s*+(?:hours?|seconds?)",  # (minutes: the third pattern; 2 hours 30 minutes: two)
-        # (14 ° alone is a number and a separator, the first pattern)
-        rf"\d++\s*+°\s*+[cf]{_END}",
         rf"(?:معرض|البوم)\s*+(?:ال)?(?:صور|فيديو)(?:\s*+\d++(?:\s*+(?:صور|صوره|مقاطع){_END})?+)?+",
     ),
     examples=(
