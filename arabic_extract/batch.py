@@ -386,24 +386,30 @@ def _warc_records(
     whole: FastWARC stops quietly where a file is cut, and the record cut in two would be lost
     without a word (or read half). A local file is checked from its last record on
     (:func:`arabic_extract.files.warc_cut_short`): its last record is given only when whole,
-    and a cut makes a WarcError Task. ``counter[0]`` counts the pages given."""
+    and a cut makes a WarcError Task. ``counter[0]`` counts the pages given. (A header that
+    FastWARC cannot read raises once the record before it is given: that one ended whole.)"""
     held: Task | None = None
     held_at = last = 0
-    for record in records:
+    try:
+        for record in records:
+            if held is not None:
+                yield held
+                held = None
+            last = record.stream_pos
+            if record.record_type != response:
+                continue
+            task = _warc_task(path, record, skip, config, counter[0])
+            if task is None:
+                continue
+            if task.error is not None and task.error.type == "WarcError":
+                yield task
+                return
+            held, held_at = task, last
+            counter[0] += task.error is None
+    except (OSError, ValueError):
         if held is not None:
             yield held
-            held = None
-        last = record.stream_pos
-        if record.record_type != response:
-            continue
-        task = _warc_task(path, record, skip, config, counter[0])
-        if task is None:
-            continue
-        if task.error is not None and task.error.type == "WarcError":
-            yield task
-            return
-        held, held_at = task, last
-        counter[0] += task.error is None
+        raise
     cut = None if _remote(path) else files.warc_cut_short(path, last)
     if held is not None and (cut is None or held_at != last or files.record_whole(path, last)):
         yield held

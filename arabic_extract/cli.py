@@ -26,8 +26,8 @@ from typing import Final
 from arabic_extract import __version__, commands, settings
 from arabic_extract.api import INPUT_FORMATS, InputFormat
 from arabic_extract.batch import (
-    DEFAULT_PAGE_TIMEOUT,
     DEFAULT_GLOBS,
+    DEFAULT_PAGE_TIMEOUT,
     PAGE_TYPES,
     DoneIds,
     ErrorInfo,
@@ -564,8 +564,12 @@ def _count_in_background(options: Options, progress: Progress) -> None:
 def run_batch(options: Options) -> int:
     """Many pages: rows (or formatted pages with headers) in input order; failures counted."""
     sink = Sink(options.output, append=options.resume)  # locked before anything is read
-    done = prepare_resume(options.output) if options.resume and options.output else None
-    dedup = _dedup_log(options, done)
+    try:
+        done = prepare_resume(options.output) if options.resume and options.output else None
+        dedup = _dedup_log(options, done)
+    except BaseException:
+        sink.close()
+        raise
     skip = _CountingSkip(done) if done is not None else None
     show = not options.quiet and _stderr_is_tty()
     progress = Progress(stream=sys.stderr, enabled=show, width=shutil.get_terminal_size().columns)

@@ -3,8 +3,9 @@
 Order: a byte-order mark; the caller's encoding (an HTTP charset); the page's own ``<meta>``
 charset, each checked against the bytes (a Latin charset on bytes that read as Arabic in cp1256
 is a wrong label: noted, and read as cp1256); strict UTF-8 (also when only the last character is
-cut, or a few bytes are broken); then the legacy Arabic code pages, cp1256 and ISO-8859-6, told apart by which one reads as
-Arabic words; else windows-1252, the web's default for a page that says nothing. Text whose
+cut, or a few bytes are broken); then the legacy Arabic code pages, cp1256 and ISO-8859-6, told
+apart by which one reads as Arabic words; else windows-1252, the web's default for a page that
+says nothing. Text whose
 Arabic was decoded as Latin-1 or cp1252 (``Ø§Ù„``) is repaired when re-decoding it as UTF-8
 gives Arabic, and reported in the notes.
 

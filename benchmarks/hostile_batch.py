@@ -104,7 +104,7 @@ def hostile_files() -> Iterator[Path]:
 
 def _run(arguments: list[str], output: Path) -> str:
     with contextlib.redirect_stderr(io.StringIO()):
-        status = main([*arguments, "-o", str(output), "-q"])
+        status = main(["extract", *arguments, "-o", str(output), "-q"])
     rows = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     errors = [row["error"] for row in rows if "error" in row]
     said = "; ".join(f"{e['type']}: {e['message'][:60]}" for e in errors)
@@ -141,7 +141,7 @@ def two_runs(folder: str) -> str:
     output.write_bytes(b'{"id":"written by the first run"}\n')
     with output.open("ab") as first, contextlib.redirect_stderr(io.StringIO()) as err:
         fcntl.flock(first.fileno(), fcntl.LOCK_EX)  # the first run, writing
-        status = main([str(path / "page.html"), "-o", str(output), "--resume"])
+        status = main(["extract", str(path / "page.html"), "-o", str(output), "--resume"])
     rows = output.read_text(encoding="utf-8").count("\n")
     said = err.getvalue().strip().split(": ", 1)[-1][:60]
     return f"second run: exit {status}, output now {rows} rows; {said}"

@@ -488,7 +488,7 @@ def test_a_fifo_or_a_device_is_an_error_row_not_a_hang(
     (folder / "a.html").write_bytes(page_bytes(0))
     os.mkfifo(folder / "b.html")  # nothing ever writes to it
     (folder / "c.html").write_bytes(page_bytes(1))
-    assert main([str(folder), os.devnull, "-w", "1"]) == 1
+    assert main(["extract", str(folder), os.devnull, "-w", "1"]) == 1
     found = rows(capsys.readouterr().out)
     assert [Path(str(row["id"])).name for row in found] == ["a.html", "b.html", "c.html", "null"]
     assert found[1]["error"] == {"type": "ReadError", "message": "is not a regular file (a FIFO)"}
@@ -538,7 +538,7 @@ def test_a_warc_gz_cut_in_its_last_member_is_an_error_row(
     last = _gzip_members(whole)[-1]
     cut = tmp_path / "cut.warc.gz"
     cut.write_bytes(whole[: last + int((len(whole) - last) * fraction)])
-    assert main([str(cut), "-w", "1"]) == 1
+    assert main(["extract", str(cut), "-w", "1"]) == 1
     found = rows(capsys.readouterr().out)
     assert [row.get("uri") for row in found[:2]] == [f"https://news.example/{i}" for i in (0, 1)]
     assert all("headline" in row for row in found[:2])
@@ -583,12 +583,12 @@ def test_a_second_run_on_the_same_output_refuses_to_start(
     out = tmp_path / "out.jsonl"
     out.write_text('{"id":"earlier"}\n', encoding="utf-8")
     with files.open_locked(str(out), append=True):  # another run, writing
-        assert main([str(tmp_path / "a.html"), "-o", str(out), "--resume"]) == 1
-        assert main([str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 1
+        assert main(["extract", str(tmp_path / "a.html"), "-o", str(out), "--resume"]) == 1
+        assert main(["extract", str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 1
         err = capsys.readouterr().err
         assert err.count("another run is writing to it") == 2
         assert out.read_text(encoding="utf-8") == '{"id":"earlier"}\n'  # neither emptied it
-    assert main([str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 0  # once it is done
+    assert main(["extract", str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 0  # once it is done
     assert "headline" in out.read_text(encoding="utf-8")
 
 
