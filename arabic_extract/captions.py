@@ -108,8 +108,9 @@ def _trim(text: str) -> str:
 def not_a_caption(text: str, known: Known, config: ExtractionConfig) -> str | None:
     """Why a caption's text is no caption: ``no-words``, ``credit`` (a credit alone),
     ``meta-line`` (a byline or date line), ``author`` (the author's photo), ``site`` (the
-    site's logo or "about" link), ``prompt`` (share, follow); None when it is one."""
-    norm = normalize(text)
+    site's logo or "about" link), ``prompt`` (share, follow); None when it is one. (A text is
+    matched on its first ``max_line_chars`` characters, as a block is.)"""
+    norm = normalize(text[: config.max_line_chars])
     words = len(norm.split())
     if not _LETTER.search(norm):
         return "no-words"

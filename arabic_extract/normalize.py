@@ -178,6 +178,8 @@ def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
     folded = _fold_kept(kept)
     if len(folded) != len(kept):
         return None
+    if " ".join(folded.split()) == folded:  # words one space apart: already spaced so
+        return folded, index
     words: list[str] = []
     offsets: list[int] = []
     previous_end = 0

@@ -65,5 +65,7 @@ def plausible_tags(
 ) -> list[str]:
     """The tags that name a topic, in order: without the numbers, the codes, and (on an
     article in Arabic, ``arabic``) the Latin words the article never writes."""
+    if not tags:  # (the article's text is not normalised for nothing)
+        return []
     text = article_text(headline, paragraphs)
     return [tag for tag in tags if tag_problem(tag, text, arabic=arabic) is None]

@@ -588,7 +588,8 @@ def test_a_second_run_on_the_same_output_refuses_to_start(
         err = capsys.readouterr().err
         assert err.count("another run is writing to it") == 2
         assert out.read_text(encoding="utf-8") == '{"id":"earlier"}\n'  # neither emptied it
-    assert main(["extract", str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 0  # once it is done
+    # once it is done:
+    assert main(["extract", str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 0
     assert "headline" in out.read_text(encoding="utf-8")
 
 
