@@ -95,8 +95,8 @@ PUNCTUATION: Final = (
 otherwise (another comma, other quotes) has the same words. (Other signs stay in their word.)"""
 
 # ASCII punctuation (every byte but letters, digits, "_" and the bytes past ASCII) becomes a
-# space in the UTF-8 of the text; the other marks are replaced in the text, one at a time (a
-# str.replace of a character that is absent costs a scan, far less than a regex would).
+# space in the UTF-8 of the text; the other marks are replaced in the text, one at a time (the
+# test for an absent mark is one fast scan: far less than a regex over the text would cost).
 _ASCII_MARKS: Final = bytes(
     value if value >= 0x80 or chr(value).isalnum() or value == 0x5F else 0x20
     for value in range(256)
@@ -104,8 +104,9 @@ _ASCII_MARKS: Final = bytes(
 
 # The multiply-shift hash of a feature: a 64-bit key x made of its words' CRC-32s (3 bytes of
 # the first, 3 of the second, 2 of the third), and bits 64-127 of A * x + B, with A and B below
-# 2**128 (Dietzfelbinger's multiply-add-shift, a 2-independent hash of x to 64 bits). The
-# constants are the BLAKE2b digest of a fixed label, not chosen by trial.
+# 2**128 (Dietzfelbinger's multiply-add-shift: over random A and B, a 2-independent family of
+# hashes of x to 64 bits). The constants are the BLAKE2b digest of a fixed label, not chosen by
+# trial.
 _KEY: Final = hashlib.blake2b(b"arabic_extract.fingerprint", digest_size=32).digest()
 _A: Final = int.from_bytes(_KEY[:16], "little")
 _B: Final = int.from_bytes(_KEY[16:], "little")
@@ -173,9 +174,9 @@ def from_norms(norms: Sequence[str]) -> str | None:
     if not found:
         return None
     count = max(1, len(found) - FEATURE_WORDS + 1)
-    columns = _hash_columns(found, count)
-    spans = windows(len(found), count) or [(0, count)]  # a dozen words: each counts once
-    return f"{_simhash(columns, spans):016x}"
+    hashes = _feature_hashes(found, count)
+    spans = windows(len(found), count) or [(0, count)]  # 3-5 words, none weighed: each once
+    return f"{_simhash(hashes, spans):016x}"
 
 
 def weighted_features(paragraphs: Sequence[str]) -> dict[bytes, int]:
@@ -193,7 +194,7 @@ def weighted_features(paragraphs: Sequence[str]) -> dict[bytes, int]:
     return weights if found else {}
 
 
-def _hash_columns(found: list[bytes], count: int) -> bytes:
+def _feature_hashes(found: list[bytes], count: int) -> bytes:
     """The 64-bit hash of each of the ``count`` features, as one big integer's bytes: feature
     ``i``'s hash is bytes ``_OUT`` to ``_OUT + 8`` of field ``i`` (little-endian)."""
     crcs = array(_U32, map(zlib.crc32, found))
@@ -215,10 +216,10 @@ def _hash_columns(found: list[bytes], count: int) -> bytes:
 def windows(word_count: int, feature_count: int) -> list[tuple[int, int]]:
     """The weights of a body's features, as LEVELS nested ranges of feature positions: a
     feature's weight is the number of ranges that hold it. Feature ``i`` (words ``i`` to
-    ``i + 2``) has the weight ``min((i + 1) / RISE_WORDS, (end - i) / (end - RISE_WORDS))``
-    (clipped to 0-1) times LEVELS, rounded, where ``end`` is the body's length in words,
-    bounded by SHORT_WORDS and MAX_WORDS; range ``l`` (1 to LEVELS) holds the features whose
-    weight is at least ``l``. Empty ranges are left out."""
+    ``i + 2``) weighs ``min((i + 1) / RISE_WORDS, 1, (end - i) / (end - FULL_WORDS))``
+    (0 when negative) times LEVELS, rounded half up, where ``end`` is the body's length in
+    words, bounded by SHORT_WORDS and MAX_WORDS; range ``l`` (1 to LEVELS) holds the features
+    that weigh ``l`` or more. Empty ranges are left out."""
     end = max(SHORT_WORDS, min(word_count, MAX_WORDS))
     fall = end - FULL_WORDS
     spans: list[tuple[int, int]] = []
