@@ -27,7 +27,7 @@ different articles stay about 32 bits apart, as unrelated 64-bit values are:
 
 The shape was calibrated with ``benchmarks/near_duplicates.py`` (docs/benchmarks.md,
 "Near-duplicate fingerprints"), see :data:`RISE_WORDS`. In the pipeline the words are read from
-the body blocks' matching forms (:func:`of_blocks`), which were normalised when the blocks were
+the body blocks' matching forms (:func:`of_body`), which were normalised when the blocks were
 made; :func:`fingerprint` normalises an article's paragraphs the same way and gives the same
 value.
 
@@ -53,18 +53,18 @@ RISE_WORDS: Final = 60
 """A feature's weight rises to full over the body's first RISE_WORDS words, stays full to word
 FULL_WORDS, then falls evenly to zero at the body's end (see :func:`windows`).
 
-Calibrated with ``benchmarks/near_duplicates.py --expected`` on the dev pages, fixtures and
-seeds, each edited as re-publishers edit agency copy (another lead line, the closing paragraph
-cut, another source line and dateline, all at once). Its expected Hamming distances (from the
-angle between the two weighted sets of features; the hash does not change them) were compared
-for shapes rising over 40-120 words, full for 0-80 more, falling to zero at the body's end
-(bounded by SHORT_WORDS of 100-200 and MAX_WORDS of 200-400) or at a fixed word. The earlier
-shape, fixed (rising over 80 words, full to 150, zero from 282), put the closing paragraph of a
-short story at full weight: the largest expected distance of a re-publication pair was 11.9
-bits (a 136-word story with its closing paragraph cut, and another lead), and 13 pairs were
-expected beyond 9 bits. This one: 6.5 bits at most, 0.9 pairs expected beyond 9. (Shapes that
-weigh the lead less keep copies with a 40-word lead or a sentence cut mid-story closer, and the
-re-publications farther: see docs/benchmarks.md.)"""
+Calibrated with ``benchmarks/near_duplicates.py`` (its expected distances) on the dev pages,
+fixtures and seeds, each edited as re-publishers edit agency copy (another lead line, the
+closing paragraph cut, another source line and dateline, all at once). Its expected Hamming
+distances (from the angle between the two weighted sets of features; the hash does not change
+them) were compared for shapes rising over 40-120 words, full for 0-80 more, falling to zero at
+the body's end (bounded by SHORT_WORDS of 100-200 and MAX_WORDS of 200-400) or at a fixed word.
+The earlier shape, fixed (rising over 80 words, full to 150, zero from 282), put the closing
+paragraph of a short story at full weight: the largest expected distance of a re-publication
+pair was 11.9 bits (a 136-word story with its closing paragraph cut, and another lead), and 13
+pairs were expected beyond 9 bits. This one: 6.5 bits at most, 0.9 pairs expected beyond 9.
+(Shapes that weigh the lead less keep copies with a 40-word lead or a sentence cut mid-story
+closer, and the re-publications farther: see docs/benchmarks.md.)"""
 FULL_WORDS: Final = 80
 """The weight is full from word RISE_WORDS to word FULL_WORDS (see RISE_WORDS)."""
 SHORT_WORDS: Final = 100
@@ -134,17 +134,19 @@ def fingerprint(paragraphs: Sequence[str]) -> str | None:
     return from_norms([matching_form(text, len(text))[0] for text in paragraphs])
 
 
-def of_blocks(blocks: Sequence[Block], max_chars: int) -> str | None:
-    """:func:`fingerprint` of the body made of ``blocks``, from their matching forms
-    (``Block.norm``, normalised when the blocks were made; a block over ``max_chars``, whose
-    form was cut, is normalised whole)."""
+def of_body(paragraphs: Sequence[str], blocks: Sequence[Block], max_chars: int) -> str | None:
+    """:func:`fingerprint` of ``paragraphs``, reading the matching form of each paragraph that is
+    the text of one of ``blocks`` from the block (``Block.norm``, made when the blocks were made)
+    instead of normalising it again. (A paragraph the body's structure joined or took from
+    elsewhere, such as a table row, and a block over ``max_chars``, whose form was cut, are
+    normalised.)"""
+    known = {block.text: block.norm for block in blocks if len(block.text) <= max_chars}
     norms: list[str] = []
     size = 0
-    for block in blocks:
-        text = block.text
-        norm = block.norm if len(text) <= max_chars else matching_form(text, len(text))[0]
-        norms.append(norm)
-        size += len(norm) + 1
+    for text in paragraphs:
+        norm = known.get(text)
+        norms.append(norm if norm is not None else matching_form(text, len(text))[0])
+        size += len(norms[-1]) + 1
         if size > MAX_CHARS:
             break
     return from_norms(norms)

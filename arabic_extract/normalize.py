@@ -119,9 +119,7 @@ def _fold_kept(text: str) -> str:
 
 # Characters of the presentation blocks that NFKC leaves as they are: the ornate brackets, the
 # Bismillah ligature; the others (unassigned code points, noncharacters) are dropped.
-_UNDECOMPOSED = MappingProxyType(
-    {"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"}
-)
+_UNDECOMPOSED = MappingProxyType({"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"})
 
 
 def _presentation(char: str) -> str:

@@ -36,7 +36,7 @@ expected beyond it and the chance that two unrelated articles fall within it. Th
 (``arabic_extract.dedup.DEFAULT_MAX_DISTANCE``) is checked: every pair of the issue's edits
 within it, no two different articles within it.
 
-Cost: the CPU time of the pipeline's fingerprint step (:func:`arabic_extract.fingerprint.of_blocks`
+Cost: the CPU time of the pipeline's fingerprint step (:func:`arabic_extract.fingerprint.of_body`
 on the body's blocks, normalised when the blocks were made) against the CPU time of
 :func:`arabic_extract.extract` on the same pages (which includes it); and of
 :func:`arabic_extract.fingerprint.fingerprint` on the article's paragraphs (which normalises them
@@ -75,7 +75,7 @@ from arabic_extract.dedup import DEFAULT_MAX_DISTANCE  # noqa: E402
 from arabic_extract.fingerprint import (  # noqa: E402
     fingerprint,
     hamming,
-    of_blocks,
+    of_body,
     weighted_features,
 )
 
@@ -445,12 +445,21 @@ class Cost:
     paragraphs_ms: float
 
 
-def body_blocks(article: Article, max_chars: int) -> list[Block]:
-    """The article's body as the pipeline's blocks (their text and matching form)."""
-    return [
+@dataclass(frozen=True)
+class Body:
+    """An article's body as the pipeline's fingerprint step gets it: its paragraphs and its
+    blocks (their text and matching form)."""
+
+    paragraphs: list[str]
+    blocks: list[Block]
+
+
+def body_of(article: Article, max_chars: int) -> Body:
+    blocks = [
         Block(index, text, matching_form(text, max_chars)[0], False)
         for index, text in enumerate(article.paragraphs)
     ]
+    return Body(list(article.paragraphs), blocks)
 
 
 def cost(pages: Sequence[Page], articles: Sequence[Article], seconds: float) -> Cost:
@@ -459,8 +468,7 @@ def cost(pages: Sequence[Page], articles: Sequence[Article], seconds: float) -> 
     drifts slows all alike)."""
     max_chars = ExtractionConfig().max_line_chars
     sources = [p.source for p in pages]
-    bodies = [body_blocks(a, max_chars) for a in articles]
-    paragraphs = [a.paragraphs for a in articles]
+    bodies = [body_of(a, max_chars) for a in articles]
     times = [0.0, 0.0, 0.0]
     rounds = 0
     while times[0] < seconds:
@@ -470,12 +478,12 @@ def cost(pages: Sequence[Page], articles: Sequence[Article], seconds: float) -> 
         times[0] += time.process_time() - start
         start = time.process_time()
         for _ in range(5):  # the fingerprint is short: repeat it, well above the clock's step
-            for blocks in bodies:
-                of_blocks(blocks, max_chars)
+            for body in bodies:
+                of_body(body.paragraphs, body.blocks, max_chars)
         times[1] += (time.process_time() - start) / 5
         start = time.process_time()
-        for body in paragraphs:
-            fingerprint(body)
+        for body in bodies:
+            fingerprint(body.paragraphs)
         times[2] += time.process_time() - start
         rounds += 1
     count = rounds * len(pages)
@@ -486,16 +494,16 @@ def run_only(what: str, rounds: int, pages: Sequence[Page], articles: Sequence[A
     """``rounds`` rounds of extract() over the pages or of the fingerprint step over their
     bodies (after one warm-up of the step), or nothing."""
     max_chars = ExtractionConfig().max_line_chars
-    bodies = [body_blocks(a, max_chars) for a in articles]
-    for blocks in bodies:
-        of_blocks(blocks, max_chars)
+    bodies = [body_of(a, max_chars) for a in articles]
+    for body in bodies:
+        of_body(body.paragraphs, body.blocks, max_chars)
     for _ in range(rounds if what != "none" else 0):
         if what == "extract":
             for page in pages:
                 extract(page.source)
         else:
-            for blocks in bodies:
-                of_blocks(blocks, max_chars)
+            for body in bodies:
+                of_body(body.paragraphs, body.blocks, max_chars)
 
 
 def report_pairs(pairs: list[Pair], bound: int, show: bool) -> None:
