@@ -44,15 +44,17 @@ from arabic_extract.fingerprint import to_int
 if TYPE_CHECKING:
     from arabic_extract.batch import Result
 
-DEFAULT_MAX_DISTANCE: Final = 9
+DEFAULT_MAX_DISTANCE: Final = 11
 """The default bound (DedupConfig.max_distance), calibrated with benchmarks/near_duplicates.py
 (docs/benchmarks.md, "Near-duplicate fingerprints"): the smallest that holds every
 re-publication pair of the dev pages, fixtures and seeds (another lead line, the closing
-paragraph cut, another source line and dateline, another site's page, all at once: 148 pairs,
-0-9 bits apart, at most 6.1 expected), while different articles are 20 bits apart or more.
-Unrelated articles fall within 9 bits with probability 1.8e-9, about 900 pairs in a million
-rows; at 10, 1.0e-8 (5,000 pairs), for 0.3 of the 148 pairs expected past the bound instead of
-0.8; at 8, 2.8e-10, for 1.9."""
+paragraph cut, another source line and dateline, another site's page, all at once: 177 pairs,
+0-11 bits apart, at most 6.5 expected), while different articles are 20 bits apart or more.
+At 9 (the bound of a smaller set of pages) two of the 177 were missed: a 125-word story with
+its closing paragraph cut, 11 bits apart for 6.5 expected. The price: unrelated articles fall
+within 11 bits with probability 5.0e-8 (about 25,000 pairs in a million rows, if fingerprints
+were uniformly random); at 9, 1.8e-9 (900 pairs). The side file gives each dropped row's
+distance, so a run can re-admit the rows 10-11 bits away afterwards."""
 MAX_DISTANCE_LIMIT: Final = 11
 """Bounds past 11 come near different articles (they start at about 20 bits) and need lookups
 in tens of thousands of keys."""
@@ -74,10 +76,10 @@ class DedupConfig(BaseModel):
         "row a duplicate. Calibrated with benchmarks/near_duplicates.py: re-publications of "
         "the dev pages, fixtures and seeds (another lead line, the closing paragraph cut, "
         "another source line and dateline, another site's page around the body, all four at "
-        "once) land 0-9 bits apart, short stories included; different articles 20 or more. "
-        "Unrelated articles fall within 9 bits of each other with probability 1.8e-9 (about "
-        "900 pairs in a million rows); at 10, 1.0e-8 (5,000 pairs); at 8, 2.8e-10 (140 "
-        "pairs), with some re-publications missed.",
+        "once) land 0-11 bits apart, short stories included; different articles 20 or more. "
+        "Unrelated articles fall within 11 bits of each other with probability 5.0e-8 (about "
+        "25,000 pairs in a million rows, for uniformly random fingerprints); at 9, 1.8e-9 "
+        "(900 pairs), with 2 of the 177 re-publications missed.",
     )
     max_rows: int = Field(
         default=2_000_000,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from arabic_extract.fingerprint import (
     SHORT_WORDS,
     fingerprint,
     hamming,
-    of_blocks,
+    of_body,
     weighted_features,
     windows,
     words,
@@ -62,7 +63,11 @@ def test_blocks_with_list_markers_and_long_lines_give_the_same_value() -> None:
     texts = ["1. " + BODY[0], "• " + BODY[1], "- " + BODY[0] + " " + BODY[1] * 3]
     for max_chars in (100_000, 60):  # 60: the third block's matching form is cut
         blocks = line_blocks(texts, max_chars)
-        assert of_blocks(blocks, max_chars) == fingerprint([b.text for b in blocks])
+        paragraphs = [b.text for b in blocks]
+        assert of_body(paragraphs, blocks, max_chars) == fingerprint(paragraphs)
+        # a paragraph that is no block's text (a table row joined from its cells)
+        row = ["المحافظة | نسبة المشاركة | عدد المقاعد", *paragraphs]
+        assert of_body(row, blocks, max_chars) == fingerprint(row)
     assert fingerprint(texts) != fingerprint([BODY[0], BODY[1]])
 
 
@@ -141,6 +146,12 @@ def _republished(paragraphs: list[str]) -> list[str]:
     return _source(_lead(paragraphs[:-1]))
 
 
+def _changed_share(first: str, second: str) -> float:
+    """The share of the longer text's characters that the two do not have in common."""
+    blocks = SequenceMatcher(None, first, second, autojunk=False).get_matching_blocks()
+    return 1 - sum(block.size for block in blocks) / (max(len(first), len(second)) or 1)
+
+
 def _expected_distance(first: list[str], second: list[str]) -> float:
     """64 * the angle between the two bodies' weighted features / pi: the distance SimHash puts
     them apart on average over hash functions."""
@@ -155,16 +166,20 @@ def test_fixture_copies_edited_by_other_sites_are_close(
     edit: Callable[[list[str]], list[str]],
 ) -> None:
     # Every fixture story with a closing paragraph to cut, whatever its length, language and
-    # page type. The weights (not the hash) set the expected distance: at most 6 bits, where
-    # a pair goes past the bound of 9 with a chance of 1 in 14 or less; one edit alone moves
-    # the fingerprint within the bound.
+    # page type. The weights (not the hash) set the expected distance: at most 6.6 bits for one
+    # edit, where a pair goes past the bound of 11 with a chance of 1 in 35 or less, and 7.6
+    # for all of them at once (28 % of a 125-word story with a table changed), 1 in 14; one
+    # edit alone moves the fingerprint within the bound.
+    most = 7.6 if edit is _republished else 6.6
     checked = 0
     for article in _bodies():
         paragraphs = list(article.paragraphs)
         if len(paragraphs) < 3 or 3 * len(paragraphs[-1].split()) > len(article.body.split()):
             continue  # no closing paragraph to cut as a small edit
         copy = edit(paragraphs)
-        assert _expected_distance(paragraphs, copy) <= 6.0, article.headline
+        if _changed_share("\n".join(paragraphs), "\n".join(copy)) > 1 / 3:
+            continue  # another story, not a copy (as benchmarks/near_duplicates.py counts it)
+        assert _expected_distance(paragraphs, copy) <= most, article.headline
         if edit is not _republished:
             found = fingerprint(copy)
             assert article.fingerprint is not None and found is not None
