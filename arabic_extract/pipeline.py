@@ -14,7 +14,7 @@ from arabic_extract.content import body_lines, build_content
 from arabic_extract.deadline import late_note
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
-from arabic_extract.fingerprint import fingerprint
+from arabic_extract.fingerprint import of_body
 from arabic_extract.language import LanguageGuess, detect_language, language_name
 from arabic_extract.markdown import read_markdown
 from arabic_extract.merge import merge_meta, title_line
@@ -180,7 +180,11 @@ def assemble(
         declared_language=declared_language,
         teasers=teasers or [],
         entries=page.entries,
-        fingerprint=fingerprint(paragraphs),
+        fingerprint=of_body(
+            paragraphs,
+            [b for b, d in zip(blocks, decs, strict=True) if d.is_body],
+            config.max_line_chars,
+        ),
     )
 
 
