@@ -15,6 +15,7 @@ from typing import Literal, get_args
 import regex
 
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.deadline import deadline_for
 from arabic_extract.decode import Decoded, decode_bytes, decode_text
 from arabic_extract.errors import InputError
 from arabic_extract.html import extract_html
@@ -317,6 +318,8 @@ _BLOCK_TAG = re.compile(
 # A text node that is not blank: every block holds at least one.
 _TEXT_NODE = re.compile(r">\s*[^\s<]")
 _ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<![^<>]*>")
+# A start or end tag and its name (the end of an unseen element is looked for by name).
+_NAMED_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?=[\s/>])[^<>]*>")
 
 
 def _unseen_end(page: str, start: int) -> int | None:
@@ -338,9 +341,10 @@ def _unseen_end(page: str, start: int) -> int | None:
     if name == "head":  # its end tag is optional: <body> ends it too
         closing = _HEAD_END.search(page, found.end())
         return len(page) if closing is None else closing.start()
-    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^<>]*>", re.I)
     nesting = 1
-    for tag in tags.finditer(page, found.end()):
+    for tag in _NAMED_TAG.finditer(page, found.end()):
+        if tag.group(2).lower() != name:
+            continue
         if not tag.group(1):
             if name in _SELF_CLOSING:  # a sibling closes it
                 return tag.start()
@@ -378,6 +382,114 @@ def visible_text(page: str) -> str:
     return "\n".join(filter(None, map(str.strip, text.split("\x00"))))
 
 
+# --- attributes ---------------------------------------------------------------------------
+#
+# Lexbor compares each new attribute with the element's others, and a new attribute name with the
+# page's: its time grows with the square of one element's attributes (20,000 took 0.7 s, 40,000
+# 5 s) and of the page's distinct attribute names (80,000 took 1 s, 160,000 6.5 s). So:
+# - an element's attributes past ``max_attributes`` are dropped. Such an element spans more than
+#   twice as many characters without a ">" (each attribute is a name and a separator), unless
+#   one of its quoted values holds a ">": one linear search (_CROWDED) finds the tags that may be
+#   crowded either way, and their attributes are counted as the parser's tokenizer reads them;
+# - a page over _NAMES_ABOVE characters whose tags name more than ``max_attribute_names``
+#   distinct attributes is read as text only.
+
+# (matched where a tag's name or attribute ends, never after a separator: (?<!...) keeps a
+# search from trying every character of a run of spaces)
+_ATTRIBUTE = (
+    r"(?<![\t\n\f\r /])[\t\n\f\r /]*+(?P<name>[^\t\n\f\r />][^\t\n\f\r /=>]*+)"
+    r"(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?+"
+)
+_CHUNK = 64
+_SOME_ATTRIBUTES = regex.compile(rf"(?:{_ATTRIBUTE}){{{_CHUNK}}}+")
+_ONE_ATTRIBUTE = regex.compile(_ATTRIBUTE)
+_OTHER_ATTRIBUTES = regex.compile(rf"(?:{_ATTRIBUTE})*+")
+_TAG_NAME = regex.compile(r"</?[a-zA-Z][^\t\n\f\r />]*+")
+_FEW_ATTRIBUTES = regex.compile(rf"</?[a-zA-Z][^\t\n\f\r />]*+(?:{_ATTRIBUTE}){{0,{_CHUNK}}}+")
+# Where a crowded tag may be: a stretch of 2,000 characters without ">" (twice the least
+# max_attributes), or a quoted value holding a ">" (both searches skip to their first
+# character, ">" or "=", as a plain search for it would).
+_LONG_STRETCH = re.compile(r">[^>]{2000}")
+_QUOTED_GT = re.compile(r"=[\t\n\f\r ]*(?:\"[^\">]*|'[^'>]*)>")
+_TAG_START = re.compile(r"<[a-zA-Z/]")
+# The attributes of every tag that has some (quoted values may hold ">"), and an attribute's
+# value: what is left of a tag's attributes without their values is their names. (re: its
+# plain character runs are faster here; each repetition starts with a quote, so the pattern
+# never backtracks.)
+_TAG_ATTRIBUTES = re.compile(
+    r"""<[a-zA-Z][^\t\n\f\r /<>]*([\t\n\f\r /][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)"""
+)
+_VALUE = re.compile(r"""=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*)""")
+# A page needs at least this many characters to name max_attribute_names (20,000) distinct
+# attributes; smaller pages are not scanned for them.
+_NAMES_ABOVE = 150_000
+
+
+def _crowded_starts(page: str) -> list[int]:
+    """Where the tags start that may hold many attributes (a superset): every tag start in a
+    long stretch without ">", and the tag holding each quoted value with a ">" (the last tag
+    start before it; the searches back never cross each other, so the whole is linear)."""
+    starts: set[int] = set()
+    stretches = [0] if page.find(">", 0, 2001) < 0 else []
+    stretches.extend(found.start() for found in _LONG_STRETCH.finditer(page))
+    for begin in stretches:
+        end = page.find(">", begin + 1)
+        stop = len(page) if end < 0 else end
+        starts.update(tag.start() for tag in _TAG_START.finditer(page, begin, stop))
+    floor = 0
+    for found in _QUOTED_GT.finditer(page):
+        at = found.start()
+        while (at := page.rfind("<", floor, at)) >= 0 and not _TAG_START.match(page, at):
+            pass
+        if at >= 0:
+            starts.add(at)
+        floor = found.start()
+    return sorted(starts)
+
+
+def _attributes_end(page: str, start: int, limit: int) -> int:
+    """Where the ``limit`` first attributes of the tag at ``start`` end."""
+    name = _TAG_NAME.match(page, start)
+    pos = start + 1 if name is None else name.end()
+    kept = 0
+    while kept + _CHUNK <= limit and (some := _SOME_ATTRIBUTES.match(page, pos)) is not None:
+        pos, kept = some.end(), kept + _CHUNK
+    while kept < limit and (one := _ONE_ATTRIBUTE.match(page, pos)) is not None:
+        pos, kept = one.end(), kept + 1
+    return pos
+
+
+def bound_attributes(page: str, limit: int) -> tuple[str, int]:
+    """``page`` with each element's attributes past the ``limit``-th dropped (the page itself
+    when none has that many), and how many elements lost some."""
+    pieces: list[str] = []
+    kept = read = cut = 0
+    for start in _crowded_starts(page):
+        if start < read:  # inside a tag already read (a "<" in one of its values)
+            continue
+        read = _FEW_ATTRIBUTES.match(page, start).end()  # type: ignore[union-attr]
+        if _ONE_ATTRIBUTE.match(page, read) is None:  # the common case: a few attributes
+            continue
+        attributes_end = _attributes_end(page, start, limit)
+        read = _OTHER_ATTRIBUTES.match(page, attributes_end).end()  # type: ignore[union-attr]
+        if read == attributes_end:  # no more than the limit
+            continue
+        pieces.append(page[kept:attributes_end])
+        kept = read
+        cut += 1
+    if not cut:
+        return page, 0
+    pieces.append(page[kept:])
+    return "".join(pieces), cut
+
+
+def attribute_names(page: str) -> int:
+    """How many distinct attribute names the page's tags hold, closely enough to bound the
+    parser's work (tags in scripts and comments are counted too)."""
+    attributes = _VALUE.sub(" ", " ".join(_TAG_ATTRIBUTES.findall(page)))
+    return len(set(attributes.replace("/", " ").split()))
+
+
 @dataclass(frozen=True)
 class Markup:
     """The page as the engine reads it: HTML within the DOM limits, or its text."""
@@ -394,19 +506,33 @@ def _cut_before(page: str, pattern: re.Pattern[str], count: int) -> int | None:
 
 
 def bound_markup(page: str, config: ExtractionConfig) -> Markup:
-    """Enforce ``max_dom_nodes``, ``max_blocks`` and ``max_dom_depth`` on an HTML page before
-    it is parsed."""
+    """Enforce ``max_attributes``, ``max_attribute_names``, ``max_dom_nodes``, ``max_blocks``
+    and ``max_dom_depth`` on an HTML page before it is parsed."""
+    notes: list[str] = []
     tags = page.count("<")
-    if tags <= min(_SCAN_ABOVE, config.max_dom_nodes, config.max_blocks):
-        return Markup(page)
-    elements = tags - page.count("</") - page.count("<!")
-    if elements > config.max_dom_nodes:
-        note = (
+    scan = tags > min(_SCAN_ABOVE, config.max_dom_nodes, config.max_blocks)
+    elements = tags - page.count("</") - page.count("<!") if scan else 0
+    if elements > config.max_dom_nodes:  # (no DOM: the attributes do not matter)
+        notes.append(
             f"HTML has {elements} elements, over max_dom_nodes ({config.max_dom_nodes}); "
             "read as text only"
         )
-        return Markup(visible_text(page), text_only=True, notes=(note,))
-    notes: list[str] = []
+        return Markup(visible_text(page), text_only=True, notes=tuple(notes))
+    page, crowded = bound_attributes(page, config.max_attributes)
+    if crowded:
+        which = "1 element" if crowded == 1 else f"{crowded} elements"
+        notes.append(
+            f"HTML has {which} with more than max_attributes ({config.max_attributes}) "
+            "attributes; the others were dropped"
+        )
+    if len(page) > _NAMES_ABOVE and (names := attribute_names(page)) > config.max_attribute_names:
+        notes.append(
+            f"HTML names {names} distinct attributes, over max_attribute_names "
+            f"({config.max_attribute_names}); read as text only"
+        )
+        return Markup(visible_text(page), text_only=True, notes=tuple(notes))
+    if not scan:
+        return Markup(page, notes=tuple(notes))
     cut = _cut_before(page, _TEXT_NODE, config.max_blocks)
     if cut is not None:
         page = page[: cut + 1]
@@ -486,6 +612,7 @@ def extract(
         raise ValueError(
             f"input_format must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}"
         )
+    deadline = deadline_for(config)
     decoded = decode(source, encoding, config)
     text, notes = decoded.text, decoded.notes
     kind = detect_format(text, config) if input_format == "auto" else input_format
@@ -494,8 +621,8 @@ def extract(
         text, notes = page.text, [*notes, *page.notes]
         if not page.text_only:
             utf8 = decoded.utf8 if page.text is decoded.text else None
-            return extract_html(text, config, url, notes, utf8=utf8)
+            return extract_html(text, config, url, notes, utf8=utf8, deadline=deadline)
     text, cut = bound_lines(text, config)
     if kind == "markdown":
-        return extract_markdown(text, config, url, [*notes, *cut])
-    return extract_text(text, config, url, [*notes, *cut])
+        return extract_markdown(text, config, url, [*notes, *cut], deadline)
+    return extract_text(text, config, url, [*notes, *cut], deadline)

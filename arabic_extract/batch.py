@@ -34,9 +34,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, TypeAlias
 
+from arabic_extract import files
 from arabic_extract.api import InputFormat, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.errors import InputError
@@ -64,6 +64,9 @@ PIPE_BYTES: Final = 1 << 20
 STILLBORN_LIMIT: Final = 4
 """This many workers in a row dying before their first result stops the run (a broken
 environment, not a bad page)."""
+DEFAULT_PAGE_TIMEOUT: Final = 120.0
+"""Seconds one page may take (see :func:`extract_many`); the command line's default too."""
+_DEFAULTS: Final = ExtractionConfig()
 
 
 class ReadError(InputError):
@@ -244,16 +247,20 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_file(path: str) -> bytes:
-    """The bytes of a file, or of standard input for ``-``; ReadError with a short reason."""
+def read_file(path: str, config: ExtractionConfig = _DEFAULTS) -> bytes:
+    """The bytes of a regular file, or of standard input for ``-``, read with the cap of
+    ``extract`` (``config.max_input_bytes``: InputError past it, the rest unread, unless
+    ``truncate_input``; see :mod:`arabic_extract.files`); ReadError with a short reason (a
+    FIFO or a device is one)."""
+    cap, cut = config.max_input_bytes, config.truncate_input
     if path == STDIN:
         stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read() if stream is not None else None
+        data = files.read_stream(stream, cap, cut=cut) if stream is not None else None
         if not isinstance(data, bytes):
             raise ReadError("standard input is not available as bytes")
         return data
     try:
-        return Path(path).read_bytes()
+        return files.read_file(path, cap, cut=cut)
     except OSError as exc:
         raise ReadError(_os_reason(exc)) from None
 
@@ -329,9 +336,12 @@ def _truncated(record: Any, data: bytes) -> bool:
     return len(data) < int(record.content_length)
 
 
-def iter_warc(path: str, skip: Callable[[str], bool] | None = None) -> Iterator[Task]:
-    """One Task per HTML response record (2xx) of a WARC file, read with FastWARC; a failed
-    Task (WarcError) when the file cannot be opened or breaks off."""
+def iter_warc(
+    path: str, skip: Callable[[str], bool] | None = None, config: ExtractionConfig = _DEFAULTS
+) -> Iterator[Task]:
+    """One Task per HTML response record (2xx) of a WARC file, read with FastWARC, each payload
+    with the cap of ``extract`` (a failed Task past it); a failed Task (WarcError) when the file
+    cannot be opened or breaks off, cut in a record (see :func:`_warc_records`)."""
     try:
         from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: PLC0415
     except ImportError:  # pragma: no cover - depends on the environment
@@ -346,39 +356,96 @@ def iter_warc(path: str, skip: Callable[[str], bool] | None = None) -> Iterator[
             yield Task(id=path, error=ErrorInfo("ReadError", _os_reason(exc)))
             return
     options: dict[str, Any] = {} if _remote(path) else {"fsspec_args": False}
-    count = 0
+    counter = [0]
     try:
-        records = ArchiveIterator(
+        records = ArchiveIterator(path, parse_http=True, auto_decode="all", **options)
+        yield from _warc_records(
             path,
-            record_types=WarcRecordType.response,
-            parse_http=True,
-            auto_decode="all",
-            **options,
+            records,
+            response=WarcRecordType.response,
+            skip=skip,
+            config=config,
+            counter=counter,
         )
-        for record in records:
-            media = (record.http_content_type or "").lower()
-            if media not in HTML_TYPES or not 200 <= _http_status(record) < 300:
-                continue
-            # a record without its (mandatory) WARC-Record-ID is named by its place in the file
-            record_id: str = record.record_id or f"{path}#{count + 1}"
-            if skip is not None and skip(record_id):
-                continue
-            data = record.reader.read()
-            if _truncated(record, data):
-                message = f"broken WARC after {count} pages: the file ends inside a record"
-                yield Task(id=path, error=ErrorInfo("WarcError", message))
-                return
-            count += 1
-            yield Task(
-                id=record_id,
-                data=data,
-                record_id=record_id,
-                uri=record.headers.get("WARC-Target-URI"),
-                encoding=record.http_charset or None,
-            )
     except (OSError, ValueError) as exc:
-        message = f"broken WARC after {count} pages: {one_line(str(exc)) or type(exc).__name__}"
+        reason = one_line(str(exc)) or type(exc).__name__
+        message = f"broken WARC after {counter[0]} pages: {reason}"
         yield Task(id=path, error=ErrorInfo("WarcError", message))
+
+
+def _warc_records(
+    path: str,
+    records: Iterable[Any],
+    *,
+    response: Any,
+    skip: Callable[[str], bool] | None,
+    config: ExtractionConfig,
+    counter: list[int],
+) -> Iterator[Task]:
+    """The Tasks of a WARC file's records, each one held back until the next record shows it
+    whole: FastWARC stops quietly where a file is cut, and the record cut in two would be lost
+    without a word (or read half). A local file is checked from its last record on
+    (:func:`arabic_extract.files.warc_cut_short`): its last record is given only when whole,
+    and a cut makes a WarcError Task. ``counter[0]`` counts the pages given. (A header that
+    FastWARC cannot read raises once the record before it is given: that one ended whole.)"""
+    held: Task | None = None
+    held_at = last = 0
+    try:
+        for record in records:
+            if held is not None:
+                yield held
+                held = None
+            last = record.stream_pos
+            if record.record_type != response:
+                continue
+            task = _warc_task(path, record, skip, config, counter[0])
+            if task is None:
+                continue
+            if task.error is not None and task.error.type == "WarcError":
+                yield task
+                return
+            held, held_at = task, last
+            counter[0] += task.error is None
+    except (OSError, ValueError):
+        if held is not None:
+            yield held
+        raise
+    cut = None if _remote(path) else files.warc_cut_short(path, last)
+    if held is not None and (cut is None or held_at != last or files.record_whole(path, last)):
+        yield held
+    elif held is not None:
+        counter[0] -= held.error is None
+    if cut is not None:
+        message = f"broken WARC after {counter[0]} pages: {cut}"
+        yield Task(id=path, error=ErrorInfo("WarcError", message))
+
+
+def _warc_task(
+    path: str,
+    record: Any,
+    skip: Callable[[str], bool] | None,
+    config: ExtractionConfig,
+    count: int,
+) -> Task | None:
+    """The Task of an HTML response record (2xx), None for another record or a skipped one."""
+    media = (record.http_content_type or "").lower()
+    if media not in HTML_TYPES or not 200 <= _http_status(record) < 300:
+        return None
+    # a record without its (mandatory) WARC-Record-ID is named by its place in the file
+    record_id: str = record.record_id or f"{path}#{count + 1}"
+    if skip is not None and skip(record_id):
+        return None
+    uri = record.headers.get("WARC-Target-URI")
+    try:
+        data = files.read_stream(record.reader, config.max_input_bytes, cut=config.truncate_input)
+    except InputError as exc:
+        error = ErrorInfo("InputError", one_line(str(exc)))
+        return Task(id=record_id, record_id=record_id, uri=uri, error=error)
+    if len(data) <= config.max_input_bytes and _truncated(record, data):
+        message = f"broken WARC after {count} pages: the file ends inside a record"
+        return Task(id=path, error=ErrorInfo("WarcError", message))
+    encoding = record.http_charset or None
+    return Task(id=record_id, data=data, record_id=record_id, uri=uri, encoding=encoding)
 
 
 def iter_tasks(
@@ -386,9 +453,11 @@ def iter_tasks(
     *,
     globs: Sequence[str] = DEFAULT_GLOBS,
     skip: Container[str] | None = None,
+    config: ExtractionConfig = _DEFAULTS,
 ) -> Iterator[Task]:
     """The Tasks of ``sources`` (see the module docstring), lazily; inputs whose id is in
-    ``skip`` are left out (``--resume``). ``(id, page)`` pairs are pages already in memory."""
+    ``skip`` are left out (``--resume``). ``(id, page)`` pairs are pages already in memory.
+    Standard input and WARC records are read here, with the cap of ``config``."""
     skipped: Callable[[str], bool] | None = None if skip is None else skip.__contains__
     for source in sources:
         if isinstance(source, Task):
@@ -400,32 +469,37 @@ def iter_tasks(
             if skipped is None or not skipped(ident):
                 yield Task(id=ident, data=page)
             continue
-        yield from _tasks_of(os.fspath(source), globs, skipped, top=True)
+        yield from _tasks_of(os.fspath(source), globs, skipped, config, top=True)
 
 
 def _tasks_of(
-    source: str, globs: Sequence[str], skipped: Callable[[str], bool] | None, *, top: bool
+    source: str,
+    globs: Sequence[str],
+    skipped: Callable[[str], bool] | None,
+    config: ExtractionConfig,
+    *,
+    top: bool,
 ) -> Iterator[Task]:
     if source == STDIN:
         if skipped is None or not skipped(STDIN_ID):
             try:
-                yield Task(id=STDIN_ID, data=read_file(STDIN))
-            except ReadError as exc:
-                yield Task(id=STDIN_ID, error=ErrorInfo("ReadError", str(exc)))
+                yield Task(id=STDIN_ID, data=read_file(STDIN, config))
+            except InputError as exc:  # ReadError, or over the cap
+                yield Task(id=STDIN_ID, error=ErrorInfo(type(exc).__name__, str(exc)))
         return
     if is_url(source):
         if skipped is None or not skipped(source):
             yield Task(id=source, uri=source, fetch=True)
         return
     if is_warc(source) and (_remote(source) or not os.path.isdir(source)):
-        yield from iter_warc(source, skipped)
+        yield from iter_warc(source, skipped, config)
         return
     if top and os.path.isdir(source):
         for entry in iter_directory(source, globs):
             if isinstance(entry, Task):
                 yield entry
             else:
-                yield from _tasks_of(entry, globs, skipped, top=False)
+                yield from _tasks_of(entry, globs, skipped, config, top=False)
         return
     if skipped is None or not skipped(source):
         yield Task(id=source, file=source)
@@ -528,7 +602,7 @@ def run_task(task: Task, job: Job) -> Result:
         if task.data is not None:
             page: bytes | str = task.data
         elif task.file is not None:
-            page = read_file(task.file)
+            page = read_file(task.file, job.config)
         elif task.fetch and task.uri is not None:
             fetched = fetch(task.uri, options=job.fetch)
             page, uri, encoding = fetched.content, fetched.url, fetched.encoding
@@ -817,7 +891,9 @@ def run_tasks(
     min_pool_tasks: int = SMALL_RUN,
 ) -> Iterator[Result]:
     """Results of ``tasks``: in this process when ``workers`` is 1 or the run has fewer than
-    ``min_pool_tasks`` tasks, else in a :class:`WorkerPool` (``workers`` default: all cores)."""
+    ``min_pool_tasks`` tasks, else in a :class:`WorkerPool` (``workers`` default: all cores).
+    In this process nothing can be stopped from outside: ``page_timeout`` bounds each page's
+    extraction through the config's deadline (:func:`within`)."""
     count = default_workers() if workers is None else max(1, workers)
     source = iter(tasks)
     if count > 1:
@@ -831,8 +907,18 @@ def run_tasks(
             yield from pool.run(_chain(first, source))
             return
         source = iter(first)
+    job = within(job, page_timeout)
     for task in source:
         yield run_task(task, job)
+
+
+def within(job: Job, page_timeout: float | None) -> Job:
+    """``job`` with its config's ``max_seconds`` no later than ``page_timeout`` (a fetch has its
+    own deadline, a file its cap): the bound a page extracted in this process gets."""
+    limit = job.config.max_seconds
+    if page_timeout is None or (limit is not None and limit <= page_timeout):
+        return job
+    return replace(job, config=job.config.model_copy(update={"max_seconds": page_timeout}))
 
 
 def _chain(first: list[Task], rest: Iterator[Task]) -> Iterator[Task]:
@@ -849,7 +935,7 @@ def extract_many(
     config: ExtractionConfig | None = None,
     globs: Sequence[str] = DEFAULT_GLOBS,
     skip: Container[str] | None = None,
-    page_timeout: float | None = None,
+    page_timeout: float | None = DEFAULT_PAGE_TIMEOUT,
     fetch_options: FetchOptions | None = None,
     input_format: InputFormat = "auto",
     page_types: Iterable[str] | None = None,
@@ -861,7 +947,10 @@ def extract_many(
     stdin, ``(id, page)`` pairs of pages in memory, or :class:`Task` objects. ``workers``:
     processes to use (default: all cores; 1 runs here, in this process). ``ordered=False``
     yields results as they finish. ``skip``: ids to leave out (see :func:`prepare_resume`).
-    ``page_timeout``: seconds a worker may spend on one page (with workers > 1).
+    ``page_timeout``: seconds one page may take (120 by default, as on the command line; None:
+    no limit): a worker process that spends longer is replaced and the page becomes a Timeout
+    row; extracted in this process (``workers=1``, or a run of fewer than 16 pages), the page
+    gets it as its ``config.max_seconds`` when that is later.
     ``input_format``: what every page is (see :func:`~arabic_extract.extract`).
     ``page_types`` and ``languages`` keep only pages of those types (``article``, ``listing``,
     ``live``, ``gallery``, ``video``, ``other``) and in those languages (``ar``, ``fa``...); a
@@ -877,7 +966,7 @@ def extract_many(
         input_format=input_format,
         keep=PageFilter.of(page_types, languages),
     )
-    tasks = iter_tasks(inputs, globs=globs, skip=skip)
+    tasks = iter_tasks(inputs, globs=globs, skip=skip, config=job.config)
     yield from run_tasks(tasks, job, workers=workers, ordered=ordered, page_timeout=page_timeout)
 
 

@@ -40,8 +40,11 @@ _LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 # Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
 # dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"); a colon, a
 # comma; brackets and quotes ("فلان (جدة)", "بيروت ـ «القدس العربي» من فلان"). Each alternative
-# starts at its separator, so the search stays linear on any run of spaces.
-_SEPARATOR = regex.compile(r"(?<!\S)[-–—ـ|/]++|(?<=\S)[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]")
+# starts at its separator (a run of dashes at its first one), so the search stays linear on any
+# run of spaces or dashes.
+_SEPARATOR = regex.compile(
+    r"(?<!\S)[-–—ـ|/]++|(?<=[^\s\-–—|/])[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]"
+)
 # Any separator character: a line without one is no byline of parts (the standard engine scans
 # a character class fastest).
 _SEPARATOR_CHAR = re.compile('[-–—ـ|/:،,؛;()\\[\\]«»"“”]')
@@ -358,7 +361,9 @@ def is_outlet_name(norm_name: str) -> bool:
     )
 
 
-_BYLINE_SPLIT = regex.compile(r"\s+[-–—|/]\s+|\s*[|]\s*")
+# (a run of spaces is matched from its first character only: a split that tried each character
+# of a long run would scan the rest of the run each time)
+_BYLINE_SPLIT = regex.compile(r"(?<!\s)\s++[-–—|/]\s++|(?:(?<!\s)\s++)?+[|]\s*+")
 
 
 def split_outlet_byline(norm: str) -> tuple[str, str] | None:

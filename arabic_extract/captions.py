@@ -29,6 +29,7 @@ _TAIL = regex.compile(
     r"|(?P<label>(?:تصوير|عدسه|المصور|photo|credit)\s*+:\s*+[^:]{1,40})$"
 )
 _TAIL_WINDOW = 80
+_LETTER = regex.compile(r"\p{L}")
 # A clock time (10:15, ۱۰:۳۰ once normalised): captions do not give one, meta lines do.
 _CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # A date at the end of a line ("اسٹاف رپورٹر 23 مئی 2024", "Par X 29 août 2024"): a byline.
@@ -101,16 +102,17 @@ def split_caption(block: Block) -> tuple[str, str | None]:
 
 def _trim(text: str) -> str:
     """A cut without the separators and brackets at its edges; "" when it has no letter."""
-    return text.strip(_EDGES) if regex.search(r"\p{L}", text) else ""
+    return text.strip(_EDGES) if _LETTER.search(text) else ""
 
 
 def not_a_caption(text: str, known: Known, config: ExtractionConfig) -> str | None:
     """Why a caption's text is no caption: ``no-words``, ``credit`` (a credit alone),
     ``meta-line`` (a byline or date line), ``author`` (the author's photo), ``site`` (the
-    site's logo or "about" link), ``prompt`` (share, follow); None when it is one."""
-    norm = normalize(text)
+    site's logo or "about" link), ``prompt`` (share, follow); None when it is one. (A text is
+    matched on its first ``max_line_chars`` characters, as a block is.)"""
+    norm = normalize(text[: config.max_line_chars])
     words = len(norm.split())
-    if not regex.search(r"\p{L}", norm):
+    if not _LETTER.search(norm):
         return "no-words"
     if _is_credit(norm):
         return "credit"

@@ -27,6 +27,7 @@ from arabic_extract import __version__, commands, settings
 from arabic_extract.api import INPUT_FORMATS, InputFormat
 from arabic_extract.batch import (
     DEFAULT_GLOBS,
+    DEFAULT_PAGE_TIMEOUT,
     PAGE_TYPES,
     DoneIds,
     ErrorInfo,
@@ -73,7 +74,6 @@ from arabic_extract.explain import format_explain
 from arabic_extract.model import Article
 from arabic_extract.outputs import FORMATS, csv_header, render_as, to_json
 
-DEFAULT_PAGE_TIMEOUT: Final = 120.0
 SUBCOMMANDS: Final = ("extract", "eval", "explain", "schema")
 
 
@@ -563,14 +563,19 @@ def _count_in_background(options: Options, progress: Progress) -> None:
 
 def run_batch(options: Options) -> int:
     """Many pages: rows (or formatted pages with headers) in input order; failures counted."""
-    done = prepare_resume(options.output) if options.resume and options.output else None
-    dedup = _dedup_log(options, done)
+    sink = Sink(options.output, append=options.resume)  # locked before anything is read
+    try:
+        done = prepare_resume(options.output) if options.resume and options.output else None
+        dedup = _dedup_log(options, done)
+    except BaseException:
+        sink.close()
+        raise
     skip = _CountingSkip(done) if done is not None else None
     show = not options.quiet and _stderr_is_tty()
     progress = Progress(stream=sys.stderr, enabled=show, width=shutil.get_terminal_size().columns)
     if show:
         _count_in_background(options, progress)
-    tasks = iter_tasks(_sources(options), globs=options.globs, skip=skip)
+    tasks = iter_tasks(_sources(options), globs=options.globs, skip=skip, config=options.config)
     job = Job(
         config=options.config,
         render=renderer(options),
@@ -585,7 +590,6 @@ def run_batch(options: Options) -> int:
         page_timeout=options.page_timeout,
     )
     status = EXIT_OK
-    sink = Sink(options.output, append=options.resume)
     try:
         written = 0
         for result in results:

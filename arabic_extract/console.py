@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, Final
 
+from arabic_extract import files
 from arabic_extract.api import InputFormat
 from arabic_extract.batch import STDIN_ID, Job, ReadError, Task, is_url, read_file, run_task
 from arabic_extract.config import ExtractionConfig
@@ -158,13 +159,15 @@ def silence_stdout() -> None:
 
 
 class Sink:
-    """Where output goes: stdout (UTF-8 whatever the locale) or the -o file."""
+    """Where output goes: stdout (UTF-8 whatever the locale) or the -o file, locked for this
+    run (a second run on the same file stops before writing or emptying it: see
+    :func:`arabic_extract.files.open_locked`)."""
 
     def __init__(self, path: str | None, *, append: bool = False) -> None:
         self._file: IO[bytes] | None = None
         if path is not None:
             try:
-                self._file = open(path, "ab" if append else "wb")  # noqa: SIM115 - see close()
+                self._file = files.open_locked(path, append=append)
             except OSError as exc:
                 raise OutputFailure(f"{path}: {exc.strerror or exc}") from None
 

@@ -1,9 +1,11 @@
 """Decoding: bytes to text, refusing binary formats, and repairing mis-decoded Arabic.
 
 Order: a byte-order mark; the caller's encoding (an HTTP charset); the page's own ``<meta>``
-charset; strict UTF-8 (also when only the last character is cut, or a few bytes are broken);
-then the legacy Arabic code pages, cp1256 and ISO-8859-6, told apart by which one reads as
-Arabic words; else windows-1252, the web's default for a page that says nothing. Text whose
+charset, each checked against the bytes (a Latin charset on bytes that read as Arabic in cp1256
+is a wrong label: noted, and read as cp1256); strict UTF-8 (also when only the last character is
+cut, or a few bytes are broken); then the legacy Arabic code pages, cp1256 and ISO-8859-6, told
+apart by which one reads as Arabic words; else windows-1252, the web's default for a page that
+says nothing. Text whose
 Arabic was decoded as Latin-1 or cp1252 (``Ø§Ù„``) is repaired when re-decoding it as UTF-8
 gives Arabic, and reported in the notes.
 
@@ -51,10 +53,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _META_CHARSET = regex.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
+    rb"""<meta[^>]{0,200}?charset\s*+=\s*+["']?+\s*+(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
 )
 _ARABIC = regex.compile(r"[\u0621-\u064A]")
 _LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A]{3,}")
 # Plain character classes: the standard re engine scans them several times faster.
 _MOJIBAKE_LEADS = "ØÙÚÛ"
 _MOJIBAKE = re.compile(rf"[{_MOJIBAKE_LEADS}][\u0080-\u00BF\u0152-\u2122]")
@@ -80,6 +83,12 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # cut to 300 bytes: benchmarks/handwritten.py --part charset); UTF-8 pages with three stray
 # bytes, 14 and up unless the page has almost no non-ASCII text.
 _MOSTLY_UTF8 = 2
+# A Latin charset label is wrong when cp1256 (or ISO-8859-6) reads the bytes as Arabic: at least
+# this many words of three Arabic letters or more, holding at least half of the characters past
+# ASCII (a cp1256 page holds hundreds, and 95-100 % of those characters).
+_LATIN_CODE_PAGES = frozenset({"iso8859-1", "cp1252", "iso8859-15"})
+_ARABIC_WORDS = 5
+_MOSTLY_ARABIC = 0.5
 # Codecs that decode bytes to str but are no page's charset.
 _NOT_PAGE_ENCODINGS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode"})
 
@@ -205,6 +214,32 @@ def _legacy_arabic(data: bytes) -> Decoded | None:
     if best is None or best[0] <= 0:
         return None
     return Decoded(best[2], best[1], [f"decoded as {best[1]} (detected)"])
+
+
+def _reads_as_arabic(text: str) -> bool:
+    """Whether text decoded from a single-byte code page reads as Arabic: its bytes past ASCII
+    make words of Arabic letters (a German page read as cp1256 has an Arabic letter here and
+    there: ä is ن, ß is ك)."""
+    words = _ARABIC_WORD.findall(text)
+    letters = sum(map(len, words))
+    beyond_ascii = len(text.encode("utf-8", "surrogatepass")) - len(text)
+    return len(words) >= _ARABIC_WORDS and letters >= _MOSTLY_ARABIC * beyond_ascii
+
+
+def _declared(data: bytes, codec: str) -> Decoded | None:
+    """``data`` in the declared ``codec`` (None when it does not decode), checked against the
+    bytes: a Latin code page on bytes that cp1256 or ISO-8859-6 read as Arabic words is a
+    wrong label (a cp1256 page served as iso-8859-1), noted and corrected."""
+    try:
+        text = data.decode(codec)
+    except UnicodeError:  # UnicodeDecodeError, or a codec's own failure
+        return None
+    if codec in _LATIN_CODE_PAGES:
+        legacy = _legacy_arabic(data)
+        if legacy is not None and _reads_as_arabic(legacy.text):
+            note = f"declared {codec}, but the bytes read as {legacy.encoding}: decoded as such"
+            return Decoded(legacy.text, legacy.encoding, [note])
+    return Decoded(text, codec)
 
 
 def _web_1252(text: str) -> bytes:
@@ -341,13 +376,9 @@ def _not_utf8(data: bytes, declared: list[str]) -> Decoded:
         return _check_text(text, "utf-8", [f"{bad} invalid UTF-8 sequences replaced with U+FFFD"])
     for name in declared:
         codec = _lookup(name)
-        if codec is None:
-            continue
-        try:
-            text = data.decode(codec)
-        except UnicodeError:  # UnicodeDecodeError, or a codec's own failure
-            continue
-        return _check_text(text, codec, [])
+        found = _declared(data, codec) if codec is not None else None
+        if found is not None:
+            return _check_text(found.text, found.encoding, found.notes)
     legacy = _legacy_arabic(data)
     if legacy is not None:
         return _check_text(legacy.text, legacy.encoding, legacy.notes)

@@ -44,10 +44,20 @@ from arabic_extract.fingerprint import to_int
 if TYPE_CHECKING:
     from arabic_extract.batch import Result
 
-DEFAULT_MAX_DISTANCE: Final = 9
+DEFAULT_MAX_DISTANCE: Final = 11
+"""The default bound (DedupConfig.max_distance), calibrated with benchmarks/near_duplicates.py
+(docs/benchmarks.md, "Near-duplicate fingerprints"): the smallest that holds every
+re-publication pair of the dev pages, fixtures and seeds (another lead line, the closing
+paragraph cut, another source line and dateline, another site's page, all at once: 177 pairs,
+0-11 bits apart, at most 6.5 expected), while different articles are 20 bits apart or more.
+At 9 (the bound of a smaller set of pages) two of the 177 were missed: a 125-word story with
+its closing paragraph cut, 11 bits apart for 6.5 expected. The price: unrelated articles fall
+within 11 bits with probability 5.0e-8 (about 25,000 pairs in a million rows, if fingerprints
+were uniformly random); at 9, 1.8e-9 (900 pairs). The side file gives each dropped row's
+distance, so a run can re-admit the rows 10-11 bits away afterwards."""
 MAX_DISTANCE_LIMIT: Final = 11
-"""Bounds past 11 find different articles (they start at about 20 bits) and need lookups in
-tens of thousands of keys."""
+"""Bounds past 11 come near different articles (they start at about 20 bits) and need lookups
+in tens of thousands of keys."""
 BANDS: Final = 3
 SIDE_SUFFIX: Final = ".duplicates.jsonl"
 MIN_KEY_BITS: Final = 10
@@ -64,11 +74,12 @@ class DedupConfig(BaseModel):
         le=MAX_DISTANCE_LIMIT,
         description="Largest Hamming distance between two fingerprints that makes the later "
         "row a duplicate. Calibrated with benchmarks/near_duplicates.py: re-publications of "
-        "the dev pages and fixtures (another lead line, the closing paragraph cut, another "
-        "source line and dateline, another site's page around the body, all four at once) land "
-        "0-9 bits apart; different articles 21 or more. Unrelated articles fall within 9 bits "
-        "of each other with probability 1.8e-9 (about 900 pairs in a million rows); at 8, "
-        "2.8e-10 (140 pairs), with a few re-publications missed.",
+        "the dev pages, fixtures and seeds (another lead line, the closing paragraph cut, "
+        "another source line and dateline, another site's page around the body, all four at "
+        "once) land 0-11 bits apart, short stories included; different articles 20 or more. "
+        "Unrelated articles fall within 11 bits of each other with probability 5.0e-8 (about "
+        "25,000 pairs in a million rows, for uniformly random fingerprints); at 9, 1.8e-9 "
+        "(900 pairs), with 2 of the 177 re-publications missed.",
     )
     max_rows: int = Field(
         default=2_000_000,

@@ -134,7 +134,10 @@ _FOLD = MappingProxyType(
     )
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-_META_CHARSET = regex.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.I)
+# (within one tag: a search from each "<meta" of a page without ">" would scan to its end)
+_META_CHARSET = regex.compile(
+    rb"""<meta[^<>]*?charset\s*+=\s*+["']?+\s*+([A-Za-z0-9_.:\-]+)""", regex.I
+)
 
 
 # --------------------------------------------------------------------------- text

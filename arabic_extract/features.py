@@ -10,6 +10,7 @@ from arabic_extract.blocks import Block
 from arabic_extract.bylines import is_outlet_name, is_place_byline, split_outlet_byline
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.dates import find_relative, is_date_line
+from arabic_extract.deadline import out_of_time
 from arabic_extract.normalize import normalize
 from arabic_extract.rules import NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, SOURCE_LINE
@@ -235,12 +236,17 @@ def _noise_features(block: Block, words: int, noise: tuple[str, ...], time_ago: 
     )
 
 
-def features(blocks: list[Block], config: ExtractionConfig) -> list[Features]:
-    """Features of every block. Pages repeat lines (menus shown twice, headline lists), so a
-    line's features are computed once per call; nothing is kept between calls."""
+def features(
+    blocks: list[Block], config: ExtractionConfig, deadline: float | None = None
+) -> list[Features]:
+    """Features of every block, or of the blocks read before ``deadline`` (see
+    :mod:`arabic_extract.deadline`). Pages repeat lines (menus shown twice, headline lists), so
+    a line's features are computed once per call; nothing is kept between calls."""
     seen: dict[tuple[str, int], Features] = {}
     out: list[Features] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        if index and index % 64 == 0 and out_of_time(deadline):  # (the first 64 always)
+            break
         key = (block.norm, len(block.text))
         feat = seen.get(key)
         if feat is None:

@@ -43,19 +43,22 @@ from arabic_extract.words import CLITICS as _CLITICS
 from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
-_TAG_SPLIT = regex.compile(r"\s*[،,;؛|•·/#]\s*|\s{2,}|\n")
+# Runs of spaces are matched from their first character only ((?<!\s) and the like): a search
+# that tried each character of a long run would scan the rest of the run each time.
+_TAG_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[،,;؛|•·/#]\s*+|(?<!\s)\s{2,}+|\n")
 _NAME_STOP = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
     r"قوله|قولها|وقال|وقالت|واضاف|واضافت|نقلا|نقلته|بحسب|حسب|وفق|وفقا|مساء|صباح|يوم)(?![\p{L}])"
 )
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-_OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*(?:ل|لـ|لصالح|الي)\s*(?P<owner>.*)$")
+_OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*+(?:ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)")
 _COPYRIGHT_YEAR = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
 # A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
 _YEAR = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
 _OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
+_DASH_SPLIT = regex.compile(r"\s[-–—]\s")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _QUOTE_CREDIT = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
 _OUTLET_HEADS = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
@@ -419,7 +422,7 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
         payload = EDGE_PUNCT.sub("", block.norm)
     if not payload:
         return None
-    parts = [p.strip(" ()") for p in regex.split(r"\s[-–—]\s", payload) if p.strip(" ()")]
+    parts = [p.strip(" ()") for p in _DASH_SPLIT.split(payload) if p.strip(" ()")]
     if len(parts) == 2:  # "city - outlet": the outlet is the part that names one, else the last
         payload = next((p for p in parts if is_outlet_name(p)), parts[-1])
     return outlet_from_name(block, payload)

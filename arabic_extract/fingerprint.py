@@ -6,22 +6,30 @@ paragraphs split differently, and the site's own menus and related lists around 
 extraction removes). The fingerprint is built so that such copies land a few bits apart while
 different articles stay about 32 bits apart, as unrelated 64-bit values are:
 
-- **words**: the body's words after Arabic normalisation (:func:`~arabic_extract.normalize.fold`:
-  hamza, ta marbuta, diacritics, tatweel, digits), punctuation dropped;
-- **features**: every run of three consecutive words, hashed to 64 bits with BLAKE2b (a stable
-  hash: the same body has the same fingerprint on every machine, run and Python version);
-- **weights** by the feature's place in the story (:data:`WEIGHTS`): rising over the first
-  :data:`RAMP_WORDS` words (where re-publishers write their own lead line and dateline), full up
-  to word :data:`FULL_END`, then falling to zero at word :data:`MAX_WORDS` (where they cut the
-  closing paragraphs). Words past that do not count, so a story and its copy with paragraphs cut
-  or added at the end stay close, and the fingerprint's time is bounded. The weight depends on
-  the word's place in the body, not on the paragraphs, which sites split differently.
+- **words**: the body's words after Arabic normalisation (the blocks' matching form, see
+  :func:`~arabic_extract.blocks.matching_form`: hamza, ta marbuta, diacritics, tatweel, digits
+  folded, a list marker dropped), punctuation (:data:`PUNCTUATION`) dropped;
+- **features**: every run of three consecutive words. Each word is hashed with CRC-32 and each
+  run of three CRCs with one multiply-shift hash to 64 bits, computed for all the features at
+  once with one big-integer multiplication (both stable: the same body has the same fingerprint
+  on every machine, run and Python version);
+- **weights** by the feature's place in the story (:func:`windows`): rising to full over the
+  first :data:`RISE_WORDS` words (where re-publishers write their own lead line and dateline),
+  full to word :data:`FULL_WORDS`, then falling evenly to zero at the end of the body (where
+  they cut the closing paragraphs and add their credit line). The fall is measured against the
+  body's own length, so that the closing paragraph of a short story weighs as little as that of
+  a long one, within bounds: a body shorter than :data:`SHORT_WORDS` words is weighed as if it
+  were that long, one longer than :data:`MAX_WORDS` as if it ended there (the words past it do
+  not count, which also bounds the fingerprint's time). The weight depends on the word's place
+  in the body, not on the paragraphs, which sites split differently.
 - **SimHash**: bit *i* of the fingerprint is set when the features whose hash has bit *i* set
   outweigh those whose hash has it clear.
 
 The shape was calibrated with ``benchmarks/near_duplicates.py`` (docs/benchmarks.md,
-"Near-duplicate fingerprints"): re-publications of the dev pages and fixtures, edited as sites
-edit agency copy, land 0-10 bits apart; different articles 21 or more.
+"Near-duplicate fingerprints"), see :data:`RISE_WORDS`. In the pipeline the words are read from
+the body blocks' matching forms (:func:`of_body`), which were normalised when the blocks were
+made; :func:`fingerprint` normalises an article's paragraphs the same way and gives the same
+value.
 
 A fingerprint is written as 16 lowercase hexadecimal digits (``"3fa0c2e1b6d49a07"``): a 64-bit
 integer does not survive JSON readers that use doubles (JavaScript's safe integers stop at
@@ -33,126 +41,218 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
+import zlib
+from array import array
 from collections.abc import Sequence
-from typing import Final
+from typing import Final, Literal
 
-from arabic_extract.normalize import fold
+from arabic_extract.blocks import Block, matching_form
 
-RAMP_WORDS: Final = 80
-FULL_END: Final = 150
+RISE_WORDS: Final = 60
+"""A feature's weight rises to full over the body's first RISE_WORDS words, stays full to word
+FULL_WORDS, then falls evenly to zero at the body's end (see :func:`windows`).
+
+Calibrated with ``benchmarks/near_duplicates.py`` (its expected distances) on the dev pages,
+fixtures and seeds, each edited as re-publishers edit agency copy (another lead line, the
+closing paragraph cut, another source line and dateline, all at once). Its expected Hamming
+distances (from the angle between the two weighted sets of features; the hash does not change
+them) were compared for shapes rising over 40-120 words, full for 0-80 more, falling to zero at
+the body's end (bounded by SHORT_WORDS of 100-200 and MAX_WORDS of 200-400) or at a fixed word.
+The earlier shape, fixed (rising over 80 words, full to 150, zero from 282), put the closing
+paragraph of a short story at full weight: the largest expected distance of a re-publication
+pair was 11.9 bits (a 136-word story with its closing paragraph cut, and another lead), and 13
+pairs were expected beyond 9 bits. This one: 6.5 bits at most, 0.9 pairs expected beyond 9.
+(Shapes that weigh the lead less keep copies with a 40-word lead or a sentence cut mid-story
+closer, and the re-publications farther: see docs/benchmarks.md.)"""
+FULL_WORDS: Final = 80
+"""The weight is full from word RISE_WORDS to word FULL_WORDS (see RISE_WORDS)."""
+SHORT_WORDS: Final = 100
+"""A body shorter than this many words is weighed as if it were this long: its end keeps some
+weight, so that a short caption or brief still has a fingerprint of its own (see RISE_WORDS)."""
 MAX_WORDS: Final = 300
-LEVELS: Final = 4
-"""Weights are whole numbers, 0 to LEVELS: the weight of a feature, on a scale of 0-1, times
-LEVELS, rounded. (The feature counts are then sums of whole numbers; 4 levels give the same
-distances as unrounded weights on the benchmark's pairs, 3 levels do not.)"""
-
-
-def _weight(position: int) -> int:
-    """The weight of the feature that starts at word ``position`` of the body."""
-    rise = min(1.0, (position + 1) / RAMP_WORDS)
-    fall = 1.0 - max(0, position - FULL_END) / (MAX_WORDS - FULL_END)
-    return round(LEVELS * rise * max(0.0, fall))
-
-
-WEIGHTS: Final = tuple(_weight(position) for position in range(MAX_WORDS))
-"""The weight of the feature starting at each word of the body."""
-_FIRST: Final = min(position for position, weight in enumerate(WEIGHTS) if weight)
-_END: Final = max(position for position, weight in enumerate(WEIGHTS) if weight) + 1
-"""The features that count are those from _FIRST to _END: the others weigh 0 (rounded) and
-are not hashed."""
+"""A body longer than this many words is weighed as if it ended there: the words past it do not
+count, which also bounds the fingerprint's time (see RISE_WORDS)."""
+LEVELS: Final = 8
+"""Weights are whole numbers, 0 to LEVELS: a feature's weight on a scale of 0-1, times LEVELS,
+rounded. A copy whose words have shifted (another lead line) moves weights by up to 1/LEVELS
+where rounded weights step: re-publication pairs expected beyond 9 bits are 0.7 unrounded, 0.8
+at 12 levels, 0.9 at 8 and 2.2 at 4; the time of the count grows with LEVELS (see _simhash)."""
 FEATURE_WORDS: Final = 3
 MAX_CHARS: Final = (MAX_WORDS + FEATURE_WORDS) * 32
 """Only the body's first MAX_CHARS characters are read: 32 a word, where news words run 4-8
 with their space. A body of 100,000 characters costs no more than one of 2,000."""
+_HEAD_CHARS: Final = MAX_WORDS * 12
+"""The words that count are looked for in the first _HEAD_CHARS characters, then, if there are
+not enough of them there, in all MAX_CHARS."""
 
-_WORD = re.compile(r"\w+")
+PUNCTUATION: Final = (
+    "\u060c\u061b\u061f\u066a\u066d\u06d4"  # Arabic , ; ? % and star, Urdu full stop
+    "\u00ab\u00bb\u2018\u2019\u201c\u201d\u2039\u203a"  # guillemets and curly quotes
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2026\u00b7\u2022"  # dashes, ellipsis, dots, bullet
+)
+"""The marks, besides ASCII punctuation, that are not part of a word: a copy that sets them
+otherwise (another comma, other quotes) has the same words. (Other signs stay in their word.)"""
+
+# ASCII punctuation (every byte but letters, digits, "_" and the bytes past ASCII) becomes a
+# space in the UTF-8 of the text; the other marks are replaced in the text, one at a time (the
+# test for an absent mark is one fast scan: far less than a regex over the text would cost).
+_ASCII_MARKS: Final = bytes(
+    value if value >= 0x80 or chr(value).isalnum() or value == 0x5F else 0x20
+    for value in range(256)
+)
+
+# The multiply-shift hash of a feature: a 64-bit key x made of its words' CRC-32s (3 bytes of
+# the first, 3 of the second, 2 of the third), and bits 64-127 of A * x + B, with A and B below
+# 2**128 (Dietzfelbinger's multiply-add-shift: over random A and B, a 2-independent family of
+# hashes of x to 64 bits). The constants are the BLAKE2b digest of a fixed label, not chosen by
+# trial.
+_KEY: Final = hashlib.blake2b(b"arabic_extract.fingerprint", digest_size=32).digest()
+_A: Final = int.from_bytes(_KEY[:16], "little")
+_B: Final = int.from_bytes(_KEY[16:], "little")
+_KEY_BYTES: Final = (3, 3, 2)
+"""The bytes of each word's CRC in a feature's key (8 in all)."""
+_FIELD: Final = 24
+"""Bytes of a feature in the big integer: A * x + B < 2**192, so no carry reaches the next."""
+_OUT: Final = 8
+"""The byte of the field where the hash's 64 bits start (bit 64)."""
+_ALL_B: Final = int.from_bytes(_B.to_bytes(_FIELD, "little") * MAX_WORDS, "little")
+_U32: Final[Literal["I", "L"]] = "I" if array("I").itemsize == 4 else "L"
+
+# _BIT[j] has bit j set in each byte: a column of hash bytes ANDed with it and counted with
+# int.bit_count gives the number of features with bit j set.
+_BIT: Final = tuple(
+    int.from_bytes(bytes((1 << bit,)) * (LEVELS * MAX_WORDS), "little") for bit in range(8)
+)
 _HEX = re.compile(r"[0-9a-fA-F]{16}")
-# _BIT_OF[j] maps a byte to 1 when its bit j is set, else to 0: a column of digest bytes
-# translated with it counts its set bits with bytes.count.
-_BIT_OF: Final = tuple(bytes((value >> bit) & 1 for value in range(256)) for bit in range(8))
-_ONE: Final = b"\x01"
-
-
-def _runs() -> tuple[tuple[int, tuple[tuple[int, int], ...]], ...]:
-    """For each weight above 0: the (start, end) position ranges that have it."""
-    ranges: dict[int, list[tuple[int, int]]] = {}
-    start = 0
-    for position in range(1, MAX_WORDS + 1):
-        if position == MAX_WORDS or WEIGHTS[position] != WEIGHTS[start]:
-            if WEIGHTS[start]:
-                ranges.setdefault(WEIGHTS[start], []).append((start, position))
-            start = position
-    return tuple((weight, tuple(spans)) for weight, spans in sorted(ranges.items()))
-
-
-_RUNS: Final = _runs()
-
-
-def words(paragraphs: Sequence[str]) -> list[str]:
-    """The body's normalised words, without punctuation, up to the last one that counts."""
-    limit = _END + FEATURE_WORDS - 1
-    text = "\n".join(paragraphs)[:MAX_CHARS]
-    # the words that count usually fit in the first limit * 8 characters: read those first
-    head = _WORD.findall(fold(text[: limit * 8]))
-    if len(head) >= limit or len(text) <= limit * 8:
-        return head[:limit]
-    return _WORD.findall(fold(text))[:limit]
-
-
-def _features(tokens: list[str]) -> list[str]:
-    """Every run of FEATURE_WORDS words (the whole body when it is shorter)."""
-    if len(tokens) < FEATURE_WORDS:
-        return [" ".join(tokens)]
-    return [f"{a} {b} {c}" for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)]
-
-
-def _digests(features: list[str]) -> list[bytes]:
-    """The 8-byte BLAKE2b digest of each feature."""
-    encoded = "\n".join(features).encode("utf-8").split(b"\n")
-    return [hashlib.blake2b(feature, digest_size=8).digest() for feature in encoded]
-
-
-def _simhash(features: list[str]) -> bytes:
-    """The weighted majority of the features' hash bits (see the module docstring), 8 bytes.
-
-    Each digest is repeated as many times as its weight, and the repeated digests are laid out
-    column by column (byte 0 of every digest, then byte 1...): one ``translate`` per bit and one
-    ``count`` per column then add up all the features, 72 C calls instead of a loop over 64 bits
-    per feature. A body too short for any feature to weigh (a dozen words) counts each once.
-    """
-    if len(features) <= _FIRST:
-        data = b"".join(_digests(features))
-    else:
-        data = _weighted(b"".join(_digests(features[_FIRST:])))
-    rows = len(data) // 8
-    columns = b"".join(data[byte::8] for byte in range(8))
-    out = bytearray(8)
-    for bit in range(8):
-        plane = columns.translate(_BIT_OF[bit])
-        for byte in range(8):
-            if 2 * plane.count(_ONE, byte * rows, (byte + 1) * rows) > rows:
-                out[byte] |= 1 << bit
-    return bytes(out)
-
-
-def _weighted(data: bytes) -> bytes:
-    """The digests of ``data`` (features from _FIRST on), each repeated as many times as its
-    weight."""
-    return b"".join(
-        data[8 * (start - _FIRST) : 8 * (end - _FIRST)] * weight
-        for weight, spans in _RUNS
-        for start, end in spans
-    )
 
 
 def fingerprint(paragraphs: Sequence[str]) -> str | None:
     """The 64-bit SimHash of a body given as its paragraphs (``Article.paragraphs``), as 16
     hexadecimal digits; None when the body has no words. ``fingerprint(article.paragraphs)``
     is ``article.fingerprint``."""
-    tokens = words(paragraphs)
-    if not tokens:
+    return from_norms([matching_form(text, len(text))[0] for text in paragraphs])
+
+
+def of_body(paragraphs: Sequence[str], blocks: Sequence[Block], max_chars: int) -> str | None:
+    """:func:`fingerprint` of ``paragraphs``, reading the matching form of each paragraph that is
+    the text of one of ``blocks`` from the block (``Block.norm``, made when the blocks were made)
+    instead of normalising it again. (A paragraph the body's structure joined or took from
+    elsewhere, such as a table row, and a block over ``max_chars``, whose form was cut, are
+    normalised.)"""
+    known = {block.text: block.norm for block in blocks if len(block.text) <= max_chars}
+    norms: list[str] = []
+    size = 0
+    for text in paragraphs:
+        norm = known.get(text)
+        norms.append(norm if norm is not None else matching_form(text, len(text))[0])
+        size += len(norms[-1]) + 1
+        if size > MAX_CHARS:
+            break
+    return from_norms(norms)
+
+
+def words(norms: Sequence[str]) -> list[bytes]:
+    """The words (UTF-8) of a body given as its paragraphs' matching forms, without
+    punctuation, up to the last one that counts."""
+    text = "\n".join(norms)[:MAX_CHARS]
+    found = _split(text[:_HEAD_CHARS])
+    if len(found) <= MAX_WORDS and len(text) > _HEAD_CHARS:  # long words: read on
+        found = _split(text)
+    return found[:MAX_WORDS]
+
+
+def _split(text: str) -> list[bytes]:
+    """The words of ``text`` (the first MAX_WORDS and a piece of the rest)."""
+    for mark in PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text.encode("utf-8", "surrogatepass").translate(_ASCII_MARKS).split(None, MAX_WORDS)
+
+
+def from_norms(norms: Sequence[str]) -> str | None:
+    """:func:`fingerprint` of a body given as its paragraphs' matching forms."""
+    found = words(norms)
+    if not found:
         return None
-    return _simhash(_features(tokens)).hex()
+    count = max(1, len(found) - FEATURE_WORDS + 1)
+    hashes = _feature_hashes(found, count)
+    spans = windows(len(found), count) or [(0, count)]  # 3-5 words, none weighed: each once
+    return f"{_simhash(hashes, spans):016x}"
+
+
+def weighted_features(paragraphs: Sequence[str]) -> dict[bytes, int]:
+    """The features of a body given as its paragraphs (runs of FEATURE_WORDS words, UTF-8,
+    joined by spaces) and their weights, as the fingerprint counts them: for analysis (the
+    angle between two bodies' weighted features sets the distance their fingerprints are
+    apart on average, see benchmarks/near_duplicates.py)."""
+    found = words([matching_form(text, len(text))[0] for text in paragraphs])
+    count = max(1, len(found) - FEATURE_WORDS + 1)
+    weights: dict[bytes, int] = {}
+    for start, stop in windows(len(found), count) or [(0, count)]:
+        for position in range(start, stop):
+            feature = b" ".join(found[position : position + FEATURE_WORDS])
+            weights[feature] = weights.get(feature, 0) + 1
+    return weights if found else {}
+
+
+def _feature_hashes(found: list[bytes], count: int) -> bytes:
+    """The 64-bit hash of each of the ``count`` features, as one big integer's bytes: feature
+    ``i``'s hash is bytes ``_OUT`` to ``_OUT + 8`` of field ``i`` (little-endian)."""
+    crcs = array(_U32, map(zlib.crc32, found))
+    crcs.frombytes(bytes(4 * (count + FEATURE_WORDS - 1 - len(found))))  # a body of 1-2 words
+    if sys.byteorder == "big":
+        crcs.byteswap()
+    raw = crcs.tobytes()
+    keys = bytearray(_FIELD * count)
+    at = 0
+    for word, size in enumerate(_KEY_BYTES):  # field i: the CRCs of words i, i+1 and i+2
+        for byte in range(size):
+            start = 4 * word + byte
+            keys[at::_FIELD] = raw[start : start + 4 * count : 4]
+            at += 1
+    value = _A * int.from_bytes(keys, "little") + (_ALL_B >> (8 * _FIELD * (MAX_WORDS - count)))
+    return value.to_bytes(_FIELD * count, "little")
+
+
+def windows(word_count: int, feature_count: int) -> list[tuple[int, int]]:
+    """The weights of a body's features, as LEVELS nested ranges of feature positions: a
+    feature's weight is the number of ranges that hold it. Feature ``i`` (words ``i`` to
+    ``i + 2``) weighs ``min((i + 1) / RISE_WORDS, 1, (end - i) / (end - FULL_WORDS))``
+    (0 when negative) times LEVELS, rounded half up, where ``end`` is the body's length in
+    words, bounded by SHORT_WORDS and MAX_WORDS; range ``l`` (1 to LEVELS) holds the features
+    that weigh ``l`` or more. Empty ranges are left out."""
+    end = max(SHORT_WORDS, min(word_count, MAX_WORDS))
+    fall = end - FULL_WORDS
+    spans: list[tuple[int, int]] = []
+    for level in range(1, LEVELS + 1):
+        # weight >= level - 1/2 on a scale of LEVELS: (i + 1) / RISE_WORDS >= t and
+        # (end - i) / fall >= t, for t = (2 * level - 1) / (2 * LEVELS)
+        first = -(-(2 * level - 1) * RISE_WORDS // (2 * LEVELS)) - 1
+        last = end + (-(2 * level - 1) * fall // (2 * LEVELS))
+        start, stop = max(0, first), min(feature_count, last + 1)
+        if start < stop:
+            spans.append((start, stop))
+    return spans
+
+
+def _simhash(hashes: bytes, spans: list[tuple[int, int]]) -> int:
+    """The weighted majority of the features' hash bits (see the module docstring).
+
+    The fields of the features in each range are put end to end (a feature in ``w`` ranges is
+    there ``w`` times); then byte ``k`` of every field is one big integer, and ``bit_count``
+    of it ANDed with ``_BIT[j]`` is the weight of the features with bit ``8k + j`` set: 8
+    slices and 64 AND-and-count, whatever the number of features.
+    """
+    rows = b"".join([hashes[_FIELD * start : _FIELD * stop] for start, stop in spans])
+    total = len(rows) // _FIELD
+    out = 0
+    for byte in range(8):
+        column = int.from_bytes(rows[_OUT + byte :: _FIELD], "little")
+        for bit in range(8):
+            if 2 * (column & _BIT[bit]).bit_count() > total:
+                out |= 1 << (8 * byte + bit)
+    return out
 
 
 def to_int(value: str) -> int:

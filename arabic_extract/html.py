@@ -26,6 +26,7 @@ from arabic_extract import labels
 from arabic_extract.blocks import Block, LinkRun, Media, link_runs, matching_forms
 from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.deadline import late_note, out_of_time
 from arabic_extract.fallback import NOTE as FALLBACK_NOTE
 from arabic_extract.fallback import SKIPPED as FALLBACK_SKIPPED
 from arabic_extract.fallback import second_opinion
@@ -453,8 +454,10 @@ def video_host(src: str | None) -> bool:
 class _Walker:
     """Accumulates text into blocks during the walk."""
 
-    def __init__(self, config: ExtractionConfig) -> None:
+    def __init__(self, config: ExtractionConfig, deadline: float | None = None) -> None:
         self.config = config
+        self.deadline = deadline
+        self.late = False  # the walk stopped at the deadline
         # read per block element: a plain attribute, not a pydantic model's
         self.max_depth = config.max_dom_depth
         self.pending: list[Pending] = []
@@ -707,6 +710,9 @@ class _Walker:
             self.nodes += 1
             if self.nodes > limit:
                 break
+            if self.nodes % 1024 == 0 and out_of_time(self.deadline):
+                self.late = True
+                break
             following = node.next if depth else None
             tag = node.tag or "-"
             if tag == "-text":
@@ -780,16 +786,20 @@ class Walked:
     notes: list[str]
 
 
-def html_blocks(tree: LexborHTMLParser, config: ExtractionConfig) -> Walked:
+def html_blocks(
+    tree: LexborHTMLParser, config: ExtractionConfig, deadline: float | None = None
+) -> Walked:
     root = tree.body or tree.root
     if root is None:
         return Walked([], [], [], ["body: the HTML has no body"])
     drop_hidden(root)
-    walker = _Walker(config)
+    walker = _Walker(config, deadline)
     blocks = walker.walk(root)
     notes = []
     if walker.nodes > config.max_dom_nodes:
         notes.append(f"HTML has more than {config.max_dom_nodes} nodes; the rest was not read")
+    if walker.late:
+        notes.append(late_note(config, f"only the first {walker.nodes} nodes of the DOM were read"))
     return Walked(blocks, walker.media, walker.pictures, notes)
 
 
@@ -800,12 +810,14 @@ def extract_html(
     notes: list[str],
     *,
     utf8: bytes | None = None,
+    deadline: float | None = None,
 ) -> Article:
     """Extract the article from an HTML page (already decoded; ``utf8`` is the page as UTF-8
-    bytes when the caller has them, which Lexbor parses faster than a str)."""
+    bytes when the caller has them, which Lexbor parses faster than a str), by ``deadline``
+    (see :mod:`arabic_extract.deadline`)."""
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     meta = read_meta(tree)
-    walked = html_blocks(tree, config)
+    walked = html_blocks(tree, config, deadline)
     blocks = walked.blocks
     notes = [*notes, *walked.notes]
     if not blocks:
@@ -817,12 +829,15 @@ def extract_html(
             declared_language=meta.language,
             notes=[*notes, "body: the page has no visible text"],
         )
-    analysis = analyse(blocks, config, page_hints(meta, url, tree))
-    fields, decs, page = analysis.fields, analysis.decs, analysis.page
+    analysis = analyse(blocks, config, page_hints(meta, url, tree), deadline)
+    blocks, fields, decs, page = analysis.blocks, analysis.fields, analysis.decs, analysis.page
     article_page = page.page_type == "article"
     if article_page and config.use_trafilatura_fallback and not any(d.is_body for d in decs):
         if len(blocks) > config.fallback_max_blocks:
             fields = replace(fields, notes=[*fields.notes, FALLBACK_SKIPPED])
+        elif out_of_time(deadline):
+            note = late_note(config, "trafilatura not asked for a second opinion")
+            fields = replace(fields, notes=[*fields.notes, note])
         elif (opinion := second_opinion(html, blocks, decs)) is not None:
             decs = opinion
             kept = [n for n in fields.notes if not n.startswith("body:")]

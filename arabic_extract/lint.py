@@ -56,8 +56,8 @@ _DATE_FIRST_WORDS = tuple(
         reverse=True,
     )
 )
-_DATE_START = regex.compile(
-    r"[\s\p{P}\p{S}]*+(?:\d|(?:" + "|".join(map(regex.escape, _DATE_FIRST_WORDS)) + r")(?!\p{L}))"
+_DATE_START = regex.compile(  # (anchored: matched at a line's start only)
+    r"\A[\s\p{P}\p{S}]*+(?:\d|(?:" + "|".join(map(regex.escape, _DATE_FIRST_WORDS)) + r")(?!\p{L}))"
 )
 # A share or follow prompt is short: a paragraph that starts with "شارك" is not one.
 _PROMPT_MAX_WORDS = 12

@@ -150,14 +150,20 @@ def markdown_signals(text: str) -> int:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
+# (runs of spaces matched from their first character: see _HARD_BREAK)
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"^ {0,3}(?:(=)+|(-)+)[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)(?:[-+*•]|\d{1,9}[.)])(?:[ \t]+|$)")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
-_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# (each run of spaces or dashes has one place in the pattern: no two repeats can share it)
+_DELIMITER_ROW = re.compile(
+    r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$"
+)
 _REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,200})\]:[ \t]*<?(?P<url>[^\s>]+)>?")
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+# A run of spaces is matched from its first character only ((?<! )): a search that tried each
+# character of a long run would scan the rest of the run each time.
+_HARD_BREAK = re.compile(r"(?<! ) {2,}$|\\$")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 

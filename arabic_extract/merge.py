@@ -20,6 +20,8 @@ from arabic_extract.metadata import TITLE_SEPARATORS, PageMeta
 from arabic_extract.normalize import normalize
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Between two names of the author field (a run of spaces matched from its first character).
+_NAME_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[،,]\s*+")
 
 
 def token_f1(a: str, b: str) -> float:
@@ -148,7 +150,7 @@ def _has_words(norm: str, words: str) -> bool:
 
 def meta_authors(meta: PageMeta, blocks: list[Block]) -> list[str]:
     """The people the metadata names as authors and the page shows."""
-    names = [n.strip() for n in regex.split(r"\s*[،,]\s*", meta.author or "") if n.strip()]
+    names = [n.strip() for n in _NAME_SPLIT.split(meta.author or "") if n.strip()]
     return [n for n in names if is_person_name(n, meta.site_name) and _shown(n, blocks)]
 
 

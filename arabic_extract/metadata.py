@@ -29,8 +29,11 @@ _ARTICLE_TYPES = frozenset(
         "socialmediaposting",
     }
 )
-_KEYWORD_SPLIT = regex.compile(r"\s*[,،;؛|]\s*")
-TITLE_SEPARATORS = regex.compile(r"\s+[|\-–—:»«]\s+|\s*[|»«]\s*")
+# A run of spaces is matched from its first character only ((?<!\s)): a split that tried each
+# character of a long run would scan the rest of the run each time.
+_KEYWORD_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[,،;؛|]\s*+")
+TITLE_SEPARATORS = regex.compile(r"(?<!\s)\s++[|\-–—:»«]\s++|(?:(?<!\s)\s++)?+[|»«]\s*+")
+_UTC_OFFSET = regex.compile(r"([+-]\d\d)(\d\d)$")
 _URL = regex.compile(r"^(?:https?:)?//|^www\.", regex.I)
 
 
@@ -60,7 +63,7 @@ def parse_datetime(value: str | None) -> datetime | None:
     if not value:
         return None
     text = value.strip().replace("Z", "+00:00")
-    text = regex.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
+    text = _UTC_OFFSET.sub(r"\1:\2", text)
     for candidate in (text, text[:19], text[:10]):
         try:
             return datetime.fromisoformat(candidate)

@@ -119,9 +119,7 @@ def _fold_kept(text: str) -> str:
 
 # Characters of the presentation blocks that NFKC leaves as they are: the ornate brackets, the
 # Bismillah ligature; the others (unassigned code points, noncharacters) are dropped.
-_UNDECOMPOSED = MappingProxyType(
-    {"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"}
-)
+_UNDECOMPOSED = MappingProxyType({"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"})
 
 
 def _presentation(char: str) -> str:
@@ -180,6 +178,8 @@ def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
     folded = _fold_kept(kept)
     if len(folded) != len(kept):
         return None
+    if " ".join(folded.split()) == folded:  # words one space apart: already spaced so
+        return folded, index
     words: list[str] = []
     offsets: list[int] = []
     previous_end = 0

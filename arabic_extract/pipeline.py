@@ -11,9 +11,10 @@ from arabic_extract.captions import Known, article_captions
 from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.content import body_lines, build_content
+from arabic_extract.deadline import late_note
 from arabic_extract.features import features
 from arabic_extract.fields import Fields, extract_fields, with_source_fallback
-from arabic_extract.fingerprint import fingerprint
+from arabic_extract.fingerprint import of_body
 from arabic_extract.language import LanguageGuess, detect_language, language_name
 from arabic_extract.markdown import read_markdown
 from arabic_extract.merge import merge_meta, title_line
@@ -32,25 +33,37 @@ _LANGUAGE_MIN_BODY = 200
 @dataclass(frozen=True)
 class Analysis:
     """What the engine makes of a page's blocks: the fields, every block's decision, and the
-    page type."""
+    page type; ``blocks`` are the blocks analysed (all of them, unless the deadline cut them
+    short)."""
 
     fields: Fields
     decs: list[Decision]
     page: PageKind
+    blocks: list[Block]
 
 
 def analyse(
-    blocks: list[Block], config: ExtractionConfig, hints: PageHints | None = None
+    blocks: list[Block],
+    config: ExtractionConfig,
+    hints: PageHints | None = None,
+    deadline: float | None = None,
 ) -> Analysis:
-    """Features, both classification passes, segmentation, fields and the page type."""
-    feats = features(blocks, config)
+    """Features, both classification passes, segmentation, fields and the page type, for the
+    blocks read before ``deadline`` (see :mod:`arabic_extract.deadline`)."""
+    feats = features(blocks, config, deadline)
+    late = []
+    if len(feats) < len(blocks):
+        late.append(late_note(config, f"only the first {len(feats)} blocks were read"))
+        blocks = blocks[: len(feats)]
     decs = mark_structures(blocks, feats, classify(blocks, feats, config), config)
     run, decs = segment(blocks, feats, decs, config)
     fields, decs = extract_fields(blocks, feats, decs, run, config)
     if run.empty:
         fields = replace(fields, notes=[*fields.notes, "body: no run of article text found"])
+    if late:
+        fields = replace(fields, notes=[*late, *fields.notes])
     page = classify_page(blocks, feats, decs, hints or PageHints(), config)
-    return Analysis(fields, page.decs, page)
+    return Analysis(fields, page.decs, page, blocks)
 
 
 def read_language(
@@ -167,20 +180,31 @@ def assemble(
         declared_language=declared_language,
         teasers=teasers or [],
         entries=page.entries,
-        fingerprint=fingerprint(paragraphs),
+        fingerprint=of_body(
+            paragraphs,
+            [b for b, d in zip(blocks, decs, strict=True) if d.is_body],
+            config.max_line_chars,
+        ),
     )
 
 
 EMPTY_NOTE = "body: the input is empty or only whitespace"
 
 
-def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: list[str]) -> Article:
-    """The article of a page's text (one block per line)."""
+def extract_text(
+    text: str,
+    config: ExtractionConfig,
+    url: str | None,
+    notes: list[str],
+    deadline: float | None = None,
+) -> Article:
+    """The article of a page's text (one block per line), by ``deadline``."""
     lines, rows = text_rows(text)
     blocks = line_blocks(lines, config.max_line_chars, rows)
     if not blocks:
         return Article(url=url, page_type="other", notes=[*notes, EMPTY_NOTE])
-    analysis = analyse(blocks, config, PageHints(url=url))
+    analysis = analyse(blocks, config, PageHints(url=url), deadline)
+    blocks = analysis.blocks
     meta = title_line(blocks, config)
     if meta is not None:  # the page's <title>: it names the headline, it is not the body
         title = Decision("bad", labels.NOISE, ("page-title",))
@@ -189,9 +213,14 @@ def extract_text(text: str, config: ExtractionConfig, url: str | None, notes: li
 
 
 def extract_markdown(
-    text: str, config: ExtractionConfig, url: str | None, notes: list[str]
+    text: str,
+    config: ExtractionConfig,
+    url: str | None,
+    notes: list[str],
+    deadline: float | None = None,
 ) -> Article:
-    """The article of a Markdown page; its front matter's title names the headline."""
+    """The article of a Markdown page, by ``deadline``; its front matter's title names the
+    headline."""
     page = read_markdown(text, config.max_line_chars, spans=config.links)
     blocks, front = page.blocks, page.front
     if not blocks:
@@ -201,7 +230,8 @@ def extract_markdown(
             page_type="other",
             notes=[*notes, EMPTY_NOTE],
         )
-    analysis = analyse(blocks, config, PageHints(url=url))
+    analysis = analyse(blocks, config, PageHints(url=url), deadline)
+    blocks = analysis.blocks
     if front.start:
         analysis = with_meta(blocks, analysis, front.meta, analysis.decs, first=0)
     return finish(blocks, analysis, config=config, url=url, notes=notes, media=page.media)

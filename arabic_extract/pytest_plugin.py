@@ -45,12 +45,15 @@ starting with ``_`` are comments; any other key is an error. The keys:
 With ``--arabic-extract-update`` the compared fields of ``expected.json`` are rewritten from the
 current result instead of failing (``ensure_ascii=False``, indent 2; a missing file is created
 with every field but an empty ``exclude``). ``exclude`` is written by hand: a leaked line still
-fails.
+fails. Only files inside pytest's root directory are written, and never through a symbolic
+link (a snapshot folder, or an ``expected.json``, that is one fails the test instead): a
+snapshot taken from elsewhere cannot make an update write there.
 """
 
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import os
 from collections import Counter
@@ -510,11 +513,34 @@ class ExtractionSnapshot:
                     data[key] = values[key]
         text = _dump(data)
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            _write_inside(self._config.rootpath, path, text)
             updated = self._config.stash.setdefault(_UPDATED_KEY, [])
             if path not in updated:
                 updated.append(path)
         return data
+
+
+def _write_inside(root: Path, path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` if it is inside ``root`` and reached without a symbolic link
+    (the folders between them and the file itself); SnapshotError otherwise."""
+    base, folder = root.absolute(), path.parent.absolute()
+    try:
+        inside = folder.relative_to(base)
+    except ValueError:
+        raise SnapshotError(f"{path}: not written: outside pytest's root {base}") from None
+    if ".." in inside.parts:
+        raise SnapshotError(f"{path}: not written: outside pytest's root {base}")
+    if folder.resolve() != base.resolve() / inside:
+        raise SnapshotError(f"{path}: not written: its folder is reached through a symbolic link")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:  # (O_NOFOLLOW: a link put there after the checks is not followed either)
+        descriptor = os.open(path, flags, 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP or path.is_symlink():
+            raise SnapshotError(f"{path}: not written: it is a symbolic link") from None
+        raise
+    with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+        stream.write(text)
 
 
 @pytest.fixture

@@ -16,10 +16,13 @@ from arabic_extract.normalize import normalize
 _LETTER = regex.compile(r"\p{L}")
 _ARABIC = regex.compile(r"\p{Arabic}")
 # A code: letters and digits run together or joined by / . _ - (A/78/L.1, SG2024, COM-DOC).
-_CODE = regex.compile(r"[A-Za-z]*+\d[\w/._-]*+|[A-Z0-9]++(?:[/._-][A-Z0-9]++)++")
+# (anchored: it is only ever matched whole, and a search that tried each letter of a long word
+# would scan the rest of the word each time)
+_CODE = regex.compile(r"\A(?:[A-Za-z]*+\d[\w/._-]*+|[A-Z0-9]++(?:[/._-][A-Z0-9]++)++)\Z")
 # An upper-case Latin word that is neither an acronym nor a name: a CMS's code (COMDOC).
 _CAPS_CODE_MIN = 6
 _CAPS = regex.compile(r"[A-Z]++")
+_WORD_CHAR = regex.compile(r"\w")
 
 
 def _unseen_latin(tag: str, text: str) -> bool:
@@ -27,7 +30,13 @@ def _unseen_latin(tag: str, text: str) -> bool:
     if _ARABIC.search(tag):
         return False
     norm = normalize(tag)
-    return regex.search(rf"(?<!\w){regex.escape(norm)}(?!\w)", text) is None
+    start = text.find(norm)
+    while start >= 0:  # (a word of its own: no word character on either side)
+        before, after = text[start - 1 : start], text[start + len(norm) : start + len(norm) + 1]
+        if not _WORD_CHAR.match(before) and not _WORD_CHAR.match(after):
+            return False
+        start = text.find(norm, start + 1)
+    return True
 
 
 def tag_problem(tag: str, text: str, *, arabic: bool) -> str | None:
@@ -56,5 +65,7 @@ def plausible_tags(
 ) -> list[str]:
     """The tags that name a topic, in order: without the numbers, the codes, and (on an
     article in Arabic, ``arabic``) the Latin words the article never writes."""
+    if not tags:  # (the article's text is not normalised for nothing)
+        return []
     text = article_text(headline, paragraphs)
     return [tag for tag in tags if tag_problem(tag, text, arabic=arabic) is None]

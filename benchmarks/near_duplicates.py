@@ -1,11 +1,13 @@
 """Near-duplicate fingerprints: recall on realistic re-publications, separation of different
-articles, and the fingerprint's cost against extraction.
+articles, the default bound, and the fingerprint's cost against extraction.
 
     python benchmarks/near_duplicates.py [--gold-dir DIR] [--seconds S] [--show-pairs]
+                                         [--bound N]
+    valgrind --tool=callgrind python benchmarks/near_duplicates.py --only step --rounds 30
 
 Articles: the pages of ../shared/eval/dev (skipped, with a message, when that folder is absent),
 the project's HTML fixtures, the text fixtures and the seed pages. Each page is edited the way
-an agency story is when another site runs it, and re-extracted:
+an agency story is when another site runs it, and re-extracted. The issue's edits:
 
 - ``lead``: its first sentence is replaced by a different lead line;
 - ``tail``: its closing paragraph is dropped (only when that paragraph is at most a third of the
@@ -13,18 +15,37 @@ an agency story is when another site runs it, and re-extracted:
 - ``source``: a dateline naming another agency opens the body and an ``المصدر:`` line ends it;
 - ``furniture``: the headline and body are put in a different site's page (menus, share bar,
   related list, comments, footer);
-- ``middle``: a sentence is cut from the middle of the story (and the page is another site's);
-- ``merged``: another site's paragraphing, the first two paragraphs run as one;
 - ``republished``: all four at once.
 
-Reported: the Hamming distance of every (page, edit) pair, the largest of them, the smallest
-distance between two different articles, and the default bound
-(``arabic_extract.fingerprint.DEFAULT_MAX_DISTANCE``) they are checked against. Targets: every
-pair within the bound, no two different articles within it.
+And three stress edits, harder than a site's usual re-publication:
 
-Cost: the CPU time of :func:`arabic_extract.fingerprint.simhash` on each extracted body
-against the CPU time of :func:`arabic_extract.extract` on the same pages (which includes the
-fingerprint). Target: under 5 %.
+- ``long lead``: a 40-word introduction instead of the first sentence;
+- ``middle``: a sentence is cut from the middle of the story (and the page is another site's);
+- ``merged``: another site's paragraphing, the first two paragraphs run as one.
+
+A copy whose extracted body differs from the original's in more than a third of its characters
+is not a re-publication of it (a 40-word lead on a 48-word video caption; a gallery whose
+captions another site's page does not keep): such pairs are listed apart, not counted.
+
+Reported for every (page, edit) pair: the Hamming distance of the two fingerprints, and the
+expected distance, 64 times the angle between the two weighted sets of features over pi (what
+SimHash gives on average over hash functions; the shape of the weights, not the hash, sets it:
+``arabic_extract.fingerprint.RISE_WORDS`` was calibrated on it). Then the smallest distance
+between two different articles, and, for bounds 6 to 11, the pairs within each, the pairs
+expected beyond it and the chance that two unrelated articles fall within it. The default bound
+(``arabic_extract.dedup.DEFAULT_MAX_DISTANCE``) is checked: every pair of the issue's edits
+within it, no two different articles within it.
+
+Cost: the CPU time of the pipeline's fingerprint step (:func:`arabic_extract.fingerprint.of_body`
+on the body's blocks, normalised when the blocks were made) against the CPU time of
+:func:`arabic_extract.extract` on the same pages (which includes it); and of
+:func:`arabic_extract.fingerprint.fingerprint` on the article's paragraphs (which normalises them
+first). Target: under 5 %.
+
+Instructions: ``--only extract``, ``--only step`` and ``--only none`` load the pages, extract them
+once (the warm-up, and the bodies) and then run only ``--rounds`` rounds of ``extract()`` over
+the pages, of the fingerprint step over their bodies, or nothing: run each under callgrind and
+subtract the ``none`` count to get the instructions of a round.
 """
 
 from __future__ import annotations
@@ -33,6 +54,7 @@ import argparse
 import html
 import importlib.util
 import itertools
+import math
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -46,9 +68,16 @@ if importlib.util.find_spec("arabic_extract") is None:
 from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: E402
 
 from arabic_extract import Article, extract  # noqa: E402
+from arabic_extract.blocks import Block, matching_form  # noqa: E402
 from arabic_extract.build_info import build_name  # noqa: E402
+from arabic_extract.config import ExtractionConfig  # noqa: E402
 from arabic_extract.dedup import DEFAULT_MAX_DISTANCE  # noqa: E402
-from arabic_extract.fingerprint import fingerprint, hamming  # noqa: E402
+from arabic_extract.fingerprint import (  # noqa: E402
+    fingerprint,
+    hamming,
+    of_body,
+    weighted_features,
+)
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 
@@ -62,7 +91,12 @@ LONG_LEAD = (
 OTHER_DATELINE = "القاهرة - (أ ش أ) - "
 OTHER_SOURCE = "المصدر: وكالة أنباء الشرق الأوسط"
 SENTENCE_END = (".", "؟", "!", "?")
-MAX_TAIL_SHARE = 1 / 3
+MAX_SHARE = 1 / 3
+"""A closing paragraph over this share of the body is not cut, and a copy whose body differs in
+more than this share is not a re-publication."""
+ISSUE_EDITS = ("lead", "tail", "source", "furniture", "republished")
+STRESS_EDITS = ("long lead", "middle", "merged")
+BOUNDS = range(6, 12)
 
 OTHER_SITE = """<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{title} | شبكة الأخبار</title></head>
@@ -172,7 +206,7 @@ def new_lead(paragraph: str, lead: str = OTHER_LEAD) -> str:
 def tail_droppable(article: Article) -> bool:
     if len(article.paragraphs) < 2:
         return False
-    return len(article.paragraphs[-1]) <= MAX_TAIL_SHARE * len(article.body)
+    return len(article.paragraphs[-1]) <= MAX_SHARE * len(article.body)
 
 
 Edit = Callable[[Page, Article], "str | None"]
@@ -326,8 +360,15 @@ class Pair:
     page: str
     edit: str
     distance: int
+    expected: float
+    """64 * the angle between the weighted feature sets / pi (see the module docstring)."""
     changed_share: float
     """The share of the body's characters that differ (1 - matching characters / longer body)."""
+
+    @property
+    def counted(self) -> bool:
+        """A re-publication: the copy's body differs in at most MAX_SHARE of its characters."""
+        return self.changed_share <= MAX_SHARE
 
 
 def changed_share(a: str, b: str) -> float:
@@ -337,6 +378,27 @@ def changed_share(a: str, b: str) -> float:
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
     same = sum(block.size for block in blocks)
     return 1 - same / longer
+
+
+def expected_distance(first: Sequence[str], second: Sequence[str]) -> float:
+    """The Hamming distance SimHash gives two bodies on average over hash functions: 64 times
+    the angle between their weighted feature sets, over pi."""
+    a, b = weighted_features(first), weighted_features(second)
+    dot = sum(weight * b.get(feature, 0) for feature, weight in a.items())
+    norms = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return 64 * math.acos(max(-1.0, min(1.0, dot / norms))) / math.pi if norms else 0.0
+
+
+def beyond(expected: float, bound: int) -> float:
+    """The chance that a pair at this expected distance is more than ``bound`` bits apart: each
+    of the 64 bits differs with probability expected / 64."""
+    p = expected / 64
+    return sum(math.comb(64, k) * p**k * (1 - p) ** (64 - k) for k in range(bound + 1, 65))
+
+
+def unrelated_within(bound: int) -> float:
+    """The chance that two unrelated articles (independent random bits) fall within ``bound``."""
+    return sum(math.comb(64, k) for k in range(bound + 1)) / 2**64
 
 
 def near_pairs(pages: Sequence[Page], articles: Sequence[Article]) -> tuple[list[Pair], list[str]]:
@@ -357,7 +419,9 @@ def near_pairs(pages: Sequence[Page], articles: Sequence[Article]) -> tuple[list
                 skipped.append(f"{page.name} {name}: the edit did not reach the body")
                 continue
             distance = hamming(article.fingerprint or "0", copy.fingerprint or "0")
-            pairs.append(Pair(page.name, name, distance, changed_share(article.body, copy.body)))
+            expected = expected_distance(article.paragraphs, copy.paragraphs)
+            share = changed_share(article.body, copy.body)
+            pairs.append(Pair(page.name, name, distance, expected, share))
     return pairs, skipped
 
 
@@ -372,27 +436,134 @@ def different_pairs(
     return sorted(out)
 
 
-def cost(pages: Sequence[Page], articles: Sequence[Article], seconds: float) -> tuple[float, float]:
-    """CPU ms per page of extract() and of simhash() on the extracted bodies (interleaved in
-    rounds, so a machine whose speed drifts slows both alike)."""
+@dataclass(frozen=True)
+class Cost:
+    """CPU ms per page: extract(), the pipeline's fingerprint step, fingerprint(paragraphs)."""
+
+    extract_ms: float
+    step_ms: float
+    paragraphs_ms: float
+
+
+@dataclass(frozen=True)
+class Body:
+    """An article's body as the pipeline's fingerprint step gets it: its paragraphs and its
+    blocks (their text and matching form)."""
+
+    paragraphs: list[str]
+    blocks: list[Block]
+
+
+def body_of(article: Article, max_chars: int) -> Body:
+    blocks = [
+        Block(index, text, matching_form(text, max_chars)[0], False)
+        for index, text in enumerate(article.paragraphs)
+    ]
+    return Body(list(article.paragraphs), blocks)
+
+
+def cost(pages: Sequence[Page], articles: Sequence[Article], seconds: float) -> Cost:
+    """CPU ms per page of extract(), of the pipeline's fingerprint step on the extracted bodies
+    and of fingerprint() on their paragraphs (interleaved in rounds, so a machine whose speed
+    drifts slows all alike)."""
+    max_chars = ExtractionConfig().max_line_chars
     sources = [p.source for p in pages]
-    bodies = [a.paragraphs for a in articles]
-    extract_time = fingerprint_time = 0.0
+    bodies = [body_of(a, max_chars) for a in articles]
+    times = [0.0, 0.0, 0.0]
     rounds = 0
-    while extract_time < seconds:
+    while times[0] < seconds:
         start = time.process_time()
         for source in sources:
             extract(source)
-        middle = time.process_time()
-        for _ in range(5):  # simhash is short: repeat it so its time is well above the clock's
-            for paragraphs in bodies:
-                fingerprint(paragraphs)
-        end = time.process_time()
-        extract_time += middle - start
-        fingerprint_time += (end - middle) / 5
+        times[0] += time.process_time() - start
+        start = time.process_time()
+        for _ in range(5):  # the fingerprint is short: repeat it, well above the clock's step
+            for body in bodies:
+                of_body(body.paragraphs, body.blocks, max_chars)
+        times[1] += (time.process_time() - start) / 5
+        start = time.process_time()
+        for body in bodies:
+            fingerprint(body.paragraphs)
+        times[2] += time.process_time() - start
         rounds += 1
     count = rounds * len(pages)
-    return 1000 * extract_time / count, 1000 * fingerprint_time / count
+    return Cost(*(1000 * t / count for t in times))
+
+
+def run_only(what: str, rounds: int, pages: Sequence[Page], articles: Sequence[Article]) -> None:
+    """``rounds`` rounds of extract() over the pages or of the fingerprint step over their
+    bodies (after one warm-up of the step), or nothing."""
+    max_chars = ExtractionConfig().max_line_chars
+    bodies = [body_of(a, max_chars) for a in articles]
+    for body in bodies:
+        of_body(body.paragraphs, body.blocks, max_chars)
+    for _ in range(rounds if what != "none" else 0):
+        if what == "extract":
+            for page in pages:
+                extract(page.source)
+        else:
+            for body in bodies:
+                of_body(body.paragraphs, body.blocks, max_chars)
+
+
+def report_pairs(pairs: list[Pair], bound: int, show: bool) -> None:
+    counted = [p for p in pairs if p.counted]
+    for edit in EDITS:
+        found = [p for p in counted if p.edit == edit]
+        if found:
+            dists = [p.distance for p in found]
+            within = sum(d <= bound for d in dists)
+            kind = "" if edit in ISSUE_EDITS else " (stress)"
+            print(
+                f"  {edit + kind:<21} {len(dists):>3} pairs, distance max {max(dists):>2}, "
+                f"mean {sum(dists) / len(dists):4.1f}, within bound {within}/{len(dists)}; "
+                f"expected max {max(p.expected for p in found):4.1f}"
+            )
+    issue = [p for p in counted if p.edit in ISSUE_EDITS]
+    dev = [p for p in issue if p.page.startswith("dev/")]
+    if dev:
+        print(
+            f"  dev pages only, issue's edits: {len(dev)} pairs, max distance "
+            f"{max(p.distance for p in dev)}"
+        )
+    worst = max(issue, key=lambda p: p.distance)
+    recall = sum(p.distance <= bound for p in issue) / len(issue)
+    print(
+        f"  issue's edits: recall at the bound {recall:.3f}; farthest pair: {worst.page} "
+        f"{worst.edit} (distance {worst.distance}, expected {worst.expected:.1f}, "
+        f"{100 * worst.changed_share:.0f} % of the body changed)"
+    )
+    apart = [p for p in pairs if not p.counted]
+    if apart:
+        listed = ", ".join(
+            f"{p.page} {p.edit} ({100 * p.changed_share:.0f} %: {p.distance})" for p in apart
+        )
+        print(f"  not re-publications (over {100 * MAX_SHARE:.0f} % of the body changed): {listed}")
+    if show:
+        for p in sorted(pairs, key=lambda p: (-p.distance, -p.expected)):
+            print(
+                f"    {p.distance:>2}  expected {p.expected:4.1f}  {p.page:<40} {p.edit:<12} "
+                f"{100 * p.changed_share:4.0f} % changed"
+            )
+
+
+def report_bounds(pairs: list[Pair], different: list[tuple[int, str, str]]) -> None:
+    """For each bound: the pairs within it, those expected beyond it, and the different
+    articles within it."""
+    issue = [p for p in pairs if p.counted and p.edit in ISSUE_EDITS]
+    stress = [p for p in pairs if p.counted and p.edit in STRESS_EDITS]
+    print(
+        "\nbound | issue's edits within | expected beyond | stress within | expected beyond"
+        " | different within | unrelated within"
+    )
+    for bound in BOUNDS:
+        print(
+            f"  {bound:>3} | {sum(p.distance <= bound for p in issue):>4}/{len(issue)} | "
+            f"{sum(beyond(p.expected, bound) for p in issue):5.2f} | "
+            f"{sum(p.distance <= bound for p in stress):>4}/{len(stress)} | "
+            f"{sum(beyond(p.expected, bound) for p in stress):5.2f} | "
+            f"{sum(d <= bound for d, _, _ in different):>3} | {unrelated_within(bound):.1e}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -400,45 +571,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold-dir", type=Path, default=DEFAULT_GOLD_DIR)
     parser.add_argument("--seconds", type=float, default=5.0, help="CPU seconds of extraction")
     parser.add_argument("--show-pairs", action="store_true", help="print every pair")
+    parser.add_argument("--bound", type=int, default=DEFAULT_MAX_DISTANCE, help="the bound checked")
+    parser.add_argument(
+        "--only",
+        choices=("extract", "step", "none"),
+        help="run only --rounds rounds of extract() or of the fingerprint step (for callgrind)",
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds for --only")
     args = parser.parse_args(argv)
     if not args.gold_dir.is_dir():
         print(f"{args.gold_dir} not found: measuring the fixtures and seeds only")
     pages = load_pages(args.gold_dir)
     articles = [extract(p.source) for p in pages]
+    if args.only is not None:
+        run_only(args.only, args.rounds, pages, articles)
+        return 0
     print(f"arabic_extract ({build_name()}), {len(pages)} articles")
-    print(f"default bound: distance <= {DEFAULT_MAX_DISTANCE}")
+    print(f"bound: distance <= {args.bound} (default {DEFAULT_MAX_DISTANCE})")
 
     pairs, skipped = near_pairs(pages, articles)
     print(f"\nre-publication pairs: {len(pairs)} ({len(skipped)} edits not made)")
-    for edit in EDITS:
-        dists = [p.distance for p in pairs if p.edit == edit]
-        if dists:
-            within = sum(d <= DEFAULT_MAX_DISTANCE for d in dists)
-            print(
-                f"  {edit:<12} {len(dists):>3} pairs, distance max {max(dists):>2}, "
-                f"mean {sum(dists) / len(dists):4.1f}, within bound {within}/{len(dists)}"
-            )
-    dev = [p for p in pairs if p.page.startswith("dev/")]
-    if dev:
-        print(f"  dev pages only: {len(dev)} pairs, max distance {max(p.distance for p in dev)}")
-    worst = max(pairs, key=lambda p: p.distance)
-    recall = sum(p.distance <= DEFAULT_MAX_DISTANCE for p in pairs) / len(pairs)
-    print(
-        f"  recall at the bound: {recall:.3f}; farthest pair: {worst.page} {worst.edit} "
-        f"(distance {worst.distance}, {100 * worst.changed_share:.0f} % of the body changed)"
-    )
+    report_pairs(pairs, args.bound, args.show_pairs)
     if args.show_pairs:
-        for p in sorted(pairs, key=lambda p: -p.distance):
-            print(
-                f"    {p.distance:>2}  {p.page:<40} {p.edit:<12} "
-                f"{100 * p.changed_share:4.0f} % changed"
-            )
         for line in skipped:
             print(f"    not made: {line}")
 
     different = different_pairs(pages, articles)
     closest = different[0]
-    within = sum(d <= DEFAULT_MAX_DISTANCE for d, _, _ in different)
+    within = sum(d <= args.bound for d, _, _ in different)
     print(
         f"\ndifferent articles: {len(different)} pairs, smallest distance {closest[0]} "
         f"({closest[1]} / {closest[2]}), within bound: {within}"
@@ -446,12 +606,16 @@ def main(argv: list[str] | None = None) -> int:
     dev_only = [d for d in different if d[1].startswith("dev/") and d[2].startswith("dev/")]
     if dev_only:
         print(f"  dev pages only: {len(dev_only)} pairs, smallest distance {dev_only[0][0]}")
+    report_bounds(pairs, different)
 
-    extract_ms, fingerprint_ms = cost(pages, articles, args.seconds)
-    print(
-        f"\ncost: extract {extract_ms:.3f} ms/page, fingerprint {fingerprint_ms:.4f} ms/page "
-        f"= {100 * fingerprint_ms / extract_ms:.2f} % of extraction"
-    )
+    if args.seconds > 0:
+        spent = cost(pages, articles, args.seconds)
+        print(
+            f"\ncost: extract {spent.extract_ms:.3f} ms/page; the pipeline's fingerprint step "
+            f"{spent.step_ms:.4f} ms/page = {100 * spent.step_ms / spent.extract_ms:.2f} % of "
+            f"extraction; fingerprint(paragraphs) {spent.paragraphs_ms:.4f} ms/page = "
+            f"{100 * spent.paragraphs_ms / spent.extract_ms:.2f} %"
+        )
     return 0
 
 

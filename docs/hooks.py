@@ -67,6 +67,7 @@ REQUIRED_MARKERS: Mapping[str, tuple[str, ...]] = {
     "api.md": ("fields", "enum"),
     "quickstart.md": ("python-output", "cli-json", "cli-text"),
     "outputs.md": ("cli-text",),
+    "hardening.md": ("config-section",),
 }
 _STATE: dict[str, float] = {"started": 0.0}
 
@@ -528,7 +529,9 @@ def enum_table(args: str) -> str:
     return table(["member", "value"], [[code(m.name), code(str(m.value))] for m in cls])
 
 
-def config_fields(_args: str) -> str:
+def config_sections() -> list[tuple[str, list[str]]]:
+    """ExtractionConfig's fields under the ``# --- title ---`` comments of config.py that head
+    them, in the source's order."""
     source = inspect.getsource(ExtractionConfig)
     sections: list[tuple[str, list[str]]] = []
     for line in source.splitlines():
@@ -544,29 +547,50 @@ def config_fields(_args: str) -> str:
     for name in ExtractionConfig.model_fields:
         if name not in listed:
             warn(f"ExtractionConfig.{name} was not found in the source sections of config.py")
+    return sections
+
+
+def config_rows(names: Iterable[str]) -> list[list[str]]:
     types = annotations_of(ExtractionConfig)
+    rows = []
+    for name in names:
+        info = ExtractionConfig.model_fields[name]
+        rows.append(
+            [
+                f'<span id="config-{name}"></span>{code(name)}',
+                code(types.get(name, "")),
+                show_default(info),
+                md(info.description or ""),
+            ]
+        )
+    return rows
+
+
+def config_fields(_args: str) -> str:
     calibration = (inspect.getdoc(config_module) or "").split("\n\n", 1)[-1]
     out = [
         '!!! note "How a value was calibrated"',
         "    " + md(calibration),
         "",
     ]
-    for title, names in sections:
+    for title, names in config_sections():
         out += [f"### {md(title[:1].upper() + title[1:])}", ""]
-        rows = []
-        for name in names:
-            info = ExtractionConfig.model_fields[name]
-            rows.append(
-                [
-                    f'<span id="config-{name}"></span>{code(name)}',
-                    code(types.get(name, "")),
-                    show_default(info),
-                    md(info.description or ""),
-                ]
-            )
         head = ["field", "type", "default", "what it does, and how it was calibrated"]
-        out += [fields_div(table(head, rows)), ""]
+        out += [fields_div(table(head, config_rows(names))), ""]
     return "\n".join(out)
+
+
+def config_section(args: str) -> str:
+    """One section of ExtractionConfig's fields (``<!-- generated:config-section input
+    limits -->``): their defaults and descriptions, as the code has them."""
+    wanted = args.strip()
+    for title, names in config_sections():
+        if title == wanted:
+            rows = [row[:1] + row[2:] for row in config_rows(names)]
+            rows = [[row[0].split("</span>", 1)[1], *row[1:]] for row in rows]
+            return fields_div(table(["field", "default", "what it does"], rows))
+    warn(f"config.py has no section {wanted!r}")
+    return ""
 
 
 # --------------------------------------------------------------------------- the walkthrough
@@ -791,6 +815,7 @@ def _plain(generator: Callable[[str], str]) -> Callable[[str, str], str]:
 GENERATORS: Mapping[str, Callable[[str, str], str]] = {
     "rules": lambda _args, _before: rules_page(),
     "config-fields": _plain(config_fields),
+    "config-section": _plain(config_section),
     "fields": _plain(fields_table),
     "enum": _plain(enum_table),
     "walkthrough": _plain(walkthrough),

@@ -221,6 +221,143 @@ def header_line(line: str) -> str:
     return article_text().replace(f"\n{DATE}\n", f"\n{line}\n", 1)
 
 
+# --------------------------------------------------------------------------- issue 13 classes
+#
+# Inputs that made a regular expression backtrack (cubic, quadratic, exponential) or Lexbor work
+# with the square of an element's attributes, each a class built at a size: the issue's own
+# strings are their members at the issue's sizes.
+
+PROSE = PARAGRAPHS[0]
+
+
+def dashed_names(count: int, where: str = "text") -> str:
+    """CSS-like names joined by dashes (the cms-leftover family): a-a-a-...-a, then a letter
+    that no family takes, as a line under a headline, or inside an HTML element."""
+    line = "-".join(["a"] * count) + " ب"
+    if where == "text":
+        return f"عنوان\n\n{line}\n" + "\n".join(PARAGRAPHS) + "\n"
+    element = {"p": "<p>{}</p>", "h1": "<h1>{}</h1>", "li": "<ul><li>{}</li></ul>"}
+    element |= {"a": '<p><a href="/x">{}</a></p>', "title": "<title>{}</title>"}
+    return article_html(body_extra=element[where].format(line))
+
+
+def counters(count: int) -> str:
+    """Numbers with a decimal mark and a separator (the counter family): 1.1-1.1-...x."""
+    return "1.1-" * count + "x\n" + "\n".join(PARAGRAPHS) + "\n"
+
+
+def spaced_keywords(spaces: int, where: str = "keywords") -> str:
+    """A keyword list of two words and a run of spaces (the metadata keyword split)."""
+    value = "أ" + " " * spaces + "ب"
+    heads = {
+        "keywords": f'<meta name="keywords" content="{value}">',
+        "news_keywords": f'<meta name="news_keywords" content="{value}">',
+        "article:tag": f'<meta property="article:tag" content="{value}">',
+        "JSON-LD": '<script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "{HEADLINE}", "keywords": "{value}"}}</script>',
+        "title": f"<title>{HEADLINE}{' ' * spaces}x</title>",
+    }
+    return article_html(head=heads[where])
+
+
+def spaced_line(spaces: int, line: str = "صورة: أ{}ب") -> str:
+    """A line with a long run of spaces in it under the headline, then the article's prose
+    (caption_text, clean_edges, the byline and caption patterns)."""
+    return f"{HEADLINE}\n{line.format(' ' * spaces)}\n" + "\n".join(PARAGRAPHS * 2) + "\n"
+
+
+def crowded_element(count: int, kind: str = "valued") -> str:
+    """One element with ``count`` attributes (Lexbor's time grows with their square)."""
+    attribute = {
+        "valued": lambda i: f"a{i}=1",
+        "boolean": lambda i: f"b{i}",
+        "quoted >": lambda i: f'q{i}=">"',
+    }[kind]
+    attributes = " ".join(attribute(i) for i in range(count))
+    return article_html(body_extra=f"<div {attributes}><p>{PARAGRAPHS[1]}</p></div>")
+
+
+def distinct_attribute_names(count: int) -> str:
+    """Many elements, each with an attribute name of its own (Lexbor's names table)."""
+    return article_html(body_extra="".join(f"<i a{i}=1></i>" for i in range(count)))
+
+
+def family_line(count: int, phrases: str) -> str:
+    """A rule family's own phrases repeated on one line, which then fails to be the family's
+    (a last word no family has)."""
+    return f"{HEADLINE}\n{(phrases + ' ') * count}بxz\n" + "\n".join(PARAGRAPHS) + "\n"
+
+
+def utf8_with_cp1256(size: int) -> bytes:
+    """A UTF-8 page with ``size`` bytes of a cp1256 paragraph pasted into it."""
+    pasted = (PARAGRAPHS[2] * (size // len(PARAGRAPHS[2]) + 1)).encode("cp1256")[:size]
+    page = article_html(paragraphs="".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3))
+    return page.encode("utf-8").replace(PARAGRAPHS[2].encode("utf-8"), pasted, 1)
+
+
+def issue13_cases(full: bool) -> list[Case]:
+    """The classes above at the issue's sizes (``full``) or at sizes that keep the suite fast
+    while still far past where the old patterns blew up (a quarter: every pattern is linear)."""
+    k = 1 if full else 4
+    dashes, dots, spaces, line = 1600 // k, 3200 // k, 40_000 // k, 32_000 // k
+    attributes, names, repeats = 100_000 // k, 160_000 // k, 4000 // k
+    keyword_places = ("keywords", "news_keywords", "article:tag", "JSON-LD", "title")
+    cases = [
+        Case(f"{dashes} dashed names, text", lambda: dashed_names(dashes), "body",
+             paragraphs=PARAGRAPHS),
+        *(
+            Case(f"{dashes} dashed names, <{tag}>", lambda t=tag: dashed_names(dashes, t), "body")
+            for tag in ("p", "h1", "li", "a", "title")
+        ),
+        Case(f"{dashes * 10} dashed names", lambda: dashed_names(dashes * 10), "body"),
+        Case(f"{dots} counters 1.1-", lambda: counters(dots), "body", paragraphs=PARAGRAPHS),
+        Case(f"{dots * 10} counters 1.1-", lambda: counters(dots * 10), "body"),
+        *(
+            Case(f"{spaces} spaces in {where}", lambda w=where: spaced_keywords(spaces, w), "body")
+            for where in keyword_places
+        ),
+        Case(f"{spaces * 5 // 2} spaces in keywords", lambda: spaced_keywords(spaces * 5 // 2),
+             "body"),
+        *(
+            Case(f"{line} spaces in a {name} line", lambda t=template: spaced_line(line, t), "body",
+                 paragraphs=PARAGRAPHS)
+            for name, template in (
+                ("caption", "صورة: أ{}ب"),
+                ("byline", "كتب أ{}- ب"),
+                ("credit", "أ{}- أرشيف"),
+                ("plain", "أ{}ب."),
+            )
+        ),
+        *(
+            Case(f"{attributes} {kind} attributes", lambda k=kind: crowded_element(attributes, k),
+                 "body", note="max_attributes", paragraphs=(PARAGRAPHS[1],))
+            for kind in ("valued", "boolean", "quoted >")
+        ),
+        Case(f"{names} distinct attribute names", lambda: distinct_attribute_names(names), "body",
+             note="max_attribute_names", paragraphs=(PARAGRAPHS[0],)),
+        Case("UTF-8 with 210 bytes of cp1256", lambda: utf8_with_cp1256(210), "body",
+             note="invalid UTF-8", paragraphs=PARAGRAPHS[:2]),
+        Case("cp1256 served as iso-8859-1", lambda: article_text().encode("cp1256"), "body",
+             encoding="iso-8859-1", note="read as cp1256", paragraphs=PARAGRAPHS),
+    ]  # fmt: skip
+    phrases = {
+        "share bar": "فيسبوك تويتر واتساب",
+        "menu": "سياسة الخصوصية القائمة الرئيسية",
+        "ticker": "عاجل الآن",
+        "time ago": "منذ 3 ساعات",
+        "photo credit": "تصوير: محمد علي - أرشيفية",
+        "counter": "1520 مشاهدة 14 °",
+        "weather": "18:00-00:00 غائم جزئيا",
+        "footer": "© 2024 جميع الحقوق محفوظة",
+    }
+    cases += [
+        Case(f"{repeats} {name} phrases on a line", lambda p=p: family_line(repeats, p), "body",
+             paragraphs=PARAGRAPHS)
+        for name, p in phrases.items()
+    ]  # fmt: skip
+    return cases
+
+
 # --------------------------------------------------------------------------- the cases
 
 
@@ -446,4 +583,5 @@ def hostile_cases(full: bool = False) -> list[Case]:
         ),
         Case("a page that is only an iframe", iframe_only, "empty"),
         Case("script only", lambda: f"<html><body><script>{text}</script></body></html>", "empty"),
+        *issue13_cases(full),
     ]

@@ -5,19 +5,23 @@ resume, bounded queues, worker crashes and timeouts, the progress bar."""
 from __future__ import annotations
 
 import gzip
+import inspect
 import io
 import itertools
 import json
 import os
 import re
 import sys
+import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from arabic_extract import Article, extract, extract_many
+from arabic_extract import Article, ExtractionConfig, extract, extract_many, files
 from arabic_extract.batch import (
+    DEFAULT_PAGE_TIMEOUT,
     Job,
     Progress,
     Result,
@@ -26,6 +30,7 @@ from arabic_extract.batch import (
     iter_tasks,
     prepare_resume,
     run_tasks,
+    within,
 )
 from arabic_extract.cli import main
 
@@ -338,13 +343,18 @@ def test_a_crashing_worker_becomes_an_error_row_and_the_run_goes_on() -> None:
     assert all(r.text == r.id + "\n" for r in results if r.ok)
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
-def test_a_page_over_the_timeout_is_an_error_row(tmp_path: Path) -> None:
-    fifo = tmp_path / "never-written"
-    os.mkfifo(fifo)  # reading it blocks forever
+def stall_on_marker(result: Result) -> str:
+    """A render function that never ends on one page (a stand-in for a stuck extraction)."""
+    if result.id == "stuck":
+        time.sleep(3600)
+    return result.id + "\n"
+
+
+def test_a_page_over_the_timeout_is_an_error_row() -> None:
     tasks = [Task(id=str(i), data=page_bytes(i)) for i in range(6)]
-    tasks.insert(2, Task(id="stuck", file=str(fifo)))
-    results = list(run_tasks(tasks, Job(), workers=2, page_timeout=1.0, min_pool_tasks=0))
+    tasks.insert(2, Task(id="stuck", data=page_bytes(0)))
+    job = Job(render=stall_on_marker)
+    results = list(run_tasks(tasks, job, workers=2, page_timeout=1.0, min_pool_tasks=0))
     assert [r.id for r in results] == [t.id for t in tasks]
     (stuck,) = [r for r in results if not r.ok]
     assert stuck.id == "stuck" and stuck.error is not None and stuck.error.type == "Timeout"
@@ -453,3 +463,139 @@ def test_progress_line_shows_rate_errors_and_eta() -> None:
     progress.errors = 1
     line = progress.line(now=2.0)
     assert line.startswith("2/10   20%  1.0 pages/s  1.0 MB/s  1 error  ETA 0:08")
+
+
+# --- bounded reads, cut files, the output lock ---------------------------------------------
+
+
+def _gzip_members(data: bytes) -> list[int]:
+    """Where each gzip member of ``data`` starts."""
+    starts, position = [], 0
+    while position < len(data):
+        starts.append(position)
+        decompressor = zlib.decompressobj(31)
+        decompressor.decompress(data[position:])
+        position = len(data) - len(decompressor.unused_data)
+    return starts
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_a_fifo_or_a_device_is_an_error_row_not_a_hang(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page_bytes(0))
+    os.mkfifo(folder / "b.html")  # nothing ever writes to it
+    (folder / "c.html").write_bytes(page_bytes(1))
+    assert main(["extract", str(folder), os.devnull, "-w", "1"]) == 1
+    found = rows(capsys.readouterr().out)
+    assert [Path(str(row["id"])).name for row in found] == ["a.html", "b.html", "c.html", "null"]
+    assert found[1]["error"] == {"type": "ReadError", "message": "is not a regular file (a FIFO)"}
+    assert found[3]["error"]["message"] == "is not a regular file (a device)"  # type: ignore[index]
+    assert "headline" in found[0] and "headline" in found[2]
+
+
+def test_a_file_over_the_cap_is_refused_unread(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as stream:
+        stream.truncate(3 << 30)  # 3 GB, sparse: reading it would take seconds and memory
+    small = tmp_path / "small.html"
+    small.write_bytes(page_bytes(0))
+    results = list(extract_many([str(huge), str(small)], workers=1))
+    assert results[0].error is not None and results[0].error.type == "InputError"
+    assert results[0].error.message.startswith(f"input is {3 << 30} bytes, over the limit")
+    assert results[1].ok
+
+
+def test_standard_input_over_the_cap_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Stdin:
+        buffer = io.BytesIO(page_bytes(0))
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    config = ExtractionConfig(max_input_bytes=1000)
+    (task,) = iter_tasks(["-"], config=config)
+    assert task.error is not None and task.error.type == "InputError"
+    assert Stdin.buffer.tell() == 1001  # the rest is left unread
+
+
+def test_a_warc_record_over_the_cap_is_an_error_row(tmp_path: Path) -> None:
+    page = page_bytes(0)
+    doubled = html_response("https://news.example/twice", page.replace(b"</body>", page))
+    path = write_warc(tmp_path / "big.warc.gz", [*html_records(1), doubled])
+    config = ExtractionConfig(max_input_bytes=len(page) + 100)
+    results = list(extract_many([str(path)], workers=1, config=config))
+    assert results[0].ok
+    assert results[1].error is not None and results[1].error.type == "InputError"
+    assert "over the limit" in results[1].error.message
+
+
+@pytest.mark.parametrize("fraction", [0.05, 0.3, 0.6, 0.95])
+def test_a_warc_gz_cut_in_its_last_member_is_an_error_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fraction: float
+) -> None:
+    whole = write_warc(tmp_path / "whole.warc.gz", html_records(3)).read_bytes()
+    last = _gzip_members(whole)[-1]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole[: last + int((len(whole) - last) * fraction)])
+    assert main(["extract", str(cut), "-w", "1"]) == 1
+    found = rows(capsys.readouterr().out)
+    assert [row.get("uri") for row in found[:2]] == [f"https://news.example/{i}" for i in (0, 1)]
+    assert all("headline" in row for row in found[:2])
+    assert len(found) == 3 and found[2]["id"] == str(cut)
+    assert found[2]["error"]["type"] == "WarcError"  # type: ignore[index]
+    assert "after 2 pages" in found[2]["error"]["message"]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9, 0.99])
+def test_a_warc_cut_in_its_last_record_is_an_error_row(tmp_path: Path, fraction: float) -> None:
+    """An uncompressed WARC whose last record (a gzip-encoded page) is cut: no half page."""
+    encoded = WarcRecord(
+        "response",
+        "https://news.example/gz",
+        "200 OK",
+        gzip.compress(page_bytes(2)),
+        [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")],
+    )
+    packed = write_warc(tmp_path / "whole.warc.gz", [*html_records(2), encoded]).read_bytes()
+    whole = gzip.decompress(packed)
+    last = whole.rindex(b"WARC/1.0\r\n")
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[: last + int((len(whole) - last) * fraction)])
+    results = list(extract_many([str(cut)], workers=1))
+    assert [r.ok for r in results] == [True, True, False]
+    assert results[2].error is not None and results[2].error.type == "WarcError"
+    assert results[2].id == str(cut)
+
+
+def test_whole_warc_files_have_no_error_row(tmp_path: Path) -> None:
+    packed = write_warc(tmp_path / "whole.warc.gz", html_records(3))
+    plain = tmp_path / "whole.warc"
+    plain.write_bytes(gzip.decompress(packed.read_bytes()))
+    for path in (packed, plain):
+        assert all(r.ok for r in extract_many([str(path)], workers=1))
+
+
+def test_a_second_run_on_the_same_output_refuses_to_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.html").write_bytes(page_bytes(0))
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id":"earlier"}\n', encoding="utf-8")
+    with files.open_locked(str(out), append=True):  # another run, writing
+        assert main(["extract", str(tmp_path / "a.html"), "-o", str(out), "--resume"]) == 1
+        assert main(["extract", str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("another run is writing to it") == 2
+        assert out.read_text(encoding="utf-8") == '{"id":"earlier"}\n'  # neither emptied it
+    # once it is done:
+    assert main(["extract", str(tmp_path), "-o", str(out), "--glob", "*.html"]) == 0
+    assert "headline" in out.read_text(encoding="utf-8")
+
+
+def test_extract_many_has_a_page_timeout_by_default() -> None:
+    default = inspect.signature(extract_many).parameters["page_timeout"].default
+    assert default == DEFAULT_PAGE_TIMEOUT == 120.0
+    unbounded = Job(config=ExtractionConfig(max_seconds=None))
+    assert within(unbounded, 120.0).config.max_seconds == 120.0  # in this process
+    assert within(Job(), 120.0).config.max_seconds == 10.0  # already sooner

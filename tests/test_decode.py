@@ -359,3 +359,44 @@ def test_size_limit() -> None:
         TEXT.encode("utf-8") * 5, config=ExtractionConfig(max_input_bytes=1000, truncate_input=True)
     )
     assert any("cut" in note for note in truncated.notes)
+
+
+# --------------------------------------------------------------------------- mixed and mislabelled
+
+
+def test_utf8_page_with_a_cp1256_paragraph_stays_utf8() -> None:
+    """A paragraph pasted from a cp1256 page into a UTF-8 one: the page stays UTF-8, the broken
+    bytes are replaced and noted (read as cp1256, all the rest would be mojibake)."""
+    more = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    page = HTML.replace('<meta charset="windows-1256">', '<meta charset="utf-8">')
+    page = page.replace("</article>", more + "</article>")
+    pasted = PARAGRAPHS[2].encode("cp1256")[:210]
+    data = page.encode("utf-8").replace(PARAGRAPHS[2].encode("utf-8"), pasted, 1)
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "utf-8"
+    assert any("invalid UTF-8 sequences replaced" in note for note in decoded.notes)
+    article = extract(data)
+    assert article.headline == "لافروف يبحث مع روبيو حل الأزمة الأوكرانية"
+    assert PARAGRAPHS[0] in article.paragraphs
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "windows-1252", "latin-1"])
+def test_cp1256_served_with_a_latin_charset_is_read_as_cp1256(label: str) -> None:
+    data = TEXT.encode("cp1256")
+    decoded = decode_bytes(data, label)
+    assert decoded.text == TEXT and decoded.encoding == "cp1256"
+    assert any("but the bytes read as cp1256" in note for note in decoded.notes)
+    article = extract(data, encoding=label)
+    assert PARAGRAPHS[0] in article.paragraphs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement a annoncé une réforme économique très attendue à Paris, où l'été.",
+        "Die Regierung kündigte große Änderungen für Mädchen und Jungen an, schöne Grüße.",
+    ],
+)
+def test_latin_text_with_a_latin_charset_stays_latin(text: str) -> None:
+    decoded = decode_bytes(text.encode("latin-1"), "iso-8859-1")
+    assert decoded.text == text and not decoded.notes

@@ -8,8 +8,10 @@ import contextlib
 import gzip
 import json
 import re
+import socket
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,7 +23,9 @@ from arabic_extract import extract, extract_many, extract_url
 from arabic_extract.cli import main
 from arabic_extract.fetch import FetchError, FetchOptions, fetch, user_agent
 
-pytest.importorskip("httpx")
+httpx = pytest.importorskip("httpx")
+
+from arabic_extract import network  # noqa: E402 - needs httpx
 
 PAGE = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "html").glob("*/source.html"))[0]
 UTF8 = PAGE.read_bytes()
@@ -30,11 +34,35 @@ TEXT = re.sub(r"<meta[^>]*charset[^>]*>", "", UTF8.decode("utf-8"), flags=re.I)
 CP1256 = TEXT.encode("cp1256", "xmlcharrefreplace")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06"
 SLOW_SECONDS = 3.0
+# Compressed bodies that inflate to 40 MB (twice the default cap) from a few kilobytes.
+BOMB = b"<html><body>" + b" " * 40_000_000
+BOMBS = {
+    "gzip": gzip.compress(BOMB),
+    "deflate": zlib.compress(BOMB),
+    "gzip, deflate": zlib.compress(gzip.compress(BOMB)),
+}
+_RAW = zlib.compressobj(wbits=-15)
+RAW_DEFLATE_BOMB = _RAW.compress(BOMB) + _RAW.flush()
+with contextlib.suppress(ImportError):
+    import brotli
+
+    BOMBS["br"] = brotli.compress(BOMB)
+with contextlib.suppress(ImportError):
+    import zstandard
+
+    BOMBS["zstd"] = zstandard.ZstdCompressor().compress(BOMB)
+CODED = {
+    "gzip": gzip.compress(UTF8),
+    "deflate": zlib.compress(UTF8),
+    "gzip, deflate": zlib.compress(gzip.compress(UTF8)),
+    **({"br": brotli.compress(UTF8)} if "br" in BOMBS else {}),
+    **({"zstd": zstandard.ZstdCompressor().compress(UTF8)} if "zstd" in BOMBS else {}),
+}
 
 
 class Handler(BaseHTTPRequestHandler):
-    """Routes: /utf8 /cp1256 /gzip /redirect /loop /404 /500 /slow /big /unsized /image /json
-    /agent."""
+    """Routes: ROUTES, the answers that depend on the request (a slow drip of headers,
+    redirects to other hosts, the request's cookies echoed), and the compressed bodies."""
 
     seen_agents: list[str] = []  # noqa: RUF012 - shared by the handler instances
 
@@ -55,10 +83,39 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         Handler.seen_agents.append(self.headers.get("User-Agent", ""))
+        port = self.server.server_address[1]
+        answers = {  # the routes whose answer depends on the request
+            "/drip": self.drip,
+            "/to-localhost": lambda: self.redirect(f"http://localhost:{port}/utf8"),
+            "/to-b": lambda: self.redirect(f"http://b.example:{port}/utf8"),
+            "/echo-cookie": lambda: self.send(
+                200, f"<p>{self.headers.get('Cookie', 'none')}</p>".encode(), "text/html"
+            ),
+        }
         if self.path == "/slow":
             time.sleep(SLOW_SECONDS)
-        route = ROUTES.get(self.path, Route(404, b"", "text/plain"))
-        self.send(route.status, route.body, route.content_type, **route.headers)
+        if self.path in answers:
+            answers[self.path]()
+        elif self.path.startswith(("/bomb/", "/coded/")):
+            kind, coding = self.path[1:].split("/", 1)
+            coding = coding.replace("+", ", ")
+            body = (BOMBS if kind == "bomb" else CODED)[coding]
+            self.send(200, body, HTML, Content_Encoding=coding)
+        else:
+            route = ROUTES.get(self.path, Route(404, b"", "text/plain"))
+            self.send(route.status, route.body, route.content_type, **route.headers)
+
+    def redirect(self, location: str) -> None:
+        self.send(302, b"", "text/html", Location=location)
+
+    def drip(self) -> None:
+        """The status line and headers one byte at a time."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X-Pad: x\r\n" * 20
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            for byte in head:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
 
 
 @dataclass(frozen=True)
@@ -87,6 +144,16 @@ ROUTES = {
     "/image": Route(200, PNG, "image/png"),
     # an API answering with a JSON document
     "/json": Route(200, '{"title": "عنوان"}'.encode(), "application/json"),
+    # deflate without its zlib wrapper, as some servers send it
+    "/bomb-raw-deflate": Route(200, RAW_DEFLATE_BOMB, "text/html", {"Content_Encoding": "deflate"}),
+    "/cut-gzip": Route(200, gzip.compress(UTF8)[:-200], "text/html", {"Content_Encoding": "gzip"}),
+    "/compress": Route(200, UTF8, "text/html", {"Content_Encoding": "compress"}),
+    # a wrong label on the bytes
+    "/cp1256-as-latin1": Route(200, CP1256, "text/html; charset=iso-8859-1"),
+    "/set-cookie": Route(200, UTF8, HTML, {"Set_Cookie": "session=42; Path=/"}),
+    "/cookie-then-echo": Route(
+        302, b"", "text/html", {"Location": "/echo-cookie", "Set_Cookie": "hop=1; Path=/"}
+    ),
 }
 
 
@@ -198,3 +265,119 @@ def test_extract_many_fetches_urls(server: str) -> None:
     results = list(extract_many([f"{server}/utf8", f"{server}/500"], workers=1))
     assert results[0].ok and results[0].article == extract(UTF8, url=f"{server}/utf8")
     assert results[1].error is not None and results[1].error.type == "FetchError"
+
+
+# --------------------------------------------------------------------------- bounds and policies
+
+
+@pytest.mark.parametrize("coding", list(BOMBS))
+def test_the_cap_counts_decoded_bytes_for_every_coding(server: str, coding: str) -> None:
+    """A few kilobytes that inflate to 40 MB stop at the 20 MB cap, read in bounded pieces
+    (benchmarks/hostile.py measures the peak memory)."""
+    assert len(BOMBS[coding]) < 100_000
+    with pytest.raises(FetchError, match="over the limit of 20000000 bytes \\(decoded\\)"):
+        fetch(f"{server}/bomb/{coding.replace(', ', '+')}")
+
+
+def test_the_cap_counts_decoded_bytes_of_raw_deflate(server: str) -> None:
+    with pytest.raises(FetchError, match="over the limit of 20000000 bytes \\(decoded\\)"):
+        fetch(f"{server}/bomb-raw-deflate")
+
+
+@pytest.mark.parametrize("coding", list(CODED))
+def test_every_coding_is_decoded(server: str, coding: str) -> None:
+    assert fetch(f"{server}/coded/{coding.replace(', ', '+')}").content == UTF8
+
+
+def test_a_cut_or_unknown_coding_is_a_fetch_error(server: str) -> None:
+    with pytest.raises(FetchError, match="cut short"):
+        fetch(f"{server}/cut-gzip")
+    with pytest.raises(FetchError, match="cannot decode Content-Encoding compress"):
+        fetch(f"{server}/compress")
+
+
+def test_headers_sent_a_byte_at_a_time_end_at_the_deadline(server: str) -> None:
+    """Each byte comes well within the read timeout; the deadline of the whole fetch ends it
+    (the server would drip for 3 s)."""
+    start = time.monotonic()
+    with pytest.raises(FetchError, match=r"timed out \(over 0.5 s in all\)"):
+        fetch(f"{server}/drip", options=FetchOptions(timeout=5, deadline=0.5))
+    assert time.monotonic() - start < 2.5
+
+
+def test_public_only_refuses_loopback(server: str) -> None:
+    with pytest.raises(
+        FetchError, match=r"refused: 127\.0\.0\.1 resolves to 127\.0\.0\.1 is a loopback"
+    ):
+        fetch(f"{server}/utf8", options=FetchOptions(public_only=True))
+    port = server.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match=r"refused: localhost resolves to .* loopback"):
+        fetch(f"http://localhost:{port}/utf8", options=FetchOptions(public_only=True))
+    with httpx.Client() as own, pytest.raises(FetchError, match=r"refused: .*loopback"):
+        fetch(f"{server}/utf8", options=FetchOptions(public_only=True), client=own)
+
+
+def test_public_only_checks_the_connection_of_a_redirect(
+    server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """a.example passes the check, the redirect's b.example does not (both names resolved by
+    a stand-in resolver to this machine)."""
+    real_resolve, real_refusal = socket.getaddrinfo, network.refusal
+    names = {"a.example": "127.0.0.1", "b.example": "127.0.0.2"}
+
+    def resolve(host: str, port: int, *args: object, **kwargs: object) -> list[object]:
+        return real_resolve(names.get(host, host), port, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(network.socket, "getaddrinfo", resolve)
+    monkeypatch.setattr(network, "refusal", lambda a: real_refusal(a) if a == "127.0.0.2" else None)
+    port = server.rsplit(":", 1)[1]
+    options = FetchOptions(public_only=True)
+    assert fetch(f"http://a.example:{port}/utf8", options=options).content == UTF8
+    with pytest.raises(FetchError, match=r"refused: b\.example resolves to 127\.0\.0\.2"):
+        fetch(f"http://a.example:{port}/to-b", options=options)
+
+
+def test_same_host_refuses_a_redirect_to_another_host(server: str) -> None:
+    assert fetch(f"{server}/to-localhost").content == UTF8
+    with pytest.raises(FetchError, match="another host, localhost"):
+        fetch(f"{server}/to-localhost", options=FetchOptions(same_host=True))
+    assert fetch(f"{server}/redirect", options=FetchOptions(same_host=True)).content == UTF8
+
+
+def test_no_cookie_is_kept_between_fetches_unless_the_client_is_yours(server: str) -> None:
+    fetch(f"{server}/set-cookie")
+    assert b"none" in fetch(f"{server}/echo-cookie").content
+    assert b"hop=1" in fetch(f"{server}/cookie-then-echo").content  # within one fetch
+    assert b"none" in fetch(f"{server}/echo-cookie").content
+    with httpx.Client() as own:
+        fetch(f"{server}/set-cookie", client=own)
+        assert b"session=42" in fetch(f"{server}/echo-cookie", client=own).content
+
+
+def test_a_latin_charset_on_cp1256_bytes_is_checked_against_them(server: str) -> None:
+    article = extract_url(f"{server}/cp1256-as-latin1")
+    assert article.paragraphs == extract(UTF8).paragraphs
+    assert any("but the bytes read as cp1256" in note for note in article.notes)
+
+
+@pytest.mark.parametrize(
+    ("address", "kind"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("192.168.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("169.254.169.254", "link-local"),  # the cloud metadata address
+        ("fe80::1", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::ffff:127.0.0.1", "loopback"),  # IPv4 inside IPv6
+        ("100.64.0.1", "not a public"),  # shared address space
+        ("8.8.8.8", None),
+        ("2001:4860:4860::8888", None),
+    ],
+)
+def test_which_addresses_public_only_refuses(address: str, kind: str | None) -> None:
+    reason = network.refusal(address)
+    assert (reason is None) if kind is None else (reason is not None and kind in reason)

@@ -27,6 +27,8 @@ from hostile_cases import (
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
 from arabic_extract.api import (
+    attribute_names,
+    bound_attributes,
     bound_markup,
     cut_bytes,
     nesting_depth,
@@ -266,3 +268,83 @@ def test_normal_pages_are_not_touched_by_the_limits() -> None:
         page = path.read_text(encoding="utf-8", errors="replace")
         bounded = bound_markup(page, config)
         assert bounded.text is page and not bounded.notes and not bounded.text_only
+
+
+# --------------------------------------------------------------------------- attributes
+
+CROWDED = {
+    "valued": lambda n: " ".join(f"a{i}=1" for i in range(n)),
+    "boolean": lambda n: " ".join(f"b{i}" for i in range(n)),
+    "repeated": lambda n: " ".join("a=1" for _ in range(n)),
+    "quoted >": lambda n: " ".join(f'a{i}=">"' for i in range(n)),
+    "quoted <>": lambda n: " ".join(f"a{i}='<p>'" for i in range(n)),
+    "boolean, a quoted > every 100": lambda n: " ".join(
+        f"b{i}" if i % 100 else f'q{i}="x>y"' for i in range(n)
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(CROWDED), ids=list(CROWDED))
+def test_an_element_keeps_its_first_max_attributes(kind: str) -> None:
+    attributes = CROWDED[kind](5000)
+    page = article_html(
+        body_extra=f'<div class="x" {attributes} id="y"><p>{PARAGRAPHS[1]}</p></div>'
+    )
+    bounded, cut = bound_attributes(page, 1000)
+    assert cut == 1
+    start = bounded.index('<div class="x"')
+    tag = bounded[start : bounded.index(f"><p>{PARAGRAPHS[1]}", start)]
+    assert tag.startswith('<div class="x" ' + CROWDED[kind](999))
+    assert 'id="y"' not in tag and len(tag) < len(page) / 3
+    article = extract(page, config=ExtractionConfig(max_attributes=1000))
+    assert any("max_attributes" in note for note in article.notes)
+    assert PARAGRAPHS[1] in article.paragraphs
+
+
+def test_crowded_tags_in_scripts_and_comments_are_cut_harmlessly() -> None:
+    """The search for crowded tags does not follow scripts and comments (it finds a superset):
+    a tag written in one is cut too, which changes nothing that is shown."""
+    lots = " ".join(f"b{i}" for i in range(3000))
+    extra = f"<script>var s = '<a {lots}>';</script><!-- <a {lots}> -->"
+    bounded, cut = bound_attributes(article_html(body_extra=extra), 1000)
+    assert cut == 2 and "b999 " not in bounded and "b998" in bounded
+    assert extract(bounded).paragraphs == extract(article_html()).paragraphs
+
+
+def test_many_distinct_attribute_names_read_as_text_only() -> None:
+    spans = "".join(f'<span data-k{i}="1">' + "</span>" for i in range(30_000))
+    page = article_html(body_extra=spans)
+    assert attribute_names(page) >= 30_000
+    article = extract(page)
+    assert any("max_attribute_names" in note for note in article.notes)
+    assert PARAGRAPHS[0] in article.paragraphs
+
+
+# --------------------------------------------------------------------------- the deadline
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["HTML", "text"])
+def test_a_call_past_max_seconds_ends_with_a_partial_noted_article(html: bool) -> None:
+    """max_seconds is checked at cheap points of the stages' loops (every 64 blocks of the
+    features, after the first 64); a deadline that has passed when the first check comes ends
+    the call there, with what was read (no wall-clock time is measured here)."""
+    long = tuple(f"{p} ({i})" for i in range(50) for p in PARAGRAPHS)  # 200 paragraphs
+    html_body = "\n".join(f"<p>{p}</p>" for p in long)
+    page = article_html(paragraphs=html_body) if html else article_text(long)
+    whole = extract(page, config=ExtractionConfig(max_seconds=None))
+    article = extract(page, config=ExtractionConfig(max_seconds=1e-9))
+    assert any(note.startswith("stopped at max_seconds") for note in article.notes)
+    assert not any(note.startswith("stopped at") for note in whole.notes)
+    assert 0 < len(article.paragraphs) <= 64 < len(whole.paragraphs)
+    article.model_dump_json()
+
+
+def test_a_call_in_time_is_the_same_with_or_without_a_deadline() -> None:
+    pages = sorted((ROOT / "fixtures").glob("*/*/source.html"))
+    pages += sorted((ROOT / "fixtures").glob("*/*/input.txt"))
+    assert pages
+    for path in pages:
+        page = path.read_bytes()
+        plain = extract(page, config=ExtractionConfig(max_seconds=None, explain=True))
+        timed = extract(page, config=ExtractionConfig(max_seconds=60, explain=True))
+        assert plain == timed, path

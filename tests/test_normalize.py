@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from arabic_extract.blocks import bullet_end, line_blocks
 from arabic_extract.normalize import (
+    _offsets_by_chars,
+    _offsets_by_runs,
     fold,
     is_blank,
     normalize,
@@ -137,6 +139,16 @@ mixed_text = st.one_of(arabic_text, any_text)
 @given(mixed_text)
 def test_offsets_agree_with_normalize(text: str) -> None:
     assert normalize_with_offsets(text)[0] == normalize(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["ب", "a", " ", "  ", "\n", "\u00a0", "\u0640", "\u064e", "١"])))
+def test_the_fast_offsets_are_the_general_ones(pieces: list[str]) -> None:
+    """The run-by-run way (with its shortcut for text already spaced) maps as the general one."""
+    text = "".join(pieces)
+    fast = _offsets_by_runs(text)
+    assert fast is None or fast == _offsets_by_chars(text, None)
+    assert _offsets_by_runs(normalize(text)) == _offsets_by_chars(normalize(text), None)
 
 
 @settings(max_examples=300, deadline=None)

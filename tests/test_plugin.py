@@ -320,3 +320,65 @@ def test_snapshot_dirs_and_load_expected(tmp_path: Path) -> None:
         load_expected(bad)
     with pytest.raises(SnapshotError, match="no page"):
         find_page(tmp_path / "d")
+
+
+# --- updates write only inside the root, never through a link --------------------------------
+
+
+def test_update_does_not_write_through_a_linked_expected_file(
+    pytester: pytest.Pytester, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = make_snapshot(pytester.path)
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "victim.json"
+    elsewhere.write_text('{"headline": "old"}\n', encoding="utf-8")
+    (folder / "expected.json").unlink()
+    (folder / "expected.json").symlink_to(elsewhere)
+    pytester.makepyfile(TEST_SNAPSHOT)
+
+    result = run_inner(pytester, "--arabic-extract-update")
+
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*expected.json: not written: it is a symbolic link*"])
+    assert elsewhere.read_text(encoding="utf-8") == '{"headline": "old"}\n'
+
+
+def snapshot_elsewhere(factory: pytest.TempPathFactory, name: str) -> Path:
+    """A snapshot folder outside the inner session's root, with no expected.json yet."""
+    folder = make_snapshot(factory.mktemp(name))
+    (folder / "expected.json").unlink()
+    return folder
+
+
+def test_update_does_not_write_into_a_linked_folder(
+    pytester: pytest.Pytester, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    real = snapshot_elsewhere(tmp_path_factory, "outside")
+    (pytester.path / "snap").symlink_to(real, target_is_directory=True)
+    pytester.makepyfile(TEST_SNAPSHOT)
+
+    result = run_inner(pytester, "--arabic-extract-update")
+
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*not written: its folder is reached through a symbolic link*"])
+    assert not (real / "expected.json").exists()
+
+
+def test_update_does_not_write_outside_the_root(
+    pytester: pytest.Pytester, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    real = snapshot_elsewhere(tmp_path_factory, "far")
+    pytester.makepyfile(
+        f"""
+def test_far(extraction_snapshot):
+    extraction_snapshot({str(real)!r})
+
+def test_up(extraction_snapshot):
+    extraction_snapshot("../{real.parent.name}/snap")
+"""
+    )
+
+    result = run_inner(pytester, "--arabic-extract-update")
+
+    result.assert_outcomes(failed=2)
+    assert result.stdout.str().count("not written: outside pytest's root") == 2
+    assert not (real / "expected.json").exists()

@@ -10,17 +10,20 @@ from __future__ import annotations
 import importlib
 import itertools
 import pkgutil
+import random
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import pytest
+import regex
 
 import arabic_extract.rules as rules_package
 import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 from arabic_extract.normalize import normalize
-from arabic_extract.rules import Family, dom
+from arabic_extract.rules import AND, Family, dom
 from arabic_extract.rules.catalog import FAMILY_MODULES, all_families, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
@@ -136,6 +139,85 @@ def test_family_kind_and_limits(family: Family) -> None:
     if family.kind in ("prefix", "label"):
         # a prefix family exposes its payload as the group "rest"
         assert "rest" in family.compiled.groupindex
+
+
+# A line family reads the pieces after a line's first possessively, the longest phrase first
+# (rules.compile_family): these two tests keep that reading the same as a backtracking one.
+
+LINE_FAMILIES = [f for f in FAMILIES if f.kind == "line"]
+LINES_PER_FAMILY = 10_000
+Words = tuple[str, ...]
+
+
+def _forms(pieces: set[Words]) -> Iterator[Words]:
+    """The pieces as a line may write them after its first: alone or with the conjunction."""
+    for piece in pieces:
+        yield piece
+        yield (AND + piece[0], *piece[1:])
+
+
+def _overruns(pieces: set[Words], rest: Words) -> Iterator[Words]:
+    """Every run of pieces that reads all of ``rest`` and ends past its end."""
+    for piece in _forms(pieces):
+        size = min(len(piece), len(rest))
+        if piece[:size] != rest[:size]:
+            continue
+        if len(piece) > len(rest):
+            yield piece
+        elif len(piece) < len(rest):
+            yield from (piece + more for more in _overruns(pieces, rest[len(piece) :]))
+
+
+@pytest.mark.parametrize("family", LINE_FAMILIES, ids=[f.name for f in LINE_FAMILIES])
+def test_line_family_longest_piece_can_go_on(family: Family) -> None:
+    """When a phrase P starts a longer one Q and pieces after P run past Q's end (نسخ, نسخ الرابط,
+    الرابط المختصر), the family lists P and those pieces as one phrase, read before Q."""
+    pieces = {tuple(normalize(p).split()) for p in family.phrases} - {()}
+    missing = {
+        " ".join(short + run)
+        for long in pieces
+        for short in pieces
+        if len(short) < len(long) and long[: len(short)] == short
+        for run in _overruns(pieces, long[len(short) :])
+        if short + run not in pieces
+    }
+    assert not missing, f"{family.name}: add the phrases {sorted(missing)}"
+
+
+def _line_parts(family: Family) -> list[str]:
+    """What lines of a family are made of: its phrases, their words, its examples, the
+    literals of its patterns and a few numbers and marks."""
+    parts = {"5", "12", "9:30", "1.5", "x", "a-b", "ب", "و", ":", "(", ")", "©", "/", "-"}
+    for text in (*family.phrases, *family.examples, *family.counter_examples):
+        words = normalize(text).split()
+        parts.update(words)
+        parts.update(" ".join(words[:i]) for i in range(1, len(words) + 1))
+        parts.update(" ".join(words[i:]) for i in range(1, len(words)))
+    for pattern in family.patterns:
+        parts.update(re.findall(r"[^\W\d_]+", pattern))
+    return sorted(parts - {""})
+
+
+@pytest.mark.parametrize("family", LINE_FAMILIES, ids=[f.name for f in LINE_FAMILIES])
+def test_line_family_matches_as_with_backtracking(family: Family) -> None:
+    """On lines made of the family's own words, its pattern matches what the same pattern
+    with its pieces read by backtracking matches."""
+    possessive, backtracking_end = r")*+[\s\p{P}\p{S}]*+$", r")*[\s\p{P}\p{S}]*+$"
+    assert family.compiled.pattern.endswith(possessive)
+    backtracking = regex.compile(family.compiled.pattern[: -len(possessive)] + backtracking_end)
+    parts = _line_parts(family)
+    seps = [" ", " ", "، ", " - ", "|", " و", "", ": ", "  "]
+    rng = random.Random(family.name)
+    differ = []
+    for _ in range(LINES_PER_FAMILY):
+        line = rng.choice(parts)
+        for _ in range(rng.randint(0, 5)):
+            line += rng.choice(seps) + rng.choice(parts)
+        line += rng.choice(["", "", " ", "،", " x"])
+        found, expected = family.compiled.match(line), backtracking.match(line)
+        if (found and found.span()) != (expected and expected.span()):
+            differ.append(line)
+    assert not differ, f"{family.name}: read differently from backtracking: {differ[:5]}"
 
 
 # --------------------------------------------------------------------------- stopwords

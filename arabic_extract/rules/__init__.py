@@ -254,16 +254,37 @@ def alternation(family: Family) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+_SEPARATOR = regex.compile(SEP)
+
+
+def _lead(family: Family) -> str:
+    """The separators a line may start with: taken possessively when no phrase of the family
+    starts with one (a family with patterns may: ``(رويترز)``), so that a line of a thousand
+    punctuation marks is not tried at each of them."""
+    if family.patterns or any(_SEPARATOR.match(normalize(p)[:1]) for p in family.phrases):
+        return f"{SEP}*"
+    return f"{SEP}*+"
+
+
 def compile_family(family: Family) -> regex.Pattern[str]:
     alt = alternation(family)
     if family.kind == "line":
         # Possessive separators: a long run of punctuation costs linear time, never backtracking.
         # Items after the first may carry the conjunction: "فيسبوك وتويتر".
-        source = rf"^{SEP}*{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*{SEP}*+$"
+        # The items after the first are taken possessively: the first reading of a piece that
+        # ends at a word's end (the longest phrase first) is kept, and a line that fails at its
+        # end is given up in linear time, without going back through its pieces (a backtracking
+        # engine tries every reading of every piece, and this one keeps a record of the places
+        # it tried that costs time in proportion to the pieces at each of them). The longest
+        # reading is one that can go on: when a phrase and a longer one both start a piece
+        # ("نسخ", "نسخ الرابط") and pieces after the shorter one run past the longer one's end
+        # ("الرابط المختصر"), the family also lists the whole ("نسخ الرابط المختصر"), and the
+        # patterns are written so. tests/test_rules_data.py checks both.
+        source = rf"^{_lead(family)}{alt}{WORD_END}(?:{SEP}++{AND}?{alt}{WORD_END})*+{SEP}*+$"
     elif family.kind == "prefix":
-        source = rf"^{SEP}*{alt}{WORD_END}(?P<rest>.*)$"
+        source = rf"^{_lead(family)}{alt}{WORD_END}(?P<rest>.*+)$"
     elif family.kind == "label":
-        source = rf"^{SEP}*{alt}{WORD_END}\s*+(?:{LABEL_END}(?P<rest>.*)|$)"
+        source = rf"^{_lead(family)}{alt}{WORD_END}\s*+(?:{LABEL_END}(?P<rest>.*+)|$)"
     else:
         source = rf"{WORD_START}{alt}{WORD_END}"
     return regex.compile(source)

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from arabic_extract.rules import Family
 
+# Patterns of a ``line`` family are pieces of a line that may repeat (see rules.compile_family):
+# each must read a piece of text one way only, or a line that fails at its end is tried every
+# way it can be read. So their quantifiers are possessive (a number takes all its digits and its
+# unit, never leaving them to a separator or to the next piece), an optional unit is taken with
+# the word end it needs (_END), and a pattern that takes the rest of a line (a photographer's
+# name) must reach the line's end (_LAST).
+_END = r"(?![\p{L}\p{N}\p{M}])"
+_LAST = r"(?=[\s\p{P}\p{S}]*+$)"
+
 SHARE_BAR = Family(
     name="share-bar",
     kind="line",
@@ -43,6 +52,9 @@ SHARE_BAR = Family(
         "تم نسخ الرابط",
         "نسخ",
         "الرابط المختصر",
+        # (نسخ and الرابط المختصر, written whole: a line's pieces are read longest first, and
+        # "نسخ الرابط" would leave "المختصر" unread; see rules.compile_family)
+        "نسخ الرابط المختصر",
         "رابط مختصر",
         "أرسل لصديق",
         "ارسال لصديق",
@@ -319,6 +331,9 @@ RELATED = Family(
         "المزيد",
         "المزيد من",
         "المزيد من الأخبار",
+        # (المزيد من and الأخبار العاجلة or الرئيسية, written whole: as نسخ الرابط المختصر)
+        "المزيد من الأخبار العاجلة",
+        "المزيد من الأخبار الرئيسية",
         "آخر الأخبار",
         "أحدث الأخبار",
         "أبرز الأخبار",
@@ -574,11 +589,12 @@ CMS_LEFTOVER = Family(
     kind="line",
     description="Template and script debris: CSS class names, placeholders, code comments.",
     patterns=(
-        r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+",  # post-title, d-none, entry_content
-        r"//[^\n]*",
-        r"\{\{[^}]*\}\}",
-        r"undefined|null|nan|loading\.*|jquery|javascript",
-        r"jsonp?|hideme|clearfix|sr-only",
+        r"[a-z][a-z0-9]*+(?:[-_][a-z0-9]++)++",  # post-title, d-none, entry_content, sr-only
+        r"//[^\n]*+",
+        r"\{\{[^}]*+\}\}",
+        # (not the start of a name of the first pattern: loading-spinner is one piece)
+        r"(?:undefined|null|nan|loading\.*+|jquery|javascript|jsonp?|hideme|clearfix)"
+        r"(?![-_][a-z0-9])",
     ),
     examples=("post-title", "d-none hideMe", "//Put this in the section", "{{ title }}"),
     counter_examples=("وزير الخارجية الروسي", "covid-19 في مصر: ارتفاع عدد الإصابات"),
@@ -643,13 +659,15 @@ PHOTO_CREDIT = Family(
         "istock",
         "unsplash",
     ),
+    # a credit and the name after it: the rest of the line
     patterns=(
-        r"(?:تصوير|الصوره|صوره|عدسه|المصور|photo|credit)\s*[:\-–/]\s*\S.{0,40}",
+        rf"(?:تصوير|الصوره|صوره|عدسه|المصور|photo|credit)\s*+[:\-–/]\s*+\S.{{0,40}}{_LAST}",
         # "(صورة: فلان)", "(صورة أرشيفية)", "صورة: فلان"; not "صورة من احتجاجات يناير"
-        r"\((?:صوره|الصوره)\s*:?\s*[^)]{1,40}\)|(?:صوره|الصوره)\s*:\s*[^)]{1,40}",
-        r"©\s*[^\d\s][^©]{1,60}",
-        r"\(?(?:ap|afp|epa|reuters|getty)\s*(?:photo|images)?\s*/[^)]{1,60}\)?",
-        r"source\s*:?\s*[a-z][^,]{1,60}",
+        r"\((?:صوره|الصوره)\s*+:?\s*+[^)]{1,40}\)",
+        rf"(?:صوره|الصوره)\s*+:\s*+[^)]{{1,40}}{_LAST}",
+        rf"©\s*+[^\d\s][^©]{{1,60}}{_LAST}",
+        rf"\(?(?:ap|afp|epa|reuters|getty)\s*+(?:photo|images)?+\s*+/[^)]{{1,60}}\)?{_LAST}",
+        rf"source\s*+:?+\s*+[a-z][^,]{{1,60}}{_LAST}",
     ),
     examples=("Sputnik", "أرشيفية", "صورة أرشيفية", "تصوير: محمد علي", "(رويترز)", "Getty Images"),
     counter_examples=(
@@ -691,17 +709,23 @@ COUNTER = Family(
     name="counter",
     kind="line",
     description="Counters, bare numbers, reading times, temperatures and other widgets' figures.",
+    # (a minus sign before a number is a separator of the line: -3 °c is 3 °c after a "-")
     patterns=(
-        r"\d+(?:[.,]\d+)?\s*(?:k|m|الف|ألف|مليون)?\s*(?:خبر|اخبار|مقال|مقالات|مشاهده|مشاهدات|"
-        r"قراءه|قراءات|تعليق|تعليقات|زياره|views?|comments?|shares?|likes?|مشاركه|اعجاب)?",
-        r"(?:عدد )?(?:المشاهدات|القراءات|الزيارات|التعليقات)\s*:?\s*\d+",
-        r"\d+\s*(?:min|mins|minutes?|دقيقه|دقائق|د)(?:\s*(?:read|قراءه|للقراءه))?",
-        r"(?:دقيقه|دقيقتان|دقيقتين)\s*(?:للقراءه|قراءه)",
-        r"(?:مده|وقت) القراءه\s*:?\s*\d*\s*(?:دقيقه|دقائق)?",
-        r"(?:مده الفيديو|مده المقطع)\s*:?.{0,40}",
-        r"\d+\s*(?:hours?|minutes?|seconds?)(?:\s*\d+\s*(?:minutes?|seconds?))*",
-        r"-?\d+\s*°\s*[cf]?",
-        r"(?:معرض|البوم)\s*(?:ال)?(?:صور|فيديو|الفيديو)\s*(?:\d+\s*(?:صور|صوره|مقاطع)?)?",
+        # A number with a unit of time or a temperature (minutes: 2 min, 3 دقائق للقراءه; 2 hours
+        # 30 minutes is two), else a count with its noun (37 خبر, 1.2k views). The units are
+        # tried first: a line family keeps the first reading of a piece that ends at a word's end,
+        # and "2" alone, before "min", would leave "min" unread. (14 ° alone is a number and a
+        # separator.)
+        rf"\d++(?:\s*+(?:(?:mins?|minutes?|دقيقه|دقائق|د)(?:\s*+(?:read|قراءه|للقراءه){_END})?+"
+        rf"|hours?|seconds?|°\s*+[cf]{_END})"
+        rf"|(?:[.,]\d++)?+(?:\s*+(?:k|m|الف|مليون){_END})?+(?:\s*+(?:خبر|اخبار|مقال|مقالات|"
+        rf"مشاهده|مشاهدات|قراءه|قراءات|تعليق|تعليقات|زياره|views?|comments?|shares?|likes?|"
+        rf"مشاركه|اعجاب){_END})?+)",
+        r"(?:عدد )?(?:المشاهدات|القراءات|الزيارات|التعليقات)\s*+:?+\s*+\d++",
+        r"(?:دقيقه|دقيقتان|دقيقتين)\s*+(?:للقراءه|قراءه)",
+        rf"(?:مده|وقت) القراءه(?:\s*+:)?+(?:\s*+\d++)?+(?:\s*+(?:دقيقه|دقائق){_END})?+",
+        rf"(?:مده الفيديو|مده المقطع)(?:\s*+:?+.{{0,40}}{_LAST})?+",
+        rf"(?:معرض|البوم)\s*+(?:ال)?(?:صور|فيديو)(?:\s*+\d++(?:\s*+(?:صور|صوره|مقاطع){_END})?+)?+",
     ),
     examples=(
         "37 خبر",
@@ -736,11 +760,11 @@ TIME_AGO = Family(
     kind="line",
     description="Relative time stamps: منذ 3 شهور, قبل ساعتين, just now.",
     patterns=(
-        r"(?:منذ|قبل)\s*(?:\d+\s*)?(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقيقتان|دقائق|ساعه|"
+        r"(?:منذ|قبل)\s*+(?:\d++\s*+)?+(?:ثانيه|ثوان|ثواني|دقيقه|دقيقتين|دقيقتان|دقائق|ساعه|"
         r"ساعتين|ساعتان|ساعات|يوم|يومين|يومان|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|"
         r"شهور|سنه|سنتين|سنوات|عام|عامين|اعوام)",
-        r"(?:الان|الآن|حالا|للتو)",
-        r"\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s*ago",
+        r"(?:الان|حالا|للتو)",
+        r"\d++\s*+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s*+ago",
         r"just now",
     ),
     examples=("منذ 3 شهور", "منذ ساعتين", "قبل 5 دقائق", "منذ يوم", "3 hours ago"),
@@ -778,7 +802,7 @@ FOOTER = Family(
         "يمكنك أيضا قراءة",
     ),
     # "©" alone also marks photo credits (© REUTERS / name): a footer has a year or rights.
-    patterns=(r"(?:©|copyright)\s*(?:\d{4}|[^\s]{0,3}\s*\d{4})",),
+    patterns=(r"(?:©|copyright)\s*+(?:\d{4}|[^\s]{0,3}\s*\d{4})",),
     anchors=("©", "copyright"),
     examples=(
         "© 2020 حقوق النشر محفوظة لـ",
@@ -855,7 +879,7 @@ WEATHER = Family(
         "بعد غد",
         "درجة الحرارة",
     ),
-    patterns=(r"\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}", r"-?\d+\s*°\s*[cf]?"),
+    patterns=(r"\d{1,2}:\d{2}\s*+-\s*+\d{1,2}:\d{2}", rf"\d++\s*+°(?:\s*+[cf]{_END})?+"),
     examples=("غائم جزئيا", "الأحوال الجوية", "اليوم 18:00-00:00", "سماء صافية"),
     counter_examples=(
         "غائم جزئيا مع فرص لسقوط أمطار متفرقة على المرتفعات الشمالية والوسطى "
