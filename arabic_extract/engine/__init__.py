@@ -2,10 +2,11 @@
 
 The public API (:func:`arabic_extract.extract`, :class:`arabic_extract.Article`,
 :class:`arabic_extract.ExtractionConfig`) and everything around it (the command line, batch
-runs, fetching, outputs, evaluation, the integrations) live one level up and call
-:func:`arabic_extract.engine.pipeline.run` through :mod:`arabic_extract.api`. The modules
-here are the ones a regular install compiles with mypyc (``setup.py``); they import nothing
-from the level above but the config, the model and the rules.
+runs, fetching, outputs, evaluation, the integrations) live one level up; :mod:`arabic_extract.api`
+checks a call's arguments and limits, then hands the page to :func:`.html.extract_html`,
+:func:`.pipeline.extract_text` or :func:`.pipeline.extract_markdown`. The modules here are the
+ones a regular install compiles with mypyc (``setup.py``); they import nothing from the level
+above but the config, the model, the errors and the rules (``tests/test_layout.py``).
 
 In pipeline order:
 
