@@ -8,6 +8,9 @@ installed as pure Python, with a warning, and works the same. It is also pure Py
 - ``ARABIC_EXTRACT_PURE_PYTHON=1`` is set (``ARABIC_EXTRACT_PURE_PYTHON=1 pip install .``);
 - the install is editable (``pip install -e .``), so that edits to the source take effect.
 
+With ``ARABIC_EXTRACT_REQUIRE_COMPILED=1`` (as CI sets it) a build that cannot compile fails with
+its error instead.
+
 Everything else about the package is in pyproject.toml.
 """
 
@@ -20,37 +23,45 @@ from typing import Any
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The modules a page goes through, in pipeline order. The rest (the API's argument checks, the
-# CLI, batch, evaluation, the rule data, the pydantic models) stays pure Python: it runs once
-# per call or holds data, and the API's own TypeErrors stay as they are.
+# The modules a page goes through (arabic_extract/engine/, and the rules' Family), in pipeline
+# order. The rest (the API's argument checks, the CLI, batch, evaluation, the rule data, the
+# pydantic models) stays pure Python: it runs once per call or holds data, and the API's own
+# TypeErrors stay as they are.
 COMPILED = [
-    "arabic_extract/normalize.py",
-    "arabic_extract/decode.py",
+    "arabic_extract/engine/normalize.py",
+    "arabic_extract/engine/decode.py",
     "arabic_extract/rules/__init__.py",
-    "arabic_extract/labels.py",
-    "arabic_extract/reflow.py",
-    "arabic_extract/blocks.py",
-    "arabic_extract/inline.py",
-    "arabic_extract/markdown.py",
-    "arabic_extract/html.py",
-    "arabic_extract/metadata.py",
-    "arabic_extract/features.py",
-    "arabic_extract/dates.py",
-    "arabic_extract/words.py",
-    "arabic_extract/classify.py",
-    "arabic_extract/structure.py",
-    "arabic_extract/segment.py",
-    "arabic_extract/cuts.py",
-    "arabic_extract/bylines.py",
-    "arabic_extract/fields.py",
-    "arabic_extract/merge.py",
-    "arabic_extract/language.py",
-    "arabic_extract/page_type.py",
-    "arabic_extract/fingerprint.py",
-    "arabic_extract/content.py",
-    "arabic_extract/pipeline.py",
+    "arabic_extract/engine/labels.py",
+    "arabic_extract/engine/reflow.py",
+    "arabic_extract/engine/blocks.py",
+    "arabic_extract/engine/inline.py",
+    "arabic_extract/engine/markdown.py",
+    "arabic_extract/engine/html.py",
+    "arabic_extract/engine/metadata.py",
+    "arabic_extract/engine/features.py",
+    "arabic_extract/engine/dates.py",
+    "arabic_extract/engine/deadline.py",
+    "arabic_extract/engine/words.py",
+    "arabic_extract/engine/classify.py",
+    "arabic_extract/engine/structure.py",
+    "arabic_extract/engine/segment.py",
+    "arabic_extract/engine/cuts.py",
+    "arabic_extract/engine/bylines.py",
+    "arabic_extract/engine/captions.py",
+    "arabic_extract/engine/tags.py",
+    "arabic_extract/engine/fields.py",
+    "arabic_extract/engine/merge.py",
+    "arabic_extract/engine/language.py",
+    "arabic_extract/engine/page_type.py",
+    "arabic_extract/engine/fingerprint.py",
+    "arabic_extract/engine/content.py",
+    "arabic_extract/engine/fallback.py",
+    "arabic_extract/engine/pipeline.py",
 ]
 PURE_ENV = "ARABIC_EXTRACT_PURE_PYTHON"
+# Set by CI (and by anyone who wants the compiled build or nothing): a failure to compile stops
+# the build with its error instead of falling back to pure Python, whose warning pip hides.
+REQUIRE_ENV = "ARABIC_EXTRACT_REQUIRE_COMPILED"
 # The setup commands that build the package's files (pip runs bdist_wheel; the metadata steps,
 # egg_info and dist_info, need no compiled module).
 BUILDS = frozenset({"bdist_wheel", "build", "build_ext", "install"})
@@ -84,6 +95,10 @@ def compiled_extensions(commands: list[str]) -> list[Any]:
         return list(mypycify(COMPILED, opt_level="3"))
     # mypy exits on a type error (SystemExit): any failure means pure Python
     except (Exception, SystemExit) as error:
+        if os.environ.get(REQUIRE_ENV) == "1":
+            raise RuntimeError(
+                f"{REQUIRE_ENV}=1, and mypyc could not compile the modules: {_describe(error)}"
+            ) from error
         _warn(f"mypyc could not compile the modules ({_describe(error)}): pure Python")
         return []
 
@@ -95,6 +110,8 @@ class OptionalBuildExt(build_ext):
         try:
             super().run()
         except Exception as error:
+            if os.environ.get(REQUIRE_ENV) == "1":
+                raise
             _warn(f"the compiled modules could not be built ({_describe(error)}): pure Python")
             for extension in self.extensions:
                 # a module's compiled shim without the shared library it loads would not import

@@ -1,5 +1,5 @@
 """The public entry point: :func:`extract` decodes the input, tells HTML from page text, and
-sends it down the matching path (:mod:`arabic_extract.html` or the text pipeline)."""
+sends it down the matching path (:mod:`arabic_extract.engine.html` or the text pipeline)."""
 
 from __future__ import annotations
 
@@ -15,13 +15,13 @@ from typing import Literal, get_args
 import regex
 
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.deadline import deadline_for
-from arabic_extract.decode import Decoded, decode_bytes, decode_text
+from arabic_extract.engine.deadline import deadline_for
+from arabic_extract.engine.decode import Decoded, decode_bytes, decode_text
+from arabic_extract.engine.html import extract_html
+from arabic_extract.engine.markdown import markdown_signals
+from arabic_extract.engine.pipeline import extract_markdown, extract_text
 from arabic_extract.errors import InputError
-from arabic_extract.html import extract_html
-from arabic_extract.markdown import markdown_signals
 from arabic_extract.model import Article
-from arabic_extract.pipeline import extract_markdown, extract_text
 from arabic_extract.rules.dom import BLOCK_TAGS, HIDDEN_CLASSES, HIDDEN_STYLE
 
 _HTML_MARKERS = regex.compile(
@@ -571,7 +571,7 @@ INPUT_FORMATS: tuple[InputFormat, ...] = get_args(InputFormat)
 def detect_format(text: str, config: ExtractionConfig) -> InputFormat:
     """What a decoded page is: ``html`` (markup), ``markdown`` (at least
     ``config.markdown_min_signals`` signs of it, see
-    :func:`~arabic_extract.markdown.markdown_signals`) or plain ``text``."""
+    :func:`~arabic_extract.engine.markdown.markdown_signals`) or plain ``text``."""
     if looks_like_html(text):
         return "html"
     if markdown_signals(text) >= config.markdown_min_signals:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib.machinery
 from types import ModuleType
 
-from arabic_extract import blocks, features, html, normalize
+from arabic_extract.engine import blocks, features, html, normalize
 
 
 def _is_extension(module: ModuleType) -> bool:

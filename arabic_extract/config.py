@@ -22,7 +22,7 @@ class ExtractionConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    # --- switches -------------------------------------------------------------------------
+    # --- switches ----------------------------------------------------------------------------
     explain: bool = Field(
         default=False,
         description="Fill Article.blocks with every block's label and the rules that decided it.",
@@ -66,7 +66,7 @@ class ExtractionConfig(BaseModel):
         "The largest dev page has 271 blocks.",
     )
 
-    # --- input limits ---------------------------------------------------------------------
+    # --- input limits ------------------------------------------------------------------------
     max_input_bytes: int = Field(
         default=20_000_000,
         description="Larger inputs raise InputError; with truncate_input they are cut to this "
@@ -129,7 +129,7 @@ class ExtractionConfig(BaseModel):
         "the same result as without it. None: no deadline.",
     )
 
-    # --- input shapes ---------------------------------------------------------------------
+    # --- input shapes ------------------------------------------------------------------------
     markdown_min_signals: int = Field(
         default=3,
         description="input_format='auto' reads page text as Markdown from this many signals "
@@ -139,7 +139,7 @@ class ExtractionConfig(BaseModel):
         "and more.",
     )
 
-    # --- pass 1: each block alone ---------------------------------------------------------
+    # --- pass 1: each block alone ------------------------------------------------------------
     good_min_words: int = Field(
         default=10,
         description="A block with at least this many words and sentence features is 'good'. "
@@ -201,7 +201,7 @@ class ExtractionConfig(BaseModel):
         "Body paragraphs run 0-0.2; related lists 0.9-1.0. Calibrated 0.4-0.6.",
     )
 
-    # --- pass 2 and segmentation ----------------------------------------------------------
+    # --- pass 2 and segmentation -------------------------------------------------------------
     arabic_page_share: float = Field(
         default=0.6,
         description="A page is Arabic when at least this share of its good blocks has Arabic "
@@ -272,7 +272,7 @@ class ExtractionConfig(BaseModel):
         "and date line stand 9-12 lines above the body, behind a share bar of five lines.",
     )
 
-    # --- tables and lists inside the article (see arabic_extract.structure) ------------------
+    # --- tables and lists inside the article (see arabic_extract.engine.structure) -----------
     # Calibration: the fixtures with tables, lists, quotes and interviews (fixtures/html:
     # table_election_results, list_health_steps, interview_qa, layout_table_portal...) keep
     # them in every shape; every dev page, seed and other fixture gives the body it gave
@@ -305,7 +305,7 @@ class ExtractionConfig(BaseModel):
         "source. Calibrated 1-3: wider picks up outlets merely quoted further down.",
     )
 
-    # --- language ---------------------------------------------------------------------------
+    # --- language ----------------------------------------------------------------------------
     language_sample_chars: int = Field(
         default=1000,
         description="The language is read from the first this many characters of the body (of "
@@ -336,7 +336,7 @@ class ExtractionConfig(BaseModel):
         "more). English and French news run 0.25-0.45; a 7-word headline has one or two.",
     )
 
-    # --- page type (see arabic_extract.page_type) -------------------------------------------
+    # --- page type (see arabic_extract.engine.page_type) -------------------------------------
     # Calibration: every dev page (HTML and inscriptis text), seed and fixture article stays an
     # article with its body unchanged, and the page-type fixtures (fixtures/html: listing_home,
     # listing_section, listing_tag, listing_search, listing_author, live_blog, photo_gallery,

@@ -1,7 +1,7 @@
 """Dropping exact and near duplicates from a batch run, by the articles' fingerprints.
 
 Every article carries a 64-bit SimHash of its body (``Article.fingerprint``, see
-:mod:`arabic_extract.fingerprint`). A row whose fingerprint is within
+:mod:`arabic_extract.engine.fingerprint`). A row whose fingerprint is within
 :attr:`DedupConfig.max_distance` bits of a row kept before it is a duplicate: it is dropped,
 and listed in a side file with the id of the row it duplicates. Identical bodies have the same
 fingerprint (distance 0); re-publications of one story by other sites are a few bits apart.
@@ -39,10 +39,22 @@ from typing import TYPE_CHECKING, Final
 from pydantic import BaseModel, ConfigDict, Field
 
 from arabic_extract.batch import _row_id as row_id
-from arabic_extract.fingerprint import to_int
+from arabic_extract.engine.fingerprint import fingerprint, hamming, to_int
 
 if TYPE_CHECKING:
     from arabic_extract.batch import Result
+
+__all__ = [
+    "DedupConfig",
+    "DedupLog",
+    "Deduplicator",
+    "Duplicate",
+    "FingerprintIndex",
+    "fingerprint",
+    "hamming",
+    "read_rows",
+    "side_file",
+]
 
 DEFAULT_MAX_DISTANCE: Final = 11
 """The default bound (DedupConfig.max_distance), calibrated with benchmarks/near_duplicates.py

@@ -24,17 +24,17 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from arabic_extract.bylines import is_outlet_name, is_place
-from arabic_extract.captions import Known, not_a_caption
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dates import find_date
+from arabic_extract.engine.bylines import is_outlet_name, is_place
+from arabic_extract.engine.captions import Known, not_a_caption
+from arabic_extract.engine.dates import find_date
+from arabic_extract.engine.normalize import normalize
+from arabic_extract.engine.tags import article_text, tag_problem
 from arabic_extract.model import Article
-from arabic_extract.normalize import normalize
 from arabic_extract.rules.attribution import BYLINE, BYLINE_ROLE
 from arabic_extract.rules.captions import CAPTION_LABEL
 from arabic_extract.rules.dates import MONTH_SERIES, WEEKDAYS
 from arabic_extract.rules.noise import FOLLOW_PROMPT, SHARE_BAR
-from arabic_extract.tags import article_text, tag_problem
 
 FieldName = Literal["headline", "source", "author", "date_text", "tags", "captions", "body"]
 

@@ -325,7 +325,7 @@ class Article(BaseModel):
         pattern=r"^[0-9a-f]{16}$",
         description="A 64-bit SimHash of the body as 16 hexadecimal digits (a string: JSON "
         "readers that use doubles lose 64-bit integers); re-publications of the same story are "
-        "a few bits apart (arabic_extract.fingerprint.hamming), different articles about 32. "
+        "a few bits apart (arabic_extract.dedup.hamming), different articles about 32. "
         "None when the body is empty.",
     )
 

@@ -67,9 +67,9 @@ import pytest
 
 from arabic_extract.api import extract
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.evaluation import tokens
 from arabic_extract.model import Article, BlockInfo
-from arabic_extract.normalize import normalize
 
 __all__ = [
     "COMPARED_FIELDS",

@@ -3,16 +3,16 @@
     python benchmarks/handwritten.py [--part charset|mojibake|pool|progress|metadata|all]
                                      [--repeat R] [--pages N] [--gold-dir DIR]
 
-- ``charset``: :func:`arabic_extract.decode.decode_bytes` against charset_normalizer, chardet,
-  cChardet (faust-cchardet), chardetng and trafilatura's ``decode_file``, on every fixture
+- ``charset``: :func:`arabic_extract.engine.decode.decode_bytes` against charset_normalizer,
+  chardet, cChardet (faust-cchardet), chardetng and trafilatura's ``decode_file``, on every fixture
   (HTML, text, Markdown, seeds) and dev page encoded in UTF-8, cp1256, ISO-8859-6 and UTF-16
   LE/BE (with and without a BOM), with and without a charset declaration, cut to 300 bytes, and
   UTF-8 with three broken bytes. A case is right when the decoded text equals what the bytes
   say in their real encoding (a BOM aside). Characters a code page cannot hold become character
   references in HTML and ``?`` in text, as a legacy site would write them.
-- ``mojibake``: :func:`arabic_extract.decode.repair_mojibake` against ftfy's ``fix_encoding`` on
-  the same texts, their UTF-8 decoded as windows-1252 (the browsers' way, undefined bytes kept)
-  and as Latin-1; clean texts must come out unchanged.
+- ``mojibake``: :func:`arabic_extract.engine.decode.repair_mojibake` against ftfy's
+  ``fix_encoding`` on the same texts, their UTF-8 decoded as windows-1252 (the browsers' way,
+  undefined bytes kept) and as Latin-1; clean texts must come out unchanged.
 - ``pool``: :class:`arabic_extract.batch.WorkerPool` against ``ProcessPoolExecutor.map``,
   ``multiprocessing.Pool.imap`` and pebble's ``ProcessPool``, two workers each, on ``--pages``
   empty tasks (the pool's own cost) and small pages (a short fixture); how many inputs each has
@@ -20,7 +20,7 @@
   FIFO nobody writes) among the others: what each does with it.
 - ``progress``: :class:`arabic_extract.batch.Progress` against tqdm and rich: import time in a
   fresh interpreter and time per update, drawing to a terminal-like buffer.
-- ``metadata``: :func:`arabic_extract.metadata.read_meta` against trafilatura's
+- ``metadata``: :func:`arabic_extract.engine.metadata.read_meta` against trafilatura's
   ``extract_metadata`` (and extruct's raw readers, for time) on the dev pages (gold) and the HTML
   fixtures (expected.json): headline, date, author, site name and tags; and whether
   trafilatura's value would fill a field the finished Article leaves empty.
@@ -65,7 +65,7 @@ from arabic_extract.batch import (  # noqa: E402
     WorkerPool,
     run_task,
 )
-from arabic_extract.decode import decode_bytes, repair_mojibake  # noqa: E402
+from arabic_extract.engine.decode import decode_bytes, repair_mojibake  # noqa: E402
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 FIXTURES = REPO_ROOT / "fixtures"
@@ -704,7 +704,7 @@ def _fields(found: Any) -> dict[str, Any]:
 def _ours_meta(html: str) -> dict[str, Any]:
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
-    from arabic_extract.metadata import read_meta  # noqa: PLC0415
+    from arabic_extract.engine.metadata import read_meta  # noqa: PLC0415
 
     return _fields(read_meta(LexborHTMLParser(html)))
 
@@ -758,7 +758,7 @@ def run_metadata(gold_dir: Path, repeat: int) -> None:
 def run_metadata_time(pages: list[Labelled], repeat: int) -> None:
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
 
-    from arabic_extract.metadata import read_json_ld, read_meta  # noqa: PLC0415
+    from arabic_extract.engine.metadata import read_json_ld, read_meta  # noqa: PLC0415
 
     trees = [LexborHTMLParser(page.html) for page in pages]
     timed: dict[str, Callable[[], object]] = {

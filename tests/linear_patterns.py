@@ -26,7 +26,7 @@ from types import MappingProxyType
 import regex
 
 import arabic_extract
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import Family, RuleIndex
 
 AnyPattern = re.Pattern[str] | re.Pattern[bytes] | regex.Pattern[str] | regex.Pattern[bytes]

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from arabic_extract import Article, ExtractionConfig, HijriDate, extract
-from arabic_extract.blocks import Block
-from arabic_extract.bylines import (
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.bylines import (
     Byline,
     is_place_byline,
     name_before_date,
     read_byline,
 )
+from arabic_extract.engine.features import block_features
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.evaluation import visible_text
-from arabic_extract.features import block_features
-from arabic_extract.normalize import normalize
 
 TITLE = "الحكومة تقر خطة جديدة لدعم المشروعات الصغيرة والمتوسطة في المحافظات"
 PARAGRAPHS = (

@@ -2,9 +2,9 @@
 numeric Hijri dates and era marks, dual-calendar lines, published and updated labels, relative
 stamps, and the date as written (``date_text``).
 
-Unit tests run the date reader on one normalised line (:func:`arabic_extract.dates.read_date_line`);
-the end-to-end tests extract small pages shaped as a new user would try them: a title line, the
-date line, then two paragraphs.
+Unit tests run the date reader on one normalised line
+(:func:`arabic_extract.engine.dates.read_date_line`); the end-to-end tests extract small pages
+shaped as a new user would try them: a title line, the date line, then two paragraphs.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from arabic_extract import ExtractionConfig, HijriDate, extract
-from arabic_extract.dates import (
+from arabic_extract.engine.dates import (
     HijriDay,
     find_date,
     find_dates,
@@ -23,7 +23,7 @@ from arabic_extract.dates import (
     read_date_line,
     segments,
 )
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.dates import HIJRI
 
 TITLE = "وزارة الصحة تطلق حملة وطنية للتطعيم ضد الحصبة في المدارس الحكومية"

@@ -1,5 +1,5 @@
 """Decoding page bytes: BOMs, declared and detected encodings, mojibake repair, binary inputs,
-empty inputs and argument types, through ``arabic_extract.decode`` and ``extract``."""
+empty inputs and argument types, through ``arabic_extract.engine.decode`` and ``extract``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import random
 import pytest
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
-from arabic_extract.decode import decode_bytes, decode_text, repair_mojibake, sniff_binary
+from arabic_extract.engine.decode import decode_bytes, decode_text, repair_mojibake, sniff_binary
 
 # Plain Arabic article text: letters, ASCII digits, Arabic comma and full stops only, so that
 # every legacy Arabic code page (cp1256, ISO-8859-6) can encode it.

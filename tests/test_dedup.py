@@ -18,7 +18,7 @@ from arabic_extract.dedup import (
     read_rows,
     side_file,
 )
-from arabic_extract.fingerprint import fingerprint, hamming, to_int
+from arabic_extract.engine.fingerprint import fingerprint, hamming, to_int
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted(ROOT.glob("fixtures/html/*/source.html"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.fallback import NOTE, SKIPPED
+from arabic_extract.engine.fallback import NOTE, SKIPPED
 
 # A poem: short lines without sentence punctuation, which the engine's prose rules do not take
 # for article text; a general extractor's DOM reading does.

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from arabic_extract import Article, extract
-from arabic_extract.blocks import line_blocks
-from arabic_extract.captions import Known, article_captions, caption_text, not_a_caption
 from arabic_extract.config import ExtractionConfig
+from arabic_extract.engine.blocks import line_blocks
+from arabic_extract.engine.captions import Known, article_captions, caption_text, not_a_caption
+from arabic_extract.engine.tags import plausible_tags
 from arabic_extract.lint import lint
-from arabic_extract.tags import plausible_tags
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

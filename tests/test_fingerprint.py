@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from arabic_extract import Article, extract
-from arabic_extract.blocks import line_blocks
 from arabic_extract.dedup import DedupConfig
-from arabic_extract.fingerprint import (
+from arabic_extract.engine.blocks import line_blocks
+from arabic_extract.engine.fingerprint import (
     FULL_WORDS,
     LEVELS,
     MAX_WORDS,

@@ -1,8 +1,8 @@
-"""arabic_extract.labels names every Label member, as the member itself."""
+"""arabic_extract.engine.labels names every Label member, as the member itself."""
 
 from __future__ import annotations
 
-from arabic_extract import labels
+from arabic_extract.engine import labels
 from arabic_extract.model import Label
 
 

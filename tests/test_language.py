@@ -1,6 +1,6 @@
-"""The language check (:mod:`arabic_extract.language`): every hand-written sample named right,
-Arabic told from Persian, Urdu, Central Kurdish and Pashto, and what a page that is not Arabic
-gets (a note, no fields read by the Arabic rules, its declared language kept)."""
+"""The language check (:mod:`arabic_extract.engine.language`): every hand-written sample named
+right, Arabic told from Persian, Urdu, Central Kurdish and Pashto, and what a page that is not
+Arabic gets (a note, no fields read by the Arabic rules, its declared language kept)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from arabic_extract import ExtractionConfig, extract
+from arabic_extract.engine.language import detect_language
 from arabic_extract.evaluation import visible_text
-from arabic_extract.language import detect_language
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = json.loads((ROOT / "fixtures" / "languages" / "samples.json").read_text("utf-8"))

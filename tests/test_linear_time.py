@@ -39,8 +39,8 @@ def test_the_walk_finds_every_kind_of_pattern() -> None:
     names = {p.name for p in PATTERNS}
     assert "family cms-leftover" in names and "family counter" in names
     assert "family footer (prefilter)" in names
-    assert "arabic_extract.metadata._KEYWORD_SPLIT" in names
-    assert "arabic_extract.decode._META_CHARSET" in names  # a bytes pattern
+    assert "arabic_extract.engine.metadata._KEYWORD_SPLIT" in names
+    assert "arabic_extract.engine.decode._META_CHARSET" in names  # a bytes pattern
     assert any(name.startswith("arabic_extract.api._RAW_END[") for name in names)  # in a table
     assert len(PATTERNS) > 100
 

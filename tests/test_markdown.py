@@ -1,5 +1,5 @@
-"""The Markdown reader (:mod:`arabic_extract.markdown`, :mod:`arabic_extract.inline`) and
-telling Markdown from page text (``input_format="auto"``)."""
+"""The Markdown reader (:mod:`arabic_extract.engine.markdown`, :mod:`arabic_extract.engine.inline`)
+and telling Markdown from page text (``input_format="auto"``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from growth import growth, linear
 
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract.api import detect_format
-from arabic_extract.inline import render_inline
-from arabic_extract.markdown import (
+from arabic_extract.engine.inline import render_inline
+from arabic_extract.engine.markdown import (
     front_matter,
     is_wrapped,
     markdown_blocks,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.blocks import bullet_end, line_blocks
-from arabic_extract.normalize import (
+from arabic_extract.engine.blocks import bullet_end, line_blocks
+from arabic_extract.engine.normalize import (
     _offsets_by_chars,
     _offsets_by_runs,
     fold,
@@ -19,7 +19,7 @@ from arabic_extract.normalize import (
     normalize_with_offsets,
     original_slice,
 )
-from arabic_extract.reflow import text_lines
+from arabic_extract.engine.reflow import text_lines
 
 
 @pytest.mark.parametrize(

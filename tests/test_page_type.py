@@ -1,5 +1,5 @@
-"""The page type (:mod:`arabic_extract.page_type`): every fixture typed right from its HTML and
-from its visible text, every article (fixtures, seeds, dev pages) typed article, and the
+"""The page type (:mod:`arabic_extract.engine.page_type`): every fixture typed right from its HTML
+and from its visible text, every article (fixtures, seeds, dev pages) typed article, and the
 classifier's signals one by one on small pages written here."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from arabic_extract import Article, ExtractionConfig, extract
-from arabic_extract.blocks import line_blocks
+from arabic_extract.engine.blocks import line_blocks
+from arabic_extract.engine.features import features
+from arabic_extract.engine.page_type import PageHints, _Item, _stamp, prose_stretch, teaser_lists
+from arabic_extract.engine.pipeline import analyse
+from arabic_extract.engine.reflow import text_lines
 from arabic_extract.evaluation import visible_text
-from arabic_extract.features import features
-from arabic_extract.page_type import PageHints, _Item, _stamp, prose_stretch, teaser_lists
-from arabic_extract.pipeline import analyse
-from arabic_extract.reflow import text_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
+from arabic_extract.engine.reflow import is_cut
 from arabic_extract.outputs import to_text as format_text
-from arabic_extract.reflow import is_cut
 
 # Derandomised: the same examples on every run, so that CI is stable; raise max_examples or
 # drop derandomize locally to search further.
@@ -145,7 +145,8 @@ def in_order(paragraphs: list[str], lines: list[str]) -> bool:
 
 def joined_in_order(paragraphs: list[str], lines: list[str]) -> bool:
     """Each paragraph is one of the lines, or consecutive lines joined (the text reader joins
-    a sentence cut over lines: see arabic_extract.reflow), and they come in the lines' order."""
+    a sentence cut over lines: see arabic_extract.engine.reflow), and they come in the lines'
+    order."""
     position = 0
     for paragraph in paragraphs:
         while position < len(lines) and not paragraph.startswith(lines[position]):

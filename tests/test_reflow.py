@@ -1,6 +1,6 @@
-"""Page text reflowed into one line per block (:mod:`arabic_extract.reflow`): hard-wrapped
+"""Page text reflowed into one line per block (:mod:`arabic_extract.engine.reflow`): hard-wrapped
 dumps, tab-separated cells, sentences cut at links; and the page title at the top of page
-text (:func:`arabic_extract.merge.title_line`)."""
+text (:func:`arabic_extract.engine.merge.title_line`)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,15 @@ import pytest
 from growth import growth, linear
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.blocks import line_blocks
-from arabic_extract.merge import title_line
-from arabic_extract.reflow import is_cut, join_fragments, split_cells, text_lines, wrap_column
+from arabic_extract.engine.blocks import line_blocks
+from arabic_extract.engine.merge import title_line
+from arabic_extract.engine.reflow import (
+    is_cut,
+    join_fragments,
+    split_cells,
+    text_lines,
+    wrap_column,
+)
 
 PARAGRAPH = (
     "أعلنت وزارة الصحة اليوم عن بدء حملة تطعيم واسعة في جميع المحافظات، وقال المتحدث باسم "

@@ -22,7 +22,7 @@ import arabic_extract.rules as rules_package
 import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import AND, Family, dom
 from arabic_extract.rules.catalog import FAMILY_MODULES, all_families, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS

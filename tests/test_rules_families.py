@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arabic_extract.rules.dates as date_rules
-from arabic_extract.bylines import is_outlet_name, split_outlet_byline
-from arabic_extract.dates import find_date, find_relative, is_date_line
-from arabic_extract.features import NOISE_INDEX, dateline_agency
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.bylines import is_outlet_name, split_outlet_byline
+from arabic_extract.engine.dates import find_date, find_relative, is_date_line
+from arabic_extract.engine.features import NOISE_INDEX, dateline_agency
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import Family, first_word, literal_finder
 from arabic_extract.rules.attribution import (
     BYLINE,

@@ -1,16 +1,17 @@
 """Structure: what blocks say they are part of (the DOM walk, the Markdown reader, page text's
-reflow), which tables and lists the rules take as the article's (:mod:`arabic_extract.structure`),
-the typed content built from them and the body read back from it (:mod:`arabic_extract.content`),
-and the links kept as spans (``config.links``)."""
+reflow), which tables and lists the rules take as the article's
+(:mod:`arabic_extract.engine.structure`), the typed content built from them and the body read back
+from it (:mod:`arabic_extract.engine.content`), and the links kept as spans (``config.links``)."""
 
 from __future__ import annotations
 
 import pytest
 
 from arabic_extract import Article, ExtractionConfig, extract
-from arabic_extract.blocks import line_blocks, link_runs
-from arabic_extract.content import body_lines
-from arabic_extract.markdown import read_markdown
+from arabic_extract.engine.blocks import line_blocks, link_runs
+from arabic_extract.engine.content import body_lines
+from arabic_extract.engine.markdown import read_markdown
+from arabic_extract.engine.reflow import cell_rows, text_rows
 from arabic_extract.model import (
     EmbedNode,
     FigureNode,
@@ -21,7 +22,6 @@ from arabic_extract.model import (
     QuoteNode,
     TableNode,
 )
-from arabic_extract.reflow import cell_rows, text_rows
 
 LEAD = (
     "أعلنت الهيئة العليا المستقلة للانتخابات اليوم النتائج الأولية للانتخابات البلدية التي "

@@ -2,8 +2,9 @@
 
 A :class:`Family` is one kind of thing a line can be (a share bar, a read-also header, a source
 line...). Its phrases are written as they appear on pages and normalised when the family is built;
-its patterns are regular expressions over normalised text (see :mod:`arabic_extract.normalize`).
-Each family compiles to exactly one pattern, and its ``name`` is what an explanation shows.
+its patterns are regular expressions over normalised text (see
+:mod:`arabic_extract.engine.normalize`). Each family compiles to exactly one pattern, and its
+  ``name`` is what an explanation shows.
 
 How a family matches a normalised line depends on its ``kind``:
 
@@ -34,7 +35,7 @@ from typing import Literal
 
 import regex
 
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 
 Kind = Literal["line", "prefix", "label", "search"]

@@ -4,8 +4,8 @@ Each month series lists, for months 1 to 12, the spellings found on pages. The G
 differ by region: Egyptian/Gulf names (يناير), Levantine and Iraqi names (كانون الثاني), Algerian
 and Tunisian names from French (جانفي), Moroccan names (يوليوز، غشت). Hijri months carry their own
 calendar: their dates are converted to Gregorian by the Umm al-Qura calendar (see
-:mod:`arabic_extract.dates`). A month's words may be written with or without the space between
-them (ذو القعدة، ذوالقعدة): spellings are listed once, with the space.
+:mod:`arabic_extract.engine.dates`). A month's words may be written with or without the space
+between them (ذو القعدة، ذوالقعدة): spellings are listed once, with the space.
 
 The labels of a date line say what a date is: published (نشر في، تاريخ النشر) or updated (آخر
 تحديث، تم التحديث); an era mark follows a year (1445 هـ، 2024 م), and الموافق joins the two dates

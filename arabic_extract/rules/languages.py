@@ -4,7 +4,7 @@ Latin-script languages of the region's press (English, French, Spanish, German, 
 Portuguese, Turkish).
 
 Letters are matched on the original text (normalisation folds ی and ک into ي and ك); function
-words are matched on words folded by :func:`arabic_extract.language.fold_word` (ی→ي, ک→ك,
+words are matched on words folded by :func:`arabic_extract.engine.language.fold_word` (ی→ي, ک→ك,
 ة→ه, hamza forms of alef→ا, Latin lower case), so each list is written as the words appear on
 pages.
 """

@@ -1,5 +1,6 @@
 """Page-type families: the lines and titles that say a page is a live blog, a photo gallery or
-a video page (see :mod:`arabic_extract.page_type`, which weighs them with the page's structure).
+a video page (see :mod:`arabic_extract.engine.page_type`, which weighs them with the page's
+structure).
 
 None of them is noise on its own; they are matched only by the page-type stage.
 """

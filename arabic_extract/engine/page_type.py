@@ -31,12 +31,13 @@ from functools import partial
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block
-from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import Features
-from arabic_extract.metadata import PageMeta, count_players
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.features import Features
+from arabic_extract.engine.metadata import PageMeta, count_players
+from arabic_extract.engine.segment import OTHER_ARTICLE
 from arabic_extract.model import LiveEntry, PageType, Teaser
 from arabic_extract.rules.pages import (
     ENTRY_TIME,
@@ -46,7 +47,6 @@ from arabic_extract.rules.pages import (
     VIDEO_LINE,
     VIDEO_TITLE,
 )
-from arabic_extract.segment import OTHER_ARTICLE
 
 # What a page says it is: og:type values and JSON-LD types, lower-cased.
 _ARTICLE_OG = frozenset({"article", "news", "newsarticle"})

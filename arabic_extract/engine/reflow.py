@@ -25,8 +25,8 @@ import re
 from itertools import pairwise
 from typing import Final
 
-from arabic_extract.features import NOISE_INDEX
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.features import NOISE_INDEX
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 
 _DANGLING = frozenset(normalize(word) for word in DANGLING_WORDS)

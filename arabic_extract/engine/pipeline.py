@@ -5,26 +5,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block, Media, line_blocks
-from arabic_extract.captions import Known, article_captions
-from arabic_extract.classify import Decision, classify
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.content import body_lines, build_content
-from arabic_extract.deadline import late_note
-from arabic_extract.features import features
-from arabic_extract.fields import Fields, extract_fields, with_source_fallback
-from arabic_extract.fingerprint import of_body
-from arabic_extract.language import LanguageGuess, detect_language, language_name
-from arabic_extract.markdown import read_markdown
-from arabic_extract.merge import merge_meta, title_line
-from arabic_extract.metadata import PageMeta
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block, Media, line_blocks
+from arabic_extract.engine.captions import Known, article_captions
+from arabic_extract.engine.classify import Decision, classify
+from arabic_extract.engine.content import body_lines, build_content
+from arabic_extract.engine.deadline import late_note
+from arabic_extract.engine.features import features
+from arabic_extract.engine.fields import Fields, extract_fields, with_source_fallback
+from arabic_extract.engine.fingerprint import of_body
+from arabic_extract.engine.language import LanguageGuess, detect_language, language_name
+from arabic_extract.engine.markdown import read_markdown
+from arabic_extract.engine.merge import merge_meta, title_line
+from arabic_extract.engine.metadata import PageMeta
+from arabic_extract.engine.page_type import PageHints, PageKind, classify_page
+from arabic_extract.engine.reflow import text_rows
+from arabic_extract.engine.segment import segment
+from arabic_extract.engine.structure import mark_structures
+from arabic_extract.engine.tags import plausible_tags
 from arabic_extract.model import Article, BlockInfo, Teaser
-from arabic_extract.page_type import PageHints, PageKind, classify_page
-from arabic_extract.reflow import text_rows
-from arabic_extract.segment import segment
-from arabic_extract.structure import mark_structures
-from arabic_extract.tags import plausible_tags
 
 # Below this many characters of body, the language is read from the page's other text too.
 _LANGUAGE_MIN_BODY = 200
@@ -49,7 +49,7 @@ def analyse(
     deadline: float | None = None,
 ) -> Analysis:
     """Features, both classification passes, segmentation, fields and the page type, for the
-    blocks read before ``deadline`` (see :mod:`arabic_extract.deadline`)."""
+    blocks read before ``deadline`` (see :mod:`arabic_extract.engine.deadline`)."""
     feats = features(blocks, config, deadline)
     late = []
     if len(feats) < len(blocks):

@@ -7,8 +7,8 @@ from types import MappingProxyType
 
 import regex
 
-from arabic_extract.blocks import Block, strip_bullet
-from arabic_extract.normalize import normalize_with_offsets, original_slice
+from arabic_extract.engine.blocks import Block, strip_bullet
+from arabic_extract.engine.normalize import normalize_with_offsets, original_slice
 
 # Spaces, punctuation and symbols at either end. The second alternative starts only where a run
 # of them starts (the lookbehind), so a long run inside the text is scanned once, not once per

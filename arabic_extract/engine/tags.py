@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.normalize import normalize
 
 _LETTER = regex.compile(r"\p{L}")
 _ARABIC = regex.compile(r"\p{Arabic}")

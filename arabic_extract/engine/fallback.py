@@ -8,10 +8,10 @@ is still a block of the input, as written. It costs about as much as a whole tra
 
 from __future__ import annotations
 
-from arabic_extract.blocks import Block
-from arabic_extract.classify import Decision
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.model import Label
-from arabic_extract.normalize import normalize
 
 NOTE = "body: no article run found; blocks chosen by trafilatura's reading (second opinion)"
 SKIPPED = "body: trafilatura not asked for a second opinion: the page has over fallback_max_blocks"

@@ -9,15 +9,15 @@ from dataclasses import replace
 
 import regex
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block
-from arabic_extract.bylines import is_outlet_name
-from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dates import NO_DATE, NO_REFERENCE
-from arabic_extract.fields import Fields
-from arabic_extract.metadata import TITLE_SEPARATORS, PageMeta
-from arabic_extract.normalize import normalize
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.bylines import is_outlet_name
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.dates import NO_DATE, NO_REFERENCE
+from arabic_extract.engine.fields import Fields
+from arabic_extract.engine.metadata import TITLE_SEPARATORS, PageMeta
+from arabic_extract.engine.normalize import normalize
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # Between two names of the author field (a run of spaces matched from its first character).

@@ -7,8 +7,8 @@ extraction removes). The fingerprint is built so that such copies land a few bit
 different articles stay about 32 bits apart, as unrelated 64-bit values are:
 
 - **words**: the body's words after Arabic normalisation (the blocks' matching form, see
-  :func:`~arabic_extract.blocks.matching_form`: hamza, ta marbuta, diacritics, tatweel, digits
-  folded, a list marker dropped), punctuation (:data:`PUNCTUATION`) dropped;
+  :func:`~arabic_extract.engine.blocks.matching_form`: hamza, ta marbuta, diacritics, tatweel,
+  digits folded, a list marker dropped), punctuation (:data:`PUNCTUATION`) dropped;
 - **features**: every run of three consecutive words. Each word is hashed with CRC-32 and each
   run of three CRCs with one multiply-shift hash to 64 bits, computed for all the features at
   once with one big-integer multiplication (both stable: the same body has the same fingerprint
@@ -47,7 +47,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Final, Literal
 
-from arabic_extract.blocks import Block, matching_form
+from arabic_extract.engine.blocks import Block, matching_form
 
 RISE_WORDS: Final = 60
 """A feature's weight rises to full over the body's first RISE_WORDS words, stays full to word

@@ -8,8 +8,8 @@ definitions end blocks and give no text; a hard line break (two spaces, a backsl
 ends a block, and so does a soft one unless the document is hard-wrapped (html2text's default
 78 columns), whose lines are joined back into paragraphs.
 
-Inline (:mod:`arabic_extract.inline`): links give their text and count towards the block's link
-density, images give nothing but mark the next block as following an image, emphasis, code
+Inline (:mod:`arabic_extract.engine.inline`): links give their text and count towards the block's
+link density, images give nothing but mark the next block as following an image, emphasis, code
 spans, escapes, entities and HTML tags left inside are removed. A block's text is the clean text
 a browser would show; nothing of the Markdown syntax reaches the Article.
 """
@@ -22,10 +22,10 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Final, final
 
-from arabic_extract.blocks import Block, Media, matching_forms
-from arabic_extract.inline import Inline, LinkRefs, render_inline
-from arabic_extract.metadata import PageMeta, parse_datetime, strip_site_from_title
-from arabic_extract.normalize import is_blank
+from arabic_extract.engine.blocks import Block, Media, matching_forms
+from arabic_extract.engine.inline import Inline, LinkRefs, render_inline
+from arabic_extract.engine.metadata import PageMeta, parse_datetime, strip_site_from_title
+from arabic_extract.engine.normalize import is_blank
 
 # --- front matter ------------------------------------------------------------------------------
 
@@ -170,7 +170,7 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 @final
 class Part:
-    """What structure a piece is part of (see :class:`~arabic_extract.blocks.Block`): its
+    """What structure a piece is part of (see :class:`~arabic_extract.engine.blocks.Block`): its
     group (a list, a table, a quote) and the group's kind, its item or row, its cell."""
 
     __slots__ = ("cell", "container", "group", "item")

@@ -22,19 +22,19 @@ from typing import Final, final
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block, LinkRun, Media, link_runs, matching_forms
-from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.deadline import late_note, out_of_time
-from arabic_extract.fallback import NOTE as FALLBACK_NOTE
-from arabic_extract.fallback import SKIPPED as FALLBACK_SKIPPED
-from arabic_extract.fallback import second_opinion
-from arabic_extract.merge import merge_meta
-from arabic_extract.metadata import read_meta
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block, LinkRun, Media, link_runs, matching_forms
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.deadline import late_note, out_of_time
+from arabic_extract.engine.fallback import NOTE as FALLBACK_NOTE
+from arabic_extract.engine.fallback import SKIPPED as FALLBACK_SKIPPED
+from arabic_extract.engine.fallback import second_opinion
+from arabic_extract.engine.merge import merge_meta
+from arabic_extract.engine.metadata import read_meta
+from arabic_extract.engine.page_type import page_hints, teasers_of
+from arabic_extract.engine.pipeline import analyse, assemble, not_arabic, read_language
 from arabic_extract.model import Article
-from arabic_extract.page_type import page_hints, teasers_of
-from arabic_extract.pipeline import analyse, assemble, not_arabic, read_language
 from arabic_extract.rules.dom import (
     ARTICLE_TOKENS,
     BLOCK_TAGS,
@@ -78,7 +78,7 @@ class Ctx:
     """What the walk knows about the element it is in (inherited by its descendants): its
     furniture, article container, caption and heading, whether it is in a link (and where the
     link goes, when links are kept), and the structure it is part of (see
-    :class:`~arabic_extract.blocks.Block`: group and its kind, item, cell)."""
+    :class:`~arabic_extract.engine.blocks.Block`: group and its kind, item, cell)."""
 
     __slots__ = (
         "cell",
@@ -391,7 +391,7 @@ def image_source(attrs: dict[str, str | None]) -> str | None:
 @final
 class Picture:
     """An <img> met in the walk: where it stands and its group (see
-    :class:`~arabic_extract.blocks.Media`); its attributes are read only when it is near the
+    :class:`~arabic_extract.engine.blocks.Media`); its attributes are read only when it is near the
     article (:func:`article_media`)."""
 
     __slots__ = ("group", "node", "position")
@@ -632,7 +632,7 @@ class _Walker:
 
     def structure(self, node: LexborNode, tag: str, ctx: Ctx) -> Ctx:
         """Enter a list, table, quote or figure, a list item, a table row or a cell: the
-        context that numbers it (see :class:`~arabic_extract.blocks.Block`)."""
+        context that numbers it (see :class:`~arabic_extract.engine.blocks.Block`)."""
         self.ids += 1
         number = self.ids
         if tag in _CELLS:
@@ -814,7 +814,7 @@ def extract_html(
 ) -> Article:
     """Extract the article from an HTML page (already decoded; ``utf8`` is the page as UTF-8
     bytes when the caller has them, which Lexbor parses faster than a str), by ``deadline``
-    (see :mod:`arabic_extract.deadline`)."""
+    (see :mod:`arabic_extract.engine.deadline`)."""
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     meta = read_meta(tree)
     walked = html_blocks(tree, config, deadline)

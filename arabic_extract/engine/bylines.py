@@ -21,9 +21,9 @@ from types import MappingProxyType
 
 import regex
 
-from arabic_extract.cuts import clean_edges
-from arabic_extract.dates import has_date_words, only_dates, read_date_line
-from arabic_extract.normalize import normalize, normalize_with_offsets
+from arabic_extract.engine.cuts import clean_edges
+from arabic_extract.engine.dates import has_date_words, only_dates, read_date_line
+from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from arabic_extract.blocks import Block, strip_bullet
-from arabic_extract.bylines import is_outlet_name
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dates import is_date_line
-from arabic_extract.normalize import normalize, normalize_with_offsets, original_slice
+from arabic_extract.engine.blocks import Block, strip_bullet
+from arabic_extract.engine.bylines import is_outlet_name
+from arabic_extract.engine.dates import is_date_line
+from arabic_extract.engine.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import AGENCIES, BYLINE
 from arabic_extract.rules.captions import CAPTION_LABEL, PHOTO_SOURCE_LABEL
 from arabic_extract.rules.noise import FOLLOW_PROMPT, PHOTO_CREDIT, SHARE_BAR

@@ -21,9 +21,9 @@ from typing import Literal
 import regex
 from hijridate import Hijri
 
-from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.cuts import span_text
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.cuts import span_text
 from arabic_extract.model import HijriDate
 from arabic_extract.rules import (
     WORD_END,

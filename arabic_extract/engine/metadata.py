@@ -1,7 +1,7 @@
 """Page metadata: JSON-LD, OpenGraph and article:* meta, <title>, <html lang>.
 
 Read before the DOM walk (JSON-LD lives in <script>). Values are only hints: the extractor
-cross-checks them against the page's own blocks (see :mod:`arabic_extract.html`).
+cross-checks them against the page's own blocks (see :mod:`arabic_extract.engine.html`).
 """
 
 from __future__ import annotations

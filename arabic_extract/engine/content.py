@@ -2,9 +2,9 @@
 tables and quotes, with its figures and (on request) its embeds, in page order; and the body's
 lines, derived from that content.
 
-The grouping reads what the blocks say they are part of (:class:`~arabic_extract.blocks.Block`:
-group, kind, item, cell), as the walk of the DOM, the Markdown reader and the page text's reflow
-set it; nothing is parsed again:
+The grouping reads what the blocks say they are part of
+(:class:`~arabic_extract.engine.blocks.Block`: group, kind, item, cell), as the walk of the DOM,
+the Markdown reader and the page text's reflow set it; nothing is parsed again:
 
 - a table the structure rules took as data (``data-table``) is a table: its rows in order, each
   cell's blocks joined; its first row is the header when all its cells are ``<th>`` (a Markdown
@@ -34,10 +34,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block, LinkRun, Media, bullet_end
-from arabic_extract.captions import split_caption
-from arabic_extract.classify import Decision
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block, LinkRun, Media, bullet_end
+from arabic_extract.engine.captions import split_caption
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.structure import DATA_TABLE, INTRO_LIST
 from arabic_extract.model import (
     ContentNode,
     EmbedKind,
@@ -51,7 +52,6 @@ from arabic_extract.model import (
     Span,
     TableNode,
 )
-from arabic_extract.structure import DATA_TABLE, INTRO_LIST
 
 CELL_SEPARATOR: Final = " | "
 """What joins a table row's cells into one line of the body."""

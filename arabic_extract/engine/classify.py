@@ -13,12 +13,12 @@ from typing import Final, Literal, final
 
 import regex
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import Features, credit_tail
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.features import Features, credit_tail
+from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 from arabic_extract.model import Label
-from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 
 Cls = Literal["good", "near", "short", "bad"]
 
@@ -31,7 +31,7 @@ _LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line
 @final
 class Decision:
     """A block's class, label and the names of the rules that decided them, and whether it is
-    body (immutable; see :class:`~arabic_extract.blocks.Block`)."""
+    body (immutable; see :class:`~arabic_extract.engine.blocks.Block`)."""
 
     __slots__ = ("cls", "is_body", "label", "reasons")
 

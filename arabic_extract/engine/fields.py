@@ -10,9 +10,10 @@ from datetime import datetime
 
 import regex
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block, strip_bullet
-from arabic_extract.bylines import (
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block, strip_bullet
+from arabic_extract.engine.bylines import (
     Byline,
     dateline_place,
     is_outlet_name,
@@ -20,14 +21,16 @@ from arabic_extract.bylines import (
     read_byline,
     split_outlet_byline,
 )
-from arabic_extract.captions import Known, caption_text, not_a_caption
-from arabic_extract.classify import Decision
-from arabic_extract.config import ExtractionConfig
-from arabic_extract.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
-from arabic_extract.dates import read_dates
-from arabic_extract.features import Features, credit_tail
+from arabic_extract.engine.captions import Known, caption_text, not_a_caption
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
+from arabic_extract.engine.dates import read_dates
+from arabic_extract.engine.features import Features, credit_tail
+from arabic_extract.engine.normalize import normalize, normalize_with_offsets
+from arabic_extract.engine.segment import END_FAMILIES, Run
+from arabic_extract.engine.words import CLITICS as _CLITICS
+from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 from arabic_extract.model import HijriDate
-from arabic_extract.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
@@ -38,9 +41,6 @@ from arabic_extract.rules.attribution import (
 from arabic_extract.rules.captions import CAPTION_LABEL
 from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
-from arabic_extract.segment import END_FAMILIES, Run
-from arabic_extract.words import CLITICS as _CLITICS
-from arabic_extract.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
 
 _STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
 # Runs of spaces are matched from their first character only ((?<!\s) and the like): a search

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final, final
 
-from arabic_extract.blocks import LinkRun, link_runs
+from arabic_extract.engine.blocks import LinkRun, link_runs
 
 LinkRefs = Mapping[str, str]
 """Reference definitions of a page: label (lower case) -> URL."""
@@ -60,7 +60,7 @@ class Inline:
     """A block's shown text, how many of its characters (spaces aside) are link text, the
     link texts, whether the block holds an image, its images (alternative text and address)
     and, when asked, its runs of plain text and links (see
-    :func:`~arabic_extract.blocks.link_runs`)."""
+    :func:`~arabic_extract.engine.blocks.link_runs`)."""
 
     __slots__ = ("image", "images", "link_chars", "links", "spans", "text")
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block
-from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import Features
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.features import Features
+from arabic_extract.engine.structure import is_part
 from arabic_extract.rules.noise import ARTICLE_END
-from arabic_extract.structure import is_part
 
 # Families after which the article is over (what follows belongs to the page, not the story).
 END_FAMILIES = frozenset(family.name for family in ARTICLE_END)

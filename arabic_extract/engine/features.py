@@ -6,12 +6,12 @@ from typing import Final, final
 
 import regex
 
-from arabic_extract.blocks import Block
-from arabic_extract.bylines import is_outlet_name, is_place_byline, split_outlet_byline
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.dates import find_relative, is_date_line
-from arabic_extract.deadline import out_of_time
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.bylines import is_outlet_name, is_place_byline, split_outlet_byline
+from arabic_extract.engine.dates import find_relative, is_date_line
+from arabic_extract.engine.deadline import out_of_time
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, SOURCE_LINE
 from arabic_extract.rules.dates import ISSUE_LINK
@@ -30,7 +30,7 @@ _DIGIT = regex.compile(r"\d")
 @final
 class Features:
     """What pass 1 knows about a block before looking at its neighbours (immutable; see
-    :class:`~arabic_extract.blocks.Block`)."""
+    :class:`~arabic_extract.engine.blocks.Block`)."""
 
     __slots__ = (
         "byline",
@@ -240,8 +240,8 @@ def features(
     blocks: list[Block], config: ExtractionConfig, deadline: float | None = None
 ) -> list[Features]:
     """Features of every block, or of the blocks read before ``deadline`` (see
-    :mod:`arabic_extract.deadline`). Pages repeat lines (menus shown twice, headline lists), so
-    a line's features are computed once per call; nothing is kept between calls."""
+    :mod:`arabic_extract.engine.deadline`). Pages repeat lines (menus shown twice, headline lists),
+    so a line's features are computed once per call; nothing is kept between calls."""
     seen: dict[tuple[str, int], Features] = {}
     out: list[Features] = []
     for index, block in enumerate(blocks):

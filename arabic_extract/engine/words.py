@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import regex
 
-from arabic_extract.blocks import Block
-from arabic_extract.normalize import normalize
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.stopwords import STOPWORDS
 
 STOPWORD_SET = frozenset(normalize(word) for word in STOPWORDS)

@@ -6,7 +6,7 @@ from typing import Final, final
 
 import regex
 
-from arabic_extract.normalize import fold, is_blank, normalize
+from arabic_extract.engine.normalize import fold, is_blank, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
 BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*")
@@ -124,7 +124,7 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     """For each text (one line, trimmed, not empty): its normalised form after any list marker,
     and whether it has one; as :func:`matching_form` gives them.
 
-    The texts are folded in one pass (see :func:`~arabic_extract.normalize.fold`), not one by
+    The texts are folded in one pass (see :func:`~arabic_extract.engine.normalize.fold`), not one by
     one; a text over ``max_chars`` or with an unusual marker is normalised on its own.
     """
     # (a text over max_chars is matched on its first max_chars characters: matching_form)
@@ -143,9 +143,9 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
 
 def line_blocks(lines: list[str], max_chars: int, rows: list[int] | None = None) -> list[Block]:
     """The blocks of page text: one per line (trimmed, not blank; see
-    :func:`arabic_extract.reflow.text_lines`). With ``rows`` (each line's table row, 0: none:
-    :func:`arabic_extract.reflow.text_rows`), the structure page text shows is kept: the cells
-    of consecutive rows make a table, consecutive lines opened by a bullet or a number a list
+    :func:`arabic_extract.engine.reflow.text_lines`). With ``rows`` (each line's table row, 0: none:
+    :func:`arabic_extract.engine.reflow.text_rows`), the structure page text shows is kept: the
+    cells of consecutive rows make a table, consecutive lines opened by a bullet or a number a list
     (see :class:`Block`)."""
     kept = [k for k, line in enumerate(lines) if not (len(line) < 4 and is_blank(line))]
     texts = [lines[k] for k in kept]

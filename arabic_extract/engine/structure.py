@@ -1,8 +1,8 @@
 """Tables and lists inside the article: which of the page's tables and lists are the article's
 own, decided before segmentation so that they never break the article's main run.
 
-Blocks say what they are part of (:class:`~arabic_extract.blocks.Block`: a group, its kind, its
-item or row, its cell), as the DOM, the Markdown or the page text's layout shows it. A table's
+Blocks say what they are part of (:class:`~arabic_extract.engine.blocks.Block`: a group, its kind,
+its item or row, its cell), as the DOM, the Markdown or the page text's layout shows it. A table's
 cells are short and a list's items are titles of a few words: alone, each would read as a label
 or a counter and cost the run, and a table of results between two paragraphs would cut the story
 in two. The rules here look at a table or a list as a whole and give its blocks a body decision
@@ -41,11 +41,11 @@ from __future__ import annotations
 
 from typing import Final, final
 
-from arabic_extract import labels
-from arabic_extract.blocks import Block
-from arabic_extract.classify import Decision
 from arabic_extract.config import ExtractionConfig
-from arabic_extract.features import Features
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.features import Features
 
 DATA_TABLE: Final = "data-table"
 ARTICLE_LIST: Final = "article-list"
