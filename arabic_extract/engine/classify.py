@@ -150,7 +150,8 @@ def mark_headline_lists(
             j += 1
         if j < n and decs[j].cls == "good" and items[-1] == j - 1:
             items.pop()  # the title right above the text is the article's own headline
-        items = _others(blocks, decs, items, j, config)
+        if len(items) >= config.menu_run:  # (_others only drops items)
+            items = _others(blocks, decs, items, j, config)
         if len(items) < config.menu_run:
             i = j
             continue

@@ -72,7 +72,6 @@ def _owners() -> MappingProxyType[str, tuple[str, ...]]:
 
 
 _OWNERS = _owners()
-_LONGEST = max(map(len, _OWNERS))
 # A letter of ARABIC_LETTERS or PERSIAN_LETTERS counts this many function words' worth of
 # evidence per word of text: about one in thirty Arabic letters is ة or ى, and Persian writes
 # پ چ ژ گ about as often; function words make up a fifth to a third of news text.
@@ -105,10 +104,11 @@ def _share(text: str, letters: str, total: int) -> float:
 def _word_shares(words: list[str], codes: tuple[str, ...]) -> dict[str, float]:
     """The share of ``words`` that are each language's function words."""
     hits = dict.fromkeys(codes, 0)
-    for word, count in Counter(w for w in words if len(w) <= _LONGEST).items():
-        for code in _OWNERS.get(word, ()):
+    counts = Counter(words)  # (counted in C; only the function words among them are read)
+    for word in counts.keys() & _OWNERS.keys():
+        for code in _OWNERS[word]:
             if code in hits:
-                hits[code] += count
+                hits[code] += counts[word]
     total = max(1, len(words))
     return {code: hits[code] / total for code in codes}
 

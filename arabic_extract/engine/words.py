@@ -54,8 +54,10 @@ def bare(word: str) -> str:
 
 def lead_words(lead: list[Block]) -> frozenset[str]:
     """The words of a story's lead paragraphs, bare (see :func:`bare`), for
-    :func:`lead_overlap`: built once per page."""
-    return frozenset(bare(w) for block in lead for w in TOKEN.findall(block.norm))
+    :func:`lead_overlap`. Words of one or two letters are left out (a title's words are looked
+    up by their bare form, which keeps three letters or more), and each word is made bare once."""
+    unique = {w for block in lead for w in TOKEN.findall(block.norm) if len(w) > 2}
+    return frozenset([bare(w) for w in unique])
 
 
 def lead_overlap(title: Block, lead: frozenset[str]) -> float:
