@@ -14,7 +14,13 @@ import pytest
 from arabic_extract import Article, extract
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.blocks import line_blocks
-from arabic_extract.engine.captions import Known, article_captions, caption_text, not_a_caption
+from arabic_extract.engine.captions import (
+    LONGEST_CAPTION,
+    Known,
+    article_captions,
+    caption_text,
+    not_a_caption,
+)
 from arabic_extract.engine.tags import plausible_tags
 from arabic_extract.lint import lint
 
@@ -125,6 +131,14 @@ def caption_of(line: str) -> str:
 )
 def test_caption_text_drops_labels_and_credits(line: str, caption: str) -> None:
     assert caption_of(line) == caption
+
+
+def test_a_text_far_longer_than_a_caption_is_kept_as_it_is() -> None:
+    # no label or credit is looked for in it (a hostile line of megabytes costs nothing here)
+    line = "الصورة: " + "جانب من الاحتفال " * 200 + "(رويترز)"
+    assert len(line) > LONGEST_CAPTION
+    kept = caption_of(line)
+    assert kept.startswith("الصورة: ") and kept.endswith("(رويترز")  # trimmed at its edges only
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from arabic_extract import Article, extract
 from arabic_extract.dedup import DedupConfig
-from arabic_extract.engine.blocks import line_blocks
+from arabic_extract.engine.blocks import line_blocks, matching_form
 from arabic_extract.engine.fingerprint import (
     FULL_WORDS,
     LEVELS,
@@ -21,6 +21,7 @@ from arabic_extract.engine.fingerprint import (
     RISE_WORDS,
     SHORT_WORDS,
     fingerprint,
+    from_norms,
     hamming,
     of_body,
     weighted_features,
@@ -186,3 +187,20 @@ def test_fixture_copies_edited_by_other_sites_are_close(
             assert hamming(article.fingerprint, found) <= BOUND, article.headline
         checked += 1
     assert checked >= 12
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "أعلنت الوزارة اليوم عن خطة جديدة. " * 40_000,  # 1.4 MB of plain prose
+        "أَعْلَنَتِ الْوِزَارَةُ الْيَوْمَ خُطَّةً ــــ جَدِيدَةً " * 30_000,  # marks and tatweel: shrinks
+        "\ufefb\ufef7 \ufdfa \ufe8d\ufedf\ufeee\ufeb3\ufef4\ufee0\ufe94 " * 20_000,  # forms: grows
+    ],
+)
+def test_a_huge_paragraph_is_read_as_far_as_it_counts(paragraph: str) -> None:
+    # Only a prefix of a paragraph of megabytes is normalised; the value is that of the whole.
+    whole = from_norms([matching_form(paragraph, len(paragraph))[0]])
+    assert fingerprint([paragraph]) == whole
+    assert fingerprint(["مقدمة قصيرة للخبر.", paragraph]) == from_norms(
+        ["مقدمة قصيرة للخبر", matching_form(paragraph, len(paragraph))[0]]
+    )

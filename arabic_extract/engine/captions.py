@@ -10,6 +10,7 @@ A figure on a news page has up to three parts: a label for screen readers (``ا�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import regex
 
@@ -40,6 +41,10 @@ _SITE_CAPTION_MAX_WORDS = 4
 _EDGES = " :|-–—,،.()"
 # The most credits a caption ends with ("(رويترز) - أرشيف").
 _MAX_TAILS = 2
+LONGEST_CAPTION: Final = 2_000
+"""A photo's caption runs a sentence or two: the longest of the fixtures and dev pages has 79
+characters. A longer text is kept as it is (a hostile line of megabytes costs no
+normalisation here)."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,12 @@ def caption_text(block: Block) -> str:
 
 def split_caption(block: Block) -> tuple[str, str | None]:
     """A caption as :func:`caption_text` gives it, and the photo credit it ends with
-    (``أرشيفية``, ``رويترز``, ``تصوير: فلان``; None when it gives none)."""
+    (``أرشيفية``, ``رويترز``, ``تصوير: فلان``; None when it gives none). A text over
+    :data:`LONGEST_CAPTION` characters is no photo's caption: it is given back trimmed, not
+    searched for a label and a credit."""
     text = strip_bullet(block.text)
+    if len(text) > LONGEST_CAPTION:
+        return _trim(text), None
     norm, offsets = normalize_with_offsets(text)
     start, end = 0, len(norm)
     label = CAPTION_LABEL.match(norm)
@@ -137,7 +146,7 @@ def article_captions(texts: list[str], known: Known, config: ExtractionConfig) -
     seen: set[str] = set()
     out: list[str] = []
     for text in texts:
-        key = normalize(text)
+        key = normalize(text[: config.max_line_chars])
         if key in seen or not_a_caption(text, known, config) is not None:
             continue
         seen.add(key)

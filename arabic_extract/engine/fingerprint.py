@@ -131,7 +131,27 @@ def fingerprint(paragraphs: Sequence[str]) -> str | None:
     """The 64-bit SimHash of a body given as its paragraphs (``Article.paragraphs``), as 16
     hexadecimal digits; None when the body has no words. ``fingerprint(article.paragraphs)``
     is ``article.fingerprint``."""
-    return from_norms([matching_form(text, len(text))[0] for text in paragraphs])
+    return from_norms([_form(text) for text in paragraphs])
+
+
+_MARGIN: Final = 1_000
+"""Characters of matching form beyond MAX_CHARS that :func:`_form` makes sure of: normalising
+a prefix of a text changes its form only within a few characters of the cut (a space dropped,
+a combining mark left alone), far less than this."""
+
+
+def _form(text: str) -> str:
+    """The matching form of ``text`` (see :func:`~arabic_extract.engine.blocks.matching_form`)
+    as far as the fingerprint reads it: the form of a prefix long enough to give MAX_CHARS +
+    _MARGIN characters of it (a prefix 4 times as long, and so on). A paragraph of megabytes
+    costs what one of 40,000 characters costs, where the whole would have been normalised."""
+    size = 4 * (MAX_CHARS + _MARGIN)
+    while size < len(text):
+        norm = matching_form(text, size)[0]
+        if len(norm) > MAX_CHARS + _MARGIN:
+            return norm
+        size *= 4
+    return matching_form(text, len(text))[0]
 
 
 def of_body(paragraphs: Sequence[str], blocks: Sequence[Block], max_chars: int) -> str | None:
@@ -139,13 +159,13 @@ def of_body(paragraphs: Sequence[str], blocks: Sequence[Block], max_chars: int) 
     the text of one of ``blocks`` from the block (``Block.norm``, made when the blocks were made)
     instead of normalising it again. (A paragraph the body's structure joined or took from
     elsewhere, such as a table row, and a block over ``max_chars``, whose form was cut, are
-    normalised.)"""
+    normalised as far as the fingerprint reads them: :func:`_form`.)"""
     known = {block.text: block.norm for block in blocks if len(block.text) <= max_chars}
     norms: list[str] = []
     size = 0
     for text in paragraphs:
         norm = known.get(text)
-        norms.append(norm if norm is not None else matching_form(text, len(text))[0])
+        norms.append(norm if norm is not None else _form(text))
         size += len(norms[-1]) + 1
         if size > MAX_CHARS:
             break

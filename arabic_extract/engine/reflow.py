@@ -67,6 +67,9 @@ _MIN_LINK_NUMBERS: Final = 5
 _NUMBERED = re.compile(r"\d{1,5}[.)]\s")
 # A word longer than this is no word wrapping can break (a URL).
 _LONG_WORD: Final = 40
+# A line's long word is looked for in its first this many characters: a line of megabytes is
+# not split into all its words.
+_WORD_SCAN: Final = 10_000
 _NUMBERED_SCAN: Final = 400
 
 
@@ -290,12 +293,13 @@ def cell_rows(lines: list[str]) -> tuple[list[str], list[int]]:
 
 def _width(line: str) -> int:
     """A line's width as wrapping sees it; 0 for a blank line, and for a line holding a word
-    no wrapping can break (a URL, as text-mode browsers list their links): it runs past the
-    column whatever the column."""
+    no wrapping can break (a URL, as text-mode browsers list their links; looked for in the
+    line's first _WORD_SCAN characters): it runs past the column whatever the column."""
     stripped = line.strip()
-    if len(stripped) > _LONG_WORD and max(map(len, stripped.split())) > _LONG_WORD:
-        return 0
-    return len(stripped)
+    if len(stripped) <= _LONG_WORD:
+        return len(stripped)
+    words = stripped[:_WORD_SCAN].split()  # (a line that long is no wrapped line either way)
+    return 0 if max(map(len, words)) > _LONG_WORD else len(stripped)
 
 
 def link_numbers(lines: list[str]) -> list[str]:
