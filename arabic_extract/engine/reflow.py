@@ -79,10 +79,21 @@ def wrap_column(lines: list[str]) -> int | None:
     (see :func:`_width`), and the full ones
     mostly stop mid-sentence and follow one another (a list of teasers of even width ends its
     snippets with a mark, and its titles alternate with their dates)."""
-    measured = [(width, line) for line in lines if (width := _width(line))]
     blank = sum(1 for line in lines if not line.strip())
-    if len(measured) < _MIN_FULL_LINES or blank < _BLANK_SHARE * len(lines):
+    if len(lines) - blank < _MIN_FULL_LINES or blank < _BLANK_SHARE * len(lines):
         return None  # (paragraphs of wrapped text stand between blank lines)
+    # A line wider than any column (see below) is over the column whatever it is: more of them
+    # than the 1 % allowed and the text is not wrapped, whatever the other lines' widths (the
+    # lines of paragraphs of a page copied as it is: the common case, told from a few lines).
+    widest, allowed, over = _MAX_COLUMN * 1.1, (len(lines) - blank) // 100, 0
+    for line in lines:
+        if len(line) > widest and _width(line) > widest:
+            over += 1
+            if over > allowed:
+                return None
+    measured = [(width, line) for line in lines if (width := _width(line))]
+    if len(measured) < _MIN_FULL_LINES:
+        return None
     ranked = sorted((width for width, _ in measured), reverse=True)
     column = ranked[4]
     if not _MIN_COLUMN <= column <= _MAX_COLUMN:
