@@ -20,6 +20,7 @@ from arabic_extract.engine.normalize import (
     original_slice,
 )
 from arabic_extract.engine.reflow import text_lines
+from arabic_extract.engine.words import CLITICS, strip_clitic
 
 
 @pytest.mark.parametrize(
@@ -282,3 +283,22 @@ def test_fold_then_collapse_is_normalize(text: str) -> None:
 def test_presentation_forms_nfkc_leaves_alone(text: str, norm: str) -> None:
     assert normalize(text) == norm
     assert normalize_with_offsets(text)[0] == norm
+
+
+def _strip_clitic_reference(word: str) -> str:
+    for clitic in CLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+            return word[len(clitic) :]
+    return word
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="والبفكلمةن ", max_size=12))
+def test_strip_clitic_takes_the_first_clitic_that_fits(word: str) -> None:
+    """Looked up by the word's first letter, the clitic is the first of CLITICS that fits."""
+    assert strip_clitic(word) == _strip_clitic_reference(word)
+
+
+@pytest.mark.parametrize("clitic", CLITICS)
+def test_every_clitic_is_stripped(clitic: str) -> None:
+    assert strip_clitic(clitic + "كتاب") == "كتاب"

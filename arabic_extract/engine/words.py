@@ -7,6 +7,8 @@ words; a tag is grounded in the article's words. All on normalised text.
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import regex
 
 from arabic_extract.engine.blocks import Block
@@ -20,14 +22,23 @@ LEAD_PARAGRAPHS = 3
 """How many paragraphs of running text are a story's lead, for :func:`lead_overlap`."""
 
 
-_CLITIC_STARTS = frozenset(clitic[0] for clitic in CLITICS)
+# The clitics a word may open with, by its first letter, in the order of CLITICS (a word can
+# only open with the clitics of its first letter: the first of them that fits is the first of
+# CLITICS that fits).
+_BY_FIRST_LETTER = MappingProxyType(
+    {
+        letter: tuple(clitic for clitic in CLITICS if clitic[0] == letter)
+        for letter in dict.fromkeys(clitic[0] for clitic in CLITICS)
+    }
+)
 
 
 def strip_clitic(word: str) -> str:
     """``word`` without its first clitic, when at least three letters remain."""
-    if word[:1] not in _CLITIC_STARTS:
+    clitics = _BY_FIRST_LETTER.get(word[:1])
+    if clitics is None:
         return word
-    for clitic in CLITICS:
+    for clitic in clitics:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic) :]
     return word
