@@ -85,7 +85,9 @@ def wrap_column(lines: list[str]) -> int | None:
     # A line wider than any column (see below) is over the column whatever it is: more of them
     # than the 1 % allowed and the text is not wrapped, whatever the other lines' widths (the
     # lines of paragraphs of a page copied as it is: the common case, told from a few lines).
-    widest, allowed, over = _MAX_COLUMN * 1.1, (len(lines) - blank) // 100, 0
+    widest = _MAX_COLUMN * 1.1
+    allowed = (len(lines) - blank) // 100
+    over = 0
     for line in lines:
         if len(line) > widest and _width(line) > widest:
             over += 1
