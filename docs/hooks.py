@@ -586,8 +586,15 @@ def config_section(args: str) -> str:
     wanted = args.strip()
     for title, names in config_sections():
         if title == wanted:
-            rows = [row[:1] + row[2:] for row in config_rows(names)]
-            rows = [[row[0].split("</span>", 1)[1], *row[1:]] for row in rows]
+            fields = ExtractionConfig.model_fields
+            rows = [
+                [
+                    f"[{code(name)}](tuning.md#config-{name})",
+                    show_default(fields[name]),
+                    md(fields[name].description or ""),
+                ]
+                for name in names
+            ]
             return fields_div(table(["field", "default", "what it does"], rows))
     warn(f"config.py has no section {wanted!r}")
     return ""

@@ -119,7 +119,11 @@ def not_a_caption(text: str, known: Known, config: ExtractionConfig) -> str | No
     ``meta-line`` (a byline or date line), ``author`` (the author's photo), ``site`` (the
     site's logo or "about" link), ``prompt`` (share, follow); None when it is one. (A text is
     matched on its first ``max_line_chars`` characters, as a block is.)"""
-    norm = normalize(text[: config.max_line_chars])
+    return _why_no_caption(normalize(text[: config.max_line_chars]), known, config)
+
+
+def _why_no_caption(norm: str, known: Known, config: ExtractionConfig) -> str | None:
+    """:func:`not_a_caption` of a text whose matching form is ``norm``."""
     words = len(norm.split())
     if not _LETTER.search(norm):
         return "no-words"
@@ -147,7 +151,7 @@ def article_captions(texts: list[str], known: Known, config: ExtractionConfig) -
     out: list[str] = []
     for text in texts:
         key = normalize(text[: config.max_line_chars])
-        if key in seen or not_a_caption(text, known, config) is not None:
+        if key in seen or _why_no_caption(key, known, config) is not None:
             continue
         seen.add(key)
         out.append(text)
