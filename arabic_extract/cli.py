@@ -61,6 +61,7 @@ from arabic_extract.console import (
     Parser,
     Sink,
     UsageError,
+    VersionAction,
     display_name,
     exit_code,
     extract_path,
@@ -337,7 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
         "1 an input failed, 2 bad usage.",
     )
     parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {__version__} ({build_name()})"
+        "--version",
+        action=VersionAction,
+        version=f"{__version__} ({build_name()})",
+        help="show the version and the build (compiled or pure Python) and exit",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     add_extract_arguments(

@@ -65,6 +65,25 @@ class Parser(argparse.ArgumentParser):
             super().print_help(file)
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the version line on stdout as it is, never wrapped to the terminal's
+    width (argparse's own action wraps it, which breaks scripts that read it)."""
+
+    def __init__(self, option_strings: list[str], dest: str, version: str, help: str) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+        self.version = version
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        write_stdout(f"{parser.prog} {self.version}\n")
+        parser.exit()
+
+
 def exit_code(code: object) -> int:
     """The integer status of a SystemExit code."""
     if code is None:

@@ -427,10 +427,14 @@ def test_url_that_cannot_be_fetched_is_exit_1(
     assert_one_line_error(err, url, "cannot fetch")
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("columns", ["200", "20"])
+def test_version(
+    columns: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)  # one line however narrow the terminal
     assert main(["--version"]) == 0
     version = f"arabic-extract {arabic_extract.__version__} ({build_name()})"
-    assert capsys.readouterr().out.strip() == version
+    assert capsys.readouterr().out == version + "\n"
 
 
 def test_broken_pipe_is_quiet(
@@ -445,7 +449,7 @@ def test_broken_pipe_is_quiet(
 
 
 def run_module(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1"}
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1", "COLUMNS": "30"}
     return subprocess.run(
         [sys.executable, "-m", "arabic_extract", *args],
         input=stdin,
