@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import Final, Literal, get_args
 
 import regex
 
@@ -409,17 +409,19 @@ _FEW_ATTRIBUTES = regex.compile(rf"</?[a-zA-Z][^\t\n\f\r />]*+(?:{_ATTRIBUTE}){{
 # Where a crowded tag may be: a stretch of 2,000 characters without ">" (twice the least
 # max_attributes), or a quoted value holding a ">" (both searches skip to their first
 # character, ">" or "=", as a plain search for it would).
-_LONG_STRETCH = re.compile(r">[^>]{2000}")
-_QUOTED_GT = re.compile(r"=[\t\n\f\r ]*(?:\"[^\">]*|'[^'>]*)>")
+_STRETCH: Final = 2_000
+# (possessive: a quoted value that ends without a ">" is not given back one character at a
+# time, which doubled the search's time on real pages)
+_QUOTED_GT = re.compile(r"=[\t\n\f\r ]*+(?:\"[^\">]*+|'[^'>]*+)>")
 _TAG_START = re.compile(r"<[a-zA-Z/]")
 # The attributes of every tag that has some (quoted values may hold ">"), and an attribute's
 # value: what is left of a tag's attributes without their values is their names. (re: its
 # plain character runs are faster here; each repetition starts with a quote, so the pattern
 # never backtracks.)
 _TAG_ATTRIBUTES = re.compile(
-    r"""<[a-zA-Z][^\t\n\f\r /<>]*([\t\n\f\r /][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)"""
+    r"""<[a-zA-Z][^\t\n\f\r /<>]*+([\t\n\f\r /][^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)"""
 )
-_VALUE = re.compile(r"""=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*)""")
+_VALUE = re.compile(r"""=[\t\n\f\r ]*+(?:"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+)""")
 # A page needs at least this many characters to name max_attribute_names (20,000) distinct
 # attributes; smaller pages are not scanned for them.
 _NAMES_ABOVE = 150_000
@@ -430,8 +432,8 @@ def _crowded_starts(page: str) -> list[int]:
     long stretch without ">", and the tag holding each quoted value with a ">" (the last tag
     start before it; the searches back never cross each other, so the whole is linear)."""
     starts: set[int] = set()
-    stretches = [0] if page.find(">", 0, 2001) < 0 else []
-    stretches.extend(found.start() for found in _LONG_STRETCH.finditer(page))
+    stretches = [0] if page.find(">", 0, _STRETCH + 1) < 0 else []
+    stretches.extend(_long_stretches(page))
     for begin in stretches:
         end = page.find(">", begin + 1)
         stop = len(page) if end < 0 else end
@@ -445,6 +447,23 @@ def _crowded_starts(page: str) -> list[int]:
             starts.add(at)
         floor = found.start()
     return sorted(starts)
+
+
+def _long_stretches(page: str) -> list[int]:
+    """Each ">" followed by at least _STRETCH characters without one (as a search for
+    ``>[^>]{2000}`` finds them). The next candidate is the last ">" within _STRETCH characters
+    of the current one (the ones between have it within reach too): on a page with tags the
+    search takes steps of nearly _STRETCH characters instead of reading every one."""
+    found: list[int] = []
+    at = page.find(">")
+    while at >= 0 and at + _STRETCH < len(page):
+        last = page.rfind(">", at + 1, at + _STRETCH + 1)
+        if last >= 0:
+            at = last
+            continue
+        found.append(at)
+        at = page.find(">", at + _STRETCH + 1)
+    return found
 
 
 def _attributes_end(page: str, start: int, limit: int) -> int:

@@ -8,10 +8,13 @@ scaled down with them, so that each still crosses its limit and the suite stays 
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -27,6 +30,10 @@ from hostile_cases import (
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
 from arabic_extract.api import (
+    _QUOTED_GT,
+    _TAG_ATTRIBUTES,
+    _VALUE,
+    _long_stretches,
     attribute_names,
     bound_attributes,
     bound_markup,
@@ -318,6 +325,35 @@ def test_many_distinct_attribute_names_read_as_text_only() -> None:
     article = extract(page)
     assert any("max_attribute_names" in note for note in article.notes)
     assert PARAGRAPHS[0] in article.paragraphs
+
+
+# The scans before parsing, as first written (greedy, no possessive quantifier): the faster
+# forms find the same.
+PLAIN_QUOTED_GT = re.compile(r"=[\t\n\f\r ]*(?:\"[^\">]*|'[^'>]*)>")
+PLAIN_TAG_ATTRIBUTES = re.compile(
+    r"""<[a-zA-Z][^\t\n\f\r /<>]*([\t\n\f\r /][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)"""
+)
+PLAIN_VALUE = re.compile(r"""=[\t\n\f\r ]*(?:"[^"]*"|'[^']*'|[^\t\n\f\r >]*)""")
+LONG_STRETCH = re.compile(r">[^>]{2000}")
+tag_soup = st.text(alphabet="<>=\"' \t\n/aZب1-", max_size=300)
+
+
+@settings(max_examples=400, deadline=None)
+@given(tag_soup)
+def test_the_markup_scans_find_what_their_plain_forms_find(page: str) -> None:
+    assert [m.span() for m in _QUOTED_GT.finditer(page)] == [
+        m.span() for m in PLAIN_QUOTED_GT.finditer(page)
+    ]
+    assert _TAG_ATTRIBUTES.findall(page) == PLAIN_TAG_ATTRIBUTES.findall(page)
+    assert _VALUE.sub(" ", page) == PLAIN_VALUE.sub(" ", page)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 4500), max_size=12), st.booleans())
+def test_long_stretches_are_the_pattern_matches(gaps: list[int], opened: bool) -> None:
+    """Pages made of ">" and runs of other characters around 2,000 long."""
+    page = ("" if opened else "x") + "".join(">" + "ب" * gap for gap in gaps)
+    assert _long_stretches(page) == [m.start() for m in LONG_STRETCH.finditer(page)]
 
 
 # --------------------------------------------------------------------------- the deadline

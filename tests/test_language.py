@@ -5,12 +5,15 @@ Arabic gets (a note, no fields read by the Arabic rules, its declared language k
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.engine.language import detect_language
+from arabic_extract.engine.language import detect_language, letter_runs
 from arabic_extract.evaluation import visible_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,3 +104,17 @@ def test_arabic_rules_do_not_read_fields_of_other_languages() -> None:
     assert article.language == "en"
     assert article.author is None
     assert article.source is None
+
+
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Letters of several scripts, digits of several systems (² is a digit but no decimal), marks,
+# the zero-width non-joiner, tatweel, punctuation and every kind of space.
+_RUN_ALPHABET = (
+    "اأبةىیکپ\u0640\u064e\u0651\u200c\u200fabcÉé2٣۴²½_-.,،()\t\n \u00a0\u2009\u3000\u001f"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_RUN_ALPHABET, max_size=80))
+def test_letter_runs_are_the_pattern_runs(text: str) -> None:
+    assert letter_runs(text) == LETTER_RUN.findall(text)

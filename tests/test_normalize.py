@@ -15,6 +15,7 @@ from arabic_extract.engine.normalize import (
     _offsets_by_runs,
     fold,
     is_blank,
+    is_normal,
     normalize,
     normalize_with_offsets,
     original_slice,
@@ -150,6 +151,27 @@ def test_the_fast_offsets_are_the_general_ones(pieces: list[str]) -> None:
     fast = _offsets_by_runs(text)
     assert fast is None or fast == _offsets_by_chars(text, None)
     assert _offsets_by_runs(normalize(text)) == _offsets_by_chars(normalize(text), None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        mixed_text,
+        st.lists(
+            st.sampled_from(
+                ["ب", "A", "a", " ", "  ", "\t", "\u2028", "\u00a0", "\u0640", "١", "ﻻ", "ة", "İ"]
+            ),
+            max_size=8,
+        ).map("".join),
+    )
+)
+def test_a_text_said_normal_is_its_own_matching_form(text: str) -> None:
+    """The shortcut of normalize(): what is_normal() lets through is what the full
+    normalisation (fold, then one space between words) leaves as it is."""
+    slow = " ".join(fold(text).split())
+    assert normalize(text) == slow
+    if is_normal(text):
+        assert slow == text
 
 
 @settings(max_examples=300, deadline=None)

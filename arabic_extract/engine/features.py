@@ -107,12 +107,14 @@ def dateline_agency(norm: str, words: int | None = None) -> str | None:
     return leading_agency(norm) or tail_agency(norm, words)
 
 
-def tail_agency(norm: str, words: int | None = None) -> str | None:
+def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = None) -> str | None:
     """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
-    واس. Short, dated, and its last words are a known agency."""
+    واس. Short, dated, and its last words are a known agency. (``tokens``: ``norm.split()``,
+    when the caller has it.)"""
     if (words is not None and words > 20) or _DIGIT.search(norm) is None:
         return None
-    tokens = norm.split()
+    if tokens is None:
+        tokens = norm.split()
     if len(tokens) > 20:
         return None
     for size in (3, 2, 1):
@@ -130,10 +132,18 @@ _CREDIT_TAIL = regex.compile(
 )
 
 
+# Every match of _CREDIT_TAIL holds one of these: most lines hold none, and are ruled out
+# without running the pattern.
+_CREDIT_MARKS: Final = "(-–—|:"
+
+
 def credit_tail(norm: str) -> bool:
     """Whether a normalised line ends with a photo credit (``- أرشيف``, ``(من المصدر)``,
     ``(رويترز)``, ``تصوير: فلان``): what an image's caption ends with."""
-    found = _CREDIT_TAIL.search(norm[-60:])
+    tail = norm[-60:]
+    if not any(mark in tail for mark in _CREDIT_MARKS):
+        return False
+    found = _CREDIT_TAIL.search(tail)
     if found is None:
         return False
     credit = (found.group("credit") or found.group("label") or "").strip()
@@ -193,7 +203,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         return _noise_features(block, words, noise, time_ago)
     tail = norm.rstrip(_CLOSERS)[-1:]
     sentence_end = tail in _SENTENCE_MARKS
-    agency_at_end = tail_agency(norm, words)
+    agency_at_end = tail_agency(norm, words, tokens)
     agency = leading_agency(norm) or agency_at_end
     title_words = config.min_title_words <= words <= config.max_title_words
     return Features(

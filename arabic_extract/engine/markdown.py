@@ -112,6 +112,18 @@ def front_matter(lines: list[str]) -> FrontMatter:
     return FrontMatter()
 
 
+def leading_lines(text: str, count: int) -> list[str]:
+    """The first ``count`` lines of ``text`` (all of them when it has fewer), as
+    ``text.splitlines()[:count]`` gives them, splitting only as much of the text as they take."""
+    size = 4_096
+    while size < len(text):
+        lines = text[:size].splitlines()
+        if len(lines) > count:  # the last line may be cut short, the first count are whole
+            return lines[:count]
+        size *= 4
+    return text.splitlines()[:count]
+
+
 # --- detection ---------------------------------------------------------------------------------
 
 # (a link's target stops at the next bracket or space: every scan ends there, so the search
@@ -146,7 +158,7 @@ def markdown_signals(text: str) -> int:
         strong += len(_STRONG_LINE.findall(head))
     if "][" in head and "]:" in head and _DEFINITION.search(head):
         strong += len(_REFERENCE_LINK.findall(head))
-    strong += front_matter(head[:_FRONT_MATTER_CHARS].splitlines()).start > 0
+    strong += front_matter(leading_lines(head[:_FRONT_MATTER_CHARS], _FRONT_MATTER_LINES)).start > 0
     weak = 0
     if "---" in head or "\\" in head or "**" in head or "__" in head:
         weak = min(len(_WEAK.findall(head)), 2)

@@ -86,6 +86,30 @@ _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
+# Every character normalisation changes: deleted, folded, decomposed (presentation forms),
+# and every white space but the plain space (collapsed or turned into one). A text without any,
+# without capitals and with single spaces between its words is its own matching form.
+_CHANGED = re.compile(
+    "["
+    + re.escape(_DELETE + "".join(_FOLD))
+    + "\uFB50-\uFDFF\uFE70-\uFEFE"
+    + re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x20))
+    + "]"
+)
+
+
+def is_normal(text: str) -> bool:
+    """Whether ``text`` is its own matching form: ``normalize(text) == text`` (one search, where
+    normalising takes several passes; most short labels and words of a page are)."""
+    return (
+        _CHANGED.search(text) is None
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.lower() == text
+    )
+
+
 def normalize(text: str) -> str:
     """Return the matching form of ``text`` (see the module docstring).
 
@@ -93,6 +117,8 @@ def normalize(text: str) -> str:
     Arabic text both are several times faster than ``str.translate``, which builds its result
     one character at a time. :func:`normalize_with_offsets` gives the same result.
     """
+    if is_normal(text):
+        return text
     return " ".join(fold(text).split())
 
 

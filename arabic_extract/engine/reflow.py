@@ -231,7 +231,7 @@ def _join(lines: list[str], rows: list[int]) -> list[tuple[str, int]]:
                 previous.add(line)
                 after_cut = False
                 continue
-            short = len(line.split()) <= _INLINE_WORDS and line[-1] not in _MARKS
+            short = line[-1] not in _MARKS and len(line.split()) <= _INLINE_WORDS
             if is_cut(previous.tail()) or (short and _running(previous.last)):
                 previous.add(line)
                 after_cut = short
