@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.engine.blocks import bullet_end, line_blocks
+from arabic_extract.engine.blocks import _spaced, bullet_end, line_blocks
+from arabic_extract.engine.merge import _H1_BONUS, _TITLE_MATCH, _may_name
 from arabic_extract.engine.normalize import (
     _offsets_by_chars,
     _offsets_by_runs,
@@ -324,3 +326,28 @@ def test_strip_clitic_takes_the_first_clitic_that_fits(word: str) -> None:
 @pytest.mark.parametrize("clitic", CLITICS)
 def test_every_clitic_is_stripped(clitic: str) -> None:
     assert strip_clitic(clitic + "كتاب") == "كتاب"
+
+
+SPACES = ["ب", "a", " ", "  ", "\t", "\u2028", "\u00a0", "\u2003", "\x1f", "\u200c"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SPACES), max_size=10).map("".join))
+def test_spaced_is_split_and_join(line: str) -> None:
+    assert _spaced(line) == " ".join(line.split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["رئيس", "الوزراء", "غزة", "اليوم", "في"]), max_size=8),
+    st.lists(st.sampled_from(["رئيس", "الوزراء", "غزة", "اليوم", "في", "خبر"]), max_size=12),
+)
+def test_may_name_stops_early_with_the_same_answer(title: list[str], line: list[str]) -> None:
+    """The title-match shortcut (it stops once the words left cannot reach the match) answers
+    as the whole count does."""
+    bag = Counter(title)
+    total = sum(bag.values())
+    norm = " ".join(line)
+    shared = sum(count for word, count in bag.items() if word in norm)
+    whole = total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
+    assert _may_name(norm, bag, total) == whole

@@ -137,8 +137,16 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
         if len(text) > max_chars or not text[:marker].isprintable():
             forms.append(matching_form(text, max_chars))
         else:  # the marker folds one character to one
-            forms.append((" ".join(line[marker:].split()), marker > 0))
+            forms.append((_spaced(line[marker:]), marker > 0))
     return forms
+
+
+def _spaced(line: str) -> str:
+    """``" ".join(line.split())``: most lines are spaced so already (white space other than
+    the plain space is not printable), and are returned without being split."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
 
 
 def line_blocks(lines: list[str], max_chars: int, rows: list[int] | None = None) -> list[Block]:

@@ -137,6 +137,7 @@ def mark_headline_lists(
     out = list(decs)
     n = len(decs)
     item = [_list_item(f, d) for f, d in zip(feats, decs, strict=True)]
+    leads: dict[tuple[int, ...], frozenset[str]] = {}  # lists before one text share its lead
     i = 0
     while i < n:
         if not item[i]:
@@ -151,7 +152,7 @@ def mark_headline_lists(
         if j < n and decs[j].cls == "good" and items[-1] == j - 1:
             items.pop()  # the title right above the text is the article's own headline
         if len(items) >= config.menu_run:  # (_others only drops items)
-            items = _others(blocks, decs, items, j, config)
+            items = _others(blocks, decs, items, j, config=config, leads=leads)
         if len(items) < config.menu_run:
             i = j
             continue
@@ -170,13 +171,23 @@ def mark_headline_lists(
 
 
 def _others(
-    blocks: list[Block], decs: list[Decision], items: list[int], end: int, config: ExtractionConfig
+    blocks: list[Block],
+    decs: list[Decision],
+    items: list[int],
+    end: int,
+    *,
+    config: ExtractionConfig,
+    leads: dict[tuple[int, ...], frozenset[str]],
 ) -> list[int]:
     """The items that are not the article's own headline or caption: those name what the
     text right after the list tells (its first paragraphs, within twice headline_lookback
-    blocks: the article's header may stand between)."""
+    blocks: the article's header may stand between). ``leads`` keeps the lead words of the
+    paragraphs already read in this call."""
     following = range(end, min(len(decs), end + 2 * config.headline_lookback))
-    lead = lead_words([blocks[k] for k in following if decs[k].cls == "good"][:LEAD_PARAGRAPHS])
+    key = tuple([k for k in following if decs[k].cls == "good"][:LEAD_PARAGRAPHS])
+    lead = leads.get(key)
+    if lead is None:
+        lead = leads[key] = lead_words([blocks[k] for k in key])
     if not lead:
         return items
     return [k for k in items if lead_overlap(blocks[k], lead) < config.lead_share]

@@ -274,10 +274,9 @@ def label_headline_and_captions(
                 out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
     first = headline if headline is not None else run.start
     for i in range(first, min(len(blocks), run.end + 2)):
-        labelled = CAPTION_LABEL.match(blocks[i].norm) is not None  # "صورة: ..." describes
         if (
             "photo-credit" in decs[i].reasons
-            and labelled
+            and CAPTION_LABEL.match(blocks[i].norm) is not None  # "صورة: ..." describes
             and len(caption_text(blocks[i]).split()) >= 3
         ):
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit", "caption"))

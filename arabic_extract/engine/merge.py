@@ -51,8 +51,19 @@ def _may_name(norm: str, bag: Counter[str], total: int) -> bool:
     substrings) are shared, and F1 <= 2 * shared / (shared + total), ``total`` being the
     title's word count. Most headings on a page (teasers of other articles) are ruled out
     without being tokenised."""
-    shared = sum(count for word, count in bag.items() if word in norm)
-    return total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
+    if total <= 0:
+        return False
+    shared = 0
+    missed = 0  # once the words left cannot reach the match, the rest are not looked for
+    for word, count in bag.items():
+        if word in norm:
+            shared += count
+        else:
+            missed += count
+            best = total - missed
+            if 2 * best / (best + total) + _H1_BONUS < _TITLE_MATCH:
+                return False
+    return 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
 
 
 def match_headline(

@@ -92,7 +92,7 @@ _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 _CHANGED = re.compile(
     "["
     + re.escape(_DELETE + "".join(_FOLD))
-    + "\uFB50-\uFDFF\uFE70-\uFEFE"
+    + "\ufb50-\ufdff\ufe70-\ufefe"
     + re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x20))
     + "]"
 )
