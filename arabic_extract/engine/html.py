@@ -243,6 +243,19 @@ class Words:
         self.caption: Final = caption
 
 
+# Every ASCII character but a-z, as a space: an ASCII class string's runs of letters are then
+# its words (see _class_tokens).
+_NOT_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not "a" <= chr(c) <= "z"})
+
+
+def _class_tokens(lowered: str) -> list[str]:
+    """``_CLASS_TOKEN.findall(lowered)``: the runs of a-z letters (for ASCII text, the words
+    left once every other character is a space, without the pattern)."""
+    if lowered.isascii():
+        return lowered.translate(_NOT_LETTERS).split()
+    return _CLASS_TOKEN.findall(lowered)
+
+
 def read_words(value: str, noise_tokens: bool) -> Words:
     """Read a class or id attribute: hiding classes, furniture tokens, article containers."""
     lowered = value.lower()
@@ -253,13 +266,13 @@ def read_words(value: str, noise_tokens: bool) -> Words:
     caption = "wpcaptiontext" in joined
     reasons: tuple[str, ...] = ()
     if noise_tokens and not article:  # an article container is never furniture
-        tokens = _CLASS_TOKEN.findall(lowered)
+        tokens = _class_tokens(lowered)
         if not _NOISE_TOKEN_SET.isdisjoint(tokens):
             words = lowered.split()
             if any(w.startswith(_NEGATIONS) for w in words):
                 # no-share, hide-comments: a negated word says what is absent
                 kept = " ".join(w for w in words if not w.startswith(_NEGATIONS))
-                tokens = _CLASS_TOKEN.findall(kept)
+                tokens = _class_tokens(kept)
             hits = _NOISE_TOKEN_SET.intersection(tokens)
             reasons = tuple(dict.fromkeys(_TOKEN_REASON[t] for t in sorted(hits)))
     if not (reasons or article or caption):
@@ -274,9 +287,11 @@ HIDDEN_WORDS = Words(hidden=True)
 def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
     """A container that holds the page's prose is not furniture, whatever its class says
     (a page wrapped in one <form>, an article div with a "has-share" class)."""
-    if len(node.text(deep=True)) <= config.dom_noise_max_chars:
+    # (the markers first: one query that stops at the first, where the text is the whole
+    # subtree's, made into a string)
+    if node.tag not in _PROSE_MARKERS and node.css_first(_PROSE_SELECTOR) is None:
         return False
-    return node.tag in _PROSE_MARKERS or node.css_first(_PROSE_SELECTOR) is not None
+    return len(node.text(deep=True)) > config.dom_noise_max_chars
 
 
 def inner_context(node: LexborNode, own: Own, ctx: Ctx, config: ExtractionConfig) -> Ctx:

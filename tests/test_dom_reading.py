@@ -1,0 +1,30 @@
+"""How the DOM walk reads an element's class and id (:mod:`arabic_extract.engine.html`): the
+runs of letters it matches furniture words against, and what a class string says."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabic_extract.engine.html import HIDDEN_WORDS, NO_WORDS, _class_tokens, read_words
+from arabic_extract.rules.dom import CLASS_TOKEN
+
+CLASS_CHARS = "abcxyz-_ 0129\t\n.:/أبé"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=CLASS_CHARS, max_size=60))
+def test_class_tokens_are_the_runs_of_letters(lowered: str) -> None:
+    assert _class_tokens(lowered) == re.findall(CLASS_TOKEN, lowered)
+
+
+def test_what_a_class_string_says() -> None:
+    assert read_words("post-body entry-content", noise_tokens=True).article
+    assert read_words("d-none", noise_tokens=True) is HIDDEN_WORDS
+    assert read_words("col-md-8 row", noise_tokens=True) is NO_WORDS
+    shared = read_words("td-post-sharing", noise_tokens=True)
+    assert shared.noise and not shared.article
+    # a negated word says what is absent: "no-share" is no share bar
+    assert read_words("no-share", noise_tokens=True) is NO_WORDS
