@@ -243,9 +243,9 @@ class Words:
         self.caption: Final = caption
 
 
-# Every ASCII character but a-z, as a space: an ASCII class string's runs of letters are then
-# its words (see _class_tokens).
-_NOT_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not "a" <= chr(c) <= "z"})
+# A translation table for ASCII text, indexed by code point: every character but a-z becomes
+# a space, so that an ASCII class string's runs of letters are its words (see _class_tokens).
+_NOT_LETTERS = "".join(chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128))
 
 
 def _class_tokens(lowered: str) -> list[str]:
