@@ -28,6 +28,7 @@ from setuptools.command.build_ext import build_ext
 # pydantic models) stays pure Python: it runs once per call or holds data, and the API's own
 # TypeErrors stay as they are.
 COMPILED = [
+    "arabic_extract/engine/gil.py",
     "arabic_extract/engine/normalize.py",
     "arabic_extract/engine/decode.py",
     "arabic_extract/rules/__init__.py",

@@ -6,6 +6,7 @@ from typing import Final, final
 
 import regex
 
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import fold, is_blank, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
@@ -103,7 +104,7 @@ class Block:
 
 def bullet_end(text: str) -> int:
     """Where the text starts after a leading list marker (0 when it has none)."""
-    marker = BULLET.match(text) if text[:1] in _BULLET_STARTS else None
+    marker = BULLET.match(text, None, None, KEEP_GIL) if text[:1] in _BULLET_STARTS else None
     return marker.end() if marker is not None else 0
 
 

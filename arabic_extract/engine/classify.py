@@ -17,6 +17,7 @@ from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.features import Features, credit_tail
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 from arabic_extract.model import Label
 
@@ -220,14 +221,14 @@ def mark_foreign_lines(
     """On an Arabic page, a short line with no Arabic letter (an English photo caption, an
     embed's title, a credit) is not the article's text."""
     good = [b for b, d in zip(blocks, decs, strict=True) if d.cls == "good"]
-    arabic = sum(1 for b in good if _ARABIC_LETTER.search(b.norm))
+    arabic = sum(1 for b in good if _ARABIC_LETTER.search(b.norm, None, None, KEEP_GIL))
     if len(good) < 3 or arabic < config.arabic_page_share * len(good):
         return decs
     return [
         Decision("bad", labels.NOISE, ("foreign-line",))
         if d.cls != "bad"
         and f.words <= config.max_foreign_line_words
-        and _ARABIC_LETTER.search(b.norm) is None
+        and _ARABIC_LETTER.search(b.norm, None, None, KEEP_GIL) is None
         else d
         for b, f, d in zip(blocks, feats, decs, strict=True)
     ]

@@ -24,6 +24,7 @@ from hijridate import Hijri
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.cuts import span_text
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.model import HijriDate
 from arabic_extract.rules import (
     WORD_END,
@@ -228,7 +229,7 @@ MAX_LINE_DATES = 4
 def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
     """The matches of the date patterns in a normalised line, in order, none overlapping
     another (up to ``limit`` and one more of each pattern)."""
-    if _YEAR_DIGITS.search(norm) is None:
+    if _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
         return []  # every absolute date has a four-digit year
     found: list[regex.Match[str]] = []
     # the month pattern is slow (a long alternation tried at every position): it runs only
@@ -324,7 +325,9 @@ def segments(norm: str) -> list[Segment]:
     )
     for family, label_role in families:
         if family.may_occur(norm):
-            found = islice(family.compiled.finditer(norm), 2 * MAX_LINE_DATES + 1)
+            found = islice(
+                family.compiled.finditer(norm, None, None, False, KEEP_GIL), 2 * MAX_LINE_DATES + 1
+            )
             labels.extend((m, label_role) for m in found)
     if len(labels) > 2 * MAX_LINE_DATES:
         return []
@@ -586,7 +589,7 @@ def only_date_words(rest: str) -> bool:
 
 def has_date_words(norm: str) -> bool:
     """Whether a normalised phrase holds a word of date lines: a label, a weekday, an era."""
-    return _LINE_WORDS_RE.search(norm) is not None
+    return _LINE_WORDS_RE.search(norm, None, None, KEEP_GIL) is not None
 
 
 def only_dates(norm: str, start: int = 0) -> bool:
@@ -608,7 +611,7 @@ def _labelled_relative(norm: str) -> bool:
     if found is None:
         return False
     labelled = any(
-        family.may_occur(norm) and family.compiled.search(norm) is not None
+        family.may_occur(norm) and family.compiled.search(norm, None, None, KEEP_GIL) is not None
         for family in (PUBLISHED_LABEL, UPDATED_LABEL)
     )
     return labelled and only_date_words(_without(norm, [found.span()]))
@@ -622,7 +625,7 @@ def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
     if words > max_words:
         return False
     # every absolute date pattern has a four-digit year
-    if _YEAR_DIGITS.search(norm) is None:
+    if _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
         return _labelled_relative(norm)
     spans = _date_spans(norm)
     if not spans:

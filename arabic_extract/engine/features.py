@@ -11,6 +11,7 @@ from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.bylines import is_outlet_name, is_place_byline, split_outlet_byline
 from arabic_extract.engine.dates import find_relative, is_date_line
 from arabic_extract.engine.deadline import out_of_time
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, SOURCE_LINE
@@ -111,7 +112,7 @@ def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = 
     """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
     واس. Short, dated, and its last words are a known agency. (``tokens``: ``norm.split()``,
     when the caller has it.)"""
-    if (words is not None and words > 20) or _DIGIT.search(norm) is None:
+    if (words is not None and words > 20) or _DIGIT.search(norm, None, None, KEEP_GIL) is None:
         return None
     if tokens is None:
         tokens = norm.split()
@@ -119,7 +120,7 @@ def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = 
         return None
     for size in (3, 2, 1):
         tail = " ".join(tokens[-size:]).strip("()-–—:. ")
-        if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail):
+        if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail, None, None, KEEP_GIL):
             return tail
     return None
 
@@ -143,7 +144,7 @@ def credit_tail(norm: str) -> bool:
     tail = norm[-60:]
     if not any(mark in tail for mark in _CREDIT_MARKS):
         return False
-    found = _CREDIT_TAIL.search(tail)
+    found = _CREDIT_TAIL.search(tail, None, None, KEEP_GIL)
     if found is None:
         return False
     credit = (found.group("credit") or found.group("label") or "").strip()
@@ -179,10 +180,10 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     head = tokens[0]
     if head.isalnum():  # the common case, without a regular expression: see first_word
         first = NUMBER if head[0].isdigit() else head
-        has_letters = head[0].isalpha() or _LETTER.search(norm) is not None
+        has_letters = head[0].isalpha() or _LETTER.search(norm, None, None, KEEP_GIL) is not None
     else:
         first = first_word(norm)
-        has_letters = _LETTER.search(norm) is not None
+        has_letters = _LETTER.search(norm, None, None, KEEP_GIL) is not None
     date_line = is_date_line(norm, config.max_date_line_words, words)
     noise = NOISE_INDEX.match(norm, words, first)
     if (

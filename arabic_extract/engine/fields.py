@@ -26,6 +26,7 @@ from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
 from arabic_extract.engine.dates import read_dates
 from arabic_extract.engine.features import Features, credit_tail
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
@@ -395,7 +396,7 @@ def lead_outlet(block: Block) -> str | None:
     """An outlet credited in a lead sentence: وفقاً لوكالة X, حسبما ذكرت صحيفة X, نقلاً عن X."""
     if not LEAD_ATTRIBUTION.may_occur(block.norm):
         return None
-    for found in LEAD_ATTRIBUTION.compiled.finditer(block.norm):
+    for found in LEAD_ATTRIBUTION.compiled.finditer(block.norm, None, None, False, KEEP_GIL):
         tail = block.norm[found.end() :].lstrip(" :")
         if _QUOTE_CREDIT.match(tail):  # "نقلت عنه صحيفة": it quotes someone, not the story
             continue
@@ -559,7 +560,7 @@ def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]
     for block, dec in zip(blocks, decs, strict=True):
         if dec.label not in (labels.BODY, labels.HEADLINE):
             continue
-        tokens = _TOKEN.findall(block.norm)
+        tokens = _TOKEN.findall(block.norm, None, None, False, KEEP_GIL)
         for k, token in enumerate(tokens):
             if token not in reachable:
                 continue

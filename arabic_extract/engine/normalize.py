@@ -15,6 +15,8 @@ from types import MappingProxyType
 
 import regex
 
+from arabic_extract.engine.gil import KEEP_GIL
+
 _DELETE = (
     "\u0640"  # tatweel
     + "".join(chr(c) for c in range(0x064B, 0x0660))  # harakat, shadda, sukun, maddah...
@@ -126,7 +128,7 @@ def fold(text: str) -> str:
     """Every step of :func:`normalize` but the last: spaces are not collapsed, and line breaks
     stay where they are, so a whole page can be folded at once and then split into lines:
     ``normalize(line) == " ".join(fold(line).split())``."""
-    if _PRESENTATION_FORMS.search(text):
+    if _PRESENTATION_FORMS.search(text, None, None, KEEP_GIL):
         text = _PRESENTATION_FORMS.sub(_decompose, text)
     return _fold_kept(_DELETE_CLASS.sub("", text))
 
@@ -176,7 +178,9 @@ def normalize_with_offsets(text: str, limit: int | None = None) -> tuple[str, li
     ``limit``, stop once that many normalised characters (plus one) are mapped: enough to cut
     out a field that ends there.
     """
-    mapped = None if _PRESENTATION_FORMS.search(text) else _offsets_by_runs(text)
+    mapped = (
+        None if _PRESENTATION_FORMS.search(text, None, None, KEEP_GIL) else _offsets_by_runs(text)
+    )
     if mapped is None:
         return _offsets_by_chars(text, limit)
     norm, offsets = mapped

@@ -12,6 +12,7 @@ from types import MappingProxyType
 import regex
 
 from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.stopwords import STOPWORDS
 
@@ -67,7 +68,12 @@ def lead_words(lead: list[Block]) -> frozenset[str]:
     """The words of a story's lead paragraphs, bare (see :func:`bare`), for
     :func:`lead_overlap`. Words of one or two letters are left out (a title's words are looked
     up by their bare form, which keeps three letters or more), and each word is made bare once."""
-    unique = {w for block in lead for w in TOKEN.findall(block.norm) if len(w) > 2}
+    unique = {
+        w
+        for block in lead
+        for w in TOKEN.findall(block.norm, None, None, False, KEEP_GIL)
+        if len(w) > 2
+    }
     return frozenset([bare(w) for w in unique])
 
 
@@ -76,7 +82,11 @@ def lead_overlap(title: Block, lead: frozenset[str]) -> float:
     :func:`lead_words`), with or without a clitic and the article."""
     if not lead:
         return 0.0
-    words = [w for w in TOKEN.findall(title.norm) if len(w) > 2 and w not in STOPWORD_SET]
+    words = [
+        w
+        for w in TOKEN.findall(title.norm, None, None, False, KEEP_GIL)
+        if len(w) > 2 and w not in STOPWORD_SET
+    ]
     if not words:
         return 0.0
     return sum(1 for w in words if bare(w) in lead) / len(words)

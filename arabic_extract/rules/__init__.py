@@ -35,6 +35,7 @@ from typing import Literal
 
 import regex
 
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 
@@ -64,7 +65,7 @@ LATIN = "<latin>"
 def first_word(norm: str) -> str:
     """The first run of letters or digits of a normalised line ("" when it has none); a run
     that starts with a digit is ``NUMBER``. Families index their phrases by it."""
-    found = _FIRST_WORD.search(norm)
+    found = _FIRST_WORD.search(norm, None, None, KEEP_GIL)
     if found is None:
         return ""
     word = found.group()
@@ -216,10 +217,10 @@ class Family:
         if first is not None and self.first_words is not None and first not in self.first_words:
             return None
         if self.kind != "search":
-            return self.compiled.match(norm)
+            return self.compiled.match(norm, None, None, KEEP_GIL)
         if not self.may_occur(norm):
             return None
-        return self.compiled.search(norm)
+        return self.compiled.search(norm, None, None, KEEP_GIL)
 
     def may_occur(self, norm: str) -> bool:
         """False when a search family surely does not occur in the line: none of its
