@@ -18,6 +18,7 @@ from arabic_extract.engine.normalize import (
     fold,
     is_blank,
     is_normal,
+    longer_when_normal,
     normalize,
     normalize_with_offsets,
     original_slice,
@@ -351,3 +352,21 @@ def test_may_name_stops_early_with_the_same_answer(title: list[str], line: list[
     shared = sum(count for word, count in bag.items() if word in norm)
     whole = total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
     assert _may_name(norm, bag, total) == whole
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(
+        mixed_text,
+        st.lists(
+            st.sampled_from(
+                ["في", "ا", "\u0640", "\u064e", "ﻻ", "\ufdd0", "\u00a0", "\u2028", "İ", "١"]
+            ),
+            max_size=6,
+        ).map("".join),
+    ),
+    st.integers(0, 8),
+)
+def test_longer_when_normal_is_never_wrong(text: str, size: int) -> None:
+    if longer_when_normal(text, size):
+        assert len(normalize(text)) > size

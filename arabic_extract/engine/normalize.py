@@ -100,6 +100,24 @@ _CHANGED = re.compile(
 )
 
 
+# The characters normalisation may drop or turn into a space (the deleted ones, presentation
+# forms it cannot decompose, white space): a text without any has a matching form at least as
+# long as itself (every other character gives one or more).
+_MAY_DROP = re.compile(
+    "["
+    + re.escape(_DELETE)
+    + "\ufb50-\ufdff\ufe70-\ufefe"
+    + re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isspace()))
+    + "]"
+)
+
+
+def longer_when_normal(text: str, size: int) -> bool:
+    """Whether ``normalize(text)`` surely has more than ``size`` characters, told without
+    normalising: ``text`` has more and none that normalisation may drop."""
+    return len(text) > size and _MAY_DROP.search(text) is None
+
+
 def is_normal(text: str) -> bool:
     """Whether ``text`` is its own matching form: ``normalize(text) == text`` (one search, where
     normalising takes several passes; most short labels and words of a page are)."""

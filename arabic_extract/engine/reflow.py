@@ -26,10 +26,11 @@ from itertools import pairwise
 from typing import Final
 
 from arabic_extract.engine.features import NOISE_INDEX
-from arabic_extract.engine.normalize import normalize
+from arabic_extract.engine.normalize import longer_when_normal, normalize
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 
 _DANGLING = frozenset(normalize(word) for word in DANGLING_WORDS)
+_LONGEST_DANGLING = max(map(len, _DANGLING))
 _MARKS = frozenset(CONTINUATION_MARKS)
 # Marks that end a sentence: a line ending in one is finished.
 _FINAL = frozenset(".!؟?…")
@@ -158,8 +159,8 @@ def is_cut(line: str) -> bool:
     icons gone) is no cut sentence."""
     if line[-1] in _MARKS:
         return False
-    space = line.rfind(" ")
-    if normalize(line[space + 1 :]) not in _DANGLING:
+    word = line[line.rfind(" ") + 1 :]
+    if longer_when_normal(word, _LONGEST_DANGLING) or normalize(word) not in _DANGLING:
         return False
     return line.count(" ") >= _LABEL_WORDS or not _widget(line)
 
