@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from arabic_extract.engine.blocks import _spaced, bullet_end, line_blocks
 from arabic_extract.engine.merge import _H1_BONUS, _TITLE_MATCH, _may_name
 from arabic_extract.engine.normalize import (
+    WHITE_SPACE,
     _offsets_by_chars,
     _offsets_by_runs,
     fold,
@@ -370,3 +371,7 @@ def test_may_name_stops_early_with_the_same_answer(title: list[str], line: list[
 def test_longer_when_normal_is_never_wrong(text: str, size: int) -> None:
     if longer_when_normal(text, size):
         assert len(normalize(text)) > size
+
+
+def test_white_space_is_what_python_splits_on() -> None:
+    assert "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) == WHITE_SPACE

@@ -259,10 +259,10 @@ def _class_tokens(lowered: str) -> list[str]:
 def read_words(value: str, noise_tokens: bool) -> Words:
     """Read a class or id attribute: hiding classes, furniture tokens, article containers."""
     lowered = value.lower()
-    joined = set(lowered.replace("-", "").replace("_", "").split())  # entry-content: one word
-    if not joined.isdisjoint(HIDDEN_CLASSES):
+    joined = lowered.replace("-", "").replace("_", "").split()  # entry-content: one word
+    if not HIDDEN_CLASSES.isdisjoint(joined):
         return HIDDEN_WORDS
-    article = not joined.isdisjoint(ARTICLE_TOKENS)
+    article = not ARTICLE_TOKENS.isdisjoint(joined)
     caption = "wpcaptiontext" in joined
     reasons: tuple[str, ...] = ()
     if noise_tokens and not article:  # an article container is never furniture

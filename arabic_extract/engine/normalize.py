@@ -88,6 +88,12 @@ _PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
 _FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character ``str.isspace`` and ``str.split`` take for white space (tested)."""
+
 # Every character normalisation changes: deleted, folded, decomposed (presentation forms),
 # and every white space but the plain space (collapsed or turned into one). A text without any,
 # without capitals and with single spaces between its words is its own matching form.
@@ -95,7 +101,7 @@ _CHANGED = re.compile(
     "["
     + re.escape(_DELETE + "".join(_FOLD))
     + "\ufb50-\ufdff\ufe70-\ufefe"
-    + re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isspace() and c != 0x20))
+    + re.escape(WHITE_SPACE.replace(" ", ""))
     + "]"
 )
 
@@ -104,11 +110,7 @@ _CHANGED = re.compile(
 # forms it cannot decompose, white space): a text without any has a matching form at least as
 # long as itself (every other character gives one or more).
 _MAY_DROP = re.compile(
-    "["
-    + re.escape(_DELETE)
-    + "\ufb50-\ufdff\ufe70-\ufefe"
-    + re.escape("".join(chr(c) for c in range(0x110000) if chr(c).isspace()))
-    + "]"
+    "[" + re.escape(_DELETE) + "\ufb50-\ufdff\ufe70-\ufefe" + re.escape(WHITE_SPACE) + "]"
 )
 
 

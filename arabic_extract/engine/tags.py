@@ -65,7 +65,10 @@ def plausible_tags(
 ) -> list[str]:
     """The tags that name a topic, in order: without the numbers, the codes, and (on an
     article in Arabic, ``arabic``) the Latin words the article never writes."""
-    if not tags:  # (the article's text is not normalised for nothing)
+    # (the article's text is normalised only for a tag without an Arabic letter: the others
+    # are never looked for in it, see _unseen_latin)
+    if not tags:
         return []
-    text = article_text(headline, paragraphs)
+    latin = any(_ARABIC.search(tag.strip()) is None for tag in tags)
+    text = article_text(headline, paragraphs) if latin else ""
     return [tag for tag in tags if tag_problem(tag, text, arabic=arabic) is None]
