@@ -8,6 +8,7 @@ scaled down with them, so that each still crosses its limit and the suite stays 
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ from hostile_cases import (
 from arabic_extract import Article, ExtractionConfig, InputError, extract
 from arabic_extract.api import (
     _QUOTED_GT,
+    _SELF_CLOSING,
     _TAG_ATTRIBUTES,
     _VALUE,
     _long_stretches,
@@ -38,10 +40,13 @@ from arabic_extract.api import (
     bound_attributes,
     bound_markup,
     cut_bytes,
+    drop_unseen,
+    name_pattern,
     nesting_depth,
     unwrap_deep,
     visible_text,
 )
+from arabic_extract.rules.dom import BLOCK_TAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = hostile_cases(full=False)
@@ -354,6 +359,58 @@ def test_long_stretches_are_the_pattern_matches(gaps: list[int], opened: bool) -
     """Pages made of ">" and runs of other characters around 2,000 long."""
     page = ("" if opened else "x") + "".join(">" + "ب" * gap for gap in gaps)
     assert _long_stretches(page) == [m.start() for m in LONG_STRETCH.finditer(page)]
+
+
+# visible_text as first written: block tags to line breaks, then every other tag removed, one
+# tag at a time, in two passes.
+PLAIN_BLOCK_TAG = re.compile(
+    "</?" + name_pattern(BLOCK_TAGS | _SELF_CLOSING | {"br"}) + r"(?=[\s/>])[^<>]*>"
+)
+PLAIN_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]*>|<![^<>]*>")
+
+
+def plain_visible_text(page: str) -> str:
+    text = PLAIN_ANY_TAG.sub("", PLAIN_BLOCK_TAG.sub("\x00", drop_unseen(page)))
+    text = html.unescape(PLAIN_HTML_SPACE.sub(" ", text))
+    return "\n".join(filter(None, map(str.strip, text.split("\x00"))))
+
+
+PLAIN_HTML_SPACE = re.compile(r"[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+")
+# Well-formed pieces of a page: text (a "<" in it stands alone), tags of blocks and of inline
+# elements, upper and lower case, with attributes or not, comments, entities.
+PAGE_PIECES = [
+    "نص",
+    "a < b",
+    " ",
+    "\n",
+    "&amp;",
+    "<div>",
+    "</div>",
+    "<P class='x'>",
+    "</P>",
+    "<br/>",
+    "<BR>",
+    "<li>",
+    "<span>",
+    "</span>",
+    "<b id=1>",
+    "</b>",
+    "<!-- c -->",
+    "<h1>",
+    "</h1>",
+    "<table>",
+    "<td>",
+    "<a href='/x'>",
+    "</a>",
+    "<img src=x>",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PAGE_PIECES), max_size=40))
+def test_visible_text_reads_tags_in_runs_as_one_at_a_time(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    assert visible_text(page) == plain_visible_text(page)
 
 
 # --------------------------------------------------------------------------- the deadline
