@@ -20,7 +20,6 @@ data is in :mod:`arabic_extract.rules.languages`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -62,17 +61,13 @@ def _spellings(word: str) -> set[str]:
     return forms
 
 
-def _owners() -> MappingProxyType[str, tuple[str, ...]]:
-    """Each spelling of a function word, with the languages whose word it is."""
-    owners: dict[str, tuple[str, ...]] = {}
-    for code, words in FUNCTION_WORDS.items():
-        for word in words:
-            for form in _spellings(word.lower()):
-                owners[form] = (*owners.get(form, ()), code)
-    return MappingProxyType(owners)
-
-
-_OWNERS = _owners()
+# Each language's function words, in every spelling.
+_FORMS = MappingProxyType(
+    {
+        code: frozenset(form for word in words for form in _spellings(word.lower()))
+        for code, words in FUNCTION_WORDS.items()
+    }
+)
 # A letter of ARABIC_LETTERS or PERSIAN_LETTERS counts this many function words' worth of
 # evidence per word of text: about one in thirty Arabic letters is ة or ى, and Persian writes
 # پ چ ژ گ about as often; function words make up a fifth to a third of news text.
@@ -104,14 +99,16 @@ def _share(text: str, letters: str, total: int) -> float:
 
 def _word_shares(words: list[str], codes: tuple[str, ...]) -> dict[str, float]:
     """The share of ``words`` that are each language's function words."""
-    hits = dict.fromkeys(codes, 0)
-    counts = Counter(words)  # (counted in C; only the function words among them are read)
-    for word in counts.keys() & _OWNERS.keys():
-        for code in _OWNERS[word]:
-            if code in hits:
-                hits[code] += counts[word]
     total = max(1, len(words))
-    return {code: hits[code] / total for code in codes}
+    shares: dict[str, float] = {}
+    for code in codes:
+        forms = _FORMS[code]
+        hits = 0
+        for word in words:  # (a word's hash is computed once, for the first language)
+            if word in forms:
+                hits += 1
+        shares[code] = hits / total
+    return shares
 
 
 def _arabic_script(
