@@ -214,6 +214,18 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _ARABIC = regex.compile(r"\p{Arabic}")
 
 
+def _shown_again(headline: str, blocks: list[Block]) -> bool:
+    """Whether one of ``blocks`` shows ``headline`` again (its words' F1 reaches the title
+    match)."""
+    bag = Counter(_WORD.findall(normalize(headline)))
+    total = sum(bag.values())
+    return any(
+        words_f1(_WORD.findall(b.norm), bag) >= _TITLE_MATCH
+        for b in blocks
+        if _may_name(b.norm, bag, total)
+    )
+
+
 def title_line(blocks: list[Block], config: ExtractionConfig) -> PageMeta | None:
     """The page's ``<title>`` as the first line of its text (BeautifulSoup and other DOM-text
     tools keep it): "headline - site" or "site | headline". The headline's part must be shown
@@ -232,15 +244,8 @@ def title_line(blocks: list[Block], config: ExtractionConfig) -> PageMeta | None
         return None
     if any(len(site.split()) > _SITE_MAX_WORDS for site in sites):
         return None
-    wanted = normalize(headline)
-    bag = Counter(_WORD.findall(wanted))
-    shown = any(
-        words_f1(_WORD.findall(b.norm), bag) >= _TITLE_MATCH
-        for b in blocks[1:]
-        if _may_name(b.norm, bag, sum(bag.values()))
-    )
     named = any(is_outlet_name(normalize(site)) or _LATIN.search(site) for site in sites)
-    if not (shown or named):
+    if not named and not _shown_again(headline, blocks[1:]):  # (a site's name: no need to look)
         return None
     site_name = next((s for s in sites if _ARABIC.search(s)), sites[0])
     return PageMeta(title=first, headline=headline, site_name=site_name)
