@@ -19,6 +19,7 @@ from arabic_extract.engine.normalize import (
     fold,
     is_blank,
     is_normal,
+    kept_as_is,
     longer_when_normal,
     normalize,
     normalize_with_offsets,
@@ -361,3 +362,15 @@ def test_longer_when_normal_is_never_wrong(text: str, size: int) -> None:
 
 def test_white_space_is_what_python_splits_on() -> None:
     assert "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) == WHITE_SPACE
+
+
+@settings(max_examples=600, deadline=None)
+@given(odd_text)
+def test_a_char_kept_as_is_stays_at_the_edges(text: str) -> None:
+    """A first or last character that kept_as_is() passes is the matching form's first or
+    last character."""
+    norm = normalize(text)
+    if text and kept_as_is(text[0]):
+        assert norm[:1] == text[0]
+    if text and kept_as_is(text[-1]):
+        assert norm[-1:] == text[-1]

@@ -133,18 +133,21 @@ _CREDIT_TAIL = regex.compile(
 )
 
 
-# Every match of _CREDIT_TAIL holds one of these: most lines hold none, and are ruled out
-# without running the pattern.
-_CREDIT_MARKS: Final = "(-–—|:"
+# Every match of _CREDIT_TAIL in a normalised line (one space between words, none at its ends)
+# holds one of these within the line's last _CREDIT_REACH characters (a space and a dash or a
+# bar, a space, 40 characters of credit and a bracket; a label's colon, a space and 40
+# characters): most lines hold none there, and are ruled out without running the pattern.
+_CREDIT_MARKS: Final = (" -", " –", " —", " |", "(", ":")
+_CREDIT_REACH: Final = 44
 
 
 def credit_tail(norm: str) -> bool:
     """Whether a normalised line ends with a photo credit (``- أرشيف``, ``(من المصدر)``,
     ``(رويترز)``, ``تصوير: فلان``): what an image's caption ends with."""
-    tail = norm[-60:]
-    if not any(mark in tail for mark in _CREDIT_MARKS):
+    reach = norm[-_CREDIT_REACH:]
+    if not any(mark in reach for mark in _CREDIT_MARKS):
         return False
-    found = _CREDIT_TAIL.search(tail, None, None, KEEP_GIL)
+    found = _CREDIT_TAIL.search(norm[-60:], None, None, KEEP_GIL)
     if found is None:
         return False
     credit = (found.group("credit") or found.group("label") or "").strip()

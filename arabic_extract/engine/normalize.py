@@ -114,6 +114,20 @@ _MAY_DROP = re.compile(
 )
 
 
+_CHANGED_CHARS = frozenset(_DELETE + "".join(_FOLD) + WHITE_SPACE)
+
+
+def kept_as_is(char: str) -> bool:
+    """Whether normalisation leaves ``char`` as it is wherever it stands: it is not deleted,
+    folded, decomposed, lower-cased or white space (a text's first character, when kept so, is
+    its matching form's first character, and so for the last)."""
+    return (
+        char not in _CHANGED_CHARS
+        and not ("\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufefe")
+        and char.lower() == char
+    )
+
+
 def longer_when_normal(text: str, size: int) -> bool:
     """Whether ``normalize(text)`` surely has more than ``size`` characters, told without
     normalising: ``text`` has more and none that normalisation may drop."""

@@ -26,11 +26,13 @@ from itertools import pairwise
 from typing import Final
 
 from arabic_extract.engine.features import NOISE_INDEX
-from arabic_extract.engine.normalize import longer_when_normal, normalize
+from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 
 _DANGLING = frozenset(normalize(word) for word in DANGLING_WORDS)
 _LONGEST_DANGLING = max(map(len, _DANGLING))
+_DANGLING_FIRST = frozenset(word[0] for word in _DANGLING)
+_DANGLING_LAST = frozenset(word[-1] for word in _DANGLING)
 _MARKS = frozenset(CONTINUATION_MARKS)
 # Marks that end a sentence: a line ending in one is finished.
 _FINAL = frozenset(".!؟?…")
@@ -160,7 +162,15 @@ def is_cut(line: str) -> bool:
     if line[-1] in _MARKS:
         return False
     word = line[line.rfind(" ") + 1 :]
-    if longer_when_normal(word, _LONGEST_DANGLING) or normalize(word) not in _DANGLING:
+    if not word or longer_when_normal(word, _LONGEST_DANGLING):
+        return False
+    # (a first or last letter that stays as it is and that no dangling word has: not one)
+    first, last = word[0], word[-1]
+    if (first not in _DANGLING_FIRST and kept_as_is(first)) or (
+        last not in _DANGLING_LAST and kept_as_is(last)
+    ):
+        return False
+    if normalize(word) not in _DANGLING:
         return False
     return line.count(" ") >= _LABEL_WORDS or not _widget(line)
 

@@ -1,0 +1,39 @@
+"""Features of a block (:mod:`arabic_extract.engine.features`): the shortcuts that rule lines
+out before a pattern runs answer as the pattern does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arabic_extract.engine.features import _CREDIT_TAIL, credit_tail
+from arabic_extract.engine.normalize import normalize
+from arabic_extract.rules.noise import PHOTO_CREDIT
+
+# Words and marks photo captions end with, and others.
+CAPTION_PIECES = [
+    *("الوزير", "في", "المؤتمر", "أرشيف", "رويترز", "من المصدر", "تصوير", "photo", "credit"),
+    *(" ", "  ", "-", " - ", "–", " — ", "|", " | ", "(", ")", ":", ": ", "x" * 30, "ب" * 45),
+]
+
+
+def plain_credit_tail(norm: str) -> bool:
+    """credit_tail without its shortcut: the pattern on the line's last 60 characters."""
+    found = _CREDIT_TAIL.search(norm[-60:])
+    if found is None:
+        return False
+    credit = (found.group("credit") or found.group("label") or "").strip()
+    return bool(credit) and PHOTO_CREDIT.test(credit, len(credit.split()), credit)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CAPTION_PIECES), max_size=12))
+def test_credit_tail_shortcut_answers_as_the_pattern(pieces: list[str]) -> None:
+    norm = normalize("".join(pieces))
+    assert credit_tail(norm) == plain_credit_tail(norm)
+
+
+def test_captions_with_credits() -> None:
+    for line in ("الوزير في المؤتمر - أرشيف", "الوزير في المؤتمر (رويترز)", "المؤتمر تصوير: فلان"):
+        assert credit_tail(normalize(line)), line
+    assert not credit_tail(normalize("الوزير في المؤتمر الصحفي اليوم"))
