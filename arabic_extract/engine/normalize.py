@@ -94,27 +94,20 @@ WHITE_SPACE = (
 )
 """Every character ``str.isspace`` and ``str.split`` take for white space (tested)."""
 
-# Every character normalisation changes: deleted, folded, decomposed (presentation forms),
-# and every white space but the plain space (collapsed or turned into one). A text without any,
-# without capitals and with single spaces between its words is its own matching form.
-_CHANGED = re.compile(
-    "["
-    + re.escape(_DELETE + "".join(_FOLD))
-    + "\ufb50-\ufdff\ufe70-\ufefe"
-    + re.escape(WHITE_SPACE.replace(" ", ""))
-    + "]"
-)
-
-
-# The characters normalisation may drop or turn into a space (the deleted ones, presentation
-# forms it cannot decompose, white space): a text without any has a matching form at least as
-# long as itself (every other character gives one or more).
-_MAY_DROP = re.compile(
-    "[" + re.escape(_DELETE) + "\ufb50-\ufdff\ufe70-\ufefe" + re.escape(WHITE_SPACE) + "]"
-)
-
-
+# The shortcuts below tell what normalisation does to a text without running it. The
+# characters it changes: deleted, folded, and white space (collapsed, or turned into a space);
+# besides them, the presentation forms (decomposed) and capitals (lower-cased).
 _CHANGED_CHARS = frozenset(_DELETE + "".join(_FOLD) + WHITE_SPACE)
+_PRESENTATION_RANGES = "\ufb50-\ufdff\ufe70-\ufefe"
+# A text without any changed character but the plain space, without capitals and with single
+# spaces between its words is its own matching form (is_normal).
+_CHANGED = re.compile(
+    "[" + re.escape("".join(sorted(_CHANGED_CHARS - {" "}))) + _PRESENTATION_RANGES + "]"
+)
+# What normalisation may drop or turn into a space (a presentation form it cannot decompose is
+# dropped): a text without any has a matching form at least as long as itself (every other
+# character gives one or more; longer_when_normal).
+_MAY_DROP = re.compile("[" + re.escape(_DELETE + WHITE_SPACE) + _PRESENTATION_RANGES + "]")
 
 
 def kept_as_is(char: str) -> bool:
