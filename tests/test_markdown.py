@@ -3,18 +3,27 @@ and telling Markdown from page text (``input_format="auto"``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from growth import growth, linear
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract.api import detect_format
 from arabic_extract.engine.inline import render_inline
 from arabic_extract.engine.markdown import (
+    _RULE_LINE,
+    _RULE_LINES,
+    _STRONG_LINE,
+    _STRONG_LINES,
+    _WEAK_MARK,
     front_matter,
     is_wrapped,
+    line_signs,
     markdown_blocks,
     markdown_signals,
     read_pieces,
@@ -346,3 +355,24 @@ def test_markdown_time_grows_linearly(name: str) -> None:
 def test_detection_time_grows_linearly(name: str) -> None:
     small, large = growth(markdown_signals, ADVERSARIAL[name])
     assert linear(small, large), f"{name}: {small:.4f}s -> {large:.4f}s"
+
+
+# The detection's line signs as first written: one pattern each, anchored with ^ in multiline
+# mode.
+PLAIN_STRONG_LINE = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M
+)
+PLAIN_WEAK = re.compile(r"^ {0,3}-{3,}[ \t]*$|\\[*_\[\]()#!.-]|\*\*\S|__\S", re.M)
+SIGN_PIECES = [
+    *("\n", "\r\n", " ", "   ", "\t", "#", "## ", "=", "===", "-", "---", "|", "| a |", ":"),
+    *("**", "__", "\\*", "\\", "a", "ب", "_"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_PIECES), max_size=30))
+def test_line_signs_are_counted_as_the_anchored_patterns_count_them(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert line_signs(text, _STRONG_LINE, _STRONG_LINES) == len(PLAIN_STRONG_LINE.findall(text))
+    weak = line_signs(text, _RULE_LINE, _RULE_LINES) + len(_WEAK_MARK.findall(text))
+    assert weak == len(PLAIN_WEAK.findall(text))

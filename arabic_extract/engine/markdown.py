@@ -133,13 +133,25 @@ _LINK_OR_IMAGE = re.compile(r"\]\([^()\[\]\s]{1,2048}\)")
 # browsers write "[12][logo.png]" for a linked image.
 _REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,100}\]")
 _DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]{1,200}\]:[ \t]*\S", re.M)
-_STRONG_LINE = re.compile(
-    r"^ {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)", re.M
-)
-_WEAK = re.compile(r"^ {0,3}-{3,}[ \t]*$|\\[*_\[\]()#!.-]|\*\*\S|__\S", re.M)
+# The line signs are looked for after each line break (a search for a literal that the engine
+# skips to), and at the text's start: a pattern anchored with ^ in multiline mode is tried at
+# every character. (No sign spans a line break, so the counts are those of the ^ patterns.)
+_STRONG_SIGN = r" {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)"
+_STRONG_LINE = re.compile("^" + _STRONG_SIGN, re.M)  # at the start (matched there only)
+_STRONG_LINES = re.compile("\n" + _STRONG_SIGN, re.M)  # after a line break
+_RULE_SIGN = r" {0,3}-{3,}[ \t]*$"
+_RULE_LINE = re.compile("^" + _RULE_SIGN, re.M)
+_RULE_LINES = re.compile("\n" + _RULE_SIGN, re.M)
+_WEAK_MARK = re.compile(r"\\[*_\[\]()#!.-]|\*\*\S|__\S")
 _DETECT_CHARS: Final = 65_536
 STRONG: Final = 3
 """What one sure sign of Markdown counts (see :func:`markdown_signals`)."""
+
+
+def line_signs(text: str, first: re.Pattern[str], others: re.Pattern[str]) -> int:
+    """How many lines of ``text`` open with a sign: ``first`` matched at its start, ``others``
+    (the same sign after a line break) found in it."""
+    return (first.match(text) is not None) + len(others.findall(text))
 
 
 def markdown_signals(text: str) -> int:
@@ -155,13 +167,13 @@ def markdown_signals(text: str) -> int:
     # text: plain page text has none of them, and a search for a literal costs far less.
     strong = len(_LINK_OR_IMAGE.findall(head)) if "](" in head else 0
     if "#" in head or "=" in head or "|" in head:  # ATX heading, setext rule, table row
-        strong += len(_STRONG_LINE.findall(head))
+        strong += line_signs(head, _STRONG_LINE, _STRONG_LINES)
     if "][" in head and "]:" in head and _DEFINITION.search(head):
         strong += len(_REFERENCE_LINK.findall(head))
     strong += front_matter(leading_lines(head[:_FRONT_MATTER_CHARS], _FRONT_MATTER_LINES)).start > 0
     weak = 0
     if "---" in head or "\\" in head or "**" in head or "__" in head:
-        weak = min(len(_WEAK.findall(head)), 2)
+        weak = min(line_signs(head, _RULE_LINE, _RULE_LINES) + len(_WEAK_MARK.findall(head)), 2)
     return STRONG * strong + weak
 
 
