@@ -156,7 +156,13 @@ def test_offsets_agree_with_normalize(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(["ب", "a", " ", "  ", "\n", "\u00a0", "\u0640", "\u064e", "١"])))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ب", "a", " ", "  ", "\n", "\u00a0", "\u0640", "\u064e", "١", "\x01", "\u2061"]
+        )
+    )
+)
 def test_the_fast_offsets_are_the_general_ones(pieces: list[str]) -> None:
     """The run-by-run way (with its shortcut for text already spaced) maps as the general one."""
     text = "".join(pieces)

@@ -7,7 +7,7 @@ from typing import Final, final
 import regex
 
 from arabic_extract.engine.gil import KEEP_GIL
-from arabic_extract.engine.normalize import fold, is_blank, normalize
+from arabic_extract.engine.normalize import fold, is_blank, is_spaced, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
 BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*")
@@ -143,11 +143,9 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
 
 
 def _spaced(line: str) -> str:
-    """``" ".join(line.split())``: most lines are spaced so already (white space other than
-    the plain space is not printable), and are returned without being split."""
-    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
-        return line
-    return " ".join(line.split())
+    """``" ".join(line.split())``: most lines are spaced so already (:func:`is_spaced`), and
+    are returned without being split."""
+    return line if is_spaced(line) else " ".join(line.split())
 
 
 def line_blocks(lines: list[str], max_chars: int, rows: list[int] | None = None) -> list[Block]:

@@ -127,16 +127,22 @@ def longer_when_normal(text: str, size: int) -> bool:
     return len(text) > size and _MAY_DROP.search(text) is None
 
 
+def _one_space_apart(text: str) -> bool:
+    """No two spaces together and none at the ends."""
+    return "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def is_spaced(text: str) -> bool:
+    """Whether ``" ".join(text.split()) == text`` is sure without splitting the text: it has
+    no white space but the plain space (every other white space character is unprintable),
+    never two together, none at its ends. (False does not say the text is not so spaced.)"""
+    return text.isprintable() and _one_space_apart(text)
+
+
 def is_normal(text: str) -> bool:
     """Whether ``text`` is its own matching form: ``normalize(text) == text`` (one search, where
     normalising takes several passes; most short labels and words of a page are)."""
-    return (
-        _CHANGED.search(text) is None
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-        and text.lower() == text
-    )
+    return _CHANGED.search(text) is None and _one_space_apart(text) and text.lower() == text
 
 
 def normalize(text: str) -> str:
@@ -235,7 +241,7 @@ def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
     folded = _fold_kept(kept)
     if len(folded) != len(kept):
         return None
-    if " ".join(folded.split()) == folded:  # words one space apart: already spaced so
+    if is_spaced(folded):  # words one space apart already: each character maps as it stands
         return folded, index
     words: list[str] = []
     offsets: list[int] = []
