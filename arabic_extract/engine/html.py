@@ -33,7 +33,7 @@ from arabic_extract.engine.fallback import second_opinion
 from arabic_extract.engine.merge import merge_meta
 from arabic_extract.engine.metadata import read_meta
 from arabic_extract.engine.page_type import page_hints, teasers_of
-from arabic_extract.engine.pipeline import analyse, assemble, not_arabic, read_language
+from arabic_extract.engine.pipeline import analyse, assemble, with_language
 from arabic_extract.model import Article
 from arabic_extract.rules.dom import (
     ARTICLE_TOKENS,
@@ -857,9 +857,7 @@ def extract_html(
             decs = opinion
             kept = [n for n in fields.notes if not n.startswith("body:")]
             fields = replace(fields, notes=[*kept, FALLBACK_NOTE])
-    language = read_language(blocks, decs, config)
-    if not language.arabic:
-        fields = not_arabic(fields)
+    language, fields = with_language(blocks, decs, fields, config)
     fields, decs = merge_meta(blocks, decs, fields, meta)
     teasers = teasers_of(blocks, page.teasers, tree) if config.listing_teasers else None
     return assemble(

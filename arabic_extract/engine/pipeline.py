@@ -95,6 +95,15 @@ def language_note(guess: LanguageGuess) -> str | None:
     )
 
 
+def with_language(
+    blocks: list[Block], decs: list[Decision], fields: Fields, config: ExtractionConfig
+) -> tuple[LanguageGuess, Fields]:
+    """The body's language (:func:`read_language`), and the fields as a page in it keeps them
+    (:func:`not_arabic` when it is not Arabic)."""
+    language = read_language(blocks, decs, config)
+    return language, (fields if language.arabic else not_arabic(fields))
+
+
 def not_arabic(fields: Fields) -> Fields:
     """Fields of a page that is not Arabic: what only the Arabic rules find in the text (an
     author's byline, a source credit, a keyword line) is left out."""
@@ -257,10 +266,8 @@ def finish(
 ) -> Article:
     """The Article of page text or Markdown: the body's language read, the teasers of a
     listing kept when asked."""
-    fields, decs, page = analysis.fields, analysis.decs, analysis.page
-    language = read_language(blocks, decs, config)
-    if not language.arabic:
-        fields = not_arabic(fields)
+    decs, page = analysis.decs, analysis.page
+    language, fields = with_language(blocks, decs, analysis.fields, config)
     teasers = (
         [Teaser(text=blocks[i].text) for i in page.teasers] if config.listing_teasers else None
     )
