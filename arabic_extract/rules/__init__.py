@@ -4,7 +4,7 @@ A :class:`Family` is one kind of thing a line can be (a share bar, a read-also h
 line...). Its phrases are written as they appear on pages and normalised when the family is built;
 its patterns are regular expressions over normalised text (see
 :mod:`arabic_extract.engine.normalize`). Each family compiles to exactly one pattern, and its
-  ``name`` is what an explanation shows.
+``name`` is what an explanation shows.
 
 How a family matches a normalised line depends on its ``kind``:
 

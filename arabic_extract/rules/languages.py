@@ -3,10 +3,10 @@ written in the Arabic script (Persian, Urdu, Central Kurdish, Pashto) and name t
 Latin-script languages of the region's press (English, French, Spanish, German, Italian,
 Portuguese, Turkish).
 
-Letters are matched on the original text (normalisation folds ی and ک into ي and ك); function
-words are matched on words folded by :func:`arabic_extract.engine.language.fold_word` (ی→ي, ک→ك,
-ة→ه, hamza forms of alef→ا, Latin lower case), so each list is written as the words appear on
-pages.
+Letters are matched on the original text (normalisation folds ی and ک into ي and ك). Each list
+of function words is written as the words appear on pages; :mod:`arabic_extract.engine.language`
+matches every spelling of them in which the letters Arabic and Persian writers interchange (ی ي ى,
+ک ك, the alef forms, ة ه) stand for one another, and Latin words in lower case.
 """
 
 from __future__ import annotations
