@@ -400,3 +400,11 @@ def test_cp1256_served_with_a_latin_charset_is_read_as_cp1256(label: str) -> Non
 def test_latin_text_with_a_latin_charset_stays_latin(text: str) -> None:
     decoded = decode_bytes(text.encode("latin-1"), "iso-8859-1")
     assert decoded.text == text and not decoded.notes
+
+
+def test_text_of_replacement_characters_is_refused_and_a_few_are_kept() -> None:
+    # (str input: the replacement characters are counted only when there is one)
+    with pytest.raises(InputError, match="undecodable characters"):
+        decode_text(PARAGRAPHS[0] + "\ufffd" * len(PARAGRAPHS[0]))
+    assert decode_text(PARAGRAPHS[0] + "\ufffd").text == PARAGRAPHS[0] + "\ufffd"
+    assert decode_text(PARAGRAPHS[0]).text == PARAGRAPHS[0]
