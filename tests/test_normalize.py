@@ -26,7 +26,7 @@ from arabic_extract.engine.normalize import (
     original_slice,
 )
 from arabic_extract.engine.reflow import text_lines
-from arabic_extract.engine.words import CLITICS, strip_clitic
+from arabic_extract.engine.words import CLITICS, TOKEN, strip_clitic, tokens
 
 
 @pytest.mark.parametrize(
@@ -380,3 +380,28 @@ def test_a_char_kept_as_is_stays_at_the_edges(text: str) -> None:
         assert norm[:1] == text[0]
     if text and kept_as_is(text[-1]):
         assert norm[-1:] == text[-1]
+
+
+# Letters of several scripts, digits of several systems (² is a digit, ½ a number, neither
+# decimal), marks, the zero-width non-joiner, tatweel, punctuation and every kind of space.
+_TOKEN_ALPHABET = (
+    "اأبةىیکپ\u0640\u064e\u0651\u200c\u200fabcÉéǅ2٣۴²½Ⅻ〇_-.,،()\t\n \u00a0\u2009\u3000\u001f"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=_TOKEN_ALPHABET, max_size=80), st.text(max_size=80)))
+def test_tokens_are_the_pattern_runs(text: str) -> None:
+    # (the second strategy draws from all of Unicode: str.isalnum and the pattern's classes
+    # read the same characters as letters and numbers)
+    assert tokens(text) == TOKEN.findall(text)
+
+
+def test_tokens_fast_path_reads_characters_as_the_pattern_does() -> None:
+    # tokens() takes a word that str.isalnum accepts whole, and splits where str.split does:
+    # right for every text when every such character is one of the pattern's letters and
+    # numbers, and no space is (every code point checked)
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isalnum() or char.isspace():
+            assert (TOKEN.fullmatch(char) is not None) is char.isalnum(), f"U+{code:04X}"

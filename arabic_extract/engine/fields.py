@@ -30,7 +30,13 @@ from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
-from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words, strip_clitic
+from arabic_extract.engine.words import (
+    LEAD_PARAGRAPHS,
+    lead_overlap,
+    lead_words,
+    strip_clitic,
+    tokens,
+)
 from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
@@ -51,7 +57,6 @@ _NAME_STOP = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
     r"قوله|قولها|وقال|وقالت|واضاف|واضافت|نقلا|نقلته|بحسب|حسب|وفق|وفقا|مساء|صباح|يوم)(?![\p{L}])"
 )
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*+(?:ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)")
 _COPYRIGHT_YEAR = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
@@ -560,14 +565,14 @@ def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]
     for block, dec in zip(blocks, decs, strict=True):
         if dec.label not in (labels.BODY, labels.HEADLINE):
             continue
-        tokens = _TOKEN.findall(block.norm, None, None, False, KEEP_GIL)
-        for k, token in enumerate(tokens):
+        found = tokens(block.norm)
+        for k, token in enumerate(found):
             if token not in reachable:
                 continue
             bare = strip_clitic(token)
             if token not in wanted and bare not in wanted:
                 continue
-            following = tokens[k + 1 : k + 4]
+            following = found[k + 1 : k + 4]
             for head in (token, bare) if bare != token else (token,):
                 gram = head
                 grams.add(gram)

@@ -18,15 +18,15 @@ from arabic_extract.engine.dates import NO_DATE, NO_REFERENCE
 from arabic_extract.engine.fields import Fields
 from arabic_extract.engine.metadata import TITLE_SEPARATORS, PageMeta
 from arabic_extract.engine.normalize import normalize
+from arabic_extract.engine.words import tokens
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 # Between two names of the author field (a run of spaces matched from its first character).
 _NAME_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[،,]\s*+")
 
 
 def token_f1(a: str, b: str) -> float:
     """Bag-of-words F1 of two normalised strings."""
-    return words_f1(_WORD.findall(a), Counter(_WORD.findall(b)))
+    return words_f1(tokens(a), Counter(tokens(b)))
 
 
 def words_f1(words: list[str], wanted: Counter[str]) -> float:
@@ -83,10 +83,10 @@ def match_headline(
     if not title:
         return fields.headline, decs
     wanted = normalize(title)
-    bag = Counter(_WORD.findall(wanted))
+    bag = Counter(tokens(wanted))
     total = sum(bag.values())
     scored = [
-        (words_f1(_WORD.findall(b.norm), bag) + (_H1_BONUS if b.heading == 1 else 0.0), i)
+        (words_f1(tokens(b.norm), bag) + (_H1_BONUS if b.heading == 1 else 0.0), i)
         for i, b in enumerate(blocks)
         if (
             b.heading
@@ -217,10 +217,10 @@ _ARABIC = regex.compile(r"\p{Arabic}")
 def _shown_again(headline: str, blocks: list[Block]) -> bool:
     """Whether one of ``blocks`` shows ``headline`` again (its words' F1 reaches the title
     match)."""
-    bag = Counter(_WORD.findall(normalize(headline)))
+    bag = Counter(tokens(normalize(headline)))
     total = sum(bag.values())
     return any(
-        words_f1(_WORD.findall(b.norm), bag) >= _TITLE_MATCH
+        words_f1(tokens(b.norm), bag) >= _TITLE_MATCH
         for b in blocks
         if _may_name(b.norm, bag, total)
     )

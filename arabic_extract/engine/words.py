@@ -34,6 +34,19 @@ _BY_FIRST_LETTER = MappingProxyType(
 )
 
 
+def tokens(text: str) -> list[str]:
+    """The runs of letters and digits of ``text``, as ``TOKEN.findall(text)`` gives them. Most
+    words of a text are letters and digits between spaces, taken whole (``str.isalnum``: a
+    letter or a number, as the pattern's classes say); the pattern runs on the others only."""
+    found: list[str] = []
+    for word in text.split():
+        if word.isalnum():
+            found.append(word)
+        else:
+            found.extend(TOKEN.findall(word, None, None, False, KEEP_GIL))
+    return found
+
+
 def strip_clitic(word: str) -> str:
     """``word`` without its first clitic, when at least three letters remain."""
     clitics = _BY_FIRST_LETTER.get(word[:1])
@@ -68,12 +81,7 @@ def lead_words(lead: list[Block]) -> frozenset[str]:
     """The words of a story's lead paragraphs, bare (see :func:`bare`), for
     :func:`lead_overlap`. Words of one or two letters are left out (a title's words are looked
     up by their bare form, which keeps three letters or more), and each word is made bare once."""
-    unique = {
-        w
-        for block in lead
-        for w in TOKEN.findall(block.norm, None, None, False, KEEP_GIL)
-        if len(w) > 2
-    }
+    unique = {w for block in lead for w in tokens(block.norm) if len(w) > 2}
     return frozenset([bare(w) for w in unique])
 
 
@@ -82,11 +90,7 @@ def lead_overlap(title: Block, lead: frozenset[str]) -> float:
     :func:`lead_words`), with or without a clitic and the article."""
     if not lead:
         return 0.0
-    words = [
-        w
-        for w in TOKEN.findall(title.norm, None, None, False, KEEP_GIL)
-        if len(w) > 2 and w not in STOPWORD_SET
-    ]
+    words = [w for w in tokens(title.norm) if len(w) > 2 and w not in STOPWORD_SET]
     if not words:
         return 0.0
     return sum(1 for w in words if bare(w) in lead) / len(words)
