@@ -10,10 +10,12 @@ from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import fold, is_blank, is_spaced, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
-BULLET = regex.compile(r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*")
+BULLET: Final = regex.compile(
+    r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*"
+)
 
 
-_BULLET_STARTS = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
+_BULLET_STARTS: Final = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
 
 LinkRun = tuple[str, str | None]
 """A run of a block's text and the link it is (None: plain text)."""

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Final
 
 import regex
 
@@ -33,40 +34,40 @@ from arabic_extract.rules.attribution import (
 )
 from arabic_extract.rules.stopwords import STOPWORDS
 
-_LETTER = regex.compile(r"\p{L}")
+_LETTER: Final = regex.compile(r"\p{L}")
 # Where a date may start: a digit, or a relative stamp (منذ 3 ساعات، قبل يومين).
-_DATE_START = regex.compile(r"\d|(?<![\p{L}])(?:منذ|قبل)(?![\p{L}])")
-_LATIN_NAME = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
+_DATE_START: Final = regex.compile(r"\d|(?<![\p{L}])(?:منذ|قبل)(?![\p{L}])")
+_LATIN_NAME: Final = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 # Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
 # dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"); a colon, a
 # comma; brackets and quotes ("فلان (جدة)", "بيروت ـ «القدس العربي» من فلان"). Each alternative
 # starts at its separator (a run of dashes at its first one), so the search stays linear on any
 # run of spaces or dashes.
-_SEPARATOR = regex.compile(
+_SEPARATOR: Final = regex.compile(
     r"(?<!\S)[-–—ـ|/]++|(?<=[^\s\-–—|/])[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]"
 )
 # Any separator character: a line without one is no byline of parts (the standard engine scans
 # a character class fastest).
-_SEPARATOR_CHAR = re.compile('[-–—ـ|/:،,؛;()\\[\\]«»"“”]')
-_TOKEN = regex.compile(r"\S++")
+_SEPARATOR_CHAR: Final = re.compile('[-–—ـ|/:،,؛;()\\[\\]«»"“”]')
+_TOKEN: Final = regex.compile(r"\S++")
 # A word of a name: letters and marks, with the dots and apostrophes of initials (د. ، O'Neil).
-_NAME_WORD = regex.compile(r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640.'’-]*+")
+_NAME_WORD: Final = regex.compile(r"[\p{L}\p{M}\u0640][\p{L}\p{M}\u0640.'’-]*+")
 # Words that join two people's names (the Arabic و may also be written on the next name).
-_JOINERS = frozenset({"و", "and", "&"})
+_JOINERS: Final = frozenset({"و", "and", "&"})
 # Function words never stand in a name; those that are also names once normalised are kept
 # (أم كلثوم; على is written like the name علي).
-_NOT_IN_NAMES = frozenset(normalize(word) for word in STOPWORDS) - {normalize("أم"), "علي"}
+_NOT_IN_NAMES: Final = frozenset(normalize(word) for word in STOPWORDS) - {normalize("أم"), "علي"}
 # A byline names a person by two to five words (أحمد سمير، حسام أبو العلا، د. محمد عبد الله
 # السيد); a line without a byline word ("القاهرة - حسام أبو العلا") by two or three.
-_NAME_WORDS = range(2, 6)
-_BARE_NAME_WORDS = range(2, 4)
+_NAME_WORDS: Final = range(2, 6)
+_BARE_NAME_WORDS: Final = range(2, 4)
 # The longest line read as a byline without a byline word (a place, an outlet, a name).
-_BARE_BYLINE_WORDS = 8
+_BARE_BYLINE_WORDS: Final = 8
 # The most words a part naming people has (three people of five words, and their و).
-_MAX_PART_WORDS = 18
+_MAX_PART_WORDS: Final = 18
 # A byline has a few parts (a place, an outlet, two or three people): only the first twelve of a
 # line cut into more are read.
-_MAX_PARTS = 12
+_MAX_PARTS: Final = 12
 
 
 @dataclass(frozen=True)
@@ -289,9 +290,9 @@ def _places_by(word: int) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({key: tuple(places) for key, places in table.items()})
 
 
-_PLACES_BY_FIRST = _places_by(0)
-_PLACES_BY_LAST = _places_by(-1)
-_EDGE_MARKS = ' \t()[]«»"“”-–—|/:،,؛;.*'
+_PLACES_BY_FIRST: Final = _places_by(0)
+_PLACES_BY_LAST: Final = _places_by(-1)
+_EDGE_MARKS: Final = ' \t()[]«»"“”-–—|/:،,؛;.*'
 
 
 def _place_at_an_edge(norm: str) -> bool:
@@ -341,11 +342,11 @@ def dateline_place(norm: str) -> tuple[int, int] | None:
     return (0, len(head)) if head and is_place(head) else None
 
 
-_DATELINE_END = regex.compile(r"[(\[:\d]|\s[-–—]|--")
+_DATELINE_END: Final = regex.compile(r"[(\[:\d]|\s[-–—]|--")
 
 
 # The longest name read as an outlet's (وكالة أنباء الشرق الأوسط الرسمية...).
-_OUTLET_MAX_WORDS = 6
+_OUTLET_MAX_WORDS: Final = 6
 
 
 def is_outlet_name(norm_name: str) -> bool:
@@ -363,7 +364,7 @@ def is_outlet_name(norm_name: str) -> bool:
 
 # (a run of spaces is matched from its first character only: a split that tried each character
 # of a long run would scan the rest of the run each time)
-_BYLINE_SPLIT = regex.compile(r"(?<!\s)\s++[-–—|/]\s++|(?:(?<!\s)\s++)?+[|]\s*+")
+_BYLINE_SPLIT: Final = regex.compile(r"(?<!\s)\s++[-–—|/]\s++|(?:(?<!\s)\s++)?+[|]\s*+")
 
 
 def split_outlet_byline(norm: str) -> tuple[str, str] | None:

@@ -25,22 +25,22 @@ from arabic_extract.rules.noise import FOLLOW_PROMPT, PHOTO_CREDIT, SHARE_BAR
 
 # The last part of a caption after a dash, a bar or an Arabic comma, or in brackets at its end;
 # a photographer's label ("تصوير: فلان") at its end. Searched in a caption's last characters.
-_TAIL = regex.compile(
+_TAIL: Final = regex.compile(
     r"(?:\s[-–—|]\s*+|،\s*+|\()(?P<credit>[^()\-–—|،]{1,40}?)\)?\s*+$"
     r"|(?P<label>(?:تصوير|عدسه|المصور|photo|credit)\s*+:\s*+[^:]{1,40})$"
 )
-_TAIL_WINDOW = 80
-_LETTER = regex.compile(r"\p{L}")
+_TAIL_WINDOW: Final = 80
+_LETTER: Final = regex.compile(r"\p{L}")
 # A clock time (10:15, ۱۰:۳۰ once normalised): captions do not give one, meta lines do.
-_CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_CLOCK: Final = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # A date at the end of a line ("اسٹاف رپورٹر 23 مئی 2024", "Par X 29 août 2024"): a byline.
-_DATE_AT_END = regex.compile(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
+_DATE_AT_END: Final = regex.compile(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
 # A logo's caption or an "about us" link names the site in a few words.
-_SITE_CAPTION_MAX_WORDS = 4
+_SITE_CAPTION_MAX_WORDS: Final = 4
 # What a caption's parts are cut at.
-_EDGES = " :|-–—,،.()"
+_EDGES: Final = " :|-–—,،.()"
 # The most credits a caption ends with ("(رويترز) - أرشيف").
-_MAX_TAILS = 2
+_MAX_TAILS: Final = 2
 LONGEST_CAPTION: Final = 2_000
 """A photo's caption runs a sentence or two: the longest of the fixtures and dev pages has 79
 characters. A longer text is kept as it is (a hostile line of megabytes costs no

@@ -24,9 +24,11 @@ from arabic_extract.model import Label
 Cls = Literal["good", "near", "short", "bad"]
 
 # Noise families whose lines carry a field rather than pure noise.
-_FAMILY_LABEL = MappingProxyType({"keywords": labels.TAGS, "time-ago": labels.DATE})
+_FAMILY_LABEL: Final = MappingProxyType({"keywords": labels.TAGS, "time-ago": labels.DATE})
 # Lines that may sit between the items of a headline list without breaking it.
-_LIST_GLUE = frozenset({"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"})
+_LIST_GLUE: Final = frozenset(
+    {"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"}
+)
 
 
 @final
@@ -212,7 +214,7 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
     return out
 
 
-_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A]")
+_ARABIC_LETTER: Final = regex.compile(r"[\u0621-\u064A]")
 
 
 def mark_foreign_lines(
@@ -256,9 +258,9 @@ def mark_embeds(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
 
 
 # How many lines of links may stand between an embedded post's text and its signature.
-_EMBED_LINKS = 3
+_EMBED_LINKS: Final = 3
 # A signature alone: a dash, the author's name, the handle and a date.
-_SIGNATURE_WORDS = 14
+_SIGNATURE_WORDS: Final = 14
 
 
 def mark_credit_captions(

@@ -56,10 +56,10 @@ from arabic_extract.model import (
 CELL_SEPARATOR: Final = " | "
 """What joins a table row's cells into one line of the body."""
 
-_LISTS = frozenset({"ul", "ol"})
-_EMBEDDED = frozenset({"embed"})
+_LISTS: Final = frozenset({"ul", "ol"})
+_EMBEDDED: Final = frozenset({"embed"})
 # How many blocks above the headline a captioned figure may stand (a picture above the title).
-_ABOVE_HEADLINE = 2
+_ABOVE_HEADLINE: Final = 2
 _POST_KINDS: Final[Mapping[str, EmbedKind]] = MappingProxyType({"tweet": "tweet", "post": "post"})
 
 

@@ -4,6 +4,7 @@ with the punctuation at its edges trimmed. Fields, bylines and dates are all cut
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import Final
 
 import regex
 
@@ -13,7 +14,7 @@ from arabic_extract.engine.normalize import normalize_with_offsets, original_sli
 # Spaces, punctuation and symbols at either end. The second alternative starts only where a run
 # of them starts (the lookbehind), so a long run inside the text is scanned once, not once per
 # character: linear on any input.
-EDGE_PUNCT = regex.compile(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
+EDGE_PUNCT: Final = regex.compile(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
 
 
 def original_text(
@@ -38,7 +39,7 @@ def original_text(
     return clean_edges(original_slice(block.text, offsets, position, position + len(norm_fragment)))
 
 
-_PAIRS = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", '"': '"'})
+_PAIRS: Final = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", '"': '"'})
 
 
 def clean_edges(text: str) -> str:

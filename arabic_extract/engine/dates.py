@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 from types import MappingProxyType
-from typing import Literal
+from typing import Final, Literal
 
 import regex
 from hijridate import Hijri
@@ -71,7 +71,7 @@ def _month_table() -> dict[str, MonthName]:
     return table
 
 
-MONTHS = MappingProxyType(_month_table())
+MONTHS: Final = MappingProxyType(_month_table())
 
 
 def _words_regex(phrases: list[str]) -> str:
@@ -89,51 +89,51 @@ def _month_phrases() -> list[str]:
     ]
 
 
-_MONTH_ALT = _words_regex(_month_phrases())
+_MONTH_ALT: Final = _words_regex(_month_phrases())
 # The first word of every month's name, as literals: a line without any has no named month.
-_MONTH_HINT = literal_finder({p.split()[0] for p in _month_phrases()})
-_B = r"(?<![\p{L}\p{N}])"
-_E = r"(?![\p{L}\p{N}])"
+_MONTH_HINT: Final = literal_finder({p.split()[0] for p in _month_phrases()})
+_B: Final = r"(?<![\p{L}\p{N}])"
+_E: Final = r"(?![\p{L}\p{N}])"
 # A year or a day may touch its era mark: 2024م, 1445هـ.
-_NUMBER_END = r"(?=[مه]?+(?![\p{L}\p{N}]))"
-_HIJRI_ERA = alternation(HIJRI_ERA)
-_GREGORIAN_ERA = alternation(GREGORIAN_ERA)
-_ERA = rf"(?:\s*+(?:{_HIJRI_ERA}|{_GREGORIAN_ERA}){_E})?+"
-_MONTH = rf"(?P<month>{_MONTH_ALT}){_E}(?:\s*+[/\\(-]\s*+(?:{_MONTH_ALT}){_E}\)?+)?+"
-_SEP = r"\s*+[-/.]\s*+"
+_NUMBER_END: Final = r"(?=[مه]?+(?![\p{L}\p{N}]))"
+_HIJRI_ERA: Final = alternation(HIJRI_ERA)
+_GREGORIAN_ERA: Final = alternation(GREGORIAN_ERA)
+_ERA: Final = rf"(?:\s*+(?:{_HIJRI_ERA}|{_GREGORIAN_ERA}){_E})?+"
+_MONTH: Final = rf"(?P<month>{_MONTH_ALT}){_E}(?:\s*+[/\\(-]\s*+(?:{_MONTH_ALT}){_E}\)?+)?+"
+_SEP: Final = r"\s*+[-/.]\s*+"
 
 # A named month, day first (15 رمضان 1445) or month first (November 9, 2020): one pattern, so
 # that a line is scanned once (the day-first branch starts at a digit, the other at a letter).
-NAMED_DATE = regex.compile(
+NAMED_DATE: Final = regex.compile(
     rf"{_B}(?:(?P<day>\d{{1,2}})\s*+(?:من\s*+)?+{_MONTH}\s*+[,،]?+\s*+(?:(?:سنه|عام)\s*+)?+"
     rf"|{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_NUMBER_END}{_ERA}"
 )
 # All digits, year first or last. Years 1300-1499 are Hijri (no Gregorian news date has them);
 # the Hijri branches set the empty group "hijri".
-NUMERIC_DATE = regex.compile(
+NUMERIC_DATE: Final = regex.compile(
     rf"{_B}(?:(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
     rf"|(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>(?:19|20)\d\d)"
     rf"|(?P<hijri>)(?P<year>1[34]\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
     rf"|(?P<hijri>)(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>1[34]\d\d))"
     rf"{_NUMBER_END}{_ERA}"
 )
-_NUMERIC_HINT = regex.compile(r"\d\s?[-/.]\s?\d")
-TIME = regex.compile(
+_NUMERIC_HINT: Final = regex.compile(r"\d\s?[-/.]\s?\d")
+TIME: Final = regex.compile(
     r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?+(?!\d)"
     r"(?:\s*+(?P<half>صباحا|مساء|ظهرا|ص|م|am|pm)(?![\p{L}]))?+"
 )
-RELATIVE = regex.compile(
+RELATIVE: Final = regex.compile(
     r"(?:منذ|قبل)\s*+(?P<count>\d{1,6})?+\s*+(?P<unit>ثانيه|ثوان|ثواني|دقيقتين|دقيقتان|دقيقه|"
     r"دقائق|ساعتين|ساعتان|ساعه|ساعات|يومين|يومان|يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|اشهر|"
     r"شهور|سنتين|سنه|سنوات|عامين|عام|اعوام)(?![\p{L}])"
 )
-_AFTERNOON = frozenset({"م", "مساء", "pm"})
-_MORNING = frozenset({"ص", "صباحا", "am"})
+_AFTERNOON: Final = frozenset({"م", "مساء", "pm"})
+_MORNING: Final = frozenset({"ص", "صباحا", "am"})
 # A weekday right before a date belongs to it: "الأحد، 15 رمضان 1445 هـ".
-_WEEKDAY_BEFORE = regex.compile(rf"(?:{alternation(WEEKDAYS)})[\s,،-]*+$")
+_WEEKDAY_BEFORE: Final = regex.compile(rf"(?:{alternation(WEEKDAYS)})[\s,،-]*+$")
 
 # Relative-date units, normalised: (seconds per unit, the count a dual form implies).
-_UNIT_SECONDS = (
+_UNIT_SECONDS: Final = (
     (("ثانيه", "ثوان", "ثواني"), 1),
     (("دقيقه", "دقائق", "دقيقتين", "دقيقتان"), 60),
     (("ساعه", "ساعات", "ساعتين", "ساعتان"), 3600),
@@ -142,7 +142,7 @@ _UNIT_SECONDS = (
     (("شهر", "اشهر", "شهور", "شهرين"), 30 * 86400),
     (("سنه", "سنوات", "سنتين", "عام", "اعوام", "عامين"), 365 * 86400),
 )
-_UNITS = MappingProxyType(
+_UNITS: Final = MappingProxyType(
     {
         name: (seconds, 2 if name.endswith(("ين", "ان")) else 1)
         for names, seconds in _UNIT_SECONDS
@@ -150,10 +150,10 @@ _UNITS = MappingProxyType(
     }
 )
 
-_YEAR_DIGITS = regex.compile(r"\d{4}")
-_FILLER = regex.compile(r"[\s\p{P}\p{S}\d]++")
+_YEAR_DIGITS: Final = regex.compile(r"\d{4}")
+_FILLER: Final = regex.compile(r"[\s\p{P}\p{S}\d]++")
 # The words of a date line that are not its dates (removed to see whether anything else is left).
-_LINE_WORDS: tuple[Family, ...] = (
+_LINE_WORDS: Final[tuple[Family, ...]] = (
     WEEKDAYS,
     PUBLISHED_LABEL,
     UPDATED_LABEL,
@@ -163,7 +163,7 @@ _LINE_WORDS: tuple[Family, ...] = (
     DATE_LINE_WIDGETS,
 )
 # Their phrases in one pattern, longest first (one pass over a line instead of one a family).
-_LINE_WORDS_RE = regex.compile(
+_LINE_WORDS_RE: Final = regex.compile(
     rf"{WORD_START}(?:{'|'.join(alternation(f) for f in _LINE_WORDS)}){WORD_END}"
 )
 
@@ -223,7 +223,7 @@ def _found(match: regex.Match[str], month: int, gregorian: bool) -> FoundDate:
 
 # A date line holds a few dates (a dual line's two, an update's one or two); a line with more
 # is a list of dates, not a date line, and is not read further.
-MAX_LINE_DATES = 4
+MAX_LINE_DATES: Final = 4
 
 
 def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
@@ -466,8 +466,8 @@ def read_date_line(norm: str, reference: datetime | None, tolerance: int = 2) ->
 
 # --- the article's dates ------------------------------------------------------------------------
 
-NO_DATE = "published: no date line found"
-NO_REFERENCE = "relative date, no reference_time given"
+NO_DATE: Final = "published: no date line found"
+NO_REFERENCE: Final = "relative date, no reference_time given"
 
 
 @dataclass(frozen=True)

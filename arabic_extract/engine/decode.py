@@ -20,12 +20,13 @@ import codecs
 import re
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Final
 
 import regex
 
 from arabic_extract.errors import InputError
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
+_MAGIC: Final[tuple[tuple[bytes, str], ...]] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -45,24 +46,24 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"ID3", "an MP3 file"),
     (b"WARC/", "a WARC archive (use the batch reader)"),
 )
-_BOMS: tuple[tuple[bytes, str], ...] = (
+_BOMS: Final[tuple[tuple[bytes, str], ...]] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = regex.compile(
+_META_CHARSET: Final = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*+=\s*+["']?+\s*+(?P<name>[A-Za-z0-9_.:-]{2,40})""", regex.I
 )
-_ARABIC = regex.compile(r"[\u0621-\u064A]")
-_LATIN_ACCENTED = regex.compile(r"[\u00C0-\u00FF]")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A]{3,}")
+_ARABIC: Final = regex.compile(r"[\u0621-\u064A]")
+_LATIN_ACCENTED: Final = regex.compile(r"[\u00C0-\u00FF]")
+_ARABIC_WORD: Final = re.compile(r"[\u0621-\u064A]{3,}")
 # Plain character classes: the standard re engine scans them several times faster.
-_MOJIBAKE_LEADS = "ØÙÚÛ"
-_MOJIBAKE = re.compile(rf"[{_MOJIBAKE_LEADS}][\u0080-\u00BF\u0152-\u2122]")
+_MOJIBAKE_LEADS: Final = "ØÙÚÛ"
+_MOJIBAKE: Final = re.compile(rf"[{_MOJIBAKE_LEADS}][\u0080-\u00BF\u0152-\u2122]")
 # cp1252's characters for bytes 0x80-0x9F, back to those bytes (as Latin-1 code points).
-_CP1252_BYTES = MappingProxyType(
+_CP1252_BYTES: Final = MappingProxyType(
     {
         ord(bytes([b]).decode("cp1252")): b
         for b in range(0x80, 0xA0)
@@ -71,26 +72,30 @@ _CP1252_BYTES = MappingProxyType(
 )
 # The other way, as a decoding table for codecs.charmap_decode: windows-1252 as browsers read
 # it, the five bytes cp1252 leaves undefined kept as C1 controls.
-_WEB_1252 = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
-_CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
+_WEB_1252: Final = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)
+)
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 # The same characters as UTF-8 bytes (each is one byte, never part of a longer sequence).
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_UNDECODABLE = "\ufffd"
+_CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_UNDECODABLE: Final = "\ufffd"
 # Lone UTF-16 surrogates: a str can hold them, but no text encoding (nor JSON) can.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 # UTF-8 with errors: at least this many bytes of valid multi-byte sequences per broken one.
 # cp1256 and ISO-8859-6 pages form at most 0.08 (the fixtures and dev pages in both, whole and
 # cut to 300 bytes: benchmarks/handwritten.py --part charset); UTF-8 pages with three stray
 # bytes, 14 and up unless the page has almost no non-ASCII text.
-_MOSTLY_UTF8 = 2
+_MOSTLY_UTF8: Final = 2
 # A Latin charset label is wrong when cp1256 (or ISO-8859-6) reads the bytes as Arabic: at least
 # this many words of three Arabic letters or more, holding at least half of the characters past
 # ASCII (a cp1256 page holds hundreds, and 95-100 % of those characters).
-_LATIN_CODE_PAGES = frozenset({"iso8859-1", "cp1252", "iso8859-15"})
-_ARABIC_WORDS = 5
-_MOSTLY_ARABIC = 0.5
+_LATIN_CODE_PAGES: Final = frozenset({"iso8859-1", "cp1252", "iso8859-15"})
+_ARABIC_WORDS: Final = 5
+_MOSTLY_ARABIC: Final = 0.5
 # Codecs that decode bytes to str but are no page's charset.
-_NOT_PAGE_ENCODINGS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "punycode"})
+_NOT_PAGE_ENCODINGS: Final = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "punycode"}
+)
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,7 @@ class _CodePage:
         return letters - lone - 3 * mixed - 3 * accented
 
 
-_LEGACY_ARABIC = (_CodePage.of("cp1256"), _CodePage.of("iso8859_6"))
+_LEGACY_ARABIC: Final = (_CodePage.of("cp1256"), _CodePage.of("iso8859_6"))
 
 
 def _legacy_arabic(data: bytes) -> Decoded | None:

@@ -8,13 +8,17 @@ is still a block of the input, as written. It costs about as much as a whole tra
 
 from __future__ import annotations
 
+from typing import Final
+
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.model import Label
 
-NOTE = "body: no article run found; blocks chosen by trafilatura's reading (second opinion)"
-SKIPPED = "body: trafilatura not asked for a second opinion: the page has over fallback_max_blocks"
+NOTE: Final = "body: no article run found; blocks chosen by trafilatura's reading (second opinion)"
+SKIPPED: Final = (
+    "body: trafilatura not asked for a second opinion: the page has over fallback_max_blocks"
+)
 
 
 def trafilatura_lines(html: str) -> set[str]:

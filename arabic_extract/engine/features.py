@@ -19,13 +19,13 @@ from arabic_extract.rules.dates import ISSUE_LINK
 from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT
 from arabic_extract.rules.stopwords import STOPWORDS
 
-_STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
-NOISE_INDEX = RuleIndex.build(NOISE_FAMILIES)
-_CLOSERS = "\"'”»)]’ "
-_PROSE_MARKS = frozenset(".!؟?…۔")  # ۔ ends Urdu sentences
-_SENTENCE_MARKS = frozenset(".!؟?…:;؛۔")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
+_STOPWORDS: Final = frozenset(normalize(word) for word in STOPWORDS)
+NOISE_INDEX: Final = RuleIndex.build(NOISE_FAMILIES)
+_CLOSERS: Final = "\"'”»)]’ "
+_PROSE_MARKS: Final = frozenset(".!؟?…۔")  # ۔ ends Urdu sentences
+_SENTENCE_MARKS: Final = frozenset(".!؟?…:;؛۔")
+_LETTER: Final = regex.compile(r"\p{L}")
+_DIGIT: Final = regex.compile(r"\d")
 
 
 @final
@@ -127,7 +127,7 @@ def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = 
 
 # The end of a line that may be a photo credit: after a dash or a bar, inside brackets, or after
 # a photographer's label (تصوير: فلان). Searched in a line's last 60 characters only.
-_CREDIT_TAIL = regex.compile(
+_CREDIT_TAIL: Final = regex.compile(
     r"(?:\s[-–—|]\s*|\()(?P<credit>[^()\-–—|]{1,40}?)\)?\s*$"
     r"|(?P<label>(?:تصوير|عدسه|photo|credit)\s*:\s*[^:]{1,40})$"
 )
@@ -154,7 +154,7 @@ def credit_tail(norm: str) -> bool:
     return bool(credit) and PHOTO_CREDIT.test(credit, len(credit.split()), credit)
 
 
-_META_SPLIT = regex.compile(r"\s[|•·/]\s|\s[-–—]\s")
+_META_SPLIT: Final = regex.compile(r"\s[|•·/]\s|\s[-–—]\s")
 
 
 def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Final
 
 import regex
 
@@ -49,25 +50,25 @@ from arabic_extract.rules.captions import CAPTION_LABEL
 from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
 from arabic_extract.rules.stopwords import STOPWORDS
 
-_STOPWORDS = frozenset(normalize(word) for word in STOPWORDS)
+_STOPWORDS: Final = frozenset(normalize(word) for word in STOPWORDS)
 # Runs of spaces are matched from their first character only ((?<!\s) and the like): a search
 # that tried each character of a long run would scan the rest of the run each time.
-_TAG_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[،,;؛|•·/#]\s*+|(?<!\s)\s{2,}+|\n")
-_NAME_STOP = regex.compile(
+_TAG_SPLIT: Final = regex.compile(r"(?:(?<!\s)\s++)?+[،,;؛|•·/#]\s*+|(?<!\s)\s{2,}+|\n")
+_NAME_STOP: Final = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
     r"قوله|قولها|وقال|وقالت|واضاف|واضافت|نقلا|نقلته|بحسب|حسب|وفق|وفقا|مساء|صباح|يوم)(?![\p{L}])"
 )
-_OWNER = regex.compile(r"(?:محفوظه|محفوظة)\s*+(?:ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)")
-_COPYRIGHT_YEAR = regex.compile(
+_OWNER: Final = regex.compile(r"(?:محفوظه|محفوظة)\s*+(?:ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)")
+_COPYRIGHT_YEAR: Final = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
 # A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
-_YEAR = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
-_OWNER_END = regex.compile(r"\s[-–|]\s|[.،,]")
-_DASH_SPLIT = regex.compile(r"\s[-–—]\s")
-_ARABIC = regex.compile(r"\p{Arabic}")
-_QUOTE_CREDIT = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
-_OUTLET_HEADS = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
+_YEAR: Final = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
+_OWNER_END: Final = regex.compile(r"\s[-–|]\s|[.،,]")
+_DASH_SPLIT: Final = regex.compile(r"\s[-–—]\s")
+_ARABIC: Final = regex.compile(r"\p{Arabic}")
+_QUOTE_CREDIT: Final = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
+_OUTLET_HEADS: Final = frozenset({"وكاله", "صحيفه", "موقع", "قناه", "شبكه", "جريده", "مجله"})
 
 
 @dataclass(frozen=True)
@@ -98,18 +99,18 @@ def _candidate(feat: Features, dec: Decision) -> bool:
     return dec.cls in ("near", "short") and feat.title_like
 
 
-_LISTS = frozenset({"menu", "headline-list"})
-_HEADER_FURNITURE = frozenset(
+_LISTS: Final = frozenset({"menu", "headline-list"})
+_HEADER_FURNITURE: Final = frozenset(
     {"share-bar", "date-line", "time-ago", "byline", "counter", "empty", "no-letters"}
 )
 
 # Header lines after which a list is the article's share links, not the site's navigation.
-_SHARE_HEADERS = frozenset({"share-bar", "byline", "date-line"})
+_SHARE_HEADERS: Final = frozenset({"share-bar", "byline", "date-line"})
 # Lines the headline lookback does not count: the header's furniture, and machine text (a
 # URL wrapped over lines, template debris, a Latin credit).
-_UNCOUNTED = _HEADER_FURNITURE | {"url-line", "foreign-line", "cms-leftover"}
+_UNCOUNTED: Final = _HEADER_FURNITURE | {"url-line", "foreign-line", "cms-leftover"}
 # A site's own links: never its headline.
-_NAVIGATION = frozenset({"menu", "navigation", "breadcrumb"})
+_NAVIGATION: Final = frozenset({"menu", "navigation", "breadcrumb"})
 
 
 def prebody_zone(decs: list[Decision], run: Run, config: ExtractionConfig) -> range:
@@ -582,7 +583,7 @@ def _grounding(blocks: list[Block], decs: list[Decision], dump: str) -> set[str]
     return grams
 
 
-_LIST_REASONS = frozenset({"dom:tags", "link-density"}) | frozenset(
+_LIST_REASONS: Final = frozenset({"dom:tags", "link-density"}) | frozenset(
     {
         "menu",
         "navigation",

@@ -124,7 +124,7 @@ _U32: Final[Literal["I", "L"]] = "I" if array("I").itemsize == 4 else "L"
 _BIT: Final = tuple(
     int.from_bytes(bytes((1 << bit,)) * (LEVELS * MAX_WORDS), "little") for bit in range(8)
 )
-_HEX = re.compile(r"[0-9a-fA-F]{16}")
+_HEX: Final = re.compile(r"[0-9a-fA-F]{16}")
 
 
 def fingerprint(paragraphs: Sequence[str]) -> str | None:

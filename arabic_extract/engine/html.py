@@ -50,25 +50,25 @@ from arabic_extract.rules.dom import (
     VIDEO_HOSTS,
 )
 
-_HIDDEN_STYLE = regex.compile(HIDDEN_STYLE, regex.I)
-_TOKEN_REASON = MappingProxyType(
+_HIDDEN_STYLE: Final = regex.compile(HIDDEN_STYLE, regex.I)
+_TOKEN_REASON: Final = MappingProxyType(
     {token: reason for reason, tokens in NOISE_TOKENS.items() for token in tokens}
 )
-_EXEMPT = frozenset({"html", "body", "main", "article"})
+_EXEMPT: Final = frozenset({"html", "body", "main", "article"})
 # Elements whose presence inside a large container shows it holds the article.
-_PROSE_MARKERS = frozenset({"p", "h1", "article", "main"})
-_PROSE_SELECTOR = ", ".join(sorted(_PROSE_MARKERS))
+_PROSE_MARKERS: Final = frozenset({"p", "h1", "article", "main"})
+_PROSE_SELECTOR: Final = ", ".join(sorted(_PROSE_MARKERS))
 # Structures a block may be part of (see Block): the elements that open a group, by its kind;
 # list items and table rows; table cells.
-_GROUPS = MappingProxyType(
+_GROUPS: Final = MappingProxyType(
     {"ul": "ul", "ol": "ol", "table": "table", "blockquote": "blockquote", "figure": "figure"}
 )
-_ITEMS = frozenset({"li", "tr"})
-_CELLS = frozenset({"td", "th"})
-_STRUCTURE_TAGS = frozenset({*_GROUPS, *_ITEMS, *_CELLS})
-_BOLD = frozenset({"strong", "b"})
+_ITEMS: Final = frozenset({"li", "tr"})
+_CELLS: Final = frozenset({"td", "th"})
+_STRUCTURE_TAGS: Final = frozenset({*_GROUPS, *_ITEMS, *_CELLS})
+_BOLD: Final = frozenset({"strong", "b"})
 # Unseen elements kept as media: images (for the figures), players and iframes (embeds).
-_MEDIA_TAGS = frozenset({"img", "picture", "iframe", "video"})
+_MEDIA_TAGS: Final = frozenset({"img", "picture", "iframe", "video"})
 
 
 # The walk's records are small final classes with slots, immutable (Final): compiled by mypyc
@@ -149,17 +149,26 @@ class Ctx:
         )
 
 
-_CLASS_TOKEN = re.compile(CLASS_TOKEN)
-_NOISE_TOKEN_SET = frozenset(_TOKEN_REASON)
-_NEGATIONS = ("no-", "no_", "noshare", "nocomment", "hide-", "without-", "disable-", "disabled-")
-_BREAKS = frozenset({"br", "hr"})
+_CLASS_TOKEN: Final = re.compile(CLASS_TOKEN)
+_NOISE_TOKEN_SET: Final = frozenset(_TOKEN_REASON)
+_NEGATIONS: Final = (
+    "no-",
+    "no_",
+    "noshare",
+    "nocomment",
+    "hide-",
+    "without-",
+    "disable-",
+    "disabled-",
+)
+_BREAKS: Final = frozenset({"br", "hr"})
 # What a block read whole (see _Walker.leaf) must not hold: its text would not be its own.
-_NOT_IN_LEAF = BLOCK_TAGS | _BREAKS | (SKIP_TAGS - {"img"})
+_NOT_IN_LEAF: Final = BLOCK_TAGS | _BREAKS | (SKIP_TAGS - {"img"})
 # Leaf blocks by tag: their class and id are not read for furniture tokens.
-_LEAVES = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+_LEAVES: Final = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
 # Block elements that may hold text directly, and so may be read whole; the others (lists,
 # tables, sections) hold blocks.
-_LEAF_TAGS = BLOCK_TAGS - {
+_LEAF_TAGS: Final = BLOCK_TAGS - {
     "html",
     "body",
     "main",
@@ -211,9 +220,9 @@ class Own:
         self.neutral: Final = not (hidden or noise or article or caption or heading)
 
 
-NEUTRAL = Own()
-HIDDEN = Own(hidden=True)
-_TAG_OWN = MappingProxyType(
+NEUTRAL: Final = Own()
+HIDDEN: Final = Own(hidden=True)
+_TAG_OWN: Final = MappingProxyType(
     {
         **{tag: Own(noise=(reason,)) for tag, reason in FURNITURE_TAGS.items()},
         **{tag: Own(heading=level) for tag, level in HEADINGS.items()},
@@ -245,7 +254,7 @@ class Words:
 
 # A translation table for ASCII text, indexed by code point: every character but a-z becomes
 # a space, so that an ASCII class string's runs of letters are its words (see _class_tokens).
-_NOT_LETTERS = "".join(chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128))
+_NOT_LETTERS: Final = "".join(chr(c) if "a" <= chr(c) <= "z" else " " for c in range(128))
 
 
 def _class_tokens(lowered: str) -> list[str]:
@@ -280,8 +289,8 @@ def read_words(value: str, noise_tokens: bool) -> Words:
     return Words(False, reasons, article, caption)
 
 
-NO_WORDS = Words()
-HIDDEN_WORDS = Words(hidden=True)
+NO_WORDS: Final = Words()
+HIDDEN_WORDS: Final = Words(hidden=True)
 
 
 def _holds_prose(node: LexborNode, config: ExtractionConfig) -> bool:
@@ -419,8 +428,8 @@ class Picture:
 
 # How far above the headline (or the body) and below the body an image may stand and still be
 # the article's (the content builder decides which it shows).
-_IMAGES_ABOVE = 3
-_IMAGES_BELOW = 2
+_IMAGES_ABOVE: Final = 3
+_IMAGES_BELOW: Final = 2
 
 
 def article_media(walked: Walked, decs: list[Decision]) -> list[Media]:
@@ -756,7 +765,7 @@ class _Walker:
 
 
 # Hidden elements, inline ones included (<span style="display:none">), found in one query.
-_HIDDEN_SELECTOR = ", ".join(
+_HIDDEN_SELECTOR: Final = ", ".join(
     (
         "[hidden]",
         '[aria-hidden="true"]',

@@ -30,19 +30,23 @@ LinkRefs = Mapping[str, str]
 
 # Private-use code points (plane 15) stand for protected characters until the end.
 _PROTECT_BASE: Final = 0xF0000
-_PROTECTED = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-_PROTECT = MappingProxyType(str.maketrans({c: chr(_PROTECT_BASE + ord(c)) for c in _PROTECTED}))
-_RESTORE = MappingProxyType(str.maketrans({chr(_PROTECT_BASE + ord(c)): c for c in _PROTECTED}))
-_SYNTAX = frozenset("\\[]!*_`~<&")
+_PROTECTED: Final = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_PROTECT: Final = MappingProxyType(
+    str.maketrans({c: chr(_PROTECT_BASE + ord(c)) for c in _PROTECTED})
+)
+_RESTORE: Final = MappingProxyType(
+    str.maketrans({chr(_PROTECT_BASE + ord(c)): c for c in _PROTECTED})
+)
+_SYNTAX: Final = frozenset("\\[]!*_`~<&")
 
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_BACKTICKS = re.compile(r"`+")
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2048}>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,31}(?:\s[^<>]{0,2048})?/?>")
-_BRACKET = re.compile(r"[\[\]]")
-_PAREN = re.compile(r"[()]")
-_DELIMITER = re.compile(r"\*+|_+|~~+")
-_SPACE = re.compile(r"\s+")
+_ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BACKTICKS: Final = re.compile(r"`+")
+_AUTOLINK: Final = re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]{0,2048}>")
+_TAG: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,31}(?:\s[^<>]{0,2048})?/?>")
+_BRACKET: Final = re.compile(r"[\[\]]")
+_PAREN: Final = re.compile(r"[()]")
+_DELIMITER: Final = re.compile(r"\*+|_+|~~+")
+_SPACE: Final = re.compile(r"\s+")
 _MAX_DEPTH: Final = 2  # a link's text, and an image inside it
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Final
 
 import regex
 
@@ -37,20 +38,22 @@ from arabic_extract.rules.languages import (
     ZWNJ,
 )
 
-ARABIC = "ar"
-ARABIC_SCRIPT_LANGUAGES = ("ar", "fa", *SPECIFIC_LETTERS)
-LATIN_LANGUAGES = tuple(code for code in FUNCTION_WORDS if code not in ARABIC_SCRIPT_LANGUAGES)
+ARABIC: Final = "ar"
+ARABIC_SCRIPT_LANGUAGES: Final = ("ar", "fa", *SPECIFIC_LETTERS)
+LATIN_LANGUAGES: Final = tuple(
+    code for code in FUNCTION_WORDS if code not in ARABIC_SCRIPT_LANGUAGES
+)
 
 # Runs of letters (the standard engine: several times faster than regex on this class).
-_WORD = re.compile(r"[^\W\d_]+")
-_OTHER_SCRIPTS = tuple(
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_OTHER_SCRIPTS: Final = tuple(
     (name, regex.compile(rf"\p{{{name}}}")) for name in ("Cyrillic", *SCRIPT_LANGUAGES)
 )
-_ANY_SPECIFIC = re.compile("[" + re.escape("".join(SPECIFIC_LETTERS.values())) + "]")
+_ANY_SPECIFIC: Final = re.compile("[" + re.escape("".join(SPECIFIC_LETTERS.values())) + "]")
 # Letters that Arabic and Persian keyboards, and writers, interchange: a function word is listed
 # once and matched in every such spelling (variants are made once, here, so that no word of
 # the text needs folding).
-_INTERCHANGED = ("يیى", "كک", "اأإآ", "هة")
+_INTERCHANGED: Final = ("يیى", "كک", "اأإآ", "هة")
 
 
 def _spellings(word: str) -> set[str]:
@@ -62,7 +65,7 @@ def _spellings(word: str) -> set[str]:
 
 
 # Each language's function words, in every spelling.
-_FORMS = MappingProxyType(
+_FORMS: Final = MappingProxyType(
     {
         code: frozenset(form for word in words for form in _spellings(word.lower()))
         for code, words in FUNCTION_WORDS.items()
@@ -71,7 +74,7 @@ _FORMS = MappingProxyType(
 # A letter of ARABIC_LETTERS or PERSIAN_LETTERS counts this many function words' worth of
 # evidence per word of text: about one in thirty Arabic letters is ة or ى, and Persian writes
 # پ چ ژ گ about as often; function words make up a fifth to a third of news text.
-_LETTER_WEIGHT = 2.0
+_LETTER_WEIGHT: Final = 2.0
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,14 @@ from arabic_extract.engine.normalize import is_blank
 
 # --- front matter ------------------------------------------------------------------------------
 
-_YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_][A-Za-z0-9_ -]{0,40}):(?:[ \t]+(?P<value>.*))?$")
-_JINA_FIELD = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):[ \t]*(.*)$")
+_YAML_FIELD: Final = re.compile(
+    r"^(?P<key>[A-Za-z_][A-Za-z0-9_ -]{0,40}):(?:[ \t]+(?P<value>.*))?$"
+)
+_JINA_FIELD: Final = re.compile(r"^(Title|URL Source|Published Time|Markdown Content):[ \t]*(.*)$")
 _FRONT_MATTER_LINES: Final = 60
 _FRONT_MATTER_CHARS: Final = 16_384
 # Front matter keys, as crawlers and converters write them, by the PageMeta field they fill.
-_KEYS = MappingProxyType(
+_KEYS: Final = MappingProxyType(
     {
         "title": "title",
         "sitename": "site_name",
@@ -128,21 +130,21 @@ def leading_lines(text: str, count: int) -> list[str]:
 
 # (a link's target stops at the next bracket or space: every scan ends there, so the search
 # stays linear on "](](](...")
-_LINK_OR_IMAGE = re.compile(r"\]\([^()\[\]\s]{1,2048}\)")
+_LINK_OR_IMAGE: Final = re.compile(r"\]\([^()\[\]\s]{1,2048}\)")
 # A reference link ([text][ref]) counts only on a page that defines references: text-mode
 # browsers write "[12][logo.png]" for a linked image.
-_REFERENCE_LINK = re.compile(r"\]\[[^\[\]\n]{0,100}\]")
-_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]{1,200}\]:[ \t]*\S", re.M)
+_REFERENCE_LINK: Final = re.compile(r"\]\[[^\[\]\n]{0,100}\]")
+_DEFINITION: Final = re.compile(r"^ {0,3}\[[^\[\]\n]{1,200}\]:[ \t]*\S", re.M)
 # The line signs are looked for after each line break (a search for a literal that the engine
 # skips to), and at the text's start: a pattern anchored with ^ in multiline mode is tried at
 # every character. (No sign spans a line break, so the counts are those of the ^ patterns.)
-_STRONG_SIGN = r" {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)"
-_STRONG_LINE = re.compile("^" + _STRONG_SIGN, re.M)  # at the start (matched there only)
-_STRONG_LINES = re.compile("\n" + _STRONG_SIGN, re.M)  # after a line break
-_RULE_SIGN = r" {0,3}-{3,}[ \t]*$"
-_RULE_LINE = re.compile("^" + _RULE_SIGN, re.M)
-_RULE_LINES = re.compile("\n" + _RULE_SIGN, re.M)
-_WEAK_MARK = re.compile(r"\\[*_\[\]()#!.-]|\*\*\S|__\S")
+_STRONG_SIGN: Final = r" {0,3}(?:#{1,6}[ \t]+[^\W_]|=+[ \t]*$|\|? *:?-{3,}:? *\|[-:| ]*$)"
+_STRONG_LINE: Final = re.compile("^" + _STRONG_SIGN, re.M)  # at the start (matched there only)
+_STRONG_LINES: Final = re.compile("\n" + _STRONG_SIGN, re.M)  # after a line break
+_RULE_SIGN: Final = r" {0,3}-{3,}[ \t]*$"
+_RULE_LINE: Final = re.compile("^" + _RULE_SIGN, re.M)
+_RULE_LINES: Final = re.compile("\n" + _RULE_SIGN, re.M)
+_WEAK_MARK: Final = re.compile(r"\\[*_\[\]()#!.-]|\*\*\S|__\S")
 _DETECT_CHARS: Final = 65_536
 STRONG: Final = 3
 """What one sure sign of Markdown counts (see :func:`markdown_signals`)."""
@@ -179,24 +181,24 @@ def markdown_signals(text: str) -> int:
 
 # --- block level -------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
+_FENCE: Final = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING: Final = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
 # (runs of spaces matched from their first character: see _HARD_BREAK)
-_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
-_RULE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT = re.compile(r"^ {0,3}(?:(=)+|(-)+)[ \t]*$")
-_ITEM = re.compile(r"^([ \t]*)(?:[-+*•]|\d{1,9}[.)])(?:[ \t]+|$)")
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_CLOSING_HASHES: Final = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
+_RULE: Final = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT: Final = re.compile(r"^ {0,3}(?:(=)+|(-)+)[ \t]*$")
+_ITEM: Final = re.compile(r"^([ \t]*)(?:[-+*•]|\d{1,9}[.)])(?:[ \t]+|$)")
+_QUOTE: Final = re.compile(r"^ {0,3}>[ \t]?")
 # (each run of spaces or dashes has one place in the pattern: no two repeats can share it)
-_DELIMITER_ROW = re.compile(
+_DELIMITER_ROW: Final = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$"
 )
-_REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,200})\]:[ \t]*<?(?P<url>[^\s>]+)>?")
+_REFERENCE: Final = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,200})\]:[ \t]*<?(?P<url>[^\s>]+)>?")
 # A run of spaces is matched from its first character only ((?<! )): a search that tried each
 # character of a long run would scan the rest of the run each time.
-_HARD_BREAK = re.compile(r"(?<! ) {2,}$|\\$")
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_HARD_BREAK: Final = re.compile(r"(?<! ) {2,}$|\\$")
+_BREAK_TAG: Final = re.compile(r"<br\s*/?>", re.I)
+_CELL_SPLIT: Final = re.compile(r"(?<!\\)\|")
 
 
 @final
@@ -213,7 +215,7 @@ class Part:
         self.cell: Final = cell
 
 
-NO_PART = Part()
+NO_PART: Final = Part()
 
 
 @final

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from typing import Final
 
 import regex
 
@@ -21,7 +22,7 @@ from arabic_extract.engine.normalize import normalize
 from arabic_extract.engine.words import tokens
 
 # Between two names of the author field (a run of spaces matched from its first character).
-_NAME_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[،,]\s*+")
+_NAME_SPLIT: Final = regex.compile(r"(?:(?<!\s)\s++)?+[،,]\s*+")
 
 
 def token_f1(a: str, b: str) -> float:
@@ -42,8 +43,8 @@ def words_f1(words: list[str], wanted: Counter[str]) -> float:
 
 # A heading is the page's title when its words' F1 against the metadata title reaches this
 # (an <h1> gets a small bonus): the title as shown may add or drop a word or two.
-_TITLE_MATCH = 0.8
-_H1_BONUS = 0.05
+_TITLE_MATCH: Final = 0.8
+_H1_BONUS: Final = 0.05
 
 
 def _may_name(norm: str, bag: Counter[str], total: int) -> bool:
@@ -124,7 +125,7 @@ def dom_tags(blocks: list[Block], decs: list[Decision]) -> list[str]:
     return tags
 
 
-_ACRONYM = regex.compile(r"^[A-Z0-9]{2,8}$")
+_ACRONYM: Final = regex.compile(r"^[A-Z0-9]{2,8}$")
 
 
 def is_person_name(name: str, site_name: str | None) -> bool:
@@ -135,7 +136,7 @@ def is_person_name(name: str, site_name: str | None) -> bool:
     return not (is_outlet_name(norm) and not _LATIN_PERSON.match(name)) and not _ACRONYM.match(name)
 
 
-_LATIN_PERSON = regex.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
+_LATIN_PERSON: Final = regex.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}$")
 
 
 def _shown(name: str, blocks: list[Block]) -> bool:
@@ -209,9 +210,9 @@ def merge_meta(
 
 # The site's part of a title line has at most this many words; the headline's part at least
 # min_title_words and at most max_headline_words.
-_SITE_MAX_WORDS = 5
-_LATIN = regex.compile(r"[A-Za-z]")
-_ARABIC = regex.compile(r"\p{Arabic}")
+_SITE_MAX_WORDS: Final = 5
+_LATIN: Final = regex.compile(r"[A-Za-z]")
+_ARABIC: Final = regex.compile(r"\p{Arabic}")
 
 
 def _shown_again(headline: str, blocks: list[Block]) -> bool:

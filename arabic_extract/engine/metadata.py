@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
-_ARTICLE_TYPES = frozenset(
+_ARTICLE_TYPES: Final = frozenset(
     {
         "newsarticle",
         "article",
@@ -31,10 +31,10 @@ _ARTICLE_TYPES = frozenset(
 )
 # A run of spaces is matched from its first character only ((?<!\s)): a split that tried each
 # character of a long run would scan the rest of the run each time.
-_KEYWORD_SPLIT = regex.compile(r"(?:(?<!\s)\s++)?+[,،;؛|]\s*+")
-TITLE_SEPARATORS = regex.compile(r"(?<!\s)\s++[|\-–—:»«]\s++|(?:(?<!\s)\s++)?+[|»«]\s*+")
-_UTC_OFFSET = regex.compile(r"([+-]\d\d)(\d\d)$")
-_URL = regex.compile(r"^(?:https?:)?//|^www\.", regex.I)
+_KEYWORD_SPLIT: Final = regex.compile(r"(?:(?<!\s)\s++)?+[,،;؛|]\s*+")
+TITLE_SEPARATORS: Final = regex.compile(r"(?<!\s)\s++[|\-–—:»«]\s++|(?:(?<!\s)\s++)?+[|»«]\s*+")
+_UTC_OFFSET: Final = regex.compile(r"([+-]\d\d)(\d\d)$")
+_URL: Final = regex.compile(r"^(?:https?:)?//|^www\.", regex.I)
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ def read_json_ld(tree: LexborHTMLParser) -> tuple[dict[str, Any], frozenset[str]
 
 
 # A video player: a <video>, or an iframe whose address names a video host or a player.
-_PLAYER_SRC = regex.compile(
+_PLAYER_SRC: Final = regex.compile(
     r"youtube|youtu\.be|vimeo|dailymotion|jwplayer|brightcove|/player|/embed/video|/video/embed"
     r"|facebook\.com/plugins/video|/embed/\d",
     regex.I,

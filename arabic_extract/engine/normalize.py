@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from types import MappingProxyType
+from typing import Final
 
 import regex
 
 from arabic_extract.engine.gil import KEEP_GIL
 
-_DELETE = (
+_DELETE: Final = (
     "\u0640"  # tatweel
     + "".join(chr(c) for c in range(0x064B, 0x0660))  # harakat, shadda, sukun, maddah...
     + "\u0670"  # superscript alef
@@ -30,7 +31,7 @@ _DELETE = (
     + "\x00"  # NUL
 )
 
-_LETTERS_AND_SPACES = MappingProxyType(
+_LETTERS_AND_SPACES: Final = MappingProxyType(
     {
         "أ": "ا",
         "إ": "ا",
@@ -51,7 +52,7 @@ _LETTERS_AND_SPACES = MappingProxyType(
         "\u066c": ",",  # Arabic thousands separator
     }
 )
-_FOLD = MappingProxyType(
+_FOLD: Final = MappingProxyType(
     {
         **_LETTERS_AND_SPACES,
         **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
@@ -59,7 +60,7 @@ _FOLD = MappingProxyType(
     }
 )
 
-TRANSLATION = MappingProxyType(str.maketrans({**_FOLD, **dict.fromkeys(_DELETE)}))
+TRANSLATION: Final = MappingProxyType(str.maketrans({**_FOLD, **dict.fromkeys(_DELETE)}))
 
 
 def _dense_table() -> str:
@@ -73,22 +74,22 @@ def _dense_table() -> str:
     return "".join(table)
 
 
-_TABLE = _dense_table()
+_TABLE: Final = _dense_table()
 # The same normalisation, as the fast path of normalize() uses it.
-_DELETE_CLASS = re.compile("[" + re.escape(_DELETE) + "]")
-_LETTER_FOLDS = tuple(
+_DELETE_CLASS: Final = re.compile("[" + re.escape(_DELETE) + "]")
+_LETTER_FOLDS: Final = tuple(
     (k, v)
     for k, v in _FOLD.items()
     if not k.isspace() and not k.isdigit() and k not in "\u066b\u066c"
 )
-_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
-_DIGIT_FOLDS = tuple((k, v) for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c")
+_DIGITS: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
+_DIGIT_FOLDS: Final = tuple((k, v) for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c")
 # (U+FEFF, the byte-order mark, is deleted, not decomposed)
-_PRESENTATION_FORMS = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
-_FORMAT_ONLY = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
+_PRESENTATION_FORMS: Final = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
+_FORMAT_ONLY: Final = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
-WHITE_SPACE = (
+WHITE_SPACE: Final = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
@@ -97,17 +98,17 @@ WHITE_SPACE = (
 # The shortcuts below tell what normalisation does to a text without running it. The
 # characters it changes: deleted, folded, and white space (collapsed, or turned into a space);
 # besides them, the presentation forms (decomposed) and capitals (lower-cased).
-_CHANGED_CHARS = frozenset(_DELETE + "".join(_FOLD) + WHITE_SPACE)
-_PRESENTATION_RANGES = "\ufb50-\ufdff\ufe70-\ufefe"
+_CHANGED_CHARS: Final = frozenset(_DELETE + "".join(_FOLD) + WHITE_SPACE)
+_PRESENTATION_RANGES: Final = "\ufb50-\ufdff\ufe70-\ufefe"
 # A text without any changed character but the plain space, without capitals and with single
 # spaces between its words is its own matching form (is_normal).
-_CHANGED = re.compile(
+_CHANGED: Final = re.compile(
     "[" + re.escape("".join(sorted(_CHANGED_CHARS - {" "}))) + _PRESENTATION_RANGES + "]"
 )
 # What normalisation may drop or turn into a space (a presentation form it cannot decompose is
 # dropped): a text without any has a matching form at least as long as itself (every other
 # character gives one or more; longer_when_normal).
-_MAY_DROP = re.compile("[" + re.escape(_DELETE + WHITE_SPACE) + _PRESENTATION_RANGES + "]")
+_MAY_DROP: Final = re.compile("[" + re.escape(_DELETE + WHITE_SPACE) + _PRESENTATION_RANGES + "]")
 
 
 def kept_as_is(char: str) -> bool:
@@ -180,7 +181,9 @@ def _fold_kept(text: str) -> str:
 
 # Characters of the presentation blocks that NFKC leaves as they are: the ornate brackets, the
 # Bismillah ligature; the others (unassigned code points, noncharacters) are dropped.
-_UNDECOMPOSED = MappingProxyType({"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"})
+_UNDECOMPOSED: Final = MappingProxyType(
+    {"\ufd3e": "(", "\ufd3f": ")", "\ufdfd": "بسم الله الرحمن الرحيم"}
+)
 
 
 def _presentation(char: str) -> str:
@@ -224,8 +227,8 @@ def normalize_with_offsets(text: str, limit: int | None = None) -> tuple[str, li
     return norm, offsets
 
 
-_KEPT_RUN = re.compile("[^" + re.escape(_DELETE) + "]+")
-_NON_SPACE = re.compile(r"\S+")
+_KEPT_RUN: Final = re.compile("[^" + re.escape(_DELETE) + "]+")
+_NON_SPACE: Final = re.compile(r"\S+")
 
 
 def _offsets_by_runs(text: str) -> tuple[str, list[int]] | None:
@@ -281,8 +284,8 @@ def _offsets_by_chars(text: str, limit: int | None) -> tuple[str, list[int]]:
 
 # Marks that normalisation deletes but that belong to the letter before them (harakat and
 # Quranic marks), and the tatweel that completes a one-letter abbreviation (هـ, 1445هـ).
-_TRAILING_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]*")
-_TRAILING_TATWEEL = re.compile("\u0640+[\u064b-\u065f\u0670\u06d6-\u06ed]*")
+_TRAILING_MARKS: Final = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]*")
+_TRAILING_TATWEEL: Final = re.compile("\u0640+[\u064b-\u065f\u0670\u06d6-\u06ed]*")
 
 
 def original_slice(text: str, offsets: list[int], start: int, end: int) -> str:

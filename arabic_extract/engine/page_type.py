@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Final
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -49,9 +50,9 @@ from arabic_extract.rules.pages import (
 )
 
 # What a page says it is: og:type values and JSON-LD types, lower-cased.
-_ARTICLE_OG = frozenset({"article", "news", "newsarticle"})
-_LISTING_OG = frozenset({"website", "profile", "blog"})
-_ARTICLE_SCHEMA = frozenset(
+_ARTICLE_OG: Final = frozenset({"article", "news", "newsarticle"})
+_LISTING_OG: Final = frozenset({"website", "profile", "blog"})
+_ARTICLE_SCHEMA: Final = frozenset(
     {
         "newsarticle",
         "article",
@@ -63,28 +64,28 @@ _ARTICLE_SCHEMA = frozenset(
         "blogposting",
     }
 )
-_LISTING_SCHEMA = frozenset(
+_LISTING_SCHEMA: Final = frozenset(
     {"collectionpage", "profilepage", "searchresultspage", "itemlist", "mediagallery"}
 )
-_GALLERY_SCHEMA = frozenset({"imagegallery", "mediagallery"})
-_LIVE_SCHEMA = frozenset({"liveblogposting"})
+_GALLERY_SCHEMA: Final = frozenset({"imagegallery", "mediagallery"})
+_LIVE_SCHEMA: Final = frozenset({"liveblogposting"})
 # URL paths of listings: the home page, sections, tags, authors, search, archives' pages.
-_LISTING_URL = regex.compile(
+_LISTING_URL: Final = regex.compile(
     r"^https?://[^/?#]+/?(?:[?#]|$)"
     r"|/(?:tags?|topics?|category|categories|section|sections|author|authors|writers?|search|"
     r"archive|archives|wasm|kuttab)(?:/|$|\?)|[?&](?:q|s|query|search|keyword)=|/page/\d+/?$",
     regex.I,
 )
 # Labels a teaser's headline never has (on text, a date line is title-like too).
-_NOT_HEADS = frozenset({labels.DATE, labels.BYLINE, labels.SOURCE, labels.TAGS})
+_NOT_HEADS: Final = frozenset({labels.DATE, labels.BYLINE, labels.SOURCE, labels.TAGS})
 # First characters of a photo counter (3 / 12, صورة 3 من 12).
-_COUNTER_STARTS = frozenset("0123456789صا")
+_COUNTER_STARTS: Final = frozenset("0123456789صا")
 # Furniture beside a listing's own list: its teasers are not returned.
-_ASIDE = frozenset({"dom:aside", "dom:sidebar", "dom:footer"})
+_ASIDE: Final = frozenset({"dom:aside", "dom:sidebar", "dom:footer"})
 # What an entry's title may have been read as before the page was typed.
-_ENTRY_TITLES = frozenset({labels.CAPTION, labels.HEADLINE})
+_ENTRY_TITLES: Final = frozenset({labels.CAPTION, labels.HEADLINE})
 # An entry whose time opens its text: 13:05 - وصول فرق الإنقاذ...
-_INLINE_TIME = regex.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—|:]\s*)(?=\S)")
+_INLINE_TIME: Final = regex.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—|:]\s*)(?=\S)")
 
 
 @dataclass(frozen=True)

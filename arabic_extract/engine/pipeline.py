@@ -4,6 +4,7 @@ page type, and the assembled :class:`~arabic_extract.model.Article`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Final
 
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
@@ -27,7 +28,7 @@ from arabic_extract.engine.tags import plausible_tags
 from arabic_extract.model import Article, BlockInfo, Teaser
 
 # Below this many characters of body, the language is read from the page's other text too.
-_LANGUAGE_MIN_BODY = 200
+_LANGUAGE_MIN_BODY: Final = 200
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,7 @@ def assemble(
     )
 
 
-EMPTY_NOTE = "body: the input is empty or only whitespace"
+EMPTY_NOTE: Final = "body: the input is empty or only whitespace"
 
 
 def extract_text(

@@ -29,14 +29,14 @@ from arabic_extract.engine.features import NOISE_INDEX
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 
-_DANGLING = frozenset(normalize(word) for word in DANGLING_WORDS)
-_LONGEST_DANGLING = max(map(len, _DANGLING))
-_DANGLING_FIRST = frozenset(word[0] for word in _DANGLING)
-_DANGLING_LAST = frozenset(word[-1] for word in _DANGLING)
-_MARKS = frozenset(CONTINUATION_MARKS)
+_DANGLING: Final = frozenset(normalize(word) for word in DANGLING_WORDS)
+_LONGEST_DANGLING: Final = max(map(len, _DANGLING))
+_DANGLING_FIRST: Final = frozenset(word[0] for word in _DANGLING)
+_DANGLING_LAST: Final = frozenset(word[-1] for word in _DANGLING)
+_MARKS: Final = frozenset(CONTINUATION_MARKS)
 # Marks that end a sentence: a line ending in one is finished.
-_FINAL = frozenset(".!؟?…")
-_BULLETS = frozenset("•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»")
+_FINAL: Final = frozenset(".!؟?…")
+_BULLETS: Final = frozenset("•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»")
 
 # Wrapped text: the column is the fifth widest line's width (a few lines may run past it: an
 # unbreakable word); a document is wrapped when it is 40-130 characters, at most one line in a
@@ -64,10 +64,10 @@ _INLINE_WORDS: Final = 6
 _PROSE_WORDS: Final = 10
 # A text-mode browser's link number: [12] right before the link's text. A page has them when
 # this many stand in its first lines (a footnote mark [1] follows its word instead).
-_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\d\[\]])")
+_LINK_NUMBER: Final = re.compile(r"\[\d{1,5}\](?=[^\s\d\[\]])")
 _MIN_LINK_NUMBERS: Final = 5
 # A numbered list item (1. , 12) ).
-_NUMBERED = re.compile(r"\d{1,5}[.)]\s")
+_NUMBERED: Final = re.compile(r"\d{1,5}[.)]\s")
 # A word longer than this is no word wrapping can break (a URL).
 _LONG_WORD: Final = 40
 # A line's long word is looked for in its first this many characters: a line of megabytes is
@@ -268,7 +268,7 @@ def split_cells(lines: list[str]) -> list[str]:
 # Columns of a table that a renderer aligns with spaces (inscriptis): two spaces or more
 # between cells, on at least _MIN_ROWS consecutive lines of the same number of cells, each of
 # at most _CELL_WORDS words.
-_COLUMNS = re.compile(r"[ \t]{2,}")
+_COLUMNS: Final = re.compile(r"[ \t]{2,}")
 _MIN_ROWS: Final = 2
 _CELL_WORDS: Final = 25
 

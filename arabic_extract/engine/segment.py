@@ -10,6 +10,7 @@ the run, a read-also header and the other article's title that follows it are cu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
@@ -20,13 +21,13 @@ from arabic_extract.engine.structure import is_part
 from arabic_extract.rules.noise import ARTICLE_END
 
 # Families after which the article is over (what follows belongs to the page, not the story).
-END_FAMILIES = frozenset(family.name for family in ARTICLE_END)
+END_FAMILIES: Final = frozenset(family.name for family in ARTICLE_END)
 # Headers after which a run of text is another article.
-OTHER_ARTICLE = frozenset({"read-also", "related", "most-read"})
+OTHER_ARTICLE: Final = frozenset({"read-also", "related", "most-read"})
 # Reasons of lines that sit inside the article without being its text: an embedded post.
-_EMBEDDED = frozenset({"embed", "embed-signature"})
+_EMBEDDED: Final = frozenset({"embed", "embed-signature"})
 # Of those, the list headers that may also head a box inside the article.
-_BOX_HEADERS = OTHER_ARTICLE - {"read-also"}
+_BOX_HEADERS: Final = OTHER_ARTICLE - {"read-also"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,20 +53,20 @@ INTRO_LIST: Final = "intro-list"
 LIST_INTRO: Final = "list-intro"
 LAYOUT_TABLE: Final = "layout-table"
 LINK_TABLE: Final = "link-table"
-PARTS = frozenset({DATA_TABLE, ARTICLE_LIST, INTRO_LIST})
+PARTS: Final = frozenset({DATA_TABLE, ARTICLE_LIST, INTRO_LIST})
 """Reasons of the blocks of a table or list taken as the article's."""
-STRUCTURAL = PARTS | {LIST_INTRO}
+STRUCTURAL: Final = PARTS | {LIST_INTRO}
 """...and of the line that introduces one: segmentation keeps them in the run."""
 
-_LISTS = frozenset({"ul", "ol"})
+_LISTS: Final = frozenset({"ul", "ol"})
 # Reasons of blocks that may be items of an article's list or cells of its table: what the
 # passes say of short lines alone (a label, a number, a run of them).
-_ITEM_NOISE = frozenset(
+_ITEM_NOISE: Final = frozenset(
     {"short", "title-like", "near-prose", "menu", "headline-list", "counter", "no-letters"}
 )
 # What ends a sentence that introduces a list ("على النحو التالي:").
-_INTRO_MARKS = frozenset(":：")
-_CLOSERS = "\"'”»)]’ "
+_INTRO_MARKS: Final = frozenset(":：")
+_CLOSERS: Final = "\"'”»)]’ "
 
 
 def is_part(dec: Decision) -> bool:

@@ -9,20 +9,22 @@ article itself writes it (``NATO`` in a story that says NATO).
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from arabic_extract.engine.normalize import normalize
 
-_LETTER = regex.compile(r"\p{L}")
-_ARABIC = regex.compile(r"\p{Arabic}")
+_LETTER: Final = regex.compile(r"\p{L}")
+_ARABIC: Final = regex.compile(r"\p{Arabic}")
 # A code: letters and digits run together or joined by / . _ - (A/78/L.1, SG2024, COM-DOC).
 # (anchored: it is only ever matched whole, and a search that tried each letter of a long word
 # would scan the rest of the word each time)
-_CODE = regex.compile(r"\A(?:[A-Za-z]*+\d[\w/._-]*+|[A-Z0-9]++(?:[/._-][A-Z0-9]++)++)\Z")
+_CODE: Final = regex.compile(r"\A(?:[A-Za-z]*+\d[\w/._-]*+|[A-Z0-9]++(?:[/._-][A-Z0-9]++)++)\Z")
 # An upper-case Latin word that is neither an acronym nor a name: a CMS's code (COMDOC).
-_CAPS_CODE_MIN = 6
-_CAPS = regex.compile(r"[A-Z]++")
-_WORD_CHAR = regex.compile(r"\w")
+_CAPS_CODE_MIN: Final = 6
+_CAPS: Final = regex.compile(r"[A-Z]++")
+_WORD_CHAR: Final = regex.compile(r"\w")
 
 
 def _unseen_latin(tag: str, text: str) -> bool:

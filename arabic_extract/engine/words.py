@@ -8,6 +8,7 @@ words; a tag is grounded in the article's words. All on normalised text.
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import Final
 
 import regex
 
@@ -16,17 +17,17 @@ from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.stopwords import STOPWORDS
 
-STOPWORD_SET = frozenset(normalize(word) for word in STOPWORDS)
-TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-CLITICS = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
-LEAD_PARAGRAPHS = 3
+STOPWORD_SET: Final = frozenset(normalize(word) for word in STOPWORDS)
+TOKEN: Final = regex.compile(r"[\p{L}\p{N}]+")
+CLITICS: Final = ("وال", "بال", "فال", "كال", "لل", "و", "ب", "ل", "ف", "ك")
+LEAD_PARAGRAPHS: Final = 3
 """How many paragraphs of running text are a story's lead, for :func:`lead_overlap`."""
 
 
 # The clitics a word may open with, by its first letter, in the order of CLITICS (a word can
 # only open with the clitics of its first letter: the first of them that fits is the first of
 # CLITICS that fits).
-_BY_FIRST_LETTER = MappingProxyType(
+_BY_FIRST_LETTER: Final = MappingProxyType(
     {
         letter: tuple(clitic for clitic in CLITICS if clitic[0] == letter)
         for letter in dict.fromkeys(clitic[0] for clitic in CLITICS)

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Final, Literal
 
 import regex
 
@@ -42,24 +42,24 @@ from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 Kind = Literal["line", "prefix", "label", "search"]
 
 # Separators between phrases on a "line" family and around prefixes: spaces, punctuation, symbols.
-SEP = r"[\s\p{P}\p{S}]"
+SEP: Final = r"[\s\p{P}\p{S}]"
 # A phrase must not run on into a longer word: "شارك" must not match "شاركت".
-WORD_END = r"(?![\p{L}\p{N}\p{M}])"
-WORD_START = r"(?<![\p{L}\p{N}\p{M}])"
+WORD_END: Final = r"(?![\p{L}\p{N}\p{M}])"
+WORD_START: Final = r"(?<![\p{L}\p{N}\p{M}])"
 # The conjunction "and", written joined to the next word.
-AND = "و"
+AND: Final = "و"
 # What ends a label: "الصورة:", "صدر الصورة،", "Image caption,", "تصوير -".
-LABEL_END = r"[:：،,؛;\-–—|]"
+LABEL_END: Final = r"[:：،,؛;\-–—|]"
 
 
-_FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FIRST_WORD: Final = regex.compile(r"[\p{L}\p{N}]+")
 
 
 # Punctuation and symbols that may surround a line's words (a subset of SEP).
-EDGE_MARKS = " :|-–—•·,.،؛;!?؟()[]«»\"'*/\\+_"
+EDGE_MARKS: Final = " :|-–—•·,.،؛;!?؟()[]«»\"'*/\\+_"
 
-NUMBER = "<number>"
-LATIN = "<latin>"
+NUMBER: Final = "<number>"
+LATIN: Final = "<latin>"
 
 
 def first_word(norm: str) -> str:
@@ -73,7 +73,7 @@ def first_word(norm: str) -> str:
 
 
 # How common a character is (higher: rarer); whitespace is the commonest of all.
-_COMMONNESS = MappingProxyType(
+_COMMONNESS: Final = MappingProxyType(
     {
         ch: len(order) - rank
         for order in (ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY)
@@ -256,7 +256,7 @@ def alternation(family: Family) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-_SEPARATOR = regex.compile(SEP)
+_SEPARATOR: Final = regex.compile(SEP)
 
 
 def _lead(family: Family) -> str:
