@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 from arabic_extract.engine.blocks import _spaced, bullet_end, line_blocks
 from arabic_extract.engine.merge import _H1_BONUS, _TITLE_MATCH, _may_name
 from arabic_extract.engine.normalize import (
+    _DELETE_CLASS,
+    _DIGITS,
+    _PRESENTATION_FORMS,
     WHITE_SPACE,
+    _decompose,
+    _fold_kept,
     _offsets_by_chars,
     _offsets_by_runs,
     fold,
@@ -405,3 +410,23 @@ def test_tokens_fast_path_reads_characters_as_the_pattern_does() -> None:
         char = chr(code)
         if char.isalnum() or char.isspace():
             assert (TOKEN.fullmatch(char) is not None) is char.isalnum(), f"U+{code:04X}"
+
+
+def _fold_in_passes(text: str) -> str:
+    """fold() as it was first written: presentation forms, deletions, folds, one pass each."""
+    if _PRESENTATION_FORMS.search(text):
+        text = _PRESENTATION_FORMS.sub(_decompose, text)
+    return _fold_kept(_DELETE_CLASS.sub("", text))
+
+
+# Arabic text without presentation forms (fold's common way) and with them, and any text.
+_PLAIN_ARABIC = st.text(alphabet=ARABIC_ALPHABET.replace("ﻻﷲﺍﻟﺮﺋﻴﺴﻴﺔﻛﻠﻤﺎﺕﺩﻻﻟﻴﺔ", ""), max_size=80)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(_PLAIN_ARABIC, arabic_text, any_text))
+def test_fold_in_one_scan_is_fold_in_passes(text: str) -> None:
+    assert fold(text) == _fold_in_passes(text)
+    # the folds told whether the text holds a digit to fold, and finding out themselves
+    kept = _DELETE_CLASS.sub("", text)
+    assert _fold_kept(kept, _DIGITS.search(kept) is not None) == _fold_kept(kept)

@@ -86,6 +86,16 @@ _DIGITS: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
 _DIGIT_FOLDS: Final = tuple((k, v) for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c")
 # (U+FEFF, the byte-order mark, is deleted, not decomposed)
 _PRESENTATION_FORMS: Final = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
+_DELETE_SET: Final = frozenset(_DELETE)
+_DIGIT_SET: Final = frozenset(k for k, _ in _DIGIT_FOLDS)
+_PRESENTATION_SET: Final = frozenset(
+    chr(c) for c in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))
+)
+# What fold() deletes, the digits it folds and the presentation forms: each needs more than a
+# one-for-one replacement of letters (see fold).
+_SPECIAL: Final = re.compile(
+    "[" + re.escape(_DELETE + "".join(sorted(_DIGIT_SET))) + "\ufb50-\ufdff\ufe70-\ufefe" + "]"
+)
 _FORMAT_ONLY: Final = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
@@ -161,18 +171,32 @@ def normalize(text: str) -> str:
 def fold(text: str) -> str:
     """Every step of :func:`normalize` but the last: spaces are not collapsed, and line breaks
     stay where they are, so a whole page can be folded at once and then split into lines:
-    ``normalize(line) == " ".join(fold(line).split())``."""
-    if _PRESENTATION_FORMS.search(text, None, None, KEEP_GIL):
+    ``normalize(line) == " ".join(fold(line).split())``.
+
+    One scan finds which of the characters that are deleted, the digits folded and the
+    presentation forms the text holds; each deleted character is then removed with a plain
+    replacement (a text with a presentation form takes the general way)."""
+    found = set(_SPECIAL.findall(text))
+    if not found:
+        return _fold_kept(text, False)
+    if not found.isdisjoint(_PRESENTATION_SET):
         text = _PRESENTATION_FORMS.sub(_decompose, text)
-    return _fold_kept(_DELETE_CLASS.sub("", text))
+        return _fold_kept(_DELETE_CLASS.sub("", text))
+    for char in found:
+        if char in _DELETE_SET:
+            text = text.replace(char, "")
+    return _fold_kept(text, not found.isdisjoint(_DIGIT_SET))
 
 
-def _fold_kept(text: str) -> str:
-    """The one-for-one folds (letters, digits, case) of text with nothing left to delete."""
+def _fold_kept(text: str, digits: bool | None = None) -> str:
+    """The one-for-one folds (letters, digits, case) of text with nothing left to delete;
+    ``digits`` when the caller knows whether it holds a digit to fold."""
     for old, new in _LETTER_FOLDS:
         if old in text:
             text = text.replace(old, new)
-    if _DIGITS.search(text):  # replace() per digit: translate() is slow on non-ASCII text
+    if digits is None:
+        digits = _DIGITS.search(text) is not None
+    if digits:  # replace() per digit: translate() is slow on non-ASCII text
         for old, new in _DIGIT_FOLDS:
             if old in text:
                 text = text.replace(old, new)
