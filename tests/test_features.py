@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.engine.features import _CREDIT_TAIL, credit_tail
+from arabic_extract.engine.features import _CREDIT_TAIL, _META_SEPARATORS, _META_SPLIT, credit_tail
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.noise import PHOTO_CREDIT
 
@@ -37,3 +37,11 @@ def test_captions_with_credits() -> None:
     for line in ("الوزير في المؤتمر - أرشيف", "الوزير في المؤتمر (رويترز)", "المؤتمر تصوير: فلان"):
         assert credit_tail(normalize(line)), line
     assert not credit_tail(normalize("الوزير في المؤتمر الصحفي اليوم"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="منذ ساعات|•·/-–—\t\u00a0\u2009\n 12", max_size=40))
+def test_meta_separators_are_what_the_pattern_finds_in_a_normalised_line(text: str) -> None:
+    norm = normalize(text)
+    found = any(separator in norm for separator in _META_SEPARATORS)
+    assert found == (_META_SPLIT.search(norm) is not None)

@@ -155,6 +155,9 @@ def credit_tail(norm: str) -> bool:
 
 
 _META_SPLIT: Final = regex.compile(r"\s[|•·/]\s|\s[-–—]\s")
+# What _META_SPLIT finds in a normalised line, whose only white space is one space between words
+# (looked for as plain text: most lines have none).
+_META_SEPARATORS: Final = tuple(f" {mark} " for mark in "|•·/-–—")
 
 
 def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:
@@ -193,7 +196,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         not noise
         and words <= config.max_meta_line_words
         and not date_line
-        and _META_SPLIT.search(norm)
+        and any(separator in norm for separator in _META_SEPARATORS)
     ):
         noise = meta_line(norm, config)
     if noise == ("counter",) and date_line:
@@ -213,7 +216,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     return Features(
         words=words,
         chars=len(block.text),
-        stopword_ratio=sum(map(_STOPWORDS.__contains__, tokens)) / words,
+        stopword_ratio=_stopwords(tokens) / words,
         prose_end=tail in _PROSE_MARKS,
         commas=norm.count("،") + norm.count(",") + norm.count("؛"),
         title_like=title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
@@ -229,6 +232,15 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         and ("-" in norm or "|" in norm or "/" in norm or "–" in norm or "—" in norm)
         and split_outlet_byline(norm) is not None,
     )
+
+
+def _stopwords(tokens: list[str]) -> int:
+    """How many of ``tokens`` are function words."""
+    count = 0
+    for token in tokens:
+        if token in _STOPWORDS:
+            count += 1
+    return count
 
 
 def _noise_features(block: Block, words: int, noise: tuple[str, ...], time_ago: bool) -> Features:
