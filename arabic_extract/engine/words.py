@@ -7,7 +7,6 @@ words; a tag is grounded in the article's words. All on normalised text.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Final
 
 import regex
@@ -26,13 +25,12 @@ LEAD_PARAGRAPHS: Final = 3
 
 # The clitics a word may open with, by its first letter, in the order of CLITICS (a word can
 # only open with the clitics of its first letter: the first of them that fits is the first of
-# CLITICS that fits).
-_BY_FIRST_LETTER: Final = MappingProxyType(
-    {
-        letter: tuple(clitic for clitic in CLITICS if clitic[0] == letter)
-        for letter in dict.fromkeys(clitic[0] for clitic in CLITICS)
-    }
-)
+# CLITICS that fits). (A dict, not a read-only proxy: the compiled module reads a dict without
+# a method call; nothing writes to it.)
+_BY_FIRST_LETTER: Final[dict[str, tuple[str, ...]]] = {
+    letter: tuple(clitic for clitic in CLITICS if clitic[0] == letter)
+    for letter in dict.fromkeys(clitic[0] for clitic in CLITICS)
+}
 
 
 def tokens(text: str) -> list[str]:

@@ -28,7 +28,7 @@ start with "شارك" is not a share bar.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, Literal
@@ -110,7 +110,8 @@ class RuleIndex:
     """Families indexed by the first words they can match, for matching a line in one lookup:
     only the families that could match its first word, and the unindexed ones, are tried."""
 
-    by_first: Mapping[str, tuple[Family, ...]]
+    # (a dict, read without a method call in the compiled module; nothing writes to it)
+    by_first: dict[str, tuple[Family, ...]]
     always: tuple[Family, ...]
     # One prefilter for all the unindexed families: most lines match none of them.
     always_quick: re.Pattern[str] | None = None
@@ -130,9 +131,7 @@ class RuleIndex:
         longest = max(
             (float("inf") if f.max_words is None else f.max_words for f in always), default=0.0
         )
-        return cls(
-            MappingProxyType({k: tuple(v) for k, v in table.items()}), always, quick, longest
-        )
+        return cls({k: tuple(v) for k, v in table.items()}, always, quick, longest)
 
     def match(self, norm: str, words: int, first: str | None = None) -> tuple[str, ...]:
         """Names of the families that match a normalised line of ``words`` words."""
