@@ -329,7 +329,10 @@ def _width(line: str) -> int:
 def link_numbers(lines: list[str]) -> list[str]:
     """Lines without the link numbers a text-mode browser writes before each link's text
     (``[12]وزارة الصحة``, ``lynx -dump``): removed when the page has many of them."""
-    found = sum(len(_LINK_NUMBER.findall(line)) for line in lines[:_NUMBERED_SCAN])
+    found = 0
+    for line in lines[:_NUMBERED_SCAN]:
+        if "[" in line:  # (most lines have no bracket)
+            found += len(_LINK_NUMBER.findall(line))
     if found < _MIN_LINK_NUMBERS:
         return lines
     return [_LINK_NUMBER.sub("", line) if "[" in line else line for line in lines]

@@ -43,6 +43,12 @@ class Run:
         return self.end < self.start
 
 
+def _any_of(reasons: tuple[str, ...], names: frozenset[str]) -> bool:
+    """``not names.isdisjoint(reasons)``, as a loop the compiled module runs without a method
+    call (a decision has a few reasons)."""
+    return any(reason in names for reason in reasons)
+
+
 def is_barrier(block: Block, dec: Decision) -> bool:
     """Does this block end the article? A related box that the DOM places inside the article
     container does not: the article resumes after it."""
@@ -50,7 +56,7 @@ def is_barrier(block: Block, dec: Decision) -> bool:
         return False
     if block.in_article and block.dom_noise and "source-line" not in dec.reasons:
         return False
-    return not END_FAMILIES.isdisjoint(dec.reasons) or dec.label in (labels.SOURCE, labels.TAGS)
+    return _any_of(dec.reasons, END_FAMILIES) or dec.label in (labels.SOURCE, labels.TAGS)
 
 
 def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | None:
@@ -109,7 +115,7 @@ def main_run(
     """The best run of the page. Segments are separated by barriers; a segment's run that
     starts after a read-also or related header following the best run so far is discounted."""
     weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
-    headers = [i for i, d in enumerate(decs) if not OTHER_ARTICLE.isdisjoint(d.reasons)]
+    headers = [i for i, d in enumerate(decs) if _any_of(d.reasons, OTHER_ARTICLE)]
     barriers: list[int] = []
     for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
         if not is_barrier(block, dec):
