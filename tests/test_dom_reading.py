@@ -8,7 +8,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.engine.html import HIDDEN_WORDS, NO_WORDS, _class_tokens, read_words
+from arabic_extract.engine.html import (
+    _NOISE_TOKEN_SET,
+    HIDDEN_WORDS,
+    NO_WORDS,
+    _class_tokens,
+    _has_noise_token,
+    read_words,
+)
 from arabic_extract.rules.dom import CLASS_TOKEN
 
 CLASS_CHARS = "abcxyz-_ 0129\t\n.:/أبé"
@@ -28,3 +35,17 @@ def test_what_a_class_string_says() -> None:
     assert shared.noise and not shared.article
     # a negated word says what is absent: "no-share" is no share bar
     assert read_words("no-share", noise_tokens=True) is NO_WORDS
+
+
+_SOME_TOKENS = sorted(_NOISE_TOKEN_SET)[:20]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SOME_TOKENS), st.text(alphabet=CLASS_CHARS, max_size=10))
+    ).map(" ".join)
+)
+def test_noise_tokens_found_in_bytes_as_in_the_runs_of_letters(value: str) -> None:
+    lowered = value.lower()
+    assert _has_noise_token(lowered) == (not _NOISE_TOKEN_SET.isdisjoint(_class_tokens(lowered)))
