@@ -17,10 +17,10 @@ from arabic_extract.engine.normalize import (
     _DIGITS,
     _PRESENTATION_FORMS,
     WHITE_SPACE,
-    _decompose,
     _fold_kept,
     _offsets_by_chars,
     _offsets_by_runs,
+    _presentation,
     fold,
     is_blank,
     is_normal,
@@ -415,7 +415,7 @@ def test_tokens_fast_path_reads_characters_as_the_pattern_does() -> None:
 def _fold_in_passes(text: str) -> str:
     """fold() as it was first written: presentation forms, deletions, folds, one pass each."""
     if _PRESENTATION_FORMS.search(text):
-        text = _PRESENTATION_FORMS.sub(_decompose, text)
+        text = _PRESENTATION_FORMS.sub(lambda found: _presentation(found.group()), text)
     return _fold_kept(_DELETE_CLASS.sub("", text))
 
 

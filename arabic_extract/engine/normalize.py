@@ -174,14 +174,15 @@ def fold(text: str) -> str:
     ``normalize(line) == " ".join(fold(line).split())``.
 
     One scan finds which of the characters that are deleted, the digits folded and the
-    presentation forms the text holds; each deleted character is then removed with a plain
-    replacement (a text with a presentation form takes the general way)."""
+    presentation forms the text holds; each presentation form is then replaced by its
+    decomposition and each deleted character removed, one plain replacement each."""
     found = set(_SPECIAL.findall(text))
     if not found:
         return _fold_kept(text, False)
     if not found.isdisjoint(_PRESENTATION_SET):
-        text = _PRESENTATION_FORMS.sub(_decompose, text)
-        return _fold_kept(_DELETE_CLASS.sub("", text))
+        for char in found & _PRESENTATION_SET:
+            text = text.replace(char, _presentation(char))
+        found = set(_SPECIAL.findall(text))  # (a decomposed form may hold a mark to delete)
     for char in found:
         if char in _DELETE_SET:
             text = text.replace(char, "")
@@ -214,10 +215,6 @@ def _presentation(char: str) -> str:
     """A presentation-form character as NFKC decomposes it (see _UNDECOMPOSED)."""
     out = unicodedata.normalize("NFKC", char)
     return out if out != char else _UNDECOMPOSED.get(char, "")
-
-
-def _decompose(match: regex.Match[str]) -> str:
-    return _presentation(match.group())
 
 
 def _normalize_char(char: str) -> str:
