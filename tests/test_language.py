@@ -118,3 +118,11 @@ _RUN_ALPHABET = (
 @given(st.text(alphabet=_RUN_ALPHABET, max_size=80))
 def test_letter_runs_are_the_pattern_runs(text: str) -> None:
     assert letter_runs(text) == LETTER_RUN.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=6))
+def test_a_word_sorts_within_a_block_when_its_first_letter_is_in_it(word: str) -> None:
+    # (how detect_language tells a run's script without taking its first letter)
+    assert ("\u0620" <= word < "\u0700") == ("\u0620" <= word[0] <= "\u06ff")
+    assert (word < "\u0250") == (word[0] < "\u0250")

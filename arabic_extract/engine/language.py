@@ -182,19 +182,28 @@ def letter_runs(text: str) -> list[str]:
     return runs
 
 
+def _letters(words: list[str]) -> int:
+    total = 0
+    for word in words:
+        total += len(word)
+    return total
+
+
 def detect_language(text: str, config: ExtractionConfig) -> LanguageGuess:
     """The language ``text`` is written in (its first ``language_sample_chars`` characters)."""
     sample = text[: config.language_sample_chars]
     words = letter_runs(sample)
-    letters = sum(map(len, words))
+    letters = _letters(words)
     if letters < config.language_min_letters:
         return LanguageGuess(None, f"too little text ({letters} letters)")
-    arabic = [w for w in words if "\u0620" <= w[0] <= "\u06ff"]
-    arabic_letters = sum(map(len, arabic))
+    # (a run starts with a letter of a block when it sorts within the block: compared whole,
+    # without making its first letter a string)
+    arabic = [w for w in words if "\u0620" <= w < "\u0700"]
+    arabic_letters = _letters(arabic)
     if arabic_letters * 2 >= letters:
         return _arabic_script(sample, arabic, arabic_letters, config)
-    latin = [w for w in words if w[0] < "\u0250"]
-    latin_letters = sum(map(len, latin))
+    latin = [w for w in words if w < "\u0250"]
+    latin_letters = _letters(latin)
     if latin_letters * 2 >= letters:
         return _latin_script(sample, latin, latin_letters, config)
     return _other_script(sample)
