@@ -223,13 +223,17 @@ class Own:
 
 NEUTRAL: Final = Own()
 HIDDEN: Final = Own(hidden=True)
-_TAG_OWN: Final[dict[str, Own]] = {  # (a dict: read without a method call)
-    **{tag: Own(noise=(reason,)) for tag, reason in FURNITURE_TAGS.items()},
-    **{tag: Own(heading=level) for tag, level in HEADINGS.items()},
-    "article": Own(article=True),
-    "main": Own(article=True),
-    "figcaption": Own(caption=True),
-}
+_TAG_OWN: Final = MappingProxyType(
+    {
+        **{tag: Own(noise=(reason,)) for tag, reason in FURNITURE_TAGS.items()},
+        **{tag: Own(heading=level) for tag, level in HEADINGS.items()},
+        "article": Own(article=True),
+        "main": Own(article=True),
+        "figcaption": Own(caption=True),
+    }
+)
+# Its keys, looked up first (a set lookup costs the compiled module no method call).
+_OWN_TAGS: Final = frozenset(_TAG_OWN)
 
 
 @final
@@ -534,7 +538,7 @@ class _Walker:
     def own(self, node: LexborNode, tag: str) -> Own:
         """What the element's tag and attributes say about it."""
         attrs = node.attributes
-        base = _TAG_OWN.get(tag, NEUTRAL)
+        base = _TAG_OWN[tag] if tag in _OWN_TAGS else NEUTRAL
         if not attrs:
             return base
         if "hidden" in attrs or attrs.get("aria-hidden") == "true":

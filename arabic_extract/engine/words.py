@@ -7,6 +7,7 @@ words; a tag is grounded in the article's words. All on normalised text.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Final
 
 import regex
@@ -25,12 +26,16 @@ LEAD_PARAGRAPHS: Final = 3
 
 # The clitics a word may open with, by its first letter, in the order of CLITICS (a word can
 # only open with the clitics of its first letter: the first of them that fits is the first of
-# CLITICS that fits). (A dict, not a read-only proxy: the compiled module reads a dict without
-# a method call; nothing writes to it.)
-_BY_FIRST_LETTER: Final[dict[str, tuple[str, ...]]] = {
-    letter: tuple(clitic for clitic in CLITICS if clitic[0] == letter)
-    for letter in dict.fromkeys(clitic[0] for clitic in CLITICS)
-}
+# CLITICS that fits).
+_BY_FIRST_LETTER: Final = MappingProxyType(
+    {
+        letter: tuple(clitic for clitic in CLITICS if clitic[0] == letter)
+        for letter in dict.fromkeys(clitic[0] for clitic in CLITICS)
+    }
+)
+# Its keys, looked up first: a set lookup costs the compiled module no method call, and most
+# words open with none of these letters.
+_CLITIC_LETTERS: Final = frozenset(_BY_FIRST_LETTER)
 
 
 def tokens(text: str) -> list[str]:
@@ -48,10 +53,10 @@ def tokens(text: str) -> list[str]:
 
 def strip_clitic(word: str) -> str:
     """``word`` without its first clitic, when at least three letters remain."""
-    clitics = _BY_FIRST_LETTER.get(word[:1])
-    if clitics is None:
+    first = word[:1]
+    if first not in _CLITIC_LETTERS:
         return word
-    for clitic in clitics:
+    for clitic in _BY_FIRST_LETTER[first]:
         if word.startswith(clitic) and len(word) - len(clitic) >= 3:
             return word[len(clitic) :]
     return word

@@ -28,7 +28,7 @@ start with "شارك" is not a share bar.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final, Literal
@@ -110,13 +110,15 @@ class RuleIndex:
     """Families indexed by the first words they can match, for matching a line in one lookup:
     only the families that could match its first word, and the unindexed ones, are tried."""
 
-    # (a dict, read without a method call in the compiled module; nothing writes to it)
-    by_first: dict[str, tuple[Family, ...]]
+    by_first: Mapping[str, tuple[Family, ...]]
     always: tuple[Family, ...]
     # One prefilter for all the unindexed families: most lines match none of them.
     always_quick: re.Pattern[str] | None = None
     # The longest line an unindexed family may claim (see Family.max_words).
     always_max_words: float = float("inf")
+    # The words by_first holds, looked up first: a set lookup costs the compiled module no
+    # method call, and most lines start with none of them.
+    starts: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, families: tuple[Family, ...]) -> RuleIndex:
@@ -131,15 +133,21 @@ class RuleIndex:
         longest = max(
             (float("inf") if f.max_words is None else f.max_words for f in always), default=0.0
         )
-        return cls({k: tuple(v) for k, v in table.items()}, always, quick, longest)
+        return cls(
+            MappingProxyType({k: tuple(v) for k, v in table.items()}),
+            always,
+            quick,
+            longest,
+            frozenset(table),
+        )
 
     def match(self, norm: str, words: int, first: str | None = None) -> tuple[str, ...]:
         """Names of the families that match a normalised line of ``words`` words."""
         if first is None:
             first = first_word(norm)
-        candidates = self.by_first.get(first, ())
-        if first and first.isascii() and first != NUMBER:
-            candidates = (*candidates, *self.by_first.get(LATIN, ()))
+        candidates = self.by_first[first] if first in self.starts else ()
+        if first and first.isascii() and first != NUMBER and LATIN in self.starts:
+            candidates = (*candidates, *self.by_first[LATIN])
         always = words <= self.always_max_words and (
             self.always_quick is None or self.always_quick.search(norm) is not None
         )
