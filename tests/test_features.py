@@ -6,7 +6,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.engine.features import _CREDIT_TAIL, _META_SEPARATORS, _META_SPLIT, credit_tail
+from arabic_extract.engine.features import (
+    _CREDIT_TAIL,
+    _META_SEPARATORS,
+    _META_SPLIT,
+    credit_search,
+    credit_tail,
+)
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.noise import PHOTO_CREDIT
 
@@ -45,3 +51,23 @@ def test_meta_separators_are_what_the_pattern_finds_in_a_normalised_line(text: s
     norm = normalize(text)
     found = any(separator in norm for separator in _META_SEPARATORS)
     assert found == (_META_SPLIT.search(norm) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(CAPTION_PIECES),
+            st.sampled_from(["\t", "\u00a0", "\u2009", "\u001f", "\n-", "((", "—|", "cre"]),
+        ),
+        max_size=14,
+    ).map("".join)
+)
+def test_credit_search_finds_what_the_pattern_s_search_finds(text: str) -> None:
+    # on any text, spaces of every kind included: the same match, or none
+    tail = text[-60:]
+    found, expected = credit_search(tail), _CREDIT_TAIL.search(tail)
+    assert (found is None) == (expected is None)
+    if found is not None and expected is not None:
+        assert found.span() == expected.span()
+        assert found.groupdict() == expected.groupdict()

@@ -141,13 +141,43 @@ _CREDIT_MARKS: Final = (" -", " –", " —", " |", "(", ":")
 _CREDIT_REACH: Final = 44
 
 
+# Where a match of _CREDIT_TAIL starts: a bracket, a space before one of the dashes or a bar,
+# or a photographer's label.
+_CREDIT_OPENERS: Final = ("(", "تصوير", "عدسه", "photo", "credit")
+_CREDIT_DASHES: Final = ("-", "–", "—", "|")
+
+
+def credit_search(tail: str) -> regex.Match[str] | None:
+    """``_CREDIT_TAIL.search(tail)``, the pattern tried only where a match can start (found
+    with plain searches, in order; a space is what ``str.isspace`` says, a superset of the
+    pattern's): the search tried it at every character, each time running its lazy credit
+    to the end of the text."""
+    starts: list[int] = []
+    for mark in _CREDIT_OPENERS:
+        at = tail.find(mark)
+        while at >= 0:
+            starts.append(at)
+            at = tail.find(mark, at + 1)
+    for mark in _CREDIT_DASHES:
+        at = tail.find(mark, 1)
+        while at >= 0:
+            if tail[at - 1].isspace():
+                starts.append(at - 1)
+            at = tail.find(mark, at + 1)
+    for start in sorted(starts):
+        found = _CREDIT_TAIL.match(tail, start, None, KEEP_GIL)
+        if found is not None:
+            return found
+    return None
+
+
 def credit_tail(norm: str) -> bool:
     """Whether a normalised line ends with a photo credit (``- أرشيف``, ``(من المصدر)``,
     ``(رويترز)``, ``تصوير: فلان``): what an image's caption ends with."""
     reach = norm[-_CREDIT_REACH:]
     if not any(mark in reach for mark in _CREDIT_MARKS):
         return False
-    found = _CREDIT_TAIL.search(norm[-60:], None, None, KEEP_GIL)
+    found = credit_search(norm[-60:])
     if found is None:
         return False
     credit = (found.group("credit") or found.group("label") or "").strip()
