@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Final
+from typing import Final, final
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
@@ -139,15 +139,19 @@ class PageKind:
     article_chars: int = 0
 
 
-@dataclass(frozen=True)
+@final
 class _Item:
     """A teaser: its headline block, its snippet block (-1: none), whether it has a date, and
-    the last block it takes."""
+    the last block it takes. (A slotted class: made for every teaser-like line of a page, and a
+    frozen dataclass costs the compiled module far more to make.)"""
 
-    head: int
-    snippet: int
-    dated: bool
-    last: int
+    __slots__ = ("dated", "head", "last", "snippet")
+
+    def __init__(self, head: int, snippet: int, dated: bool, last: int) -> None:
+        self.head: Final = head
+        self.snippet: Final = snippet
+        self.dated: Final = dated
+        self.last: Final = last
 
     @property
     def rich(self) -> bool:

@@ -9,8 +9,7 @@ the run, a read-also header and the other article's title that follows it are cu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, final
 
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
@@ -30,13 +29,17 @@ _EMBEDDED: Final = frozenset({"embed", "embed-signature"})
 _BOX_HEADERS: Final = OTHER_ARTICLE - {"read-also"}
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class Run:
-    """The chosen main run: blocks ``start`` to ``end`` inclusive (empty when ``end < start``)."""
+    """The chosen main run: blocks ``start`` to ``end`` inclusive (empty when ``end < start``).
+    (A slotted class, as the blocks' records: one is made for every run the search weighs.)"""
 
-    start: int
-    end: int
-    score: float
+    __slots__ = ("end", "score", "start")
+
+    def __init__(self, start: int, end: int, score: float) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.score: Final = score
 
     @property
     def empty(self) -> bool:
