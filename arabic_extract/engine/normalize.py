@@ -82,19 +82,17 @@ _LETTER_FOLDS: Final = tuple(
     for k, v in _FOLD.items()
     if not k.isspace() and not k.isdigit() and k not in "\u066b\u066c"
 )
-_DIGITS: Final = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
 _DIGIT_FOLDS: Final = tuple((k, v) for k, v in _FOLD.items() if k.isdigit() or k in "\u066b\u066c")
-# (U+FEFF, the byte-order mark, is deleted, not decomposed)
-_PRESENTATION_FORMS: Final = regex.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFE]")
-_DELETE_SET: Final = frozenset(_DELETE)
 _DIGIT_SET: Final = frozenset(k for k, _ in _DIGIT_FOLDS)
-_PRESENTATION_SET: Final = frozenset(
-    chr(c) for c in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF))
-)
+_DIGITS: Final = re.compile("[" + re.escape("".join(sorted(_DIGIT_SET))) + "]")
+_DELETE_SET: Final = frozenset(_DELETE)
+# The presentation forms, decomposed (U+FEFF, the byte-order mark, is deleted, not decomposed).
+_PRESENTATION_RANGES: Final = "\ufb50-\ufdff\ufe70-\ufefe"
+_PRESENTATION_FORMS: Final = regex.compile(f"[{_PRESENTATION_RANGES}]")
 # What fold() deletes, the digits it folds and the presentation forms: each needs more than a
 # one-for-one replacement of letters (see fold).
 _SPECIAL: Final = re.compile(
-    "[" + re.escape(_DELETE + "".join(sorted(_DIGIT_SET))) + "\ufb50-\ufdff\ufe70-\ufefe" + "]"
+    "[" + re.escape(_DELETE + "".join(sorted(_DIGIT_SET))) + _PRESENTATION_RANGES + "]"
 )
 _FORMAT_ONLY: Final = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
@@ -109,7 +107,6 @@ WHITE_SPACE: Final = (
 # characters it changes: deleted, folded, and white space (collapsed, or turned into a space);
 # besides them, the presentation forms (decomposed) and capitals (lower-cased).
 _CHANGED_CHARS: Final = frozenset(_DELETE + "".join(_FOLD) + WHITE_SPACE)
-_PRESENTATION_RANGES: Final = "\ufb50-\ufdff\ufe70-\ufefe"
 # A text without any changed character but the plain space, without capitals and with single
 # spaces between its words is its own matching form (is_normal).
 _CHANGED: Final = re.compile(
@@ -125,11 +122,12 @@ def kept_as_is(char: str) -> bool:
     """Whether normalisation leaves ``char`` as it is wherever it stands: it is not deleted,
     folded, decomposed, lower-cased or white space (a text's first character, when kept so, is
     its matching form's first character, and so for the last)."""
-    return (
-        char not in _CHANGED_CHARS
-        and not ("\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufefe")
-        and char.lower() == char
-    )
+    return char not in _CHANGED_CHARS and not _is_presentation(char) and char.lower() == char
+
+
+def _is_presentation(char: str) -> bool:
+    """Whether ``char`` is one of the presentation forms (_PRESENTATION_RANGES)."""
+    return "\ufb50" <= char <= "\ufdff" or "\ufe70" <= char <= "\ufefe"
 
 
 def longer_when_normal(text: str, size: int) -> bool:
@@ -179,8 +177,9 @@ def fold(text: str) -> str:
     found = set(_SPECIAL.findall(text))
     if not found:
         return _fold_kept(text, False)
-    if not found.isdisjoint(_PRESENTATION_SET):
-        for char in found & _PRESENTATION_SET:
+    forms = [char for char in found if _is_presentation(char)]
+    if forms:
+        for char in forms:
             text = text.replace(char, _presentation(char))
         found = set(_SPECIAL.findall(text))  # (a decomposed form may hold a mark to delete)
     for char in found:
