@@ -116,9 +116,12 @@ class RuleIndex:
     always_quick: re.Pattern[str] | None = None
     # The longest line an unindexed family may claim (see Family.max_words).
     always_max_words: float = float("inf")
-    # The words by_first holds, looked up first: a set lookup costs the compiled module no
-    # method call, and most lines start with none of them.
-    starts: frozenset[str] = frozenset()
+    # The words by_first holds (made from it), looked up first: a set lookup costs the compiled
+    # module no method call, and most lines start with none of them.
+    starts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", frozenset(self.by_first))
 
     @classmethod
     def build(cls, families: tuple[Family, ...]) -> RuleIndex:
@@ -134,11 +137,7 @@ class RuleIndex:
             (float("inf") if f.max_words is None else f.max_words for f in always), default=0.0
         )
         return cls(
-            MappingProxyType({k: tuple(v) for k, v in table.items()}),
-            always,
-            quick,
-            longest,
-            frozenset(table),
+            MappingProxyType({k: tuple(v) for k, v in table.items()}), always, quick, longest
         )
 
     def match(self, norm: str, words: int, first: str | None = None) -> tuple[str, ...]:
