@@ -430,3 +430,11 @@ def test_fold_in_one_scan_is_fold_in_passes(text: str) -> None:
     # the folds told whether the text holds a digit to fold, and finding out themselves
     kept = _DELETE_CLASS.sub("", text)
     assert _fold_kept(kept, _DIGITS.search(kept) is not None) == _fold_kept(kept)
+
+
+def test_fold_of_many_kinds_of_forms_and_marks_is_fold_in_passes() -> None:
+    # past _FEW_KINDS kinds, fold() substitutes instead of replacing kind by kind
+    forms = "".join(chr(c) for c in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)))
+    marks = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0640\u200f\u200e\u00ad"
+    for text in (forms, marks, "كلمة " + forms[:5] + marks[:5], forms + marks + "١٢ أ"):
+        assert fold(text) == _fold_in_passes(text)
