@@ -24,6 +24,7 @@ from arabic_extract.engine.fingerprint import (
     from_norms,
     hamming,
     of_body,
+    weight_bits,
     weighted_features,
     windows,
     words,
@@ -122,6 +123,23 @@ def test_weights_rise_stay_full_and_fall_to_the_end_of_the_body() -> None:
     assert weights(60)[-1] > 0 and weights(60) == weights(SHORT_WORDS)[:58]
     # ...and at most MAX_WORDS: the words past it do not count
     assert weights(1000)[: MAX_WORDS - 2] == weights(MAX_WORDS)
+
+
+@pytest.mark.parametrize("word_count", [1, 3, 5, 40, 61, 99, 100, 150, 250, 299, 300, 301, 1000])
+def test_weight_bits_add_up_to_the_weights(word_count: int) -> None:
+    """The count reads the weights bit by bit: every feature's weight is the sum of the
+    values of the groups that hold it, and each group holds a feature at most once."""
+    features = max(1, min(word_count, MAX_WORDS) - 2)
+    spans = windows(word_count, features) or [(0, features)]
+    expected = [sum(start <= i < stop for start, stop in spans) for i in range(features)]
+    found = [0] * features
+    for value, ranges in weight_bits(spans):
+        assert value & (value - 1) == 0  # a power of two
+        held = [i for start, stop in ranges for i in range(start, stop)]
+        assert len(held) == len(set(held))
+        for i in held:
+            found[i] += value
+    assert found == expected
 
 
 LEAD = "أفادت مصادر إعلامية متطابقة اليوم بأن التطورات الأخيرة تتواصل وسط متابعة واسعة."
