@@ -7,6 +7,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from arabic_extract.engine.html import (
     _NOISE_TOKEN_SET,
@@ -14,6 +15,7 @@ from arabic_extract.engine.html import (
     NO_WORDS,
     _class_tokens,
     _noise_hits,
+    drop_hidden,
     read_words,
 )
 from arabic_extract.rules.dom import CLASS_TOKEN
@@ -49,3 +51,28 @@ _SOME_TOKENS = sorted(_NOISE_TOKEN_SET)[:20]
 def test_noise_tokens_found_in_bytes_are_those_of_the_runs_of_letters(value: str) -> None:
     lowered = value.lower()
     assert _noise_hits(lowered) == _NOISE_TOKEN_SET.intersection(_class_tokens(lowered))
+
+
+_HIDING = (
+    '<div hidden><span class="hide">a</span></div><p style="display: none" class="d-none">b</p>'
+    '<b aria-hidden="true" class="invisible visually-hidden screen-reader-text hidden">c</b>'
+    '<i style="visibility:hidden;display:none">d</i><i style="visibility: hidden">e</i>'
+    '<q class="sr-only">f</q><q class="HIDDEN">g</q><u HIDDEN>h</u><s aria-hidden="TRUE">i</s>'
+    '<em style="DISPLAY:NONE">j</em><span class="hidden"><span class="hide">k</span></span>'
+    "<p>shown</p>"
+)
+
+
+def test_hidden_elements_are_dropped_outermost_first() -> None:
+    """Nested hidden elements, and elements two selectors match: the outer one is removed,
+    once, and nothing freed is read. As CSS
+    says: attribute values are matched with their case (aria-hidden="TRUE", DISPLAY:NONE stay),
+    class names too in standards mode (HIDDEN stays), not in quirks mode."""
+    for page, shown in (
+        (f"<!DOCTYPE html><body>{_HIDING}</body>", ["g", "i", "j", "shown"]),
+        (f"<body>{_HIDING}</body>", ["i", "j", "shown"]),
+    ):
+        tree = LexborHTMLParser(page)
+        assert tree.body is not None
+        drop_hidden(tree.body)
+        assert tree.body.text(deep=True, separator=" ").split() == shown

@@ -786,38 +786,42 @@ class _Walker:
 
 
 # Hidden elements, inline ones included (<span style="display:none">), found in one query.
-_HIDDEN_SELECTOR: Final = ", ".join(
-    (
-        "[hidden]",
-        '[aria-hidden="true"]',
-        '[style*="display:none"]',
-        '[style*="display: none"]',
-        '[style*="visibility:hidden"]',
-        '[style*="visibility: hidden"]',
-        ".hidden",
-        ".hide",
-        ".d-none",
-        ".sr-only",
-        ".visually-hidden",
-        ".screen-reader-text",
-        ".invisible",
-    )
+_HIDDEN_SELECTORS: Final = (
+    "[hidden]",
+    '[aria-hidden="true"]',
+    '[style*="display:none"]',
+    '[style*="display: none"]',
+    '[style*="visibility:hidden"]',
+    '[style*="visibility: hidden"]',
+    ".hidden",
+    ".hide",
+    ".d-none",
+    ".sr-only",
+    ".visually-hidden",
+    ".screen-reader-text",
+    ".invisible",
 )
+_HIDDEN_SELECTOR: Final = ", ".join(_HIDDEN_SELECTORS)
 
 
 def drop_hidden(root: LexborNode) -> None:
     """Remove hidden elements before the walk. Only the outermost of nested hidden elements is
-    removed (removing an inner one after its ancestor would touch freed nodes)."""
+    removed, once (Lexbor lists an element that two selectors match twice), and all of them
+    are found before any is: a removed element's descendants are freed, and reading one of
+    them afterwards would touch freed nodes."""
     found = root.css(_HIDDEN_SELECTOR)
     if not found:
         return
     marked = {node.mem_id for node in found}
+    outermost: dict[int, LexborNode] = {}
     for node in found:
         parent = node.parent
         while parent is not None and parent.mem_id not in marked:
             parent = parent.parent
         if parent is None:
-            node.decompose()
+            outermost[node.mem_id] = node
+    for node in outermost.values():
+        node.decompose()
 
 
 @dataclass(frozen=True)
