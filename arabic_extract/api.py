@@ -18,7 +18,7 @@ from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.deadline import deadline_for
 from arabic_extract.engine.decode import Decoded, decode_bytes, decode_text
 from arabic_extract.engine.html import extract_html
-from arabic_extract.engine.markdown import markdown_signals
+from arabic_extract.engine.markdown import DETECT_CHARS, markdown_signals
 from arabic_extract.engine.pipeline import extract_markdown, extract_text
 from arabic_extract.errors import InputError
 from arabic_extract.model import Article
@@ -599,12 +599,31 @@ INPUT_FORMATS: tuple[InputFormat, ...] = get_args(InputFormat)
 def detect_format(text: str, config: ExtractionConfig) -> InputFormat:
     """What a decoded page is: ``html`` (markup), ``markdown`` (at least
     ``config.markdown_min_signals`` signs of it, see
-    :func:`~arabic_extract.engine.markdown.markdown_signals`) or plain ``text``."""
+    :func:`~arabic_extract.engine.markdown.markdown_signals`) or plain ``text``. Markup in
+    Markdown (:func:`markdown_with_html`) leaves it Markdown."""
     if looks_like_html(text):
-        return "html"
+        return "markdown" if markdown_with_html(text, config) else "html"
     if markdown_signals(text) >= config.markdown_min_signals:
         return "markdown"
     return "text"
+
+
+# What only an HTML document has (Markdown with HTML blocks in it holds fragments).
+_DOCUMENT_MARKERS = regex.compile(r"<!doctype\s|<html[\s>]|<head[\s>]|<body[\s>]", regex.I)
+# A line that starts with a tag (an HTML block of Markdown, or a line of an HTML page).
+_TAG_LINE = re.compile(r"^[ \t]*<.*\n?", re.M)
+
+
+def markdown_with_html(text: str, config: ExtractionConfig) -> bool:
+    """Markdown holding HTML blocks (pandoc's GFM keeps an element it cannot write as Markdown,
+    such as a <div>, as lines of HTML; READMEs do the same): no mark of an HTML document, and
+    the lines that do not start with a tag show ``config.markdown_with_html_min_signals`` signs
+    of Markdown. An HTML page's text sits inside its tags; its lines start with them."""
+    head = text[:DETECT_CHARS]
+    if _DOCUMENT_MARKERS.search(head) is not None:
+        return False
+    untagged = _TAG_LINE.sub("", head)
+    return markdown_signals(untagged) >= config.markdown_with_html_min_signals
 
 
 def extract(

@@ -138,6 +138,15 @@ class ExtractionConfig(BaseModel):
         "are. The seeds and the text fixtures show 0; Markdown renderings of the dev pages 39 "
         "and more.",
     )
+    markdown_with_html_min_signals: int = Field(
+        default=9,
+        description="Markdown that holds blocks of HTML (pandoc's GFM keeps every <div> it cannot "
+        "write as Markdown on lines of its own; READMEs) is read as Markdown, not as HTML, from "
+        "this many signals on the lines that do not start with a tag, when no <!doctype>, <html>, "
+        "<head> or <body> says it is an HTML document. Three sure signs: pandoc's GFM renderings "
+        "of the dev pages show 48 and more there, the HTML fixtures and dev pages none; one or "
+        "two stray '[a](b)' in an HTML fragment (a CMS's article HTML) leave it HTML.",
+    )
 
     # --- pass 1: each block alone ------------------------------------------------------------
     good_min_words: int = Field(

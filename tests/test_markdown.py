@@ -91,6 +91,62 @@ def test_html_is_html_even_with_markdown_inside() -> None:
     assert detect_format("<html><body><p>[a](b)</p><div>x</div></body></html>", CONFIG) == "html"
 
 
+# Markdown as pandoc writes GFM from a news page: every <div> it cannot write as Markdown stays,
+# on lines of its own, around the Markdown of the menus, the story and the related list.
+PANDOC_GFM = f"""<div id="header" class="row">
+
+<div class="container">
+
+[<img src="/logo.png" class="img-responsive" />](/)
+
+</div>
+
+</div>
+
+<div id="mainMenu" class="collapse navbar-collapse">
+
+-   [الرئيسية](/)
+-   [محليات](/category/local "محليات")
+-   [اقتصاد](/category/economy "اقتصاد")
+-   [رياضة](/category/sport "رياضة")
+
+</div>
+
+<div class="article-body">
+
+# حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل
+
+<span class="date">الجمعة 24 نيسان 2020</span>
+
+{LEAD}
+
+{SECOND}
+
+</div>
+
+<div class="related">
+
+## أخبار ذات صلة
+
+-   [وزير الصحة يتفقد مراكز التطعيم في العاصمة](/article/1 "وزير الصحة")
+-   [ارتفاع أسعار الذهب في السوق المحلية](/article/2 "الذهب")
+
+</div>
+"""
+
+
+def test_markdown_with_html_blocks_is_markdown() -> None:
+    """pandoc's GFM: no mark of an HTML document, and Markdown on the lines between the tags."""
+    assert detect_format(PANDOC_GFM, CONFIG) == "markdown"
+    article = extract(PANDOC_GFM)
+    assert article.headline == "حملة تطعيم واسعة تستهدف ثلاثة ملايين طفل"
+    assert article.paragraphs == [LEAD, SECOND]
+    # the same Markdown in an HTML document, or an HTML fragment with a stray link: HTML
+    assert detect_format(f"<!DOCTYPE html>\n{PANDOC_GFM}", CONFIG) == "html"
+    fragment = f'<div class="entry">\n<p>{LEAD} [المصدر](https://example.com/a)</p>\n</div>\n'
+    assert detect_format(fragment, CONFIG) == "html"
+
+
 def test_input_format_is_validated() -> None:
     with pytest.raises(ValueError, match="input_format"):
         extract("نص", input_format="pdf")  # type: ignore[arg-type]
@@ -200,6 +256,47 @@ def test_hard_wrapped_markdown_is_joined_back() -> None:
 def test_one_paragraph_a_line_is_not_wrapped() -> None:
     assert not is_wrapped([LEAD, SECOND, LEAD, SECOND, LEAD, SECOND, LEAD, SECOND])
     assert not is_wrapped(["قصير", "أقصر", "قصير جدا"] * 4)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def test_pandoc_wrapped_markdown_is_joined_back() -> None:
+    """pandoc wraps at 72 and leaves longer what it cannot break (an HTML tag's attributes
+    on lines of their own, a long word): the widest line is not the column."""
+    tag = [
+        '<div class="article-body"',
+        'id="ctl00_MainContent_ArticleDetailsBody_DivMainControl_x">',
+    ]
+    page: list[str] = [*tag, ""]
+    for paragraph in (LEAD + " " + SECOND, SECOND + " " + LEAD) * 2:
+        page += [*_wrap(paragraph, 72), ""]
+    page += ["كلمة_طويلة_جدا_لا_تنكسر_" * 4, "نهاية.", "", "</div>"]
+    lines = "\n".join(page).splitlines()
+    assert is_wrapped(lines)
+    assert texts("\n".join(page))[:2] == [LEAD + " " + SECOND, SECOND + " " + LEAD]
+
+
+def test_pandoc_markdown_attributes_and_fenced_divs() -> None:
+    """pandoc's own Markdown: fenced divs hold no text, attributes in braces are not shown,
+    and a span a hiding class marks shows nothing."""
+    page = (
+        "::: {.row .article-header}\n"
+        "## عنوان الخبر {#title .headline}\n"
+        ":::\n\n"
+        "[عنوان الخبر مكرر للطباعة]{#copy .d-none}\n\n"
+        "::: LongDesc\n"
+        f'{LEAD} [المصدر](https://example.com/a){{.source}} [نص]{{lang="ar"}}\n'
+        ":::\n"
+    )
+    assert texts(page) == ["عنوان الخبر", f"{LEAD} المصدر نص"]
 
 
 # --- front matter ------------------------------------------------------------------------------

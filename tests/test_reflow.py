@@ -63,6 +63,19 @@ def test_wrap_column_needs_many_full_lines_and_none_wider() -> None:
     assert wrap_column([full, "11 آذار 2024", ""] * 9) is None  # teasers' titles and dates
 
 
+def test_pandoc_plain_text_is_unwrapped() -> None:
+    """pandoc's plain text (wrapped at 72) leaves list items and an image's long text
+    unwrapped: neither is the column, and one such line in a short text is no reason to
+    think it is not wrapped."""
+    items = [f"-   {PARAGRAPH[: 80 + k]}" for k in range(6)]  # wider than the column
+    alt = "[شعار الموقع]" + PARAGRAPH[:80]
+    page = ["العنوان", "", *items, "", alt, ""]
+    for _ in range(3):
+        page += [*wrap(PARAGRAPH, 72), ""]
+    assert wrap_column(page) is not None
+    assert text_lines("\n".join(page))[-3:] == [PARAGRAPH] * 3
+
+
 def test_page_text_with_long_lines_is_not_unwrapped() -> None:
     text = "\n".join(["الرئيسية", "أخبار", PARAGRAPH, PARAGRAPH, "شارك"])
     assert text_lines(text) == ["الرئيسية", "أخبار", PARAGRAPH, PARAGRAPH, "شارك"]

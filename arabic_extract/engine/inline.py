@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Final, final
 
 from arabic_extract.engine.blocks import LinkRun, link_runs
+from arabic_extract.rules.dom import HIDDEN_CLASSES
 
 LinkRefs = Mapping[str, str]
 """Reference definitions of a page: label (lower case) -> URL."""
@@ -48,6 +49,13 @@ _PAREN: Final = re.compile(r"[()]")
 _DELIMITER: Final = re.compile(r"\*+|_+|~~+")
 _SPACE: Final = re.compile(r"\s+")
 _MAX_DEPTH: Final = 2  # a link's text, and an image inside it
+
+# Pandoc's Markdown: attributes in braces right after a link, an image or a bracketed span
+# ([text]{.class}, [a](b){#id}), and a bracketed span without a link inside. A span that a
+# hiding class marks (.d-none, .sr-only: a page's hidden copy of its title) shows nothing.
+_ATTRIBUTES: Final = re.compile(r"(?<=[\])])\{[^{}]{0,2048}\}")
+_SPAN: Final = re.compile(r"\[([^\[\]]{0,2048})\]\{([^{}]{0,2048})\}")
+_ATTRIBUTE_CLASS: Final = re.compile(r"(?<![^\s{])\.([\w-]{1,64})")
 
 
 # Marks put around a link's text when its runs are kept (private-use code points that no step
@@ -364,6 +372,16 @@ def _runs(marked: str, hrefs: list[str | None], text: str) -> tuple[LinkRun, ...
     return runs
 
 
+def _span_text(found: re.Match[str]) -> str:
+    """A bracketed span's text (pandoc's ``[text]{attributes}``), none when it is hidden."""
+    # (class names are matched as the DOM path matches them: lower case, no - or _)
+    classes = {
+        name.lower().replace("-", "").replace("_", "")
+        for name in _ATTRIBUTE_CLASS.findall(found.group(2))
+    }
+    return "" if not classes.isdisjoint(HIDDEN_CLASSES) else found.group(1)
+
+
 def render_inline(raw: str, refs: LinkRefs, *, spans: bool = False) -> list[Inline]:
     """The text ``raw`` shows, with its link share, whether it holds images and which, and
     (``spans``) its runs of plain text and links: one segment, or one more after each image
@@ -373,6 +391,8 @@ def render_inline(raw: str, refs: LinkRefs, *, spans: bool = False) -> list[Inli
     text = _protect(raw)
     if "<" in text:
         text = _TAG.sub(" ", _AUTOLINK.sub(" ", _drop_comments(text)))
+    if "]{" in text or "){" in text:
+        text = _ATTRIBUTES.sub("", _SPAN.sub(_span_text, text))
     out = _Out(marked=spans)
     if "[" in text:
         _Links(text, refs).render(0, len(text), out, 0)

@@ -17,6 +17,7 @@ a browser would show; nothing of the Markdown syntax reaches the Article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
@@ -145,7 +146,7 @@ _RULE_SIGN: Final = r" {0,3}-{3,}[ \t]*$"
 _RULE_LINE: Final = re.compile("^" + _RULE_SIGN, re.M)
 _RULE_LINES: Final = re.compile("\n" + _RULE_SIGN, re.M)
 _WEAK_MARK: Final = re.compile(r"\\[*_\[\]()#!.-]|\*\*\S|__\S")
-_DETECT_CHARS: Final = 65_536
+DETECT_CHARS: Final = 65_536
 STRONG: Final = 3
 """What one sure sign of Markdown counts (see :func:`markdown_signals`)."""
 
@@ -164,7 +165,7 @@ def markdown_signals(text: str) -> int:
     Reader's header). Weaker ones (a ``---`` line, a backslash escape, ``**strong**``) count one
     each, two at most: alone they never make Markdown. Plain page text has none of the sure
     signs; its lists use the same ``*`` and ``-`` markers, so list markers are no signal."""
-    head = text[:_DETECT_CHARS]
+    head = text[:DETECT_CHARS]
     # Each pattern is run only when a character or pair it cannot match without is in the
     # text: plain page text has none of them, and a search for a literal costs far less.
     strong = len(_LINK_OR_IMAGE.findall(head)) if "](" in head else 0
@@ -194,6 +195,11 @@ _DELIMITER_ROW: Final = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$"
 )
 _REFERENCE: Final = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,200})\]:[ \t]*<?(?P<url>[^\s>]+)>?")
+# Pandoc's Markdown: a fenced div's fence (::: {.class}, and ::: alone closing it), which holds
+# no text, and a heading's attributes (## Title {#id .class}).
+_DIV_FENCE: Final = re.compile(r"^ {0,3}:{3,}")
+# (a run of spaces is matched from its first character: see _HARD_BREAK)
+_HEADING_ATTRIBUTES: Final = re.compile(r"(?<![ \t])[ \t]+\{[#.][^{}]{0,2048}\}[ \t]*$")
 # A run of spaces is matched from its first character only ((?<! )): a search that tried each
 # character of a long run would scan the rest of the run each time.
 _HARD_BREAK: Final = re.compile(r"(?<! ) {2,}$|\\$")
@@ -308,19 +314,34 @@ def _heading(line: str) -> tuple[int, str] | None:
     found = _HEADING.match(line)
     if found is None:
         return None
-    text = _CLOSING_HASHES.sub("", line[found.end() :])
+    text = line[found.end() :]
+    if text.endswith("}"):
+        text = _HEADING_ATTRIBUTES.sub("", text)
+    text = _CLOSING_HASHES.sub("", text)
     return len(found.group(1)), text.strip(" \t#")
 
 
 _WRAP_MIN: Final = 40
 _WRAP_MAX: Final = 120
+# A document with at least this many running lines (outside lists and HTML) is also wrapped
+# when most of them end within the same 30 % below one column (pandoc wraps at 72 by default,
+# and leaves a longer line where a word or an HTML attribute does not fit: the widest line is
+# not the column). pandoc's wrapped GFM and plain text of the dev pages: 15-137 such lines,
+# 0.6-1.0 of them near the column; unwrapped Markdown (html2text, markdownify, pandoc without
+# wrapping): 0.2 at most.
+_WRAP_SAMPLE: Final = 12
+# What a line of wrapped prose does not hold: a link's or an image's address, a tag, an
+# attribute (pandoc wraps those too).
+_NOT_PROSE: Final = ("](", "://", "<", ">", '="', "{", "}")
+_NEAR_COLUMN: Final = 0.7
+_NEAR_SHARE: Final = 0.6
 
 
 def is_wrapped(lines: list[str]) -> bool:
-    """Whether the document is hard-wrapped at a column (html2text's default is 78): of the
-    lines that run on into the next one (no blank line, no hard break between), most end near
-    the same width. Lines holding a URL are left out: converters never break a URL, so those
-    run past the column."""
+    """Whether the document is hard-wrapped at a column (html2text's default is 78, pandoc's
+    72): of the lines that run on into the next one (no blank line, no hard break between),
+    most end near the same width. Lines holding a URL are left out: converters never break a
+    URL, so those run past the column."""
     running = [
         len(line.rstrip())
         for line, following in pairwise(lines)
@@ -334,8 +355,38 @@ def is_wrapped(lines: list[str]) -> bool:
     if len(running) < 4 or not narrow:
         return False
     column = max(narrow)
-    near = sum(1 for width in narrow if width >= 0.7 * column)
-    return column >= _WRAP_MIN and near >= 0.6 * len(running)
+    near = sum(1 for width in narrow if width >= _NEAR_COLUMN * column)
+    if column >= _WRAP_MIN and near >= _NEAR_SHARE * len(running):
+        return True
+    return _wrapped_below_widest(lines)
+
+
+def _wrapped_below_widest(lines: list[str]) -> bool:
+    """:func:`is_wrapped` for a document whose column is not its widest running line: most
+    running lines of prose (not list items, fences, HTML or attributes) end in the same band
+    below a column."""
+    widths = sorted(
+        len(line.rstrip())
+        for line, following in pairwise(lines)
+        if line.strip()
+        and following.strip()
+        and _HARD_BREAK.search(line) is None
+        and not _ITEM.match(line)
+        and not _DIV_FENCE.match(line)
+        and not any(mark in line for mark in _NOT_PROSE)
+    )
+    # (a line under half the narrowest column, a wrapped link's last words, tells no column)
+    widths = widths[bisect_left(widths, _WRAP_MIN // 2) :]
+    if len(widths) < _WRAP_SAMPLE:
+        return False
+    best = 0
+    low = 0
+    for high, column in enumerate(widths):  # the band (NEAR_COLUMN * column, column]
+        while widths[low] < _NEAR_COLUMN * column:
+            low += 1
+        if _WRAP_MIN <= column <= _WRAP_MAX:
+            best = max(best, high - low + 1)
+    return best >= _NEAR_SHARE * len(widths)
 
 
 def _table_cells(line: str) -> list[str]:
@@ -416,6 +467,7 @@ def _plain(line: str) -> bool:
         or _QUOTE.match(line)
         or _REFERENCE.match(line)
         or _FENCE.match(line)
+        or _DIV_FENCE.match(line)
     )
 
 
@@ -440,7 +492,7 @@ def _table_row(reader: _Reader, line: str, *, header: bool, group: int) -> bool:
 
 def _line(reader: _Reader, line: str, refs: dict[str, str]) -> None:
     """One line outside fences and tables."""
-    if _RULE.match(line):
+    if _RULE.match(line) or _DIV_FENCE.match(line):
         reader.flush()
         return
     if (reference := _REFERENCE.match(line)) is not None:

@@ -40,7 +40,8 @@ _BULLETS: Final = frozenset("•●◦▪▫■□►▶◄◀·∙‣⁃*+-–�
 
 # Wrapped text: the column is the fifth widest line's width (a few lines may run past it: an
 # unbreakable word); a document is wrapped when it is 40-130 characters, at most one line in a
-# hundred runs past it by more than a tenth, and at least this many lines fill it (come within
+# hundred (one, in a shorter text: pandoc leaves an image's long text unwrapped) runs past it by
+# more than a tenth, and at least this many lines fill it (come within
 # 85 % of it). Real pages in one line per block have paragraphs of 150-600 characters;
 # lynx, w3m and links dumps of the dev pages wrap at 89-101 with 20-93 full lines.
 _MIN_COLUMN: Final = 40
@@ -96,7 +97,12 @@ def wrap_column(lines: list[str]) -> int | None:
             over += 1
             if over > allowed:
                 return None
-    measured = [(width, line) for line in lines if (width := _width(line))]
+    # (list items are left out: pandoc's plain text, for one, leaves some of them unwrapped)
+    measured = [
+        (width, line)
+        for line in lines
+        if (width := _width(line)) and line.lstrip()[:1] not in _BULLETS
+    ]
     if len(measured) < _MIN_FULL_LINES:
         return None
     ranked = sorted((width for width, _ in measured), reverse=True)
@@ -106,7 +112,7 @@ def wrap_column(lines: list[str]) -> int | None:
     over = sum(1 for width in ranked if width > column * 1.1)
     filled = [width >= 0.85 * column for width, _ in measured]
     full = [line for (_, line), is_full in zip(measured, filled, strict=True) if is_full]
-    if over > len(measured) // 100 or len(full) < _MIN_FULL_LINES:
+    if over > max(1, len(measured) // 100) or len(full) < _MIN_FULL_LINES:
         return None
     cut = sum(1 for line in full if line.rstrip()[-1] not in _MARKS)
     # a paragraph wrapped over three lines or more has full lines in a row; titles of even
