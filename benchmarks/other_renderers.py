@@ -1,0 +1,148 @@
+"""arabic_extract on the dev pages as tools the tests do not render them with.
+
+    python benchmarks/other_renderers.py [GOLD_DIR] [--renderers a,b,...]
+
+The renderer-invariance tests and ``compare.py`` use five renderings (:mod:`arabic_extract.shapes`).
+Scrapers and converters write others; this script renders the pages with each one found on the
+machine (a missing tool is skipped, with a line saying so) and scores arabic_extract on them as
+``compare.py`` scores (body F1, worst page, leak, headline, source). Each rendering is what the
+tool gives when called as its documentation shows, at its default width where it wraps:
+
+- ``html-text``: ``html_text.extract_text(html, guess_layout=True)`` (Zyte's html-text);
+- ``markitdown``: Microsoft's markitdown, HTML to Markdown;
+- ``html2text-78``: html2text at its default width, hard-wrapped at 78 columns;
+- ``lynx``, ``w3m``: ``lynx -dump -nolist``, ``w3m -dump`` (80 columns, wrapped);
+- ``pandoc-plain``, ``pandoc-gfm``, ``pandoc-markdown``, ``pandoc-commonmark``: pandoc from HTML
+  to each, wrapped at its default 72 columns (GFM keeps the page's ``<div>`` as HTML blocks,
+  pandoc's own Markdown writes them as fenced divs with attributes);
+- ``pandoc-gfm-unwrapped``: GFM with ``--wrap=none``.
+
+Install the Python ones with ``pip install html-text markitdown``; lynx, w3m and pandoc are
+system packages (``apt-get install lynx w3m pandoc``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if importlib.util.find_spec("arabic_extract") is None:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from arabic_extract.evaluation import (  # noqa: E402
+    GoldPage,
+    Report,
+    arabic_extract_prediction,
+    decode_html,
+    evaluate,
+    format_table,
+    load_gold_dir,
+)
+
+DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
+TIMEOUT = 60  # seconds a command may take on one page
+
+Renderer = Callable[[str], str]
+
+
+def _command(*args: str) -> Renderer:
+    def run(html: str) -> str:
+        done = subprocess.run(
+            list(args), input=html.encode("utf-8"), capture_output=True, timeout=TIMEOUT, check=True
+        )
+        return done.stdout.decode("utf-8", "replace")
+
+    return run
+
+
+def _html_text(html: str) -> str:
+    import html_text  # type: ignore[import-not-found, import-untyped, unused-ignore]  # noqa: PLC0415
+
+    text: str = html_text.extract_text(html, guess_layout=True)
+    return text
+
+
+def _markitdown(html: str) -> str:
+    from markitdown import MarkItDown  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.html"
+        path.write_text(html, encoding="utf-8")
+        text: str = MarkItDown().convert(str(path)).text_content
+    return text
+
+
+def _html2text(html: str) -> str:
+    import html2text  # noqa: PLC0415
+
+    text: str = html2text.HTML2Text().handle(html)
+    return text
+
+
+LYNX = ("lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8")
+W3M = ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8")
+PANDOC = ("pandoc", "-f", "html", "-t")
+
+# name -> (what it needs: a module or a command, the renderer)
+RENDERERS: dict[str, tuple[str, Renderer]] = {
+    "html-text": ("html_text", _html_text),
+    "markitdown": ("markitdown", _markitdown),
+    "html2text-78": ("html2text", _html2text),
+    "lynx": ("lynx", _command(*LYNX)),
+    "w3m": ("w3m", _command(*W3M)),
+    "pandoc-plain": ("pandoc", _command(*PANDOC, "plain")),
+    "pandoc-gfm": ("pandoc", _command(*PANDOC, "gfm")),
+    "pandoc-gfm-unwrapped": ("pandoc", _command(*PANDOC, "gfm", "--wrap=none")),
+    "pandoc-markdown": ("pandoc", _command(*PANDOC, "markdown")),
+    "pandoc-commonmark": ("pandoc", _command(*PANDOC, "commonmark")),
+}
+
+
+def available(need: str) -> bool:
+    """Whether a renderer's module can be imported or its command is on the PATH."""
+    if need in ("lynx", "w3m", "pandoc"):
+        return shutil.which(need) is not None
+    return importlib.util.find_spec(need) is not None
+
+
+def score(pages: list[GoldPage], name: str, render: Renderer) -> Report:
+    """arabic_extract on every page as ``render`` gives it (input_format auto)."""
+    inputs = {page.id: render(decode_html(page.html_bytes())) for page in pages}
+    return evaluate(pages, arabic_extract_prediction, "text", name=name, inputs=inputs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("gold_dir", nargs="?", type=Path, default=DEFAULT_GOLD_DIR)
+    parser.add_argument("--renderers", default=",".join(RENDERERS), help="comma-separated")
+    args = parser.parse_args(argv)
+    if not args.gold_dir.is_dir():
+        print(f"no gold folder at {args.gold_dir}", file=sys.stderr)
+        return 2
+    names = [name.strip() for name in args.renderers.split(",") if name.strip()]
+    unknown = [name for name in names if name not in RENDERERS]
+    if unknown:
+        print(f"unknown renderers: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    pages = load_gold_dir(args.gold_dir)
+    reports: list[Report] = []
+    for name in names:
+        need, render = RENDERERS[name]
+        if not available(need):
+            print(f"skipped {name}: {need} is not installed")
+            continue
+        reports.append(score(pages, name, render))
+    print(f"{len(pages)} pages from {args.gold_dir}; arabic_extract on each rendering")
+    print(format_table(reports))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
