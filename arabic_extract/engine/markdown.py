@@ -342,15 +342,21 @@ def is_wrapped(lines: list[str]) -> bool:
     72): of the lines that run on into the next one (no blank line, no hard break between),
     most end near the same width. Lines holding a URL are left out: converters never break a
     URL, so those run past the column."""
-    running = [
-        len(line.rstrip())
-        for line, following in pairwise(lines)
-        if line.strip()
-        and following.strip()
-        and _HARD_BREAK.search(line) is None
-        and "](" not in line
-        and "://" not in line
-    ]
+    running: list[int] = []
+    prose: list[int] = []  # running lines of prose: not list items, fences, HTML or attributes
+    for line, following in pairwise(lines):
+        if not line.strip() or not following.strip() or "](" in line or "://" in line:
+            continue
+        if _HARD_BREAK.search(line) is not None:
+            continue
+        width = len(line.rstrip())
+        running.append(width)
+        if (
+            not any(mark in line for mark in _NOT_PROSE)
+            and not _ITEM.match(line)
+            and not _DIV_FENCE.match(line)
+        ):
+            prose.append(width)
     narrow = [width for width in running if width <= _WRAP_MAX]
     if len(running) < 4 or not narrow:
         return False
@@ -358,23 +364,12 @@ def is_wrapped(lines: list[str]) -> bool:
     near = sum(1 for width in narrow if width >= _NEAR_COLUMN * column)
     if column >= _WRAP_MIN and near >= _NEAR_SHARE * len(running):
         return True
-    return _wrapped_below_widest(lines)
+    return _wrapped_below_widest(sorted(prose))
 
 
-def _wrapped_below_widest(lines: list[str]) -> bool:
+def _wrapped_below_widest(widths: list[int]) -> bool:
     """:func:`is_wrapped` for a document whose column is not its widest running line: most
-    running lines of prose (not list items, fences, HTML or attributes) end in the same band
-    below a column."""
-    widths = sorted(
-        len(line.rstrip())
-        for line, following in pairwise(lines)
-        if line.strip()
-        and following.strip()
-        and _HARD_BREAK.search(line) is None
-        and not _ITEM.match(line)
-        and not _DIV_FENCE.match(line)
-        and not any(mark in line for mark in _NOT_PROSE)
-    )
+    running lines of prose (``widths``, sorted) end in the same band below a column."""
     # (a line under half the narrowest column, a wrapped link's last words, tells no column)
     widths = widths[bisect_left(widths, _WRAP_MIN // 2) :]
     if len(widths) < _WRAP_SAMPLE:
