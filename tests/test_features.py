@@ -12,6 +12,7 @@ from arabic_extract.engine.features import (
     _META_SPLIT,
     credit_search,
     credit_tail,
+    leading_agency,
 )
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.noise import PHOTO_CREDIT
@@ -71,3 +72,17 @@ def test_credit_search_finds_what_the_pattern_s_search_finds(text: str) -> None:
     if found is not None and expected is not None:
         assert found.span() == expected.span()
         assert found.groupdict() == expected.groupdict()
+
+
+def test_a_dateline_needs_a_word_before_its_agency_when_it_has_a_number() -> None:
+    """A dateline names its place (and a date, in words and numbers) before the agency; a
+    number alone before a bracket is a widget: a reading time, a counter."""
+    for line, agency in (
+        ("عمان 5 أيار (بترا) - قال", "بترا"),
+        ("القاهرة - (أ ش أ) - أعلنت وزارة", "ا ش ا"),
+        ("--(بترا)", "بترا"),
+        ("(رويترز) - أعلنت", "رويترز"),
+    ):
+        assert leading_agency(normalize(line)) == normalize(agency), line
+    for widget in ("2 (min)", "2^(min)", "5 (AFP)", "12 - (رويترز)"):
+        assert leading_agency(normalize(widget)) is None, widget

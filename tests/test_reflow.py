@@ -63,6 +63,16 @@ def test_wrap_column_needs_many_full_lines_and_none_wider() -> None:
     assert wrap_column([full, "11 آذار 2024", ""] * 9) is None  # teasers' titles and dates
 
 
+def test_list_items_are_no_table_columns() -> None:
+    """pandoc's list items ("-   item": the marker, then spaces to the item's text) are list
+    items, not rows of a table laid out in columns of spaces."""
+    lines = ["-   شارك على فيسبوك", "-   شارك على تويتر", "-   شارك على واتساب"]
+    assert split_cells(lines) == lines
+    assert text_lines("\n".join(lines)) == lines
+    # cells laid out in columns, as inscriptis writes a table, still are
+    assert text_lines("القاهرة   40 %\nالجيزة   35 %") == ["القاهرة", "40 %", "الجيزة", "35 %"]
+
+
 def test_pandoc_plain_text_is_unwrapped() -> None:
     """pandoc's plain text (wrapped at 72) leaves list items and an image's long text
     unwrapped: neither is the column, and one such line in a short text is no reason to

@@ -98,6 +98,11 @@ def leading_agency(norm: str) -> str | None:
     found = DATELINE.match(norm)
     if found is None:
         return None
+    # A number and no word before the agency is a widget, not a dateline's date: a reading
+    # time "2 (min)" (pandoc writes <sup>min</sup> as "^(min)"), a counter "5 (AFP)".
+    before = norm[: found.start("agency")]
+    if any(char.isdigit() for char in before) and not any(char.isalpha() for char in before):
+        return None
     agency = (found.group("agency") or "").strip(" ()[]-–—")
     return agency if is_outlet_name(agency) else None
 

@@ -286,7 +286,8 @@ def _aligned(lines: list[str]) -> set[int]:
     width = 0
     for k, line in enumerate([*lines, ""]):
         stripped = line.strip()
-        cells = _COLUMNS.split(stripped) if "  " in stripped else []
+        # (a list item's marker and the spaces after it, pandoc's "-   item", make no cell)
+        cells = _COLUMNS.split(stripped) if "  " in stripped and not _item(stripped) else []
         wide = len(cells) >= 2 and all(cell.count(" ") < _CELL_WORDS for cell in cells)
         if wide and (not run or len(cells) == width):
             run.append(k)
@@ -296,6 +297,11 @@ def _aligned(lines: list[str]) -> set[int]:
             found.update(run)
         run, width = ([k], len(cells)) if wide else ([], 0)
     return found
+
+
+def _item(stripped: str) -> bool:
+    """A stripped line that opens with a list marker and white space (``-   item``)."""
+    return stripped[0] in _BULLETS and stripped[1:2].isspace()
 
 
 def cell_rows(lines: list[str]) -> tuple[list[str], list[int]]:
