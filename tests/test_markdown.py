@@ -284,6 +284,20 @@ def test_pandoc_wrapped_markdown_is_joined_back() -> None:
     assert texts("\n".join(page))[:2] == [LEAD + " " + SECOND, SECOND + " " + LEAD]
 
 
+def test_lines_of_even_width_with_longer_paragraphs_are_not_wrapped() -> None:
+    """Titles of even width, one a line, beside paragraphs a line each that run past them: a
+    wrapper would have broken those paragraphs, so the titles' width is no column."""
+    titles = [_wrap(text, width)[0] for text in (LEAD, SECOND) for width in range(64, 71)]
+    short = ["قصير", "أقصر"] * 7
+    page = "\n".join([*titles, *short]) + "\n\n" + "\n\n".join([LEAD, SECOND] * 3) + "\n"
+    assert not is_wrapped(page.splitlines())
+    # wrapped, the same paragraphs leave no line a wrapper would have broken
+    wrapped = "\n".join([*titles, *short]) + "\n\n"
+    wrapped += "\n\n".join("\n".join(_wrap(text, 70)) for text in [LEAD, SECOND] * 3)
+    assert is_wrapped(wrapped.splitlines())
+    assert texts(page)[-2:] == [LEAD, SECOND]
+
+
 def test_pandoc_markdown_attributes_and_fenced_divs() -> None:
     """pandoc's own Markdown: fenced divs hold no text, attributes in braces are not shown,
     and a span a hiding class marks shows nothing."""

@@ -17,7 +17,6 @@ a browser would show; nothing of the Markdown syntax reaches the Article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
@@ -323,18 +322,23 @@ def _heading(line: str) -> tuple[int, str] | None:
 
 _WRAP_MIN: Final = 40
 _WRAP_MAX: Final = 120
-# A document with at least this many running lines (outside lists and HTML) is also wrapped
-# when most of them end within the same 30 % below one column (pandoc wraps at 72 by default,
-# and leaves a longer line where a word or an HTML attribute does not fit: the widest line is
-# not the column). pandoc's wrapped GFM and plain text of the dev pages: 15-137 such lines,
-# 0.6-1.0 of them near the column; unwrapped Markdown (html2text, markdownify, pandoc without
-# wrapping): 0.2 at most.
-_WRAP_SAMPLE: Final = 12
-# What a line of wrapped prose does not hold: a link's or an image's address, a tag, an
-# attribute (pandoc wraps those too).
-_NOT_PROSE: Final = ("](", "://", "<", ">", '="', "{", "}")
+# Wrapped: of the running lines, this share at least end within this share of the widest.
 _NEAR_COLUMN: Final = 0.7
 _NEAR_SHARE: Final = 0.6
+# A document is also wrapped when at least this many running lines of prose fill one column
+# (come within _FULL_LINE of it) and no line wider than it could have been broken before it
+# (a word of it ends within the column: a wrapper would have broken it there) but a few
+# (_BREAKABLE_SHARE of the full lines): pandoc wraps at 72 by default and leaves longer what
+# it cannot break (a long word, an HTML attribute, a link's address), so the widest line is
+# not the column. pandoc's wrapped GFM and Markdown of the dev pages: 14-98 full lines and no
+# breakable line over the column; unwrapped Markdown (html2text, markdownify, pandoc without
+# wrapping): 11 full lines at most, and 1-18 breakable lines over the column.
+_WRAP_SAMPLE: Final = 12
+_FULL_LINE: Final = 0.85
+_BREAKABLE_SHARE: Final = 0.05
+# What a line of wrapped prose does not hold: a link's or an image's address, a tag, an
+# attribute (pandoc wraps those too), a table's cell bar.
+_NOT_PROSE: Final = ("](", "://", "<", ">", '="', "{", "}", "|")
 
 
 def is_wrapped(lines: list[str]) -> bool:
@@ -364,24 +368,34 @@ def is_wrapped(lines: list[str]) -> bool:
     near = sum(1 for width in narrow if width >= _NEAR_COLUMN * column)
     if column >= _WRAP_MIN and near >= _NEAR_SHARE * len(running):
         return True
-    return _wrapped_below_widest(sorted(prose))
+    return _wrapped_below_widest(lines, sorted(prose))
 
 
-def _wrapped_below_widest(widths: list[int]) -> bool:
-    """:func:`is_wrapped` for a document whose column is not its widest running line: most
-    running lines of prose (``widths``, sorted) end in the same band below a column."""
-    # (a line under half the narrowest column, a wrapped link's last words, tells no column)
-    widths = widths[bisect_left(widths, _WRAP_MIN // 2) :]
-    if len(widths) < _WRAP_SAMPLE:
-        return False
-    best = 0
+def _wrapped_below_widest(lines: list[str], widths: list[int]) -> bool:
+    """:func:`is_wrapped` for a document whose column is not its widest running line: the
+    column most running lines of prose (``widths``, sorted) fill, and no line over it that a
+    wrapper would have broken (see _WRAP_SAMPLE)."""
+    column = 0
+    full = 0
     low = 0
-    for high, column in enumerate(widths):  # the band (NEAR_COLUMN * column, column]
-        while widths[low] < _NEAR_COLUMN * column:
+    for high, width in enumerate(widths):  # the lines that fill a column of this width
+        while widths[low] < _FULL_LINE * width:
             low += 1
-        if _WRAP_MIN <= column <= _WRAP_MAX:
-            best = max(best, high - low + 1)
-    return best >= _NEAR_SHARE * len(widths)
+        if _WRAP_MIN <= width <= _WRAP_MAX and high - low + 1 >= full:
+            column, full = width, high - low + 1
+    if full < _WRAP_SAMPLE:
+        return False
+    breakable = 0
+    for line in lines:
+        text = line.strip()
+        if (
+            len(line.rstrip()) > column
+            and not text.startswith("#")
+            and " " in text[:column]
+            and not any(mark in text for mark in _NOT_PROSE)
+        ):
+            breakable += 1
+    return breakable <= _BREAKABLE_SHARE * full
 
 
 def _table_cells(line: str) -> list[str]:
