@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
+from math import ceil
 from types import MappingProxyType
 from typing import Final, final
 
@@ -330,10 +331,10 @@ _NEAR_SHARE: Final = 0.6
 # (a word of it ends within the column: a wrapper would have broken it there) but a few
 # (_BREAKABLE_SHARE of the full lines): pandoc wraps at 72 by default and leaves longer what
 # it cannot break (a long word, an HTML attribute, a link's address), so the widest line is
-# not the column. pandoc's wrapped GFM and Markdown of the dev pages: 14-98 full lines and no
-# breakable line over the column; unwrapped Markdown (html2text, markdownify, pandoc without
-# wrapping): 11 full lines at most, and 1-18 breakable lines over the column.
-_WRAP_SAMPLE: Final = 12
+# not the column. pandoc's wrapped GFM and Markdown of the dev pages: 13-98 full lines at such
+# a column; unwrapped Markdown (html2text, markdownify, markitdown, pandoc without wrapping)
+# has no such column at all, whatever the number of full lines.
+_WRAP_SAMPLE: Final = 8
 _FULL_LINE: Final = 0.85
 _BREAKABLE_SHARE: Final = 0.05
 # What a line of wrapped prose does not hold: a link's or an image's address, a tag, an
@@ -368,34 +369,40 @@ def is_wrapped(lines: list[str]) -> bool:
     near = sum(1 for width in narrow if width >= _NEAR_COLUMN * column)
     if column >= _WRAP_MIN and near >= _NEAR_SHARE * len(running):
         return True
-    return _wrapped_below_widest(lines, sorted(prose))
+    return _wrapped_below_widest(lines, prose)
 
 
 def _wrapped_below_widest(lines: list[str], widths: list[int]) -> bool:
-    """:func:`is_wrapped` for a document whose column is not its widest running line: the
-    column most running lines of prose (``widths``, sorted) fill, and no line over it that a
-    wrapper would have broken (see _WRAP_SAMPLE)."""
-    column = 0
-    full = 0
-    low = 0
-    for high, width in enumerate(widths):  # the lines that fill a column of this width
-        while widths[low] < _FULL_LINE * width:
-            low += 1
-        if _WRAP_MIN <= width <= _WRAP_MAX and high - low + 1 >= full:
-            column, full = width, high - low + 1
-    if full < _WRAP_SAMPLE:
-        return False
-    breakable = 0
+    """:func:`is_wrapped` for a document whose column is not its widest running line: some
+    column (40-120) that many running lines of prose (``widths``) fill while hardly any line
+    over it could have been broken before it (see _WRAP_SAMPLE). Linear: the lines are
+    counted by width once, and each breakable line adds itself to the columns it breaks."""
+    by_width = [0] * (_WRAP_MAX + 1)
+    for width in widths:
+        if width <= _WRAP_MAX:
+            by_width[width] += 1
+    up_to = list(accumulate(by_width))  # lines of prose at most this wide
+    # a line wider than a column and with a space within it would have been broken there: it
+    # breaks the columns from its first space on to its width (a difference array over them)
+    breaks = [0] * (_WRAP_MAX + 2)
     for line in lines:
+        width = len(line.rstrip())
+        if width <= _WRAP_MIN:
+            continue
         text = line.strip()
-        if (
-            len(line.rstrip()) > column
-            and not text.startswith("#")
-            and " " in text[:column]
-            and not any(mark in text for mark in _NOT_PROSE)
-        ):
-            breakable += 1
-    return breakable <= _BREAKABLE_SHARE * full
+        space = text.find(" ")
+        if space < 0 or text.startswith("#") or any(mark in text for mark in _NOT_PROSE):
+            continue
+        first, last = max(_WRAP_MIN, space + 1), min(_WRAP_MAX, width - 1)
+        if first <= last:
+            breaks[first] += 1
+            breaks[last + 1] -= 1
+    broken = list(accumulate(breaks))
+    for column in range(_WRAP_MIN, _WRAP_MAX + 1):
+        full = up_to[column] - up_to[ceil(_FULL_LINE * column) - 1]
+        if full >= _WRAP_SAMPLE and broken[column] <= _BREAKABLE_SHARE * full:
+            return True
+    return False
 
 
 def _table_cells(line: str) -> list[str]:
