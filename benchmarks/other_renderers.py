@@ -15,10 +15,15 @@ tool gives when called as its documentation shows, at its default width where it
 - ``pandoc-plain``, ``pandoc-gfm``, ``pandoc-markdown``, ``pandoc-commonmark``: pandoc from HTML
   to each, wrapped at its default 72 columns (GFM keeps the page's ``<div>`` as HTML blocks,
   pandoc's own Markdown writes them as fenced divs with attributes);
-- ``pandoc-gfm-unwrapped``: GFM with ``--wrap=none``.
+- ``pandoc-gfm-unwrapped``: GFM with ``--wrap=none``;
+- ``bs4-get-text``: BeautifulSoup's ``get_text()`` with no separator (text nodes run together,
+  line breaks only where the HTML source has them), scripts kept;
+- ``bs4-one-line``: ``get_text(" ", strip=True)``: the whole page on one line;
+- ``chromium-innertext``: a real browser's ``document.body.innerText`` (headless Chromium driven
+  by Playwright, JavaScript off, nothing fetched).
 
-Install the Python ones with ``pip install html-text markitdown``; lynx, w3m and pandoc are
-system packages (``apt-get install lynx w3m pandoc``).
+Install the Python ones with ``pip install html-text markitdown playwright``; lynx, w3m,
+pandoc and chromium are system packages (``apt-get install lynx w3m pandoc chromium``).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if importlib.util.find_spec("arabic_extract") is None:
@@ -86,6 +92,53 @@ def _html2text(html: str) -> str:
     return text
 
 
+def _soup(html: str) -> Any:
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    return BeautifulSoup(html, "html.parser")
+
+
+def _bs4_get_text(html: str) -> str:
+    text: str = _soup(html).get_text()
+    return text
+
+
+def _bs4_one_line(html: str) -> str:
+    soup = _soup(html)
+    for element in soup(["script", "style", "noscript"]):
+        element.decompose()
+    text: str = soup.get_text(" ", strip=True)
+    return text
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def _chromium_innertext(html: str) -> str:
+    from playwright.sync_api import sync_playwright  # type: ignore[import-not-found, unused-ignore]  # noqa: PLC0415
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_context(java_script_enabled=False).new_page()
+            page.route("**/*", lambda route: route.abort())  # nothing is fetched
+            page.set_content(html, wait_until="domcontentloaded")
+            text: str = page.evaluate("document.body ? document.body.innerText : ''")
+        finally:
+            browser.close()
+    return text
+
+
 LYNX = ("lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8")
 W3M = ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8")
 PANDOC = ("pandoc", "-f", "html", "-t")
@@ -102,6 +155,9 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "pandoc-gfm-unwrapped": ("pandoc", _command(*PANDOC, "gfm", "--wrap=none")),
     "pandoc-markdown": ("pandoc", _command(*PANDOC, "markdown")),
     "pandoc-commonmark": ("pandoc", _command(*PANDOC, "commonmark")),
+    "bs4-get-text": ("bs4", _bs4_get_text),
+    "bs4-one-line": ("bs4", _bs4_one_line),
+    "chromium-innertext": ("chromium", _chromium_innertext),
 }
 
 
@@ -109,6 +165,8 @@ def available(need: str) -> bool:
     """Whether a renderer's module can be imported or its command is on the PATH."""
     if need in ("lynx", "w3m", "pandoc"):
         return shutil.which(need) is not None
+    if need == "chromium":
+        return Path(CHROMIUM).exists() and importlib.util.find_spec("playwright") is not None
     return importlib.util.find_spec(need) is not None
 
 
