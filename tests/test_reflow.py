@@ -13,6 +13,7 @@ from arabic_extract import ExtractionConfig, extract
 from arabic_extract.engine.blocks import line_blocks
 from arabic_extract.engine.merge import title_line
 from arabic_extract.engine.reflow import (
+    greedy_column,
     is_cut,
     join_fragments,
     split_cells,
@@ -61,6 +62,28 @@ def test_wrap_column_needs_many_full_lines_and_none_wider() -> None:
     assert wrap_column([short, ""] * 20) is None  # narrower than any wrap column
     assert wrap_column([full[:-1] + "."] * 8 + [short, ""] * 5) is None  # teasers' snippets
     assert wrap_column([full, "11 آذار 2024", ""] * 9) is None  # teasers' titles and dates
+
+
+def test_a_dump_wrapped_at_a_wide_column_is_unwrapped() -> None:
+    """At 160 columns most paragraphs take two lines: few full lines follow one another, but
+    none leaves room for the next line's first word and none past the column could have been
+    broken within it (a greedy wrapper's lines), and a long paragraph takes three."""
+    paragraphs = [PARAGRAPH + " " + PARAGRAPH[: 40 + 7 * k] for k in range(10)]
+    paragraphs += [PARAGRAPH * 3] * 2  # and some take three lines
+    page = ["   العنوان", ""]
+    for paragraph in paragraphs:
+        page += ["   " + line for line in wrap(paragraph, 157)] + [""]
+    assert greedy_column(page) is not None
+    assert text_lines("\n".join(page)) == ["العنوان", *(" ".join(p.split()) for p in paragraphs)]
+
+
+def test_even_lines_that_a_greedy_wrapper_would_not_write_are_not_wrapped() -> None:
+    titles = [PARAGRAPH[: 60 + k] for k in range(10)]
+    # titles above their dates: the date would have fit on the title's line
+    assert greedy_column([line for title in titles for line in (title, "11 آذار 2024", "")]) is None
+    # a paragraph a line beside them: it runs past any column with words ending within it
+    page = [line for title in titles for line in (title, "", PARAGRAPH, "")]
+    assert greedy_column(page) is None
 
 
 def test_list_items_are_no_table_columns() -> None:

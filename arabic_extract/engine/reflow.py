@@ -47,6 +47,18 @@ _BULLETS: Final = frozenset("•●◦▪▫■□►▶◄◀·∙‣⁃*+-–�
 _MIN_COLUMN: Final = 40
 _MAX_COLUMN: Final = 130
 _MIN_FULL_LINES: Final = 8
+# The greedy reading (greedy_column): columns up to this wide (w3m -cols 200), a line within
+# this share of the column is full, and at most these shares of the full lines leave room for
+# the next line's first word, or of lines run past the column with a word ending within it.
+# lynx and w3m dumps of the dev pages at 80-200 columns, pandoc's plain text at 72: at most
+# 0.17 of the full lines leave room (a line before a list or a heading) and no line is
+# breakable at the column; page text of one line a paragraph or a title, and titles of even
+# width above their dates: many of both.
+_GREEDY_MAX_COLUMN: Final = 250
+_MIN_GREEDY_ROWS: Final = 2
+_FULL_SHARE: Final = 0.85
+_ROOM_SHARE: Final = 0.2
+_BREAKABLE_SHARE: Final = 0.05
 # Of the lines that fill the column, at least this share stop mid-sentence (no mark at their
 # end) in a wrapped document (lynx, w3m and links dumps of the dev pages: 0.8-1.0), and at least
 # this share, and this many, are followed by another full line (dumps: 0.2-0.8; page text of
@@ -86,6 +98,13 @@ def wrap_column(lines: list[str]) -> int | None:
     blank = sum(1 for line in lines if not line.strip())
     if len(lines) - blank < _MIN_FULL_LINES or blank < _BLANK_SHARE * len(lines):
         return None  # (paragraphs of wrapped text stand between blank lines)
+    column = _fifth_widest(lines, blank)
+    return column if column is not None else greedy_column(lines)
+
+
+def _fifth_widest(lines: list[str], blank: int) -> int | None:
+    """:func:`wrap_column` by the fifth widest line (see _MIN_COLUMN), for text with ``blank``
+    blank lines."""
     # A line wider than any column (see below) is over the column whatever it is: more of them
     # than the 1 % allowed and the text is not wrapped, whatever the other lines' widths (the
     # lines of paragraphs of a page copied as it is: the common case, told from a few lines).
@@ -121,6 +140,77 @@ def wrap_column(lines: list[str]) -> int | None:
     if cut < _CUT_SHARE * len(full) or in_a_row < max(_MIN_IN_A_ROW, _ROW_SHARE * len(full)):
         return None
     return column
+
+
+def greedy_column(lines: list[str]) -> int | None:
+    """The column a greedy wrapper (lynx, w3m, pandoc: each word on the line if it fits) cut the
+    lines at, when :func:`wrap_column`'s first reading finds none (a wide column, where most
+    paragraphs take two lines and few full lines follow one another): the column of 40-250
+    that at least _MIN_FULL_LINES lines fill (come within 85 % of it), stopping mid-sentence,
+    while the next line's first word would not have fit on them, that hardly any full line
+    leaves room for that word
+    (_ROOM_SHARE), and that hardly any line runs past while a word of it ends within it
+    (_BREAKABLE_SHARE). Titles of even width followed by their dates leave room for the date;
+    a page in one line a paragraph has lines past any column that a wrapper would have broken.
+    Some paragraph takes three lines or more (_MIN_GREEDY_ROWS full lines follow another):
+    titles of one width alternate with their dates.
+    Linear: each line adds itself to the range of columns it supports, contradicts or breaks."""
+    top = _GREEDY_MAX_COLUMN
+    supports = [0] * (top + 2)
+    rooms = [0] * (top + 2)
+    breaks = [0] * (top + 2)
+    for k, line in enumerate(lines):
+        text = line.rstrip()
+        width = len(text)
+        if width <= _MIN_COLUMN:
+            continue
+        indent = width - len(text.lstrip())
+        space = text.find(" ", indent)
+        if space >= 0:  # a wrapper at a column from its first space to its width breaks it
+            _add(breaks, max(_MIN_COLUMN, space + 1), min(top, width - 1))
+        following = lines[k + 1].strip() if k + 1 < len(lines) else ""
+        if not following or width > top or text[-1] in _MARKS:
+            continue  # (a full line of a wrapped paragraph stops mid-sentence)
+        gap = following.find(" ")
+        fits_from = width + 1 + (gap if gap >= 0 else len(following))  # its first word fits
+        widest = min(top, int(width / _FULL_SHARE))  # the columns this line fills
+        _add(supports, width, min(widest, fits_from - 1))
+        _add(rooms, max(width, fits_from), widest)
+    best, found = 0, None
+    support = room = broken = 0
+    for column in range(top + 1):
+        support += supports[column]
+        room += rooms[column]
+        broken += breaks[column]
+        if (
+            column >= _MIN_COLUMN
+            and support >= max(_MIN_FULL_LINES, best + 1)
+            and room <= _ROOM_SHARE * support
+            and broken <= _BREAKABLE_SHARE * support
+        ):
+            best, found = support, column
+    if found is None or _full_in_a_row(lines, found) < _MIN_GREEDY_ROWS:
+        return None
+    return found
+
+
+def _full_in_a_row(lines: list[str], column: int) -> int:
+    """How many lines that fill ``column`` and stop mid-sentence follow another such line."""
+    count = 0
+    filled = False
+    for line in lines:
+        text = line.rstrip()
+        full = _FULL_SHARE * column <= len(text) <= column and text[-1] not in _MARKS
+        count += full and filled
+        filled = full
+    return count
+
+
+def _add(counts: list[int], first: int, last: int) -> None:
+    """Count one more in ``counts[first..last]``, kept as differences (summed in order)."""
+    if first <= last:
+        counts[first] += 1
+        counts[last + 1] -= 1
 
 
 def _widget(line: str) -> bool:
