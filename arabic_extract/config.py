@@ -138,6 +138,14 @@ class ExtractionConfig(BaseModel):
         "are. The seeds and the text fixtures show 0; Markdown renderings of the dev pages 39 "
         "and more.",
     )
+    one_line_page_chars: int = Field(
+        default=2_000,
+        description="Page text that is one line of at least this many characters, holding "
+        "nearly all of the text (BeautifulSoup's get_text(' ') joins a whole page so), gets a "
+        "note: its menus, lists and article run together and are not told apart. The dev "
+        "pages so joined: 3,300-9,900 characters; their lines in every other rendering, and "
+        "the seeds' and fixtures': 3,018 at most, among many other lines.",
+    )
     markdown_with_html_min_signals: int = Field(
         default=9,
         description="Markdown that holds blocks of HTML (pandoc's GFM keeps every <div> it cannot "

@@ -213,6 +213,9 @@ def extract_text(
     blocks = line_blocks(lines, config.max_line_chars, rows)
     if not blocks:
         return Article(url=url, page_type="other", notes=[*notes, EMPTY_NOTE])
+    one_line = one_line_note(lines, config)
+    if one_line is not None:
+        notes = [*notes, one_line]
     analysis = analyse(blocks, config, PageHints(url=url), deadline)
     blocks = analysis.blocks
     meta = title_line(blocks, config)
@@ -220,6 +223,26 @@ def extract_text(
         title = Decision("bad", labels.NOISE, ("page-title",))
         analysis = with_meta(blocks, analysis, meta, [title, *analysis.decs[1:]], first=1)
     return finish(blocks, analysis, config=config, url=url, notes=notes)
+
+
+# The share of a text's characters its longest line holds when the text is that one line.
+_ONE_LINE_SHARE: Final = 0.8
+
+
+def one_line_note(lines: list[str], config: ExtractionConfig) -> str | None:
+    """The note page text gets when it is one long line (a whole page joined by spaces, as
+    BeautifulSoup's ``get_text(" ")`` gives it): nothing is left that tells its menus and
+    lists from its article. None for text in lines."""
+    longest = max(lines, key=len, default="")
+    if len(longest) < config.one_line_page_chars:
+        return None
+    if len(longest) < _ONE_LINE_SHARE * sum(len(line) for line in lines):
+        return None
+    return (
+        f"text: one line of {len(longest)} characters; if it is a whole page (BeautifulSoup's "
+        "get_text(' ') joins one so), its menus, lists and article run together and cannot be "
+        "told apart: pass the HTML, or the text with its line breaks"
+    )
 
 
 def extract_markdown(
