@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate, pairwise
-from math import ceil
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Final, final
 
@@ -326,16 +325,18 @@ _WRAP_MAX: Final = 120
 # Wrapped: of the running lines, this share at least end within this share of the widest.
 _NEAR_COLUMN: Final = 0.7
 _NEAR_SHARE: Final = 0.6
-# A document is also wrapped when at least this many running lines of prose fill one column
-# (come within _FULL_LINE of it) and no line wider than it could have been broken before it
-# (a word of it ends within the column: a wrapper would have broken it there) but a few
-# (_BREAKABLE_SHARE of the full lines): pandoc wraps at 72 by default and leaves longer what
-# it cannot break (a long word, an HTML attribute, a link's address), so the widest line is
-# not the column. pandoc's wrapped GFM and Markdown of the dev pages: 13-98 full lines at such
-# a column; unwrapped Markdown (html2text, markdownify, markitdown, pandoc without wrapping)
-# has no such column at all, whatever the number of full lines.
-_WRAP_SAMPLE: Final = 8
+# A document is also wrapped when it reads as a greedy wrapper writes (each word on the line if
+# it fits) at some column: at least this many running lines of prose fill it (come within
+# _FULL_LINE of it) without room for the next line's first word, at most _ROOM_SHARE as many
+# leave room for it, and at most _BREAKABLE_SHARE as many lines run past it with a word ending
+# within it (a wrapper would have broken them there). pandoc wraps at 72 by default and leaves
+# longer what it cannot break (a long word, an HTML attribute, a link's address), so the
+# widest line is not the column. pandoc's wrapped GFM and Markdown of the dev pages and
+# fixtures: 5-98 such lines; unwrapped Markdown (html2text, markdownify, markitdown, pandoc
+# without wrapping) has lines a wrapper would have broken past every column.
+_WRAP_SAMPLE: Final = 5
 _FULL_LINE: Final = 0.85
+_ROOM_SHARE: Final = 0.2
 _BREAKABLE_SHARE: Final = 0.05
 # What a line of wrapped prose does not hold: a link's or an image's address, a tag, an
 # attribute (pandoc wraps those too), a table's cell bar.
@@ -348,7 +349,9 @@ def is_wrapped(lines: list[str]) -> bool:
     most end near the same width. Lines holding a URL are left out: converters never break a
     URL, so those run past the column."""
     running: list[int] = []
-    prose: list[int] = []  # running lines of prose: not list items, fences, HTML or attributes
+    # running lines of prose (not list items, fences, HTML or attributes): their width, and
+    # the width from which the next line's first word would have fit on them
+    prose: list[tuple[int, int]] = []
     for line, following in pairwise(lines):
         if not line.strip() or not following.strip() or "](" in line or "://" in line:
             continue
@@ -361,7 +364,8 @@ def is_wrapped(lines: list[str]) -> bool:
             and not _ITEM.match(line)
             and not _DIV_FENCE.match(line)
         ):
-            prose.append(width)
+            word = following.split(maxsplit=1)[0]
+            prose.append((width, width + 1 + len(word)))
     narrow = [width for width in running if width <= _WRAP_MAX]
     if len(running) < 4 or not narrow:
         return False
@@ -372,18 +376,19 @@ def is_wrapped(lines: list[str]) -> bool:
     return _wrapped_below_widest(lines, prose)
 
 
-def _wrapped_below_widest(lines: list[str], widths: list[int]) -> bool:
-    """:func:`is_wrapped` for a document whose column is not its widest running line: some
-    column (40-120) that many running lines of prose (``widths``) fill while hardly any line
-    over it could have been broken before it (see _WRAP_SAMPLE). Linear: the lines are
-    counted by width once, and each breakable line adds itself to the columns it breaks."""
-    by_width = [0] * (_WRAP_MAX + 1)
-    for width in widths:
-        if width <= _WRAP_MAX:
-            by_width[width] += 1
-    up_to = list(accumulate(by_width))  # lines of prose at most this wide
+def _wrapped_below_widest(lines: list[str], prose: list[tuple[int, int]]) -> bool:
+    """:func:`is_wrapped` for a document whose column is not its widest running line, read as
+    a greedy wrapper writes (see _WRAP_SAMPLE). Linear: each line adds itself to the range of
+    columns it fills without room for the next word (``prose``: width, and the width from
+    which that word fits), fills with room, or breaks (differences, summed in order)."""
+    supports = [0] * (_WRAP_MAX + 2)
+    rooms = [0] * (_WRAP_MAX + 2)
+    for width, fits_from in prose:
+        widest = min(_WRAP_MAX, int(width / _FULL_LINE))  # the columns this line fills
+        _count(supports, max(_WRAP_MIN, width), min(widest, fits_from - 1))
+        _count(rooms, max(_WRAP_MIN, width, fits_from), widest)
     # a line wider than a column and with a space within it would have been broken there: it
-    # breaks the columns from its first space on to its width (a difference array over them)
+    # breaks the columns from its first space on to its width
     breaks = [0] * (_WRAP_MAX + 2)
     for line in lines:
         width = len(line.rstrip())
@@ -393,16 +398,26 @@ def _wrapped_below_widest(lines: list[str], widths: list[int]) -> bool:
         space = text.find(" ")
         if space < 0 or text.startswith("#") or any(mark in text for mark in _NOT_PROSE):
             continue
-        first, last = max(_WRAP_MIN, space + 1), min(_WRAP_MAX, width - 1)
-        if first <= last:
-            breaks[first] += 1
-            breaks[last + 1] -= 1
-    broken = list(accumulate(breaks))
-    for column in range(_WRAP_MIN, _WRAP_MAX + 1):
-        full = up_to[column] - up_to[ceil(_FULL_LINE * column) - 1]
-        if full >= _WRAP_SAMPLE and broken[column] <= _BREAKABLE_SHARE * full:
+        _count(breaks, max(_WRAP_MIN, space + 1), min(_WRAP_MAX, width - 1))
+    support = room = broken = 0
+    for column in range(_WRAP_MAX + 1):
+        support += supports[column]
+        room += rooms[column]
+        broken += breaks[column]
+        if (
+            support >= _WRAP_SAMPLE
+            and room <= _ROOM_SHARE * support
+            and broken <= _BREAKABLE_SHARE * support
+        ):
             return True
     return False
+
+
+def _count(counts: list[int], first: int, last: int) -> None:
+    """One more in ``counts[first..last]``, kept as differences."""
+    if first <= last:
+        counts[first] += 1
+        counts[last + 1] -= 1
 
 
 def _table_cells(line: str) -> list[str]:
