@@ -86,6 +86,39 @@ def test_even_lines_that_a_greedy_wrapper_would_not_write_are_not_wrapped() -> N
     assert greedy_column(page) is None
 
 
+def test_text_tables_with_their_headers() -> None:
+    """A table as text-mode browsers write it: the header row, wider than the cells below it,
+    one space apart but starting where the columns do (lynx, w3m); and as pandoc's plain text
+    writes it, a rule of dashes under the header. Each gives one line a cell."""
+    cells = [
+        "المحافظة",
+        "نسبة المشاركة",
+        "عدد المقاعد",
+        "العاصمة",
+        "48%",
+        "60",
+        "الشمال",
+        "52%",
+        "45",
+    ]
+    lynx = (
+        "   المحافظة نسبة المشاركة عدد المقاعد\n"
+        "   العاصمة  48%           60\n"
+        "   الشمال   52%           45"
+    )
+    assert text_lines(lynx) == cells
+    pandoc = (
+        "  المحافظة   نسبة المشاركة   عدد المقاعد\n"
+        "  ---------- --------------- -------------\n"
+        "  العاصمة    48%             60\n"
+        "  الشمال     52%             45"
+    )
+    assert text_lines(pandoc) == cells
+    # a sentence above a table is no header: its words do not start at the columns
+    sentence = "وجاءت النتائج على النحو التالي في المحافظات"
+    assert text_lines(sentence + "\n" + lynx.split("\n", 1)[1])[0] == sentence
+
+
 def test_list_items_are_no_table_columns() -> None:
     """pandoc's list items ("-   item": the marker, then spaces to the item's text) are list
     items, not rows of a table laid out in columns of spaces."""

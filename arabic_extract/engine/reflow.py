@@ -365,6 +365,11 @@ def split_cells(lines: list[str]) -> list[str]:
 # between cells, on at least _MIN_ROWS consecutive lines of the same number of cells, each of
 # at most _CELL_WORDS words.
 _COLUMNS: Final = re.compile(r"[ \t]{2,}")
+# The rule a text table draws under its header row: runs of dashes (or = signs), one a column.
+_RULE_ROW: Final = re.compile(r"[-=]{3,}(?: [-=]{3,})*")
+# A cell of a row laid out in columns: the first word at the line's start or after two spaces,
+# and the words after it one space apart.
+_CELL: Final = re.compile(r"(?:(?<=^)|(?<=  ))[^ ](?:[^ ]| (?! ))*+", re.M)
 _MIN_ROWS: Final = 2
 _CELL_WORDS: Final = 25
 
@@ -376,6 +381,8 @@ def _aligned(lines: list[str]) -> set[int]:
     width = 0
     for k, line in enumerate([*lines, ""]):
         stripped = line.strip()
+        if run and _RULE_ROW.fullmatch(stripped):
+            continue  # the rule under a header row (pandoc's plain text): the table goes on
         # (a list item's marker and the spaces after it, pandoc's "-   item", make no cell)
         cells = _COLUMNS.split(stripped) if "  " in stripped and not _item(stripped) else []
         wide = len(cells) >= 2 and all(cell.count(" ") < _CELL_WORDS for cell in cells)
@@ -389,22 +396,66 @@ def _aligned(lines: list[str]) -> set[int]:
     return found
 
 
+def _run(aligned: set[int], first: int) -> range:
+    """The lines of the run of table rows that starts at line ``first``."""
+    last = first
+    while last + 1 in aligned:
+        last += 1
+    return range(first, last + 1)
+
+
 def _item(stripped: str) -> bool:
     """A stripped line that opens with a list marker and white space (``-   item``)."""
     return stripped[0] in _BULLETS and stripped[1:2].isspace()
 
 
+def _cell_starts(line: str) -> tuple[int, ...]:
+    """Where each cell of a row laid out in columns of spaces starts."""
+    return tuple(found.start() for found in _CELL.finditer(line))
+
+
+def _header(line: str, starts: tuple[int, ...]) -> list[str] | None:
+    """The cells of the line above a table laid out in columns, when its words start at the
+    columns the rows start at: a header wider than the rows' cells is set one space apart
+    (lynx, w3m), its columns still where the rows' are. None when it is no such header."""
+    if len(line) <= starts[-1] or "  " in line.strip():
+        return None
+    cells: list[str] = []
+    for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
+        if start and line[start - 1] != " ":
+            return None  # a word runs across the column
+        cell = line[start:end].strip()
+        if not cell:
+            return None
+        cells.append(cell)
+    return cells if line[: starts[0]].strip() == "" else None
+
+
 def cell_rows(lines: list[str]) -> tuple[list[str], list[int]]:
     """Table rows as one line per cell: a line of tab-separated cells (a browser's
-    innerText), or of cells aligned in columns with spaces (inscriptis). With each line, its
-    row (numbered from 1; 0 for a line that is no table's)."""
+    innerText), or of cells aligned in columns with spaces (inscriptis), with the header row
+    above them that is set one space apart (see :func:`_header`). With each line, its row
+    (numbered from 1; 0 for a line that is no table's)."""
     aligned = _aligned(lines) if any("  " in line for line in lines) else set()
+    headers: dict[int, list[str]] = {}
+    for k in sorted(aligned):
+        if k - 1 in aligned or k == 0:
+            continue
+        starts = _cell_starts(lines[k])
+        if starts and all(_cell_starts(lines[j]) == starts for j in _run(aligned, k)):
+            header = _header(lines[k - 1], starts)
+            if header is not None:
+                headers[k - 1] = header
     out: list[str] = []
     rows: list[int] = []
     row = 0
     for k, line in enumerate(lines):
+        if k - 1 in aligned and k + 1 in aligned and _RULE_ROW.fullmatch(line.strip()):
+            continue  # a header's rule, inside the table
         if "\t" in line:
             cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+        elif k in headers:
+            cells = headers[k]
         elif k in aligned:
             cells = _COLUMNS.split(line.strip())
         else:
