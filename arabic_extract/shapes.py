@@ -11,12 +11,17 @@ and the renderer-invariance tests).
   of their own, a blank line around paragraphs, table cells joined by tabs, nothing hidden.
 
 Only ``innertext`` uses the runtime dependencies; the others need the renderers of the ``test``
-extra (``pip install "arabic-news-extract[test]"``), imported when first used.
+extra (``pip install "arabic-news-extract[test]"``), imported when first used. :data:`COMMANDS`
+adds the renderings of programs outside Python, when installed: lynx and w3m dumps, pandoc's
+plain text, GFM, Markdown and CommonMark (``tests/test_other_renderers.py``,
+``benchmarks/other_renderers.py``).
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from types import MappingProxyType
 from typing import Literal, get_args
@@ -209,3 +214,44 @@ RENDERERS: MappingProxyType[Shape, Callable[[str], str]] = MappingProxyType(
 def render(html: str, shape: Shape) -> str:
     """The page as ``shape`` hands it over (see the module's docstring)."""
     return RENDERERS[shape](html)
+
+
+# Renderings by programs outside Python, at their defaults (they wrap: lynx and w3m at 80
+# columns, pandoc at 72): the benchmark of other renderers and the tests use those found on
+# the machine.
+COMMANDS: MappingProxyType[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "lynx": (
+            "lynx",
+            "-dump",
+            "-nolist",
+            "-stdin",
+            "-assume_charset=utf-8",
+            "-display_charset=utf-8",
+        ),
+        "w3m": ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"),
+        "pandoc-plain": ("pandoc", "-f", "html", "-t", "plain"),
+        "pandoc-gfm": ("pandoc", "-f", "html", "-t", "gfm"),
+        "pandoc-markdown": ("pandoc", "-f", "html", "-t", "markdown"),
+        "pandoc-commonmark": ("pandoc", "-f", "html", "-t", "commonmark"),
+    }
+)
+COMMAND_TIMEOUT = 60  # seconds a program may take on one page
+
+
+def has_command(name: str) -> bool:
+    """Whether the program of the rendering ``name`` (of :data:`COMMANDS`) is installed."""
+    return shutil.which(COMMANDS[name][0]) is not None
+
+
+def render_command(html: str, name: str) -> str:
+    """The page as the program of the rendering ``name`` (of :data:`COMMANDS`) writes it;
+    FileNotFoundError when the program is not installed."""
+    done = subprocess.run(
+        list(COMMANDS[name]),
+        input=html.encode("utf-8"),
+        capture_output=True,
+        timeout=COMMAND_TIMEOUT,
+        check=True,
+    )
+    return done.stdout.decode("utf-8", "replace")

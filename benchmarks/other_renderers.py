@@ -51,6 +51,7 @@ from arabic_extract.evaluation import (  # noqa: E402
     format_table,
     load_gold_dir,
 )
+from arabic_extract.shapes import COMMANDS  # noqa: E402
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 TIMEOUT = 60  # seconds a command may take on one page
@@ -139,22 +140,13 @@ def _chromium_innertext(html: str) -> str:
     return text
 
 
-LYNX = ("lynx", "-dump", "-nolist", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8")
-W3M = ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8")
-PANDOC = ("pandoc", "-f", "html", "-t")
-
 # name -> (what it needs: a module or a command, the renderer)
 RENDERERS: dict[str, tuple[str, Renderer]] = {
     "html-text": ("html_text", _html_text),
     "markitdown": ("markitdown", _markitdown),
     "html2text-78": ("html2text", _html2text),
-    "lynx": ("lynx", _command(*LYNX)),
-    "w3m": ("w3m", _command(*W3M)),
-    "pandoc-plain": ("pandoc", _command(*PANDOC, "plain")),
-    "pandoc-gfm": ("pandoc", _command(*PANDOC, "gfm")),
-    "pandoc-gfm-unwrapped": ("pandoc", _command(*PANDOC, "gfm", "--wrap=none")),
-    "pandoc-markdown": ("pandoc", _command(*PANDOC, "markdown")),
-    "pandoc-commonmark": ("pandoc", _command(*PANDOC, "commonmark")),
+    **{name: (command[0], _command(*command)) for name, command in COMMANDS.items()},
+    "pandoc-gfm-unwrapped": ("pandoc", _command(*COMMANDS["pandoc-gfm"], "--wrap=none")),
     "bs4-get-text": ("bs4", _bs4_get_text),
     "bs4-one-line": ("bs4", _bs4_one_line),
     "chromium-innertext": ("chromium", _chromium_innertext),

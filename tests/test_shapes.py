@@ -69,8 +69,11 @@ CASES = [
 
 @pytest.mark.parametrize("path,shape", CASES)
 def test_every_shape_gives_the_html_article(path: Path, shape: str) -> None:
-    ref = reference(path)
-    article = extract(render(html_of(path), shape))  # type: ignore[arg-type]
+    assert_same_article(reference(path), extract(render(html_of(path), shape)), shape)  # type: ignore[arg-type]
+
+
+def assert_same_article(ref: Article, article: Article, shape: str) -> None:
+    """``article``, read from a rendering of a page, is the one ``ref`` read from its HTML."""
     assert article.page_type == ref.page_type, f"{shape}: {article.page_type}, {article.notes}"
     assert article.language == ref.language, f"{shape}: language {article.language}"
     if not ref.paragraphs:  # a listing: no body in any shape
