@@ -26,6 +26,7 @@ from arabic_extract.engine.blocks import Block, Media, matching_forms
 from arabic_extract.engine.inline import Inline, LinkRefs, render_inline
 from arabic_extract.engine.metadata import PageMeta, parse_datetime, strip_site_from_title
 from arabic_extract.engine.normalize import is_blank
+from arabic_extract.engine.reflow import Tallies, greedy_pick
 
 # --- front matter ------------------------------------------------------------------------------
 
@@ -326,18 +327,14 @@ _WRAP_MAX: Final = 120
 _NEAR_COLUMN: Final = 0.7
 _NEAR_SHARE: Final = 0.6
 # A document is also wrapped when it reads as a greedy wrapper writes (each word on the line if
-# it fits) at some column: at least this many running lines of prose fill it (come within
-# _FULL_LINE of it) without room for the next line's first word, at most _ROOM_SHARE as many
-# leave room for it, and at most _BREAKABLE_SHARE as many lines run past it with a word ending
-# within it (a wrapper would have broken them there). pandoc wraps at 72 by default and leaves
-# longer what it cannot break (a long word, an HTML attribute, a link's address), so the
-# widest line is not the column. pandoc's wrapped GFM and Markdown of the dev pages and
-# fixtures: 5-98 such lines; unwrapped Markdown (html2text, markdownify, markitdown, pandoc
-# without wrapping) has lines a wrapper would have broken past every column.
+# it fits) at some column (:func:`~arabic_extract.engine.reflow.greedy_pick`), from this many
+# running lines of prose that fill it without room for the next line's first word: pandoc
+# wraps at 72 by default and leaves longer what it cannot break (a long word, an HTML
+# attribute, a link's address), so the widest line is not the column. pandoc's wrapped GFM and
+# Markdown of the dev pages and fixtures: 5-98 such lines; unwrapped Markdown (html2text,
+# markdownify, markitdown, pandoc without wrapping) has lines a wrapper would have broken past
+# every column.
 _WRAP_SAMPLE: Final = 5
-_FULL_LINE: Final = 0.85
-_ROOM_SHARE: Final = 0.2
-_BREAKABLE_SHARE: Final = 0.05
 # What a line of wrapped prose does not hold: a link's or an image's address, a tag, an
 # attribute (pandoc wraps those too), a table's cell bar.
 _NOT_PROSE: Final = ("](", "://", "<", ">", '="', "{", "}", "|")
@@ -378,46 +375,21 @@ def is_wrapped(lines: list[str]) -> bool:
 
 def _wrapped_below_widest(lines: list[str], prose: list[tuple[int, int]]) -> bool:
     """:func:`is_wrapped` for a document whose column is not its widest running line, read as
-    a greedy wrapper writes (see _WRAP_SAMPLE). Linear: each line adds itself to the range of
-    columns it fills without room for the next word (``prose``: width, and the width from
-    which that word fits), fills with room, or breaks (differences, summed in order)."""
-    supports = [0] * (_WRAP_MAX + 2)
-    rooms = [0] * (_WRAP_MAX + 2)
+    a greedy wrapper writes (see _WRAP_SAMPLE and :func:`~arabic_extract.engine.reflow.
+    greedy_column`): ``prose`` holds each running line of prose's width and the width from
+    which the next line's first word fits on it."""
+    tallies = Tallies(_WRAP_MAX)
     for width, fits_from in prose:
-        widest = min(_WRAP_MAX, int(width / _FULL_LINE))  # the columns this line fills
-        _count(supports, max(_WRAP_MIN, width), min(widest, fits_from - 1))
-        _count(rooms, max(_WRAP_MIN, width, fits_from), widest)
-    # a line wider than a column and with a space within it would have been broken there: it
-    # breaks the columns from its first space on to its width
-    breaks = [0] * (_WRAP_MAX + 2)
+        tallies.fills(width, fits_from)
     for line in lines:
         width = len(line.rstrip())
         if width <= _WRAP_MIN:
             continue
         text = line.strip()
         space = text.find(" ")
-        if space < 0 or text.startswith("#") or any(mark in text for mark in _NOT_PROSE):
-            continue
-        _count(breaks, max(_WRAP_MIN, space + 1), min(_WRAP_MAX, width - 1))
-    support = room = broken = 0
-    for column in range(_WRAP_MAX + 1):
-        support += supports[column]
-        room += rooms[column]
-        broken += breaks[column]
-        if (
-            support >= _WRAP_SAMPLE
-            and room <= _ROOM_SHARE * support
-            and broken <= _BREAKABLE_SHARE * support
-        ):
-            return True
-    return False
-
-
-def _count(counts: list[int], first: int, last: int) -> None:
-    """One more in ``counts[first..last]``, kept as differences."""
-    if first <= last:
-        counts[first] += 1
-        counts[last + 1] -= 1
+        if space >= 0 and not text.startswith("#") and not any(m in text for m in _NOT_PROSE):
+            tallies.breakable(space, width, _WRAP_MIN)
+    return greedy_pick(tallies, _WRAP_MIN, _WRAP_SAMPLE) is not None
 
 
 def _table_cells(line: str) -> list[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import Final
+from typing import Final, final
 
 from arabic_extract.engine.features import NOISE_INDEX
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
@@ -156,9 +156,7 @@ def greedy_column(lines: list[str]) -> int | None:
     titles of one width alternate with their dates.
     Linear: each line adds itself to the range of columns it supports, contradicts or breaks."""
     top = _GREEDY_MAX_COLUMN
-    supports = [0] * (top + 2)
-    rooms = [0] * (top + 2)
-    breaks = [0] * (top + 2)
+    tallies = Tallies(top)
     for k, line in enumerate(lines):
         text = line.rstrip()
         width = len(text)
@@ -166,31 +164,65 @@ def greedy_column(lines: list[str]) -> int | None:
             continue
         indent = width - len(text.lstrip())
         space = text.find(" ", indent)
-        if space >= 0:  # a wrapper at a column from its first space to its width breaks it
-            _add(breaks, max(_MIN_COLUMN, space + 1), min(top, width - 1))
+        if space >= 0:
+            tallies.breakable(space, width, _MIN_COLUMN)
         following = lines[k + 1].strip() if k + 1 < len(lines) else ""
         if not following or width > top or text[-1] in _MARKS:
             continue  # (a full line of a wrapped paragraph stops mid-sentence)
         gap = following.find(" ")
         fits_from = width + 1 + (gap if gap >= 0 else len(following))  # its first word fits
-        widest = min(top, int(width / _FULL_SHARE))  # the columns this line fills
-        _add(supports, width, min(widest, fits_from - 1))
-        _add(rooms, max(width, fits_from), widest)
+        tallies.fills(width, fits_from)
+    found = greedy_pick(tallies, _MIN_COLUMN, _MIN_FULL_LINES)
+    if found is None or _full_in_a_row(lines, found) < _MIN_GREEDY_ROWS:
+        return None
+    return found
+
+
+@final
+class Tallies:
+    """For each column a document may be wrapped at (an index, up to the widest tried), kept
+    as differences (see :func:`count_range`): how many lines fill it with no room for the next
+    line's first word (``supports``), fill it with room for it (``rooms``), and run past it
+    with a word ending within it (``breaks``)."""
+
+    __slots__ = ("breaks", "rooms", "supports", "top")
+
+    def __init__(self, top: int) -> None:
+        self.top: Final = top
+        self.supports: Final = [0] * (top + 2)
+        self.rooms: Final = [0] * (top + 2)
+        self.breaks: Final = [0] * (top + 2)
+
+    def fills(self, width: int, fits_from: int) -> None:
+        """A line ``width`` wide, on which the next line's first word would fit from column
+        ``fits_from`` on: it fills the columns up to ``width / _FULL_SHARE``."""
+        widest = min(self.top, int(width / _FULL_SHARE))
+        count_range(self.supports, width, min(widest, fits_from - 1))
+        count_range(self.rooms, max(width, fits_from), widest)
+
+    def breakable(self, space: int, width: int, first: int) -> None:
+        """A line ``width`` wide whose first word ends at ``space``: a wrapper at a column from
+        there to its width (and from ``first`` on) would have broken it."""
+        count_range(self.breaks, max(first, space + 1), min(self.top, width - 1))
+
+
+def greedy_pick(tallies: Tallies, first: int, minimum: int) -> int | None:
+    """The column from ``first`` on that most lines fill as a greedy wrapper fills them (at
+    least ``minimum``), with at most _ROOM_SHARE as many leaving room and _BREAKABLE_SHARE as
+    many breakable (see :func:`greedy_column`); None when no column is so."""
     best, found = 0, None
     support = room = broken = 0
-    for column in range(top + 1):
-        support += supports[column]
-        room += rooms[column]
-        broken += breaks[column]
+    for column in range(len(tallies.supports)):
+        support += tallies.supports[column]
+        room += tallies.rooms[column]
+        broken += tallies.breaks[column]
         if (
-            column >= _MIN_COLUMN
-            and support >= max(_MIN_FULL_LINES, best + 1)
+            column >= first
+            and support >= max(minimum, best + 1)
             and room <= _ROOM_SHARE * support
             and broken <= _BREAKABLE_SHARE * support
         ):
             best, found = support, column
-    if found is None or _full_in_a_row(lines, found) < _MIN_GREEDY_ROWS:
-        return None
     return found
 
 
@@ -206,7 +238,7 @@ def _full_in_a_row(lines: list[str], column: int) -> int:
     return count
 
 
-def _add(counts: list[int], first: int, last: int) -> None:
+def count_range(counts: list[int], first: int, last: int) -> None:
     """Count one more in ``counts[first..last]``, kept as differences (summed in order)."""
     if first <= last:
         counts[first] += 1
