@@ -14,6 +14,7 @@ from arabic_extract.engine.blocks import line_blocks
 from arabic_extract.engine.merge import title_line
 from arabic_extract.engine.reflow import (
     greedy_column,
+    image_alts,
     is_cut,
     join_fragments,
     split_cells,
@@ -311,3 +312,11 @@ def test_a_page_on_one_line_says_so() -> None:
     in_lines = "\n".join([menu, "", *[PARAGRAPH] * 6, "", menu])
     assert not any(n.startswith("text: one line") for n in extract(in_lines).notes)
     assert not any(n.startswith("text: one line") for n in extract(PARAGRAPH).notes)
+
+
+def test_images_written_as_their_alternative_text_are_dropped() -> None:
+    """w3m and pandoc's plain text write an image as its alternative text in brackets, on a
+    line of its own: no text of the page's. A footnote's number, and brackets inside a line,
+    stay."""
+    lines = ["[شعار الموقع]", "العنوان", "[1]", "قال [الوزير] إن", "[Share on facebook]"]
+    assert image_alts(lines) == ["", "العنوان", "[1]", "قال [الوزير] إن", ""]

@@ -79,6 +79,9 @@ _PROSE_WORDS: Final = 10
 # this many stand in its first lines (a footnote mark [1] follows its word instead).
 _LINK_NUMBER: Final = re.compile(r"\[\d{1,5}\](?=[^\s\d\[\]])")
 _MIN_LINK_NUMBERS: Final = 5
+# An image as a text-mode renderer writes it on a line of its own: its alternative text in
+# brackets (not a number: a footnote or a link's number).
+_IMAGE_ALT: Final = re.compile(r"\[(?!\d+\])[^\[\]\n]{1,300}\]")
 # A numbered list item (1. , 12) ).
 _NUMBERED: Final = re.compile(r"\d{1,5}[.)]\s")
 # A word longer than this is no word wrapping can break (a URL).
@@ -523,6 +526,15 @@ def link_numbers(lines: list[str]) -> list[str]:
     return [_LINK_NUMBER.sub("", line) if "[" in line else line for line in lines]
 
 
+def image_alts(lines: list[str]) -> list[str]:
+    """Lines without the images text-mode renderers write as their alternative text in
+    brackets (``[شعار الموقع]``: w3m, pandoc's plain text), a line each: an image shows no
+    text of the page's (a blank line in its place, as in the page it stood apart)."""
+    if not any("[" in line for line in lines):
+        return lines
+    return ["" if _IMAGE_ALT.fullmatch(line.strip()) else line for line in lines]
+
+
 def text_lines(text: str) -> list[str]:
     """The page text's blocks, one a line: link numbers gone, unwrapped, cells apart, cut
     sentences joined."""
@@ -534,6 +546,7 @@ def text_rows(text: str) -> tuple[list[str], list[int]]:
     raw = link_numbers(text.splitlines())
     column = wrap_column(raw)
     lines = unwrap(raw, column) if column is not None else [line.rstrip() for line in raw]
+    lines = image_alts(lines)  # (a long one wrapped over lines is one line again)
     if "\t" in text or "  " in text:
         cells, rows = cell_rows(lines)
     else:
