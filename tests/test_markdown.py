@@ -487,3 +487,17 @@ def test_line_signs_are_counted_as_the_anchored_patterns_count_them(pieces: list
     assert line_signs(text, _STRONG_LINE, _STRONG_LINES) == len(PLAIN_STRONG_LINE.findall(text))
     weak = line_signs(text, _RULE_LINE, _RULE_LINES) + len(_WEAK_MARK.findall(text))
     assert weak == len(PLAIN_WEAK.findall(text))
+
+
+def test_html_links_left_in_markdown_are_links() -> None:
+    """pandoc's GFM keeps a link with attributes as HTML (``<a href rel>``): its text counts as
+    a link's, as the DOM path counts it, and shows no markup."""
+    [inline] = render_inline(
+        '<a href="https://example.com/2024/51207/"\nrel="bookmark">أسعار النفط ترتفع [عاجل]</a>',
+        {},
+    )
+    assert inline.text == "أسعار النفط ترتفع [عاجل]"
+    assert inline.links == ("أسعار النفط ترتفع [عاجل]",)
+    # an unclosed one, and one without an address, show their text
+    assert render_inline("<a href='x'>نص", {})[0].text == "نص"
+    assert render_inline("<a name='x'>نص</a>", {})[0].links == ()

@@ -34,12 +34,7 @@ LIMITS = {
     ("photo_gallery", "pandoc-gfm"),
     ("photo_gallery", "pandoc-markdown"),
     ("photo_gallery", "pandoc-commonmark"),
-    # listings whose teasers pandoc writes as HTML blocks (GFM, CommonMark): read as an article
-    # or as no page at all
-    ("listing_author", "pandoc-gfm"),
-    ("listing_author", "pandoc-commonmark"),
-    ("listing_section", "pandoc-gfm"),
-    ("listing_section", "pandoc-commonmark"),
+    # a listing whose teasers pandoc writes as HTML blocks (GFM, CommonMark): no page at all
     ("listing_tag", "pandoc-gfm"),
     ("listing_tag", "pandoc-commonmark"),
     ("listing_search", "lynx"),

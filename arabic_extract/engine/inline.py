@@ -50,6 +50,12 @@ _DELIMITER: Final = re.compile(r"\*+|_+|~~+")
 _SPACE: Final = re.compile(r"\s+")
 _MAX_DEPTH: Final = 2  # a link's text, and an image inside it
 
+# An HTML link's address (see _html_links), and the brackets of its text, protected.
+_HREF: Final = re.compile(r"""\shref\s*=\s*["']?([^"'\s<>()]{1,2048})""", re.I)
+_PROTECT_BRACKETS: Final = MappingProxyType(
+    str.maketrans({c: chr(_PROTECT_BASE + ord(c)) for c in "[]"})
+)
+
 # Pandoc's Markdown: attributes in braces right after a link, an image or a bracketed span
 # ([text]{.class}, [a](b){#id}), and a bracketed span without a link inside. A span that a
 # hiding class marks (.d-none, .sr-only: a page's hidden copy of its title) shows nothing.
@@ -129,6 +135,30 @@ def _code_spans(text: str) -> str:
         pieces.append(text[run.end() : closer.start()].translate(_PROTECT))
         kept = closer.end()
         closed_until = same[at]
+    pieces.append(text[kept:])
+    return "".join(pieces)
+
+
+def _html_links(text: str) -> str:
+    """``text`` with each HTML link left in the Markdown (``<a href="u">text</a>``, as pandoc's
+    GFM keeps a link with attributes) written as a Markdown link, so that its text counts as a
+    link's, as the DOM path counts it. One pass: each opening tag's end and its closing tag are
+    looked up once, in order."""
+    pieces: list[str] = []
+    kept = 0
+    lowered = text.lower()
+    start = lowered.find("<a ")
+    while start >= 0:
+        opened = text.find(">", start)
+        closing = lowered.find("</a>", opened) if opened >= 0 else -1
+        if closing < 0:
+            break
+        href = _HREF.search(text, start, opened)
+        shown = text[opened + 1 : closing].translate(_PROTECT_BRACKETS)
+        pieces.append(text[kept:start])
+        pieces.append(f"[{shown}]({href.group(1)})" if href is not None else shown)
+        kept = closing + 4
+        start = lowered.find("<a ", kept)
     pieces.append(text[kept:])
     return "".join(pieces)
 
@@ -390,7 +420,10 @@ def render_inline(raw: str, refs: LinkRefs, *, spans: bool = False) -> list[Inli
         return [Inline(_SPACE.sub(" ", raw).strip())]
     text = _protect(raw)
     if "<" in text:
-        text = _TAG.sub(" ", _AUTOLINK.sub(" ", _drop_comments(text)))
+        text = _drop_comments(text)
+        if "</a>" in text or "</A>" in text:
+            text = _html_links(text)
+        text = _TAG.sub(" ", _AUTOLINK.sub(" ", text))
     if "]{" in text or "){" in text:
         text = _ATTRIBUTES.sub("", _SPAN.sub(_span_text, text))
     out = _Out(marked=spans)
