@@ -498,6 +498,9 @@ def test_html_links_left_in_markdown_are_links() -> None:
     )
     assert inline.text == "أسعار النفط ترتفع [عاجل]"
     assert inline.links == ("أسعار النفط ترتفع [عاجل]",)
+    # text before it whose lower case is longer (İ) leaves it whole
+    [turkish] = render_inline('İİ <a HREF="https://x.example/a">النص</A> بعده', {})
+    assert (turkish.text, turkish.links) == ("İİ النص بعده", ("النص",))
     # an unclosed one, and one without an address, show their text
     assert render_inline("<a href='x'>نص", {})[0].text == "نص"
     assert render_inline("<a name='x'>نص</a>", {})[0].links == ()

@@ -50,7 +50,10 @@ _DELIMITER: Final = re.compile(r"\*+|_+|~~+")
 _SPACE: Final = re.compile(r"\s+")
 _MAX_DEPTH: Final = 2  # a link's text, and an image inside it
 
-# An HTML link's address (see _html_links), and the brackets of its text, protected.
+# An HTML link's opening and closing tags, its address (see _html_links), and the brackets of
+# its text, protected.
+_A_OPEN: Final = re.compile(r"<a\s", re.I)
+_A_CLOSE: Final = re.compile(r"</a>", re.I)
 _HREF: Final = re.compile(r"""\shref\s*=\s*["']?([^"'\s<>()]{1,2048})""", re.I)
 _PROTECT_BRACKETS: Final = MappingProxyType(
     str.maketrans({c: chr(_PROTECT_BASE + ord(c)) for c in "[]"})
@@ -143,22 +146,22 @@ def _html_links(text: str) -> str:
     """``text`` with each HTML link left in the Markdown (``<a href="u">text</a>``, as pandoc's
     GFM keeps a link with attributes) written as a Markdown link, so that its text counts as a
     link's, as the DOM path counts it. One pass: each opening tag's end and its closing tag are
-    looked up once, in order."""
+    looked up once, in order (in ``text`` itself: lower-casing may change its length)."""
     pieces: list[str] = []
     kept = 0
-    lowered = text.lower()
-    start = lowered.find("<a ")
-    while start >= 0:
+    found = _A_OPEN.search(text)
+    while found is not None:
+        start = found.start()
         opened = text.find(">", start)
-        closing = lowered.find("</a>", opened) if opened >= 0 else -1
-        if closing < 0:
+        closing = _A_CLOSE.search(text, opened) if opened >= 0 else None
+        if closing is None:
             break
         href = _HREF.search(text, start, opened)
-        shown = text[opened + 1 : closing].translate(_PROTECT_BRACKETS)
+        shown = text[opened + 1 : closing.start()].translate(_PROTECT_BRACKETS)
         pieces.append(text[kept:start])
         pieces.append(f"[{shown}]({href.group(1)})" if href is not None else shown)
-        kept = closing + 4
-        start = lowered.find("<a ", kept)
+        kept = closing.end()
+        found = _A_OPEN.search(text, kept)
     pieces.append(text[kept:])
     return "".join(pieces)
 
@@ -421,7 +424,7 @@ def render_inline(raw: str, refs: LinkRefs, *, spans: bool = False) -> list[Inli
     text = _protect(raw)
     if "<" in text:
         text = _drop_comments(text)
-        if "</a>" in text or "</A>" in text:
+        if _A_CLOSE.search(text) is not None:
             text = _html_links(text)
         text = _TAG.sub(" ", _AUTOLINK.sub(" ", text))
     if "]{" in text or "){" in text:
