@@ -320,3 +320,7 @@ def test_images_written_as_their_alternative_text_are_dropped() -> None:
     stay."""
     lines = ["[شعار الموقع]", "العنوان", "[1]", "قال [الوزير] إن", "[Share on facebook]"]
     assert image_alts(lines) == ["", "العنوان", "[1]", "قال [الوزير] إن", ""]
+    # a text of images alone says so
+    assert extract("[صورة]\n[صورة أخرى]").notes == [
+        "body: the text holds nothing but images, as text-mode renderers write them ([alt] lines)"
+    ]

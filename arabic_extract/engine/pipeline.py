@@ -199,6 +199,9 @@ def assemble(
 
 
 EMPTY_NOTE: Final = "body: the input is empty or only whitespace"
+IMAGES_ONLY_NOTE: Final = (
+    "body: the text holds nothing but images, as text-mode renderers write them ([alt] lines)"
+)
 
 
 def extract_text(
@@ -212,7 +215,9 @@ def extract_text(
     lines, rows = text_rows(text)
     blocks = line_blocks(lines, config.max_line_chars, rows)
     if not blocks:
-        return Article(url=url, page_type="other", notes=[*notes, EMPTY_NOTE])
+        # (text that is not blank leaves no block only when its lines were images' [alt])
+        empty = IMAGES_ONLY_NOTE if "[" in text else EMPTY_NOTE
+        return Article(url=url, page_type="other", notes=[*notes, empty])
     one_line = one_line_note(lines, config)
     if one_line is not None:
         notes = [*notes, one_line]
