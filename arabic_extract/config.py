@@ -212,6 +212,20 @@ class ExtractionConfig(BaseModel):
         description="HTML: a line of at most this many words, without closing punctuation, "
         "right after an image is its caption.",
     )
+    max_alt_words: int = Field(
+        default=12,
+        description="Page text: a title-like line of at most this many words right above a "
+        "photo's caption, sharing its words, is the photo's alternative text (the alt texts of "
+        "the fixtures and dev pages, in every rendering, run 2-6 words).",
+    )
+    alt_caption_overlap: float = Field(
+        default=0.5,
+        description="Share of such a line's content words (bare, see engine.words) that the "
+        "caption below it must have for it to be the photo's alternative text: alt texts "
+        "repeat a caption or a shortened form of it. Fixtures and dev pages in every rendering: "
+        "their alt texts 0.75-1.0; the other lines right above a caption (list items, "
+        "bylines, date lines, a section's name) 0.",
+    )
     max_link_density: float = Field(
         default=0.5,
         description="HTML: a block whose text is more than this share of link text is navigation. "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from arabic_extract import ExtractionConfig, extract
 from arabic_extract.engine.features import (
     _CREDIT_TAIL,
     _META_SEPARATORS,
@@ -86,3 +87,30 @@ def test_a_dateline_needs_a_word_before_its_agency_when_it_has_a_number() -> Non
         assert leading_agency(normalize(line)) == normalize(agency), line
     for widget in ("2 (min)", "2^(min)", "5 (AFP)", "12 - (رويترز)"):
         assert leading_agency(normalize(widget)) is None, widget
+
+
+PROSE = (
+    "أعلنت الهيئة العليا للانتخابات اليوم النتائج الأولية للانتخابات البلدية التي جرت أمس في "
+    "ثلاث محافظات، وسط إقبال فاق توقعات المراقبين وارتفاع ملحوظ في مشاركة الشباب والنساء."
+)
+
+
+def test_a_photo_s_alternative_text_above_its_caption_is_skipped() -> None:
+    """Renderers that keep images (resiliparse, w3m) write a photo's alt text on a line of its
+    own, right above its caption: it repeats the caption's words, is noise, and does not cut
+    the article in two. A subheading above a caption, which shares none of its words, stays
+    in the body."""
+    caption = "ناخبون ينتظرون دورهم أمام أحد مراكز الاقتراع في العاصمة - أرشيفية"
+    closing = (
+        "ومن المنتظر أن تعلن الهيئة النتائج النهائية خلال أسبوع، بعد النظر في الطعون التي تقدم "
+        "بها عدد من المرشحين والقوائم المتنافسة أمام المحاكم الإدارية المختصة."
+    )
+    page = "\n".join(["عنوان الخبر", "", PROSE, "ناخبون أمام مركز اقتراع", caption, closing])
+    article = extract(page, config=ExtractionConfig(explain=True))
+    assert article.paragraphs == [PROSE, closing]
+    alt = next(b for b in article.blocks if b.text == "ناخبون أمام مركز اقتراع")
+    assert (alt.label, alt.reasons) == ("noise", ["image-alt"])
+    subheading = "نتائج المحافظات الثلاث"
+    page = "\n".join(["عنوان الخبر", "", PROSE, subheading, caption, closing])
+    article = extract(page, config=ExtractionConfig(explain=True))
+    assert "image-alt" not in {r for b in article.blocks for r in b.reasons}

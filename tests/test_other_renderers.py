@@ -1,9 +1,10 @@
 """Renderer invariance beyond the five shapes of ``test_shapes.py``: the pages as programs
 outside Python write them (lynx and w3m dumps, pandoc's plain text, GFM, Markdown and
-CommonMark, each at its defaults: :data:`arabic_extract.shapes.COMMANDS`) give the Article the
-HTML gives, by the same measures. A program that is not installed skips its cases (CI installs
-them: ``apt-get install lynx w3m pandoc``); ``benchmarks/other_renderers.py`` scores the same
-renderings against the gold pages.
+CommonMark, each at its defaults: :data:`arabic_extract.shapes.COMMANDS`) and as other Python
+libraries write them (resiliparse's plain text, with and without link addresses:
+:data:`arabic_extract.shapes.LIBRARIES`) give the Article the HTML gives, by the same measures.
+A program that is not installed skips its cases (CI installs them: ``apt-get install lynx w3m
+pandoc``); ``benchmarks/other_renderers.py`` scores the same renderings against the gold pages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 from test_shapes import DEV, FIXTURES, assert_same_article, html_of, reference
 
 from arabic_extract import extract
-from arabic_extract.shapes import COMMANDS, has_command, render_command
+from arabic_extract.shapes import COMMANDS, LIBRARIES, has_command, render_command
 
 # What these renderings lose of a page, kept as known limits (strict: they fail today, and the
 # test says so when they pass).
@@ -38,9 +39,8 @@ LIMITS = {
     ("listing_tag", "pandoc-gfm"),
     ("listing_tag", "pandoc-commonmark"),
     ("listing_search", "lynx"),
-    # an image's alt text above the title, taken for the headline
-    ("gulf_portal_jsonld", "w3m"),  # (w3m writes it without brackets)
-    ("011", "pandoc-plain"),  # (wrapped over two lines, in a page whose column is not found)
+    # the title wrapped over two lines, in a page whose column is not found
+    ("011", "pandoc-plain"),
     # short pages whose wrapped paragraphs are too few to show w3m's and lynx's column
     ("table_election_results", "w3m"),
     ("live_gallery_tweets", "lynx"),
@@ -80,6 +80,19 @@ CASES = [
 @pytest.mark.parametrize("path,name", CASES)
 def test_every_program_gives_the_html_article(path: Path, name: str) -> None:
     assert_same_article(reference(path), extract(render_command(html_of(path), name)), name)
+
+
+@pytest.mark.parametrize(
+    "path,name",
+    [
+        pytest.param(path, name, id=f"{page_id}-{name}")
+        for path, _, page_id in PAGES
+        for name in LIBRARIES
+    ],
+)
+def test_every_library_gives_the_html_article(path: Path, name: str) -> None:
+    pytest.importorskip("resiliparse")
+    assert_same_article(reference(path), extract(LIBRARIES[name](html_of(path))), name)
 
 
 def test_the_limits_name_pages_and_programs_that_exist() -> None:

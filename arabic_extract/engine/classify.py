@@ -264,16 +264,34 @@ _SIGNATURE_WORDS: Final = 14
 
 
 def mark_credit_captions(
-    blocks: list[Block], feats: list[Features], decs: list[Decision]
+    blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
     """A title-like line that ends with a photo credit (a gallery's or a figure's caption as
-    page text shows it) is a caption."""
-    return [
+    page text shows it) is a caption; a title-like line right above it that repeats its words
+    is the photo's alternative text, which renderers that keep images write as a line of its
+    own (resiliparse, w3m): noise, skipped in the run as the caption is."""
+    out = [
         Decision("bad", labels.CAPTION, ("credit-caption",))
         if d.cls in ("near", "short") and not f.prose_end and credit_tail(b.norm)
         else d
         for b, f, d in zip(blocks, feats, decs, strict=True)
     ]
+    for i in range(1, len(out)):
+        if (
+            out[i].label is labels.CAPTION
+            and out[i - 1].cls in ("near", "short")
+            and _alt_text(blocks[i - 1], feats[i - 1], blocks[i], config)
+        ):
+            out[i - 1] = Decision("bad", labels.NOISE, ("image-alt",))
+    return out
+
+
+def _alt_text(line: Block, feat: Features, caption: Block, config: ExtractionConfig) -> bool:
+    """Is ``line``, right above ``caption``, the photo's alternative text: a short title-like
+    line most of whose content words the caption has."""
+    if feat.prose_end or feat.words > config.max_alt_words:
+        return False
+    return lead_overlap(line, lead_words([caption])) >= config.alt_caption_overlap
 
 
 def classify(
@@ -281,7 +299,7 @@ def classify(
 ) -> list[Decision]:
     """Both passes: each block alone, then with its neighbours."""
     decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
-    decs = mark_embeds(blocks, mark_credit_captions(blocks, feats, decs))
+    decs = mark_embeds(blocks, mark_credit_captions(blocks, feats, decs, config))
     decs = mark_menus(blocks, feats, decs, config)
     decs = mark_headline_lists(blocks, feats, decs, config)
     decs = mark_repeats(blocks, decs)

@@ -23,8 +23,9 @@ from arabic_extract.rules.noise import ARTICLE_END
 END_FAMILIES: Final = frozenset(family.name for family in ARTICLE_END)
 # Headers after which a run of text is another article.
 OTHER_ARTICLE: Final = frozenset({"read-also", "related", "most-read"})
-# Reasons of lines that sit inside the article without being its text: an embedded post.
-_EMBEDDED: Final = frozenset({"embed", "embed-signature"})
+# Reasons of lines that sit inside the article without being its text: an embedded post, a
+# photo's alternative text.
+_EMBEDDED: Final = frozenset({"embed", "embed-signature", "image-alt"})
 # Of those, the list headers that may also head a box inside the article.
 _BOX_HEADERS: Final = OTHER_ARTICLE - {"read-also"}
 
@@ -92,8 +93,8 @@ def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig
         or (block.in_article and block.dom_noise)
         or not _EMBEDDED.isdisjoint(dec.reasons)
     ):
-        # a label, or furniture embedded in the article (as the DOM shows it, or a post's
-        # text and signature): skipped, not a break
+        # a label, or furniture embedded in the article (as the DOM shows it, a post's text
+        # and signature, a photo's alternative text): skipped, not a break
         return -config.short_penalty
     return -max(config.noise_penalty, size)
 
