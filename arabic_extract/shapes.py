@@ -13,8 +13,8 @@ and the renderer-invariance tests).
 Only ``innertext`` uses the runtime dependencies; the others need the renderers of the ``test``
 extra (``pip install "arabic-news-extract[test]"``), imported when first used. :data:`COMMANDS`
 adds the renderings of programs outside Python, when installed: lynx and w3m dumps, pandoc's
-plain text, GFM, Markdown and CommonMark (``tests/test_other_renderers.py``,
-``benchmarks/other_renderers.py``).
+plain text, GFM, Markdown and CommonMark; :data:`LIBRARIES` those of Python libraries outside
+the five shapes (``tests/test_other_renderers.py``, ``benchmarks/other_renderers.py``).
 """
 
 from __future__ import annotations
@@ -255,3 +255,32 @@ def render_command(html: str, name: str) -> str:
         check=True,
     )
     return done.stdout.decode("utf-8", "replace")
+
+
+# --- renderings by Python libraries outside the five shapes -------------------------------------
+
+
+def resiliparse_text(html: str) -> str:
+    """resiliparse's ``extract_plain_text`` at its defaults (the whole page, list bullets and
+    image alt texts, no link addresses): the page text of many web-corpus pipelines."""
+    return _resiliparse(html, links=False)
+
+
+def resiliparse_links(html: str) -> str:
+    """resiliparse's ``extract_plain_text`` keeping links: a link's address follows its text
+    in parentheses (``رياضة (/sports/ar)``)."""
+    return _resiliparse(html, links=True)
+
+
+def _resiliparse(html: str, links: bool) -> str:
+    try:
+        from resiliparse.extract.html2text import extract_plain_text  # noqa: PLC0415
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise _missing("resiliparse", exc) from exc
+    text: str = extract_plain_text(html, links=links)
+    return text
+
+
+LIBRARIES: MappingProxyType[str, Callable[[str], str]] = MappingProxyType(
+    {"resiliparse": resiliparse_text, "resiliparse-links": resiliparse_links}
+)

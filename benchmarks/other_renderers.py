@@ -19,10 +19,13 @@ tool gives when called as its documentation shows, at its default width where it
 - ``bs4-get-text``: BeautifulSoup's ``get_text()`` with no separator (text nodes run together,
   line breaks only where the HTML source has them), scripts kept;
 - ``bs4-one-line``: ``get_text(" ", strip=True)``: the whole page on one line;
+- ``resiliparse``, ``resiliparse-links``: resiliparse's ``extract_plain_text``, at its defaults
+  and with ``links=True`` (a link's address in parentheses after its text);
+- ``trafilatura-html2txt``: trafilatura's ``html2txt``, the whole page on one line;
 - ``chromium-innertext``: a real browser's ``document.body.innerText`` (headless Chromium driven
   by Playwright, JavaScript off, nothing fetched).
 
-Install the Python ones with ``pip install html-text markitdown playwright``; lynx, w3m,
+Install the Python ones with ``pip install html-text markitdown playwright resiliparse``; lynx, w3m,
 pandoc and chromium are system packages (``apt-get install lynx w3m pandoc chromium``).
 """
 
@@ -51,7 +54,7 @@ from arabic_extract.evaluation import (  # noqa: E402
     format_table,
     load_gold_dir,
 )
-from arabic_extract.shapes import COMMANDS  # noqa: E402
+from arabic_extract.shapes import COMMANDS, LIBRARIES  # noqa: E402
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 TIMEOUT = 60  # seconds a command may take on one page
@@ -112,6 +115,13 @@ def _bs4_one_line(html: str) -> str:
     return text
 
 
+def _trafilatura_html2txt(html: str) -> str:
+    from trafilatura import html2txt  # noqa: PLC0415
+
+    text: str = html2txt(html)
+    return text
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (
     "--headless",
@@ -149,6 +159,8 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "pandoc-gfm-unwrapped": ("pandoc", _command(*COMMANDS["pandoc-gfm"], "--wrap=none")),
     "bs4-get-text": ("bs4", _bs4_get_text),
     "bs4-one-line": ("bs4", _bs4_one_line),
+    **{name: ("resiliparse", render) for name, render in LIBRARIES.items()},
+    "trafilatura-html2txt": ("trafilatura", _trafilatura_html2txt),
     "chromium-innertext": ("chromium", _chromium_innertext),
 }
 

@@ -17,6 +17,7 @@ from arabic_extract.engine.reflow import (
     image_alts,
     is_cut,
     join_fragments,
+    link_marks,
     split_cells,
     text_lines,
     wrap_column,
@@ -288,6 +289,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "wrapped lines": lambda n: "\n".join(["كلمة " * 18] * n),
     "tabs": lambda n: "\t".join(["خلية"] * n),
     "bullets": lambda n: "\n".join(["• في"] * n),
+    "link addresses": lambda n: "\n".join(["رياضة (/sports/ar) (" + "/" * 40] * n),
+    "link numbers": lambda n: "\n".join(["[1]رياضة [" + "1" * 40] * n),
 }
 
 
@@ -324,3 +327,53 @@ def test_images_written_as_their_alternative_text_are_dropped() -> None:
     assert extract("[صورة]\n[صورة أخرى]").notes == [
         "body: the text holds nothing but images, as text-mode renderers write them ([alt] lines)"
     ]
+
+
+def test_link_marks_are_dropped_when_the_page_has_many() -> None:
+    """The marks renderers leave around a link's text: the numbers of a text-mode browser
+    (``[12]رياضة``, lynx) and the addresses some converters write in parentheses after it
+    (``رياضة (/sports/ar)``, resiliparse with links). A page with a few keeps them: a number
+    or an address in parentheses may be the article's."""
+    menu = [
+        "الرئيسية (/)",
+        "رياضة (/sports/category/107/رياضة/ar)",
+        "اقتصاد (https://example.com/economy)",
+        "فن (../../art/index.html)",
+        "واتساب (#)",
+        "اتصل بنا (mailto:info@example.com)",
+    ]
+    body = "قال الوزير (رويترز) إن الموعد (2024/05/01) ثابت، وفق موقع ديلي ميل (https://x.co/a)."
+    assert link_marks([*menu, body]) == [
+        "الرئيسية",
+        "رياضة",
+        "اقتصاد",
+        "فن",
+        "واتساب",
+        "اتصل بنا",
+        "قال الوزير (رويترز) إن الموعد (2024/05/01) ثابت، وفق موقع ديلي ميل.",
+    ]
+    kept = [*menu[:2], body]
+    assert link_marks(kept) == kept
+    numbered = ["[1]الرئيسية", "[2]رياضة", "[3]اقتصاد", "[4]فن", "[5]اتصل بنا", "قال [1] إن"]
+    assert link_marks(numbered) == ["الرئيسية", "رياضة", "اقتصاد", "فن", "اتصل بنا", "قال [1] إن"]
+
+
+def test_a_page_with_link_addresses_gives_the_article_of_its_plain_text() -> None:
+    """A link's address after its text is no attribution: ``أخبار لبنان (/news/ar)`` is not
+    a place and its agency in parentheses, and the article comes out as from the plain text."""
+    menu = ["الرئيسية", "أخبار لبنان", "رياضة", "اقتصاد", "ثقافة", "منوعات"]
+    paths = ["/", "/news/ar", "/sports/ar", "/economy/ar", "/culture/ar", "/misc/ar"]
+    plain = "\n".join([*menu, "", "عنوان الخبر عن الحملة الوطنية", "", PARAGRAPH, "", PARAGRAPH])
+    linked = "\n".join(
+        [
+            *(f"{item} ({path})" for item, path in zip(menu, paths, strict=True)),
+            "",
+            "عنوان الخبر عن الحملة الوطنية",
+            "",
+            PARAGRAPH,
+            "",
+            PARAGRAPH,
+        ]
+    )
+    assert extract(linked).paragraphs == extract(plain).paragraphs == [PARAGRAPH, PARAGRAPH]
+    assert extract(linked).source == extract(plain).source

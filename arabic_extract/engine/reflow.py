@@ -79,6 +79,14 @@ _PROSE_WORDS: Final = 10
 # this many stand in its first lines (a footnote mark [1] follows its word instead).
 _LINK_NUMBER: Final = re.compile(r"\[\d{1,5}\](?=[^\s\d\[\]])")
 _MIN_LINK_NUMBERS: Final = 5
+# A link's address in parentheses after its text, as converters that keep links in plain text
+# write them (resiliparse's ``extract_plain_text(links=True)``: ``رياضة (/sports/ar)``): a
+# web address, a path (relative too) or a fragment. A page has them when this many stand in
+# its first lines.
+_LINK_URL: Final = re.compile(
+    r" ?\((?:(?:https?://|www\.|\.{0,2}/|mailto:|tel:)[^\s()]*+|#[!-'*-~]*+)\)", re.IGNORECASE
+)
+_MIN_LINK_URLS: Final = 5
 # An image as a text-mode renderer writes it on a line of its own: its alternative text in
 # brackets (not a number: a footnote or a link's number).
 _IMAGE_ALT: Final = re.compile(r"\[(?!\d+\])[^\[\]\n]{1,300}\]")
@@ -514,16 +522,25 @@ def _width(line: str) -> int:
     return 0 if max(map(len, words)) > _LONG_WORD else len(stripped)
 
 
-def link_numbers(lines: list[str]) -> list[str]:
-    """Lines without the link numbers a text-mode browser writes before each link's text
-    (``[12]وزارة الصحة``, ``lynx -dump``): removed when the page has many of them."""
+def link_marks(lines: list[str]) -> list[str]:
+    """Lines without the marks of links that renderers write in plain text, when the page
+    has many of them: the link numbers a text-mode browser writes before each link's text
+    (``[12]وزارة الصحة``, ``lynx -dump``), and the addresses some converters write after it
+    in parentheses (``رياضة (/sports/ar)``). The link's text stays."""
+    lines = _without_marks(lines, "[", _LINK_NUMBER, _MIN_LINK_NUMBERS)
+    return _without_marks(lines, "(", _LINK_URL, _MIN_LINK_URLS)
+
+
+def _without_marks(lines: list[str], sign: str, mark: re.Pattern[str], least: int) -> list[str]:
+    """``lines`` with every ``mark`` removed when ``least`` of them stand in the first lines
+    (every mark holds ``sign``: the lines without it are not searched)."""
     found = 0
     for line in lines[:_NUMBERED_SCAN]:
-        if "[" in line:  # (most lines have no bracket)
-            found += len(_LINK_NUMBER.findall(line))
-    if found < _MIN_LINK_NUMBERS:
+        if sign in line:  # (most lines have no bracket)
+            found += len(mark.findall(line))
+    if found < least:
         return lines
-    return [_LINK_NUMBER.sub("", line) if "[" in line else line for line in lines]
+    return [mark.sub("", line) if sign in line else line for line in lines]
 
 
 def image_alts(lines: list[str]) -> list[str]:
@@ -543,7 +560,7 @@ def text_lines(text: str) -> list[str]:
 
 def text_rows(text: str) -> tuple[list[str], list[int]]:
     """:func:`text_lines`, with each line's table row (0: none; see :func:`cell_rows`)."""
-    raw = link_numbers(text.splitlines())
+    raw = link_marks(text.splitlines())
     column = wrap_column(raw)
     lines = unwrap(raw, column) if column is not None else [line.rstrip() for line in raw]
     lines = image_alts(lines)  # (a long one wrapped over lines is one line again)
