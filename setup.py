@@ -43,6 +43,7 @@ COMPILED = [
     "arabic_extract/engine/dates.py",
     "arabic_extract/engine/deadline.py",
     "arabic_extract/engine/words.py",
+    "arabic_extract/engine/one_line.py",
     "arabic_extract/engine/classify.py",
     "arabic_extract/engine/structure.py",
     "arabic_extract/engine/segment.py",

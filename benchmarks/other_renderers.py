@@ -21,6 +21,8 @@ tool gives when called as its documentation shows, at its default width where it
 - ``bs4-one-line``: ``get_text(" ", strip=True)``: the whole page on one line;
 - ``resiliparse``, ``resiliparse-links``: resiliparse's ``extract_plain_text``, at its defaults
   and with ``links=True`` (a link's address in parentheses after its text);
+- ``resiliparse-unformatted``: ``extract_plain_text(preserve_formatting=False)``, the page on
+  one line;
 - ``trafilatura-html2txt``: trafilatura's ``html2txt``, the whole page on one line;
 - ``chromium-innertext``: a real browser's ``document.body.innerText`` (headless Chromium driven
   by Playwright, JavaScript off, nothing fetched).
@@ -115,6 +117,13 @@ def _bs4_one_line(html: str) -> str:
     return text
 
 
+def _resiliparse_unformatted(html: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text  # noqa: PLC0415
+
+    text: str = extract_plain_text(html, preserve_formatting=False)
+    return text
+
+
 def _trafilatura_html2txt(html: str) -> str:
     from trafilatura import html2txt  # noqa: PLC0415
 
@@ -160,6 +169,7 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     "bs4-get-text": ("bs4", _bs4_get_text),
     "bs4-one-line": ("bs4", _bs4_one_line),
     **{name: ("resiliparse", render) for name, render in LIBRARIES.items()},
+    "resiliparse-unformatted": ("resiliparse", _resiliparse_unformatted),
     "trafilatura-html2txt": ("trafilatura", _trafilatura_html2txt),
     "chromium-innertext": ("chromium", _chromium_innertext),
 }

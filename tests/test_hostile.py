@@ -208,9 +208,18 @@ def test_cut_bytes_keeps_utf16_and_utf32_aligned() -> None:
 
 
 def test_long_line_is_kept_whole_but_matched_on_max_line_chars() -> None:
-    line = (PARAGRAPHS[0] + " ") * 2000
-    article = extract(line, config=ExtractionConfig(max_line_chars=5000))
-    assert article.paragraphs == [line.strip()]
+    """A long line among others is one block, matched on its first max_line_chars characters;
+    a page that is one long line is cut into lines on its first max_line_chars characters
+    only, the rest kept as one line."""
+    line = ((PARAGRAPHS[0] + " ") * 2000).strip()
+    other = ((PARAGRAPHS[1] + " ") * 2000).strip()
+    config = ExtractionConfig(max_line_chars=5000)
+    assert extract(f"{line}\n\n{other}", config=config).paragraphs == [line, other]
+    cut = extract(line, config=config).paragraphs
+    assert len(cut) > 2
+    assert len(line) - 5000 <= len(cut[-1]) < len(line) - 4000
+    assert cut[-1].split()[0] in line.split()  # (cut between words)
+    assert " ".join(cut) == line
 
 
 def test_max_blocks_cuts_text_and_html_with_a_note() -> None:

@@ -300,23 +300,6 @@ def test_reflow_time_grows_linearly(name: str) -> None:
     assert linear(small, large), f"{name}: {small:.4f}s -> {large:.4f}s"
 
 
-def test_a_page_on_one_line_says_so() -> None:
-    """A whole page joined on one line (BeautifulSoup's get_text(" ")) gets a note saying its
-    parts cannot be told apart; a page in lines, and a short line, get none."""
-    menu = " ".join(["الرئيسية", "أخبار", "رياضة", "اقتصاد", "فن", "اتصل بنا"] * 10)
-    page = " ".join([menu, PARAGRAPH * 6, menu])
-    assert len(page) >= ExtractionConfig().one_line_page_chars
-    note = [n for n in extract(page).notes if n.startswith("text: one line of")]
-    assert note == [
-        f"text: one line of {len(page)} characters; if it is a whole page (BeautifulSoup's "
-        "get_text(' ') joins one so), its menus, lists and article run together and cannot be "
-        "told apart: pass the HTML, or the text with its line breaks"
-    ]
-    in_lines = "\n".join([menu, "", *[PARAGRAPH] * 6, "", menu])
-    assert not any(n.startswith("text: one line") for n in extract(in_lines).notes)
-    assert not any(n.startswith("text: one line") for n in extract(PARAGRAPH).notes)
-
-
 def test_images_written_as_their_alternative_text_are_dropped() -> None:
     """w3m and pandoc's plain text write an image as its alternative text in brackets, on a
     line of its own: no text of the page's. A footnote's number, and brackets inside a line,

@@ -247,6 +247,23 @@ def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
     return kept
 
 
+# How far before a date its weekday may start: the longest weekday's name and a separator.
+_WEEKDAY_REACH: Final = 16
+
+
+def stamps(norm: str) -> list[tuple[int, int]]:
+    """Where a normalised text's dates (each with the weekday right before it) and clock times
+    are, in order: the places a page joined on one line is cut at (see
+    :mod:`~arabic_extract.engine.one_line`)."""
+    spans: list[tuple[int, int]] = []
+    for match in _date_matches(norm, len(norm)):
+        start = match.start()
+        weekday = _WEEKDAY_BEFORE.search(norm, max(0, start - _WEEKDAY_REACH), start)
+        spans.append((start if weekday is None else weekday.start(), match.end()))
+    spans.extend(clock.span() for clock in TIME.finditer(norm))
+    return sorted(spans)
+
+
 def find_dates(norm: str, limit: int = MAX_LINE_DATES) -> list[FoundDate]:
     """The absolute dates of a normalised line, in order, none overlapping another: all of
     them up to ``limit``, and more than ``limit`` when the line has more (then it is no date

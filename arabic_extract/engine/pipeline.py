@@ -20,6 +20,7 @@ from arabic_extract.engine.language import LanguageGuess, detect_language, langu
 from arabic_extract.engine.markdown import read_markdown
 from arabic_extract.engine.merge import merge_meta, title_line
 from arabic_extract.engine.metadata import PageMeta
+from arabic_extract.engine.one_line import cut_page
 from arabic_extract.engine.page_type import PageHints, PageKind, classify_page
 from arabic_extract.engine.reflow import text_rows
 from arabic_extract.engine.segment import segment
@@ -211,16 +212,19 @@ def extract_text(
     notes: list[str],
     deadline: float | None = None,
 ) -> Article:
-    """The article of a page's text (one block per line), by ``deadline``."""
-    lines, rows = text_rows(text)
+    """The article of a page's text (one block per line), by ``deadline``. A page joined on
+    one line is cut back into lines first (:mod:`~arabic_extract.engine.one_line`)."""
+    cut = cut_page(text, config)
+    if cut is not None:  # (its lines are cut where they should be: none is joined again)
+        notes = [*notes, one_line_note(text)]
+        lines, rows = cut, [0] * len(cut)
+    else:
+        lines, rows = text_rows(text)
     blocks = line_blocks(lines, config.max_line_chars, rows)
     if not blocks:
         # (text that is not blank leaves no block only when its lines were images' [alt])
         empty = IMAGES_ONLY_NOTE if "[" in text else EMPTY_NOTE
         return Article(url=url, page_type="other", notes=[*notes, empty])
-    one_line = one_line_note(lines, config)
-    if one_line is not None:
-        notes = [*notes, one_line]
     analysis = analyse(blocks, config, PageHints(url=url), deadline)
     blocks = analysis.blocks
     meta = title_line(blocks, config)
@@ -230,23 +234,15 @@ def extract_text(
     return finish(blocks, analysis, config=config, url=url, notes=notes)
 
 
-# The share of a text's characters its longest line holds when the text is that one line.
-_ONE_LINE_SHARE: Final = 0.8
-
-
-def one_line_note(lines: list[str], config: ExtractionConfig) -> str | None:
-    """The note page text gets when it is one long line (a whole page joined by spaces, as
-    BeautifulSoup's ``get_text(" ")`` gives it): nothing is left that tells its menus and
-    lists from its article. None for text in lines."""
-    longest = max(lines, key=len, default="")
-    if len(longest) < config.one_line_page_chars:
-        return None
-    if len(longest) < _ONE_LINE_SHARE * sum(len(line) for line in lines):
-        return None
+def one_line_note(text: str) -> str:
+    """The note a page joined on one line gets: it was cut back into lines, and less surely
+    than its lines would have been."""
+    longest = max(text.splitlines(), key=len, default="")
     return (
-        f"text: one line of {len(longest)} characters; if it is a whole page (BeautifulSoup's "
-        "get_text(' ') joins one so), its menus, lists and article run together and cannot be "
-        "told apart: pass the HTML, or the text with its line breaks"
+        f"text: one line of {len(longest)} characters (a whole page joined by spaces, as "
+        "BeautifulSoup's get_text(' ') gives it), cut back into lines at its sentences, dates, "
+        "prompts and list headers; its menus and lists are told from its article less surely "
+        "than in lines: pass the HTML, or the text with its line breaks"
     )
 
 

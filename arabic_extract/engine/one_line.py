@@ -1,0 +1,250 @@
+"""A whole page joined on one line, cut back into lines before it is read.
+
+Some tools hand a page over as one line: BeautifulSoup's ``get_text(" ")``, trafilatura's
+``html2txt``, resiliparse's ``extract_plain_text(preserve_formatting=False)``. Its menus, lists
+and article run together; the page's line breaks are gone, but most of what the engine reads
+a line by still shows in the words. The line is cut:
+
+- after every **sentence** (``.``, ``!``, ``؟``, ``…``, Urdu's ``۔``): the article's sentences
+  become lines of their own, as do the teasers a list cuts short with ``...``;
+- around every **date** (with its weekday) and **clock time**: a page's header and its lists
+  stamp items with them;
+- around the **prompts** of share bars, comment boxes, follow-us and read-also boxes and
+  keyword lists (phrases of two words or more of their rule families: ``شارك هذا الخبر``,
+  ``أضف تعليقاً``), wherever they stand;
+- around the **headers** of related and most-read lists, of footers and menus (``مقالات ذات
+  صلة``, ``جميع الحقوق محفوظة``), in the pieces that do not end a sentence: their phrases are
+  common words inside sentences (``المزيد من``);
+- around the **page title** shown again: when the line starts with "headline - site" (the
+  ``<title>`` that BeautifulSoup keeps), the headline where the page shows it again;
+- else around the **title above a lead**: in a piece that ends no sentence, the run of words
+  that shares most words with the sentences of running text that follow (a headline runs into
+  the menu and the section's name before it).
+
+A piece of many words that still ends no sentence is items run together (a menu, a list of
+teasers): it is cut into pieces of a few words, which the classifier reads as a menu or a list
+of titles, as it reads them in lines. The pieces are the original text, unchanged.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Final
+
+import regex
+
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.engine.dates import stamps
+from arabic_extract.engine.normalize import normalize, normalize_with_offsets
+from arabic_extract.engine.reflow import link_marks
+from arabic_extract.engine.words import STOPWORD_SET, bare, tokens
+from arabic_extract.rules import Family
+from arabic_extract.rules.noise import NOISE_FAMILIES
+
+# The share of a text's characters its longest line holds when the text is that one line.
+ONE_LINE_SHARE: Final = 0.8
+
+# A sentence's end: its marks and the quotes or brackets that close it, before a space.
+# (A run of marks is matched from its first: linear on a run of them with no space after.)
+_SENTENCE_END: Final = regex.compile(r"(?<![.!?؟…۔])[.!?؟…۔]++[\"'»”’)\]]*+(?=\s)")
+# The marks a finished sentence ends with (an ellipsis cuts a teaser short: it is no end).
+_FULL_STOPS: Final = frozenset(".!?؟۔")
+_CLOSERS: Final = "\"'»”’)] "
+_WORD: Final = regex.compile(r"\S++")
+# What parts a page's title: a dash or a bar between spaces ("headline - site").
+_TITLE_SEPARATOR: Final = regex.compile(r"\s[|\-–—]\s")
+# A title is looked for among the last this many words of the piece above a lead (and the
+# page's title among the first this many words of the line); the lead is the first sentences
+# of running text (up to _LEAD_SENTENCES) among the _LEAD_REACH pieces after it (a date, a
+# time, a byline and a prompt may stand between them). A word of the title that is not the
+# lead's costs _OTHER_WORD (a word of the lead counts one): titles say what the lead says in
+# other words too. On the fixtures joined on one line (trafilatura's html2txt, resiliparse),
+# the lead's first sentence alone and a cost of one found 1 headline in 20; three sentences
+# and a half, 3 (the others take in the section's name before the title, or leave words out).
+_TITLE_REACH: Final = 40
+_LEAD_REACH: Final = 6
+_LEAD_SENTENCES: Final = 3
+_OTHER_WORD: Final = 0.5
+
+# Rule families whose phrases are prompts, cut around wherever they stand, and those whose
+# phrases head a list or a footer, cut around only outside sentences.
+_PROMPT_FAMILIES: Final = frozenset(
+    {"share-bar", "comments", "follow-prompt", "read-also", "keywords"}
+)
+_HEADER_FAMILIES: Final = frozenset({"related", "most-read", "footer", "breadcrumb", "navigation"})
+
+
+def _phrases(names: frozenset[str], families: tuple[Family, ...]) -> str:
+    """The phrases of two words or more of the named families, normalised, as a pattern of
+    whole words (a single word is too often a word of a sentence: شارك، التعليقات)."""
+    phrases = {normalize(p) for f in families if f.name in names for p in f.phrases}
+    longest_first = sorted((p for p in phrases if len(p.split()) >= 2), key=len, reverse=True)
+    words = "|".join(regex.escape(p) for p in longest_first)
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{words})(?![\p{{L}}\p{{N}}])"
+
+
+_PROMPTS: Final = regex.compile(_phrases(_PROMPT_FAMILIES, NOISE_FAMILIES))
+_HEADERS: Final = regex.compile(_phrases(_HEADER_FAMILIES, NOISE_FAMILIES))
+
+
+def page_line(lines: list[str], config: ExtractionConfig) -> int | None:
+    """The index of the line that is the whole page, when the text is one long line (at least
+    ``one_line_page_chars``, and nearly all of its characters); None for text in lines."""
+    sizes = [len(line) for line in lines]
+    longest = max(sizes, default=0)
+    if longest < config.one_line_page_chars or longest < ONE_LINE_SHARE * sum(sizes):
+        return None
+    return sizes.index(longest)
+
+
+def cut_page(text: str, config: ExtractionConfig) -> list[str] | None:
+    """The lines of a page text that is one long line, cut (see the module's docstring); None
+    when the text is not one long line. The marks renderers leave around links go first
+    (:func:`~arabic_extract.engine.reflow.link_marks`); the line's first ``max_line_chars``
+    characters are cut, the rest stays one line, which bounds the time."""
+    if len(text) < config.one_line_page_chars:
+        return None
+    lines = text.splitlines()
+    at = page_line(lines, config)
+    if at is None:
+        return None
+    line = link_marks([lines[at].strip()])[0]
+    limit = config.max_line_chars
+    if len(line) > limit:  # (cut between words)
+        space = line.rfind(" ", 0, limit + 1)
+        limit = space if space > 0 else limit
+    head, rest = line[:limit], line[limit:]
+    pieces = cut_line(head, config)
+    if rest.strip():
+        pieces.append(rest.strip())
+    kept = [*lines[:at], *pieces, *lines[at + 1 :]]
+    return [piece.strip() for piece in kept if piece.strip()]
+
+
+def cut_line(line: str, config: ExtractionConfig) -> list[str]:
+    """The pieces of a page joined on one line, in order (see the module's docstring)."""
+    norm, offsets = normalize_with_offsets(line)
+    cuts = {0, len(norm)}
+    cuts.update(match.end() for match in _SENTENCE_END.finditer(norm))
+    for start, end in stamps(norm):
+        cuts.update((start, end))
+    for match in _PROMPTS.finditer(norm):
+        cuts.update(match.span())
+    shown = _title_cuts(norm, cuts, config)
+    cuts.update(shown)
+    for start, end in pairwise(sorted(cuts)):
+        if not _ends_sentence(norm[start:end]):
+            for match in _HEADERS.finditer(norm, start, end):
+                cuts.update(match.span())
+    if not shown:  # (where the page's title is shown again, that is the headline)
+        cuts.update(_titles_above_leads(norm, sorted(cuts), config))
+    pieces: list[str] = []
+    for start, end in pairwise(sorted(cuts)):
+        first = offsets[start] if start < len(offsets) else len(line)
+        last = offsets[end] if end < len(offsets) else len(line)
+        piece = line[first:last].strip()
+        if piece:
+            pieces.extend(_items(piece, _ends_sentence(norm[start:end]), config))
+    return pieces
+
+
+def _titles_above_leads(norm: str, bounds: list[int], config: ExtractionConfig) -> list[int]:
+    """Cuts around the title run into the piece above a story's lead: in a piece that ends no
+    sentence, the run of words (up to ``max_headline_words``) that shares most words with the
+    sentences of running text (``good_min_words`` or more) that follow within a few pieces: a
+    word of the lead counts one, another word minus _OTHER_WORD, a function word nothing. (The
+    headline runs into the menu and the section's name before it, and into a stamp's label
+    after it: تم نشره.)"""
+    spans = list(pairwise(bounds))
+    found: list[int] = []
+    for at, (start, end) in enumerate(spans):
+        if _ends_sentence(norm[start:end]):
+            continue
+        lead = [
+            norm[a:b]
+            for a, b in spans[at + 1 : at + 1 + _LEAD_REACH]
+            if _ends_sentence(norm[a:b]) and len(norm[a:b].split()) >= config.good_min_words
+        ][:_LEAD_SENTENCES]
+        if lead:
+            found.extend(_title_run(norm, start, end, _lead_words(" ".join(lead)), config))
+    return found
+
+
+def _title_run(
+    norm: str, start: int, end: int, lead: frozenset[str], config: ExtractionConfig
+) -> list[int]:
+    """Where the best-scoring run of words of ``norm[start:end]`` (see
+    :func:`_titles_above_leads`) starts and ends; nothing when it is shorter than a title or
+    scores less than ``min_title_words`` (Kadane's maximum-sum run, as the main run's)."""
+    words = list(_WORD.finditer(norm, start, end))[-_TITLE_REACH:]
+    best, best_span = 0.0, (0, 0)
+    total, first = 0.0, 0
+    for i, word in enumerate(words):
+        if total <= 0:
+            total, first = 0.0, i
+        total += _lead_weight(word.group(), lead)
+        if total > best and i - first < config.max_headline_words:
+            best, best_span = total, (first, i)
+    first, last = best_span
+    if best < config.min_title_words or last - first + 1 < config.min_title_words:
+        return []
+    return [words[first].start(), words[last].end()]
+
+
+def _lead_words(text: str) -> frozenset[str]:
+    """The bare words (see :func:`~arabic_extract.engine.words.bare`) of a normalised text:
+    its words of three letters or more, and its numbers."""
+    return frozenset(bare(w) for w in tokens(text) if len(w) > 2 or w.isdigit())
+
+
+def _lead_weight(word: str, lead: frozenset[str]) -> float:
+    """One for a word of the lead, nothing for a function word or a mark, minus _OTHER_WORD
+    for another word."""
+    found = tokens(word)
+    if any(bare(w) in lead for w in found if len(w) > 2 or w.isdigit()):
+        return 1.0
+    if not found or all(w in STOPWORD_SET or len(w) <= 2 for w in found):
+        return 0.0
+    return -_OTHER_WORD
+
+
+def _ends_sentence(norm: str) -> bool:
+    """Does a piece end a sentence (a full stop, not an ellipsis)?"""
+    end = norm.rstrip(_CLOSERS)
+    return end[-1:] in _FULL_STOPS and not end.endswith("..")
+
+
+def _items(piece: str, sentence: bool, config: ExtractionConfig) -> list[str]:
+    """A piece of ``one_line_run_words`` words or more that ends no sentence is items run
+    together: cut into pieces of ``one_line_item_words`` words."""
+    words = piece.split()
+    if sentence or len(words) < config.one_line_run_words:
+        return [piece]
+    size = config.one_line_item_words
+    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
+
+
+def _title_cuts(norm: str, cuts: set[int], config: ExtractionConfig) -> list[int]:
+    """When the line opens with the page's title ("headline - site", "site | headline": the
+    ``<title>`` that BeautifulSoup keeps), the places where the page shows the headline again,
+    before and after it. The title is looked for up to the first date or finished sentence
+    (a headline may hold an ellipsis: "عاصفة تضرب لبنان.. طرق مقطوعة"); its headline is the
+    longest of its parts between separators that the page shows again."""
+    ends = [c for c in cuts if c > 0 and _ends_sentence(norm[:c])]
+    ends.extend(start for start, _ in stamps(norm[: _TITLE_REACH * 8]) if start > 0)
+    head = norm[: min(ends, default=len(norm))]
+    words = head.split()
+    if len(words) > _TITLE_REACH:
+        head = " ".join(words[:_TITLE_REACH])
+    parts = sorted((p.strip() for p in _TITLE_SEPARATOR.split(head)), key=len, reverse=True)
+    for part in parts if len(parts) > 1 else []:
+        if not config.min_title_words <= len(part.split()) <= config.max_headline_words:
+            continue
+        found: list[int] = []
+        at = norm.find(part, norm.find(part) + len(part))
+        while at >= 0:
+            found.extend((at, at + len(part)))
+            at = norm.find(part, at + len(part))
+        if found:
+            return found
+    return []
