@@ -410,7 +410,9 @@ _ATTRIBUTE = (
     r"(?:[\t\n\f\r ]*+=[\t\n\f\r ]*+(?:\"[^\"]*+\"?|'[^']*+'?|[^\t\n\f\r >]*+))?+"
 )
 _CHUNK = 64
-_SOME_ATTRIBUTES = regex.compile(rf"(?:{_ATTRIBUTE}){{{_CHUNK}}}+")
+# (\G: only where the reading stands, as .match is called; a search would try every character
+# of a long attribute name, each reading it to its end)
+_SOME_ATTRIBUTES = regex.compile(rf"\G(?:{_ATTRIBUTE}){{{_CHUNK}}}+")
 _ONE_ATTRIBUTE = regex.compile(_ATTRIBUTE)
 _OTHER_ATTRIBUTES = regex.compile(rf"(?:{_ATTRIBUTE})*+")
 _TAG_NAME = regex.compile(r"</?[a-zA-Z][^\t\n\f\r />]*+")

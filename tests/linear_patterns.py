@@ -230,7 +230,11 @@ SMALL = 500
 FACTOR = 8
 RUNS = 5
 CANDIDATES = 4
-"""The subjects of a pattern slowest at the small size whose growth is measured."""
+"""The subjects of a pattern slowest at the small size, and the subjects that grow most from it
+to twice it, whose growth is measured."""
+SCREEN_FLOOR = 2e-5
+"""Seconds under which a time at the small size is taken as this (the growth of subjects that
+take next to nothing is timer noise)."""
 MAX_RATIO = 20.0
 """Linear work grows 8 times from the small size to the large one, quadratic work 64 times,
 cubic 512 times: a ratio over 20 is super-linear by a wide margin either way."""
@@ -289,21 +293,34 @@ def _encoded(named: NamedPattern, text: str) -> str | bytes:
 
 
 def measure(named: NamedPattern) -> list[Growth]:
-    """The growth of a pattern on its subjects that are slowest at the small size (a subject
-    that times out there is reported with an infinite large time)."""
+    """The growth of a pattern on its subjects that are slowest at the small size, and on
+    those that grow most from the small size to twice it (a quadratic pattern may be fast at
+    the small size on the subject that shows it: a subject that times out is reported with
+    an infinite large time)."""
     timed: list[tuple[float, str, Unit, bool]] = []
+    grown: list[tuple[float, str, Unit, bool]] = []
     for unit in units(named):
         for failing in (False, True):
             label = f"{unit.label}{' + failing tail' if failing else ''}"
-            text = _encoded(named, subject(unit, SMALL, failing))
             try:
-                seconds = cpu_seconds(named.pattern, text, SCREEN_TIMEOUT)
+                seconds = cpu_seconds(
+                    named.pattern, _encoded(named, subject(unit, SMALL, failing)), SCREEN_TIMEOUT
+                )
+                double = cpu_seconds(
+                    named.pattern,
+                    _encoded(named, subject(unit, 2 * SMALL, failing)),
+                    SCREEN_TIMEOUT,
+                )
             except TimeoutError:
                 return [Growth(named.name, label, SCREEN_TIMEOUT, float("inf"))]
             timed.append((seconds, label, unit, failing))
+            grown.append((double / max(seconds, SCREEN_FLOOR), label, unit, failing))
     timed.sort(key=lambda item: item[0], reverse=True)
+    grown.sort(key=lambda item: item[0], reverse=True)
+    chosen = {label: (unit, failing) for _, label, unit, failing in timed[:CANDIDATES]}
+    chosen.update({label: (unit, failing) for _, label, unit, failing in grown[:CANDIDATES]})
     out = []
-    for _, label, unit, failing in timed[:CANDIDATES]:
+    for label, (unit, failing) in chosen.items():
         small = _encoded(named, subject(unit, SMALL, failing))
         large = _encoded(named, subject(unit, SMALL * FACTOR, failing))
         small_time = best_of(named.pattern, small, RUNS)

@@ -12,7 +12,7 @@ import pytest
 from growth import growth, linear
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.engine.one_line import cut_line, cut_page
+from arabic_extract.engine.one_line import cut_line, cut_page, page_line
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_shapes import DEV, html_of, reference
@@ -98,6 +98,18 @@ def test_the_note_says_the_page_was_cut() -> None:
     assert not any(n.startswith("text: one line") for n in extract(LEAD).notes)
     assert cut_page(in_lines, CONFIG) is None
     assert cut_page(LEAD, CONFIG) is None
+
+
+@pytest.mark.parametrize("before", [0, 1, 5, 40])
+@pytest.mark.parametrize("after", [0, 1, 5, 40])
+@pytest.mark.parametrize("long_words", [200, 400, 800])
+def test_the_quick_check_answers_as_page_line(before: int, after: int, long_words: int) -> None:
+    """cut_page rules a text out when a line break stands in its middle, without splitting
+    it: it says what page_line says of its lines."""
+    short = "سطر قصير من كلمات"
+    text = "\n".join([*[short] * before, " ".join(["كلمة"] * long_words), *[short] * after])
+    expected = page_line(text.splitlines(), CONFIG) is not None
+    assert (cut_page(text, CONFIG) is not None) == expected
 
 
 def test_an_article_alone_on_one_line_keeps_all_of_its_text() -> None:

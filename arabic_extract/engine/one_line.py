@@ -102,7 +102,12 @@ def cut_page(text: str, config: ExtractionConfig) -> list[str] | None:
     when the text is not one long line. The marks renderers leave around links go first
     (:func:`~arabic_extract.engine.reflow.link_marks`); the line's first ``max_line_chars``
     characters are cut, the rest stays one line, which bounds the time."""
-    if len(text) < config.one_line_page_chars:
+    size = len(text)
+    if size < config.one_line_page_chars:
+        return None
+    # (a line that holds ONE_LINE_SHARE of the text spans its middle: a line break there
+    # rules it out without splitting the text)
+    if text.find("\n", int(size * (1 - ONE_LINE_SHARE)), int(size * ONE_LINE_SHARE)) >= 0:
         return None
     lines = text.splitlines()
     at = page_line(lines, config)
