@@ -134,20 +134,7 @@ def test_where_a_line_is_cut() -> None:
     """At sentence ends and ellipses, around dates (with their weekday) and clock times, around
     prompts wherever they stand, and around list headers only outside sentences (المزيد من
     is also a phrase of sentences)."""
-    pieces = cut_line(
-        " ".join(
-            [
-                "وزير الزراعة يفتتح الموسم...",
-                "الأربعاء 15 مايو 2024",
-                "10:30",
-                "وقال الوزير إن المزيد من الدعم سيصل قريبا.",
-                "شارك هذا الخبر",
-                "المزيد من الأخبار",
-            ]
-        ),
-        CONFIG,
-    )
-    assert pieces == [
+    expected = [
         "وزير الزراعة يفتتح الموسم...",
         "الأربعاء 15 مايو 2024",
         "10:30",
@@ -155,6 +142,7 @@ def test_where_a_line_is_cut() -> None:
         "شارك هذا الخبر",
         "المزيد من الأخبار",
     ]
+    assert cut_line(" ".join(expected), CONFIG) == expected
 
 
 def test_items_run_together_are_cut_into_items() -> None:
