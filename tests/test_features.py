@@ -114,3 +114,14 @@ def test_a_photo_s_alternative_text_above_its_caption_is_skipped() -> None:
     page = "\n".join(["عنوان الخبر", "", PROSE, subheading, caption, closing])
     article = extract(page, config=ExtractionConfig(explain=True))
     assert "image-alt" not in {r for b in article.blocks for r in b.reasons}
+
+
+def test_the_site_s_name_is_a_short_line_above_the_menu_but_no_date() -> None:
+    """A page text's first short line above a menu is the site's name (a logo's text); a date
+    line there is the page's date, not its name."""
+    menu = ["الرئيسية", "سياسة", "اقتصاد", "رياضة", "ثقافة"]
+    body = [PROSE, PROSE.replace("الأولية", "النهائية")]
+    named = extract("\n".join(["الأفق نيوز", *menu, "", *body]))
+    assert named.site_name == "الأفق نيوز"
+    dated = extract("\n".join(["الأحد 12 مايو 2024", *menu, "", *body]))
+    assert dated.site_name is None

@@ -145,6 +145,14 @@ def test_where_a_line_is_cut() -> None:
     assert cut_line(" ".join(expected), CONFIG) == expected
 
 
+def test_a_clock_time_takes_its_time_zone() -> None:
+    """A time zone after a clock time is part of the stamp: the dateline after it starts a
+    line, as the source needs it to."""
+    pieces = cut_line("آخر تحديث 14:00 (GMT+0400) دمشق، سوريا (CNN) -- " + LEAD, CONFIG)
+    assert pieces == ["آخر تحديث", "14:00 (GMT+0400)", "دمشق، سوريا (CNN) -- " + LEAD]
+    assert cut_line("الساعة 10:30 بتوقيت القدس " + LEAD, CONFIG)[1:] == ["10:30 بتوقيت القدس", LEAD]
+
+
 def test_items_run_together_are_cut_into_items() -> None:
     """A piece of one_line_run_words words or more that ends no sentence (a menu, a list of
     teasers) is cut into items of one_line_item_words words; a sentence of as many is not."""
@@ -177,6 +185,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "runs of marks": lambda n: "۔" * n,
     "dates": lambda n: "الأربعاء 15 مايو 2024 " * (n // 4),
     "clock times": lambda n: "10:30 " * n,
+    "clock times with zones": lambda n: "10:30 (GMT+0400) " * (n // 3),
     "prompts": lambda n: "شارك هذا الخبر " * (n // 3),
     "headers": lambda n: "مقالات ذات صلة " * (n // 3),
     "title separators": lambda n: "عنوان الخبر هنا - " * (n // 4),

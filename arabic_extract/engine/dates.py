@@ -247,6 +247,11 @@ def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
     return kept
 
 
+# A time zone after a clock time ("14:00 (GMT+0400)", "10:30 بتوقيت القدس"), normalised. (Not
+# after a space: a search over a run of spaces would read it to its end from each.)
+_ZONE_AFTER: Final = regex.compile(
+    r"(?<!\s)\s*+\(?+(?:(?:gmt|utc)(?:\s*+[+-]\s*+\d{1,2}(?::?+\d\d)?+)?+|بتوقيت\s++\p{L}++)\)?+"
+)
 # How far before a date its weekday may start: the longest weekday's name and a separator.
 _WEEKDAY_REACH: Final = 16
 
@@ -260,7 +265,9 @@ def stamps(norm: str) -> list[tuple[int, int]]:
         start = match.start()
         weekday = _WEEKDAY_BEFORE.search(norm, max(0, start - _WEEKDAY_REACH), start)
         spans.append((start if weekday is None else weekday.start(), match.end()))
-    spans.extend(clock.span() for clock in TIME.finditer(norm))
+    for clock in TIME.finditer(norm):
+        zone = _ZONE_AFTER.match(norm, clock.end())
+        spans.append((clock.start(), clock.end() if zone is None else zone.end()))
     return sorted(spans)
 
 

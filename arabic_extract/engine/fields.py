@@ -473,11 +473,14 @@ def find_source(
 
 
 def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
-    """The page's first line, when it is a short name standing above a menu (a logo's text)."""
+    """The page's first line, when it is a short name standing above a menu (a logo's text);
+    not a line that says something else (a date, a byline, a source)."""
     if len(blocks) < 3 or len(blocks[0].norm.split()) > 4 or blocks[0].tag is not None:
         return None
     first = decs[0]
-    if first.cls == "good" or (first.label is labels.NOISE and "menu" not in first.reasons):
+    if first.cls == "good" or first.label not in (labels.BODY, labels.NOISE):
+        return None
+    if first.label is labels.NOISE and "menu" not in first.reasons:
         return None
     menu = sum(1 for d in decs[1:6] if {"menu", "navigation"} & set(d.reasons))
     return clean_edges(blocks[0].text) or None if menu >= 2 else None
