@@ -382,6 +382,7 @@ def hostile_cases(full: bool = False) -> list[Case]:
     links_config = None if full else ExtractionConfig(fallback_max_blocks=1_000)
     large = ("large",)
     repeats = 100_000 if full else 10_000
+    marks = 100_000 if full else 20_000
     return [
         # empty and blank
         Case("empty str", lambda: "", "empty"),
@@ -479,6 +480,12 @@ def hostile_cases(full: bool = False) -> list[Case]:
         Case("tatweel and diacritics", lambda: sprinkle(text, "\u0640\u064e\u0651", 5), "any"),
         # sizes
         Case(f"{line_size // 1_000_000} MB single line", lambda: long_line(line_size), "any"),
+        # a page on one line is cut at its sentences: one of nothing but sentence ends
+        Case(
+            f"one line of {marks:,} question marks",
+            lambda: "؟ " * marks,
+            "any",
+        ),
         Case("50 MB page", lambda: big_page(50_000_000), "error", tags=large),
         Case(
             "50 MB page, truncate_input",
