@@ -178,6 +178,17 @@ def test_the_title_above_the_lead_is_cut_from_the_menu_before_it() -> None:
     assert extract(page).paragraphs == BODY
 
 
+def test_a_headline_run_into_its_lead_is_cut_off_it() -> None:
+    """The headline shown in the page's header (with its section's name after it) and again
+    right above the lead, where no mark parts them: the lead's sentence is cut after it."""
+    page = " ".join(
+        [MENU, HEADLINE, "اقتصاد", "الأربعاء 15 مايو 2024", "شارك هذا الخبر", HEADLINE, *BODY]
+    )
+    pieces = cut_line(page, CONFIG)
+    assert pieces.count(HEADLINE) == 2
+    assert LEAD in pieces
+
+
 # --- linear time -------------------------------------------------------------------------------
 
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
@@ -192,6 +203,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "title shown again": lambda n: "عنوان الخبر هنا - الموقع " + "عنوان الخبر هنا " * (n // 3),
     "words without marks": lambda n: "كلمة " * n,
     "ellipses": lambda n: "عنوان... " * n,
+    "same openings": lambda n: "وزير الصحة يتفقد المستشفى اليوم وزير الصحة يتفقد. " * (n // 8),
 }
 
 

@@ -19,7 +19,9 @@ a line by still shows in the words. The line is cut:
   ``<title>`` that BeautifulSoup keeps), the headline where the page shows it again;
 - else around the **title above a lead**: in a piece that ends no sentence, the run of words
   that shares most words with the sentences of running text that follow (a headline runs into
-  the menu and the section's name before it).
+  the menu and the section's name before it);
+- after a **title run into its lead**: a sentence whose first words open a title-like piece
+  elsewhere on the page (the headline in the page's header) is cut after them.
 
 A piece of many words that still ends no sentence is items run together (a menu, a list of
 teasers): it is cut into pieces of a few words, which the classifier reads as a menu or a list
@@ -28,7 +30,7 @@ of titles, as it reads them in lines. The pieces are the original text, unchange
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Final
 
 import regex
@@ -65,6 +67,9 @@ _TITLE_REACH: Final = 40
 _LEAD_REACH: Final = 6
 _LEAD_SENTENCES: Final = 3
 _OTHER_WORD: Final = 0.5
+# Title-like pieces kept for each opening of their first words (a page of pieces that open
+# alike, a list of "وزير ..." teasers, is not compared pair by pair).
+_SAME_OPENING: Final = 4
 
 # Rule families whose phrases are prompts, cut around wherever they stand, and those whose
 # phrases head a list or a footer, cut around only outside sentences.
@@ -143,6 +148,7 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
                 cuts.update(match.span())
     if not shown:  # (where the page's title is shown again, that is the headline)
         cuts.update(_titles_above_leads(norm, sorted(cuts), config))
+    cuts.update(_titles_before_leads(norm, sorted(cuts), config))
     pieces: list[str] = []
     for start, end in pairwise(sorted(cuts)):
         first = offsets[start] if start < len(offsets) else len(line)
@@ -172,6 +178,41 @@ def _titles_above_leads(norm: str, bounds: list[int], config: ExtractionConfig) 
         ][:_LEAD_SENTENCES]
         if lead:
             found.extend(_title_run(norm, start, end, _lead_words(" ".join(lead)), config))
+    return found
+
+
+def _titles_before_leads(norm: str, bounds: list[int], config: ExtractionConfig) -> list[int]:
+    """Cuts after a title run into the sentence that follows it: a sentence of running text
+    whose first words (``min_title_words`` to ``max_headline_words``) open a title-like piece
+    elsewhere on the page (one that ends no sentence: the headline shown in the page's header,
+    or with its section's name after it) is cut after them, and that piece too. A headline
+    stands right above its lead, where no mark parts them."""
+    titles: dict[tuple[str, ...], list[list[regex.Match[str]]]] = {}
+    sentences: list[list[regex.Match[str]]] = []
+    for start, end in pairwise(bounds):
+        words = list(islice(_WORD.finditer(norm, start, end), config.max_headline_words + 1))
+        if len(words) < config.min_title_words:
+            continue
+        if _ends_sentence(norm[start:end]):
+            sentences.append(words)
+        elif len(words) <= config.max_headline_words:
+            key = tuple(w.group() for w in words[: config.min_title_words])
+            same = titles.setdefault(key, [])
+            if len(same) < _SAME_OPENING:
+                same.append(words)
+    found: list[int] = []
+    for words in sentences:
+        key = tuple(w.group() for w in words[: config.min_title_words])
+        for title in titles.get(key, []):
+            shared = 0
+            for first, second in zip(words, title, strict=False):
+                if first.group() != second.group():
+                    break
+                shared += 1
+            if shared < len(words) and shared >= config.min_title_words:
+                found.append(words[shared - 1].end())
+                if shared < len(title):
+                    found.append(title[shared - 1].end())
     return found
 
 
