@@ -63,7 +63,7 @@ PAGE = " ".join(
         "اقتصاد",
         HEADLINE,
         "الأربعاء 15 مايو 2024 10:30",
-        "شارك هذا الخبر",
+        "شارك هذا الخبر فيسبوك واتساب",
         *BODY,
         "كلمات دلالية: الزيتون الزراعة المحافظات الجنوبية",
         "مقالات ذات صلة",
@@ -145,6 +145,14 @@ def test_where_a_line_is_cut() -> None:
     assert cut_line(" ".join(expected), CONFIG) == expected
 
 
+def test_a_share_bar_s_buttons_are_cut_off() -> None:
+    """Two or more of a share bar's buttons in a row, or one after its prompt, are a piece of
+    their own; a network a sentence names is not."""
+    sentence = "وقال الوزير عبر فيسبوك وتويتر إن الخطة ستبدأ الشهر المقبل."
+    pieces = cut_line(f"شارك هذا الخبر فيسبوك {sentence} طباعة واتساب تويتر {LEAD}", CONFIG)
+    assert pieces == ["شارك هذا الخبر", "فيسبوك", sentence, "طباعة واتساب تويتر", LEAD]
+
+
 def test_a_clock_time_takes_its_time_zone() -> None:
     """A time zone after a clock time is part of the stamp: the dateline after it starts a
     line, as the source needs it to."""
@@ -203,6 +211,8 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "title shown again": lambda n: "عنوان الخبر هنا - الموقع " + "عنوان الخبر هنا " * (n // 3),
     "words without marks": lambda n: "كلمة " * n,
     "ellipses": lambda n: "عنوان... " * n,
+    "buttons": lambda n: "فيسبوك " * (n // 7),
+    "prompts and buttons": lambda n: "شارك هذا الخبر فيسبوك " * (n // 21),
     "same openings": lambda n: "وزير الصحة يتفقد المستشفى اليوم وزير الصحة يتفقد. " * (n // 8),
 }
 

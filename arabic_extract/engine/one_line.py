@@ -11,7 +11,8 @@ a line by still shows in the words. The line is cut:
   stamp items with them;
 - around the **prompts** of share bars, comment boxes, follow-us and read-also boxes and
   keyword lists (phrases of two words or more of their rule families: ``شارك هذا الخبر``,
-  ``أضف تعليقاً``), wherever they stand;
+  ``أضف تعليقاً``), wherever they stand, and a share bar's **buttons** (two or more of its
+  one-word phrases in a row, or one after a prompt: ``فيسبوك واتساب``);
 - around the **headers** of related and most-read lists, of footers and menus (``مقالات ذات
   صلة``, ``جميع الحقوق محفوظة``), in the pieces that do not end a sentence: their phrases are
   common words inside sentences (``المزيد من``);
@@ -53,6 +54,8 @@ _SENTENCE_END: Final = regex.compile(r"(?<![.!?؟…۔])[.!?؟…۔]++[\"'»”�
 _FULL_STOPS: Final = frozenset(".!?؟۔")
 _CLOSERS: Final = "\"'»”’)] "
 _WORD: Final = regex.compile(r"\S++")
+# Marks around a button's word (|فيسبوك|, "طباعة").
+_MARKS_AROUND: Final = "|•·/-–—:,،()[]«»\"'"
 # What parts a page's title: a dash or a bar between spaces ("headline - site").
 _TITLE_SEPARATOR: Final = regex.compile(r"\s[|\-–—]\s")
 # A title is looked for among the last this many words of the piece above a lead (and the
@@ -90,6 +93,17 @@ def _phrases(names: frozenset[str], families: tuple[Family, ...]) -> str:
 
 _PROMPTS: Final = regex.compile(_phrases(_PROMPT_FAMILIES, NOISE_FAMILIES))
 _HEADERS: Final = regex.compile(_phrases(_HEADER_FAMILIES, NOISE_FAMILIES))
+# The one-word phrases of share bars and follow-us prompts (شارك، فيسبوك، واتساب، طباعة): a
+# run of two or more of them, or one after a prompt, is a share bar's buttons (a sentence
+# names a network with a preposition or a conjunction: عبر فيسبوك، وتويتر).
+_BUTTON_FAMILIES: Final = frozenset({"share-bar", "follow-prompt"})
+_BUTTONS: Final = frozenset(
+    normalize(p)
+    for f in NOISE_FAMILIES
+    if f.name in _BUTTON_FAMILIES
+    for p in f.phrases
+    if len(p.split()) == 1
+)
 
 
 def page_line(lines: list[str], config: ExtractionConfig) -> int | None:
@@ -138,8 +152,10 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
     cuts.update(match.end() for match in _SENTENCE_END.finditer(norm))
     for start, end in stamps(norm):
         cuts.update((start, end))
-    for match in _PROMPTS.finditer(norm):
-        cuts.update(match.span())
+    prompts = [match.span() for match in _PROMPTS.finditer(norm)]
+    for span in prompts:
+        cuts.update(span)
+    cuts.update(_button_runs(norm, prompts))
     shown = _title_cuts(norm, cuts, config)
     cuts.update(shown)
     for start, end in pairwise(sorted(cuts)):
@@ -157,6 +173,30 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
         if piece:
             pieces.extend(_items(piece, _ends_sentence(norm[start:end]), config))
     return pieces
+
+
+def _button_runs(norm: str, prompts: list[tuple[int, int]]) -> list[int]:
+    """Cuts around the runs of a share bar's buttons: two or more of _BUTTONS in a row, or one
+    or more right after a prompt (شارك هذا الخبر فيسبوك واتساب)."""
+    ends = {end for _, end in prompts}
+    found: list[int] = []
+    start = end = -1
+    count = 0
+    for word in _WORD.finditer(norm):
+        if word.group().strip(_MARKS_AROUND) in _BUTTONS:
+            if count == 0:
+                start = word.start()
+                count = 2 if word.start() - 1 in ends else 1  # (after a prompt: a run)
+            else:
+                count += 1
+            end = word.end()
+            continue
+        if count >= 2:
+            found.extend((start, end))
+        count = 0
+    if count >= 2:
+        found.extend((start, end))
+    return found
 
 
 def _titles_above_leads(norm: str, bounds: list[int], config: ExtractionConfig) -> list[int]:
