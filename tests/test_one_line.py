@@ -145,6 +145,13 @@ def test_where_a_line_is_cut() -> None:
     assert cut_line(" ".join(expected), CONFIG) == expected
 
 
+def test_a_keyword_list_s_one_word_label_is_cut_outside_sentences() -> None:
+    """الوسوم heads a keyword list: cut around outside sentences, kept inside one."""
+    sentence = "وتداول المستخدمون الوسوم الخاصة بالعاصفة على نطاق واسع أمس."
+    pieces = cut_line(f"{sentence} فيديو إنقاذ راع في الثلوج الوسوم عاصفة ثلجية لبنان", CONFIG)
+    assert pieces == [sentence, "فيديو إنقاذ راع في الثلوج", "الوسوم", "عاصفة ثلجية لبنان"]
+
+
 def test_a_share_bar_s_buttons_are_cut_off() -> None:
     """Two or more of a share bar's buttons in a row, or one after its prompt, are a piece of
     their own; a network a sentence names is not."""

@@ -14,8 +14,8 @@ a line by still shows in the words. The line is cut:
   ``أضف تعليقاً``), wherever they stand, and a share bar's **buttons** (two or more of its
   one-word phrases in a row, or one after a prompt: ``فيسبوك واتساب``);
 - around the **headers** of related and most-read lists, of footers and menus (``مقالات ذات
-  صلة``, ``جميع الحقوق محفوظة``), in the pieces that do not end a sentence: their phrases are
-  common words inside sentences (``المزيد من``);
+  صلة``, ``جميع الحقوق محفوظة``) and a keyword list's label (``الوسوم``), in the pieces that do
+  not end a sentence: their phrases are common words inside sentences (``المزيد من``);
 - around the **page title** shown again: when the line starts with "headline - site" (the
   ``<title>`` that BeautifulSoup keeps), the headline where the page shows it again;
 - else around the **title above a lead**: in a piece that ends no sentence, the run of words
@@ -82,17 +82,29 @@ _PROMPT_FAMILIES: Final = frozenset(
 _HEADER_FAMILIES: Final = frozenset({"related", "most-read", "footer", "breadcrumb", "navigation"})
 
 
-def _phrases(names: frozenset[str], families: tuple[Family, ...]) -> str:
-    """The phrases of two words or more of the named families, normalised, as a pattern of
-    whole words (a single word is too often a word of a sentence: شارك، التعليقات)."""
-    phrases = {normalize(p) for f in families if f.name in names for p in f.phrases}
-    longest_first = sorted((p for p in phrases if len(p.split()) >= 2), key=len, reverse=True)
+def _phrases(
+    names: frozenset[str], families: tuple[Family, ...], whole: frozenset[str] = frozenset()
+) -> str:
+    """The phrases of two words or more of the named families, and all the phrases of the
+    ``whole`` ones, normalised, as a pattern of whole words (a single word is too often a word
+    of a sentence: شارك، التعليقات)."""
+    phrases = {
+        normalize(p)
+        for f in families
+        if f.name in names
+        for p in f.phrases
+        if f.name in whole or len(p.split()) >= 2
+    }
+    longest_first = sorted(phrases, key=len, reverse=True)
     words = "|".join(regex.escape(p) for p in longest_first)
     return rf"(?<![\p{{L}}\p{{N}}])(?:{words})(?![\p{{L}}\p{{N}}])"
 
 
 _PROMPTS: Final = regex.compile(_phrases(_PROMPT_FAMILIES, NOISE_FAMILIES))
-_HEADERS: Final = regex.compile(_phrases(_HEADER_FAMILIES, NOISE_FAMILIES))
+# (a keyword list's one-word label, الوسوم, heads it too: outside sentences it is cut around)
+_HEADERS: Final = regex.compile(
+    _phrases(_HEADER_FAMILIES | {"keywords"}, NOISE_FAMILIES, frozenset({"keywords"}))
+)
 # The one-word phrases of share bars and follow-us prompts (شارك، فيسبوك، واتساب، طباعة): a
 # run of two or more of them, or one after a prompt, is a share bar's buttons (a sentence
 # names a network with a preposition or a conjunction: عبر فيسبوك، وتويتر).
