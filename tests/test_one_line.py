@@ -158,6 +158,8 @@ def test_a_share_bar_s_buttons_are_cut_off() -> None:
     sentence = "وقال الوزير عبر فيسبوك وتويتر إن الخطة ستبدأ الشهر المقبل."
     pieces = cut_line(f"شارك هذا الخبر فيسبوك {sentence} طباعة واتساب تويتر {LEAD}", CONFIG)
     assert pieces == ["شارك هذا الخبر", "فيسبوك", sentence, "طباعة واتساب تويتر", LEAD]
+    pieces = cut_line(f"كتبت أسماء نصار مشاركة أضف تعليقاً {LEAD}", CONFIG)
+    assert pieces == ["كتبت أسماء نصار", "مشاركة", "أضف تعليقاً", LEAD]
 
 
 def test_a_clock_time_takes_its_time_zone() -> None:

@@ -60,14 +60,17 @@ _MARKS_AROUND: Final = "|•·/-–—:,،()[]«»\"'"
 _TITLE_SEPARATOR: Final = regex.compile(r"\s[|\-–—]\s")
 # A title is looked for among the last this many words of the piece above a lead (and the
 # page's title among the first this many words of the line); the lead is the first sentences
-# of running text (up to _LEAD_SENTENCES) among the _LEAD_REACH pieces after it (a date, a
-# time, a byline and a prompt may stand between them). A word of the title that is not the
-# lead's costs _OTHER_WORD (a word of the lead counts one): titles say what the lead says in
-# other words too. On the fixtures joined on one line (trafilatura's html2txt, resiliparse),
-# the lead's first sentence alone and a cost of one found 1 headline in 20; three sentences
-# and a half, 3 (the others take in the section's name before the title, or leave words out).
+# of running text (up to _LEAD_SENTENCES) among the _LEAD_REACH pieces of three words or more
+# after it (a date, a time, a byline and a prompt may stand between them). A word of the
+# title that is not the lead's costs _OTHER_WORD (a word of the lead counts one): titles say
+# what the lead says in other words too. On the fixtures joined on one line (trafilatura's
+# html2txt, resiliparse), the lead's first sentence alone and a cost of one found 1 headline
+# in 20; three sentences and a half, 3 (the others take in the section's name before the
+# title, or leave words out).
 _TITLE_REACH: Final = 40
 _LEAD_REACH: Final = 6
+# Pieces looked at after a title in all, short ones too (bounds the work on a page of items).
+_LEAD_SCAN: Final = 4 * _LEAD_REACH
 _LEAD_SENTENCES: Final = 3
 _OTHER_WORD: Final = 0.5
 # Title-like pieces kept for each opening of their first words (a page of pieces that open
@@ -189,8 +192,9 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
 
 def _button_runs(norm: str, prompts: list[tuple[int, int]]) -> list[int]:
     """Cuts around the runs of a share bar's buttons: two or more of _BUTTONS in a row, or one
-    or more right after a prompt (شارك هذا الخبر فيسبوك واتساب)."""
+    or more right next to a prompt (شارك هذا الخبر فيسبوك واتساب، مشاركة أضف تعليقاً)."""
     ends = {end for _, end in prompts}
+    starts = {start for start, _ in prompts}
     found: list[int] = []
     start = end = -1
     count = 0
@@ -203,7 +207,7 @@ def _button_runs(norm: str, prompts: list[tuple[int, int]]) -> list[int]:
                 count += 1
             end = word.end()
             continue
-        if count >= 2:
+        if count >= 2 or (count == 1 and end + 1 in starts):  # (or right before one)
             found.extend((start, end))
         count = 0
     if count >= 2:
@@ -223,11 +227,7 @@ def _titles_above_leads(norm: str, bounds: list[int], config: ExtractionConfig) 
     for at, (start, end) in enumerate(spans):
         if _ends_sentence(norm[start:end]):
             continue
-        lead = [
-            norm[a:b]
-            for a, b in spans[at + 1 : at + 1 + _LEAD_REACH]
-            if _ends_sentence(norm[a:b]) and len(norm[a:b].split()) >= config.good_min_words
-        ][:_LEAD_SENTENCES]
+        lead = _lead_after(norm, spans, at, config)
         if lead:
             found.extend(_title_run(norm, start, end, _lead_words(" ".join(lead)), config))
     return found
@@ -266,6 +266,26 @@ def _titles_before_leads(norm: str, bounds: list[int], config: ExtractionConfig)
                 if shared < len(title):
                     found.append(title[shared - 1].end())
     return found
+
+
+def _lead_after(
+    norm: str, spans: list[tuple[int, int]], at: int, config: ExtractionConfig
+) -> list[str]:
+    """The first sentences of running text (up to _LEAD_SENTENCES) among the _LEAD_REACH
+    pieces of a few words or more after piece ``at``: a stamp, a button, a label of one or two
+    words between a headline and its lead does not count."""
+    lead: list[str] = []
+    reach = 0
+    for start, end in spans[at + 1 : at + 1 + _LEAD_SCAN]:
+        words = len(norm[start:end].split())
+        if words < config.min_title_words:
+            continue
+        reach += 1
+        if reach > _LEAD_REACH or len(lead) == _LEAD_SENTENCES:
+            break
+        if words >= config.good_min_words and _ends_sentence(norm[start:end]):
+            lead.append(norm[start:end])
+    return lead
 
 
 def _title_run(
