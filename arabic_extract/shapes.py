@@ -14,7 +14,8 @@ Only ``innertext`` uses the runtime dependencies; the others need the renderers 
 extra (``pip install "arabic-news-extract[test]"``), imported when first used. :data:`COMMANDS`
 adds the renderings of programs outside Python, when installed: lynx and w3m dumps, pandoc's
 plain text, GFM, Markdown and CommonMark; :data:`LIBRARIES` those of Python libraries outside
-the five shapes (``tests/test_other_renderers.py``, ``benchmarks/other_renderers.py``).
+the five shapes (``tests/test_other_renderers.py``, ``benchmarks/other_renderers.py``), and
+:data:`ONE_LINE` those that give the whole page on one line.
 """
 
 from __future__ import annotations
@@ -272,15 +273,49 @@ def resiliparse_links(html: str) -> str:
     return _resiliparse(html, links=True)
 
 
-def _resiliparse(html: str, links: bool) -> str:
+def _resiliparse(html: str, links: bool, formatted: bool = True) -> str:
     try:
         from resiliparse.extract.html2text import extract_plain_text  # noqa: PLC0415
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise _missing("resiliparse", exc) from exc
-    text: str = extract_plain_text(html, links=links)
+    text: str = extract_plain_text(html, links=links, preserve_formatting=formatted)
     return text
 
 
 LIBRARIES: MappingProxyType[str, Callable[[str], str]] = MappingProxyType(
     {"resiliparse": resiliparse_text, "resiliparse-links": resiliparse_links}
 )
+
+
+# --- the whole page on one line ------------------------------------------------------------------
+
+
+def bs4_one_line(html: str) -> str:
+    """BeautifulSoup's ``get_text(" ", strip=True)`` after dropping script, style and noscript:
+    the text nodes joined by spaces, the whole page on one line."""
+    text: str = _soup(html).get_text(" ", strip=True)  # type: ignore[attr-defined]
+    return text
+
+
+def trafilatura_html2txt(html: str) -> str:
+    """trafilatura's ``html2txt``: the page's text, its white space collapsed into one line."""
+    from trafilatura import html2txt  # noqa: PLC0415
+
+    text: str = html2txt(html)
+    return text
+
+
+def resiliparse_unformatted(html: str) -> str:
+    """resiliparse's ``extract_plain_text(preserve_formatting=False)``: the page on one line."""
+    return _resiliparse(html, links=False, formatted=False)
+
+
+ONE_LINE: MappingProxyType[str, Callable[[str], str]] = MappingProxyType(
+    {
+        "bs4-one-line": bs4_one_line,
+        "trafilatura-html2txt": trafilatura_html2txt,
+        "resiliparse-unformatted": resiliparse_unformatted,
+    }
+)
+"""Renderings that give the whole page on one line (``tests/test_one_line.py``,
+``benchmarks/other_renderers.py``), read by :mod:`arabic_extract.engine.one_line`."""

@@ -56,7 +56,7 @@ from arabic_extract.evaluation import (  # noqa: E402
     format_table,
     load_gold_dir,
 )
-from arabic_extract.shapes import COMMANDS, LIBRARIES  # noqa: E402
+from arabic_extract.shapes import COMMANDS, LIBRARIES, ONE_LINE  # noqa: E402
 
 DEFAULT_GOLD_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 TIMEOUT = 60  # seconds a command may take on one page
@@ -109,28 +109,6 @@ def _bs4_get_text(html: str) -> str:
     return text
 
 
-def _bs4_one_line(html: str) -> str:
-    soup = _soup(html)
-    for element in soup(["script", "style", "noscript"]):
-        element.decompose()
-    text: str = soup.get_text(" ", strip=True)
-    return text
-
-
-def _resiliparse_unformatted(html: str) -> str:
-    from resiliparse.extract.html2text import extract_plain_text  # noqa: PLC0415
-
-    text: str = extract_plain_text(html, preserve_formatting=False)
-    return text
-
-
-def _trafilatura_html2txt(html: str) -> str:
-    from trafilatura import html2txt  # noqa: PLC0415
-
-    text: str = html2txt(html)
-    return text
-
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = (
     "--headless",
@@ -167,10 +145,10 @@ RENDERERS: dict[str, tuple[str, Renderer]] = {
     **{name: (command[0], _command(*command)) for name, command in COMMANDS.items()},
     "pandoc-gfm-unwrapped": ("pandoc", _command(*COMMANDS["pandoc-gfm"], "--wrap=none")),
     "bs4-get-text": ("bs4", _bs4_get_text),
-    "bs4-one-line": ("bs4", _bs4_one_line),
+    "bs4-one-line": ("bs4", ONE_LINE["bs4-one-line"]),
     **{name: ("resiliparse", render) for name, render in LIBRARIES.items()},
-    "resiliparse-unformatted": ("resiliparse", _resiliparse_unformatted),
-    "trafilatura-html2txt": ("trafilatura", _trafilatura_html2txt),
+    "resiliparse-unformatted": ("resiliparse", ONE_LINE["resiliparse-unformatted"]),
+    "trafilatura-html2txt": ("trafilatura", ONE_LINE["trafilatura-html2txt"]),
     "chromium-innertext": ("chromium", _chromium_innertext),
 }
 
