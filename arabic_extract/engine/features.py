@@ -13,7 +13,7 @@ from arabic_extract.engine.dates import find_relative, is_date_line
 from arabic_extract.engine.deadline import out_of_time
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
-from arabic_extract.rules import NUMBER, RuleIndex, first_word
+from arabic_extract.rules import CLOSERS, NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, SOURCE_LINE
 from arabic_extract.rules.dates import ISSUE_LINK
 from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT
@@ -21,7 +21,9 @@ from arabic_extract.rules.stopwords import STOPWORDS
 
 _STOPWORDS: Final = frozenset(normalize(word) for word in STOPWORDS)
 NOISE_INDEX: Final = RuleIndex.build(NOISE_FAMILIES)
-_CLOSERS: Final = "\"'”»)]’ "
+# (held by this module: a compiled module reads its own final names directly, an imported one
+# through its dictionary of globals, and this one is read for every block)
+_CLOSERS: Final = CLOSERS
 _PROSE_MARKS: Final = frozenset(".!؟?…۔")  # ۔ ends Urdu sentences
 _SENTENCE_MARKS: Final = frozenset(".!؟?…:;؛۔")
 _LETTER: Final = regex.compile(r"\p{L}")

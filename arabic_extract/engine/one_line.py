@@ -41,7 +41,7 @@ from arabic_extract.engine.dates import stamps
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.reflow import link_marks
 from arabic_extract.engine.words import STOPWORD_SET, bare, tokens
-from arabic_extract.rules import Family
+from arabic_extract.rules import CLOSERS, Family
 from arabic_extract.rules.noise import NOISE_FAMILIES
 
 # The share of a text's characters its longest line holds when the text is that one line.
@@ -52,7 +52,6 @@ ONE_LINE_SHARE: Final = 0.8
 _SENTENCE_END: Final = regex.compile(r"(?<![.!?؟…۔])[.!?؟…۔]++[\"'»”’)\]]*+(?=\s)")
 # The marks a finished sentence ends with (an ellipsis cuts a teaser short: it is no end).
 _FULL_STOPS: Final = frozenset(".!?؟۔")
-_CLOSERS: Final = "\"'»”’)] "
 _WORD: Final = regex.compile(r"\S++")
 # Marks around a button's word (|فيسبوك|, "طباعة").
 _MARKS_AROUND: Final = "|•·/-–—:,،()[]«»\"'"
@@ -328,7 +327,7 @@ def _lead_weight(word: str, lead: frozenset[str]) -> float:
 
 def _ends_sentence(norm: str) -> bool:
     """Does a piece end a sentence (a full stop, not an ellipsis)?"""
-    end = norm.rstrip(_CLOSERS)
+    end = norm.rstrip(CLOSERS)
     return end[-1:] in _FULL_STOPS and not end.endswith("..")
 
 

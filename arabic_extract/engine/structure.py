@@ -46,6 +46,7 @@ from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.features import Features
+from arabic_extract.rules import CLOSERS
 
 DATA_TABLE: Final = "data-table"
 ARTICLE_LIST: Final = "article-list"
@@ -66,7 +67,6 @@ _ITEM_NOISE: Final = frozenset(
 )
 # What ends a sentence that introduces a list ("على النحو التالي:").
 _INTRO_MARKS: Final = frozenset(":：")
-_CLOSERS: Final = "\"'”»)]’ "
 
 
 def is_part(dec: Decision) -> bool:
@@ -101,7 +101,7 @@ def groups_of(blocks: list[Block]) -> list[Group]:
 
 def ends_with_colon(block: Block) -> bool:
     """Does the block's text end with a colon (closing quotes aside)?"""
-    return block.norm.rstrip(_CLOSERS)[-1:] in _INTRO_MARKS
+    return block.norm.rstrip(CLOSERS)[-1:] in _INTRO_MARKS
 
 
 def introduces(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:

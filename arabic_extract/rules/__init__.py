@@ -57,6 +57,8 @@ _FIRST_WORD: Final = regex.compile(r"[\p{L}\p{N}]+")
 
 # Punctuation and symbols that may surround a line's words (a subset of SEP).
 EDGE_MARKS: Final = " :|-–—•·,.،؛;!?؟()[]«»\"'*/\\+_"
+# What may close a sentence after its final mark: quotes, brackets and spaces.
+CLOSERS: Final = "\"'”»)]’ "
 
 NUMBER: Final = "<number>"
 LATIN: Final = "<latin>"
