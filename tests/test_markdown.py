@@ -16,13 +16,18 @@ from arabic_extract import ExtractionConfig, extract
 from arabic_extract.api import detect_format
 from arabic_extract.engine.inline import render_inline
 from arabic_extract.engine.markdown import (
+    _FRONT_MATTER_CHARS,
+    _FRONT_MATTER_LINES,
     _RULE_LINE,
     _RULE_LINES,
     _STRONG_LINE,
     _STRONG_LINES,
     _WEAK_MARK,
+    STRONG,
+    _has_front_matter,
     front_matter,
     is_wrapped,
+    leading_lines,
     line_signs,
     markdown_blocks,
     markdown_signals,
@@ -348,6 +353,29 @@ def test_jina_reader_header() -> None:
 
 def test_rules_around_text_are_no_front_matter() -> None:
     assert front_matter(["---", "فقرة بين خطين", "---"]).start == 0
+
+
+FRONT_PIECES = [
+    *("\n", "\r\n", "\x1c", " ", "\t", "\ufeff", "---", "...", "نص", "Title: عنوان"),
+    *("Title:", " Title: عنوان", "URL Source: https://x.example", "Markdown Content:"),
+    *("title: عنوان", "Published Time: 2024-03-05", "|", "#"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FRONT_PIECES), max_size=12))
+def test_front_matter_is_read_only_where_it_may_open(pieces: list[str]) -> None:
+    # (detection splits a text into lines only when it opens as front matter does: the answer
+    # is the one the lines give)
+    text = "".join(pieces)
+    lines = leading_lines(text[:_FRONT_MATTER_CHARS], _FRONT_MATTER_LINES)
+    assert _has_front_matter(text) == (front_matter(lines).start > 0)
+
+
+def test_text_without_signs_counts_only_its_front_matter() -> None:
+    assert markdown_signals(LEAD) == 0
+    jina = f"Title: عنوان الخبر\n\nMarkdown Content:\n{LEAD}"
+    assert markdown_signals(jina) == STRONG
 
 
 def test_front_matter_title_names_the_headline() -> None:

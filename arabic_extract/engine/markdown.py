@@ -157,6 +157,21 @@ def line_signs(text: str, first: re.Pattern[str], others: re.Pattern[str]) -> in
     return (first.match(text) is not None) + len(others.findall(text))
 
 
+# How front matter opens (after blank lines, or spaces: a superset of what front_matter reads);
+# anchored at the text's start, where it is only ever matched.
+_FRONT_MATTER_OPENING: Final = re.compile(
+    r"\A\s*+(?:---|(?:Title|URL Source|Published Time|Markdown Content):)"
+)
+
+
+def _has_front_matter(head: str) -> bool:
+    """Does ``head`` open with front matter (see :func:`front_matter`)? Its lines are split
+    only when it opens as front matter does."""
+    if _FRONT_MATTER_OPENING.match(head) is None:
+        return False
+    return front_matter(leading_lines(head[:_FRONT_MATTER_CHARS], _FRONT_MATTER_LINES)).start > 0
+
+
 def markdown_signals(text: str) -> int:
     """How strongly ``text`` reads as Markdown, on its first 64 KB. Sure signs count
     :data:`STRONG` each: a link or image (``](url)``, or ``][ref]`` on a page that defines
@@ -173,7 +188,7 @@ def markdown_signals(text: str) -> int:
         strong += line_signs(head, _STRONG_LINE, _STRONG_LINES)
     if "][" in head and "]:" in head and _DEFINITION.search(head):
         strong += len(_REFERENCE_LINK.findall(head))
-    strong += front_matter(leading_lines(head[:_FRONT_MATTER_CHARS], _FRONT_MATTER_LINES)).start > 0
+    strong += _has_front_matter(head)
     weak = 0
     if "---" in head or "\\" in head or "**" in head or "__" in head:
         weak = min(line_signs(head, _RULE_LINE, _RULE_LINES) + len(_WEAK_MARK.findall(head)), 2)
