@@ -125,6 +125,9 @@ _U32: Final[Literal["I", "L"]] = "I" if array("I").itemsize == 4 else "L"
 # int.bit_count gives the number of features with bit j set.
 _BIT: Final = tuple(int.from_bytes(bytes((1 << bit,)) * MAX_WORDS, "little") for bit in range(8))
 _HEX: Final = re.compile(r"[0-9a-fA-F]{16}")
+# (int.bit_count called as a function: the compiled module looks a method up by its name at
+# every call, 256 calls a fingerprint)
+_BIT_COUNT: Final = int.bit_count
 
 
 def fingerprint(paragraphs: Sequence[str]) -> str | None:
@@ -275,7 +278,7 @@ def _simhash(hashes: bytes, spans: list[tuple[int, int]]) -> int:
         for byte in range(8):
             column = int.from_bytes(rows[_OUT + byte :: _FIELD], "little")
             for bit in range(8):
-                counts[8 * byte + bit] += value * (column & _BIT[bit]).bit_count()
+                counts[8 * byte + bit] += value * _BIT_COUNT(column & _BIT[bit])
     # (total counted each feature once per weight bit: the weights' sum is the sum of the
     # groups' sizes times their values, as above)
     out = 0
