@@ -14,7 +14,13 @@ from arabic_extract.engine.deadline import out_of_time
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import CLOSERS, NUMBER, RuleIndex, first_word
-from arabic_extract.rules.attribution import AGENCIES, BYLINE, DATELINE, SOURCE_LINE
+from arabic_extract.rules.attribution import (
+    AGENCIES,
+    BYLINE,
+    CLOSING_CREDIT,
+    DATELINE,
+    SOURCE_LINE,
+)
 from arabic_extract.rules.dates import ISSUE_LINK
 from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT
 from arabic_extract.rules.stopwords import STOPWORDS
@@ -197,6 +203,21 @@ _META_SPLIT: Final = regex.compile(r"\s[|•·/]\s|\s[-–—]\s")
 _META_SEPARATORS: Final = tuple(f" {mark} " for mark in "|•·/-–—")
 
 
+# How much of a line's end holds a closing credit (a sentence's mark, a dash, a bracketed name
+# of 30 characters).
+_CREDIT_END_CHARS: Final = 48
+
+
+def credit_end(norm: str) -> bool:
+    """Does a normalised line end with its story's credit, an outlet's name in brackets after
+    its last sentence (``... المقبل. (رويترز)``, ``... إيجابية.--(بترا)``)? The sentence is
+    ended all the same."""
+    if norm[-1:] != ")":
+        return False
+    found = CLOSING_CREDIT.match(norm[-_CREDIT_END_CHARS:])
+    return found is not None and is_outlet_name(found.group("agency"))
+
+
 def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:
     """A line of widgets joined by separators (منذ 4 ساعات | 2315 مشاهدة | دقيقتان للقراءة) is
     noise when every part is: the union of the parts' families (a date part counts)."""
@@ -246,6 +267,8 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         time_ago = "time-ago" in noise and find_relative(norm, None) is not None
         return _noise_features(block, words, noise, time_ago)
     tail = norm.rstrip(_CLOSERS)[-1:]
+    if tail not in _SENTENCE_MARKS and norm[-1:] == ")" and credit_end(norm):
+        tail = "."  # a sentence closed by its credit: ... المقبل. (رويترز)
     sentence_end = tail in _SENTENCE_MARKS
     agency_at_end = tail_agency(norm, words, tokens)
     agency = leading_agency(norm) or agency_at_end

@@ -26,7 +26,7 @@ from arabic_extract.engine.captions import Known, caption_text, not_a_caption
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
 from arabic_extract.engine.dates import read_dates
-from arabic_extract.engine.features import Features, credit_tail
+from arabic_extract.engine.features import Features, credit_end, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
@@ -42,6 +42,7 @@ from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
+    CLOSING_CREDIT,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
@@ -418,6 +419,21 @@ def lead_outlet(block: Block) -> str | None:
     return None
 
 
+CLOSING_PARAGRAPHS: Final = 2
+"""How many of the body's last paragraphs may end with the story's credit (see
+:func:`closing_credit`): its last, or the one before a short closing line."""
+
+
+def closing_credit(block: Block) -> str | None:
+    """An agency or outlet credited in brackets after a paragraph's last sentence, as agency
+    copy ends (... إيجابية.--(بترا), ... المقبل. (رويترز)): the same credit a page that sets it
+    on a line of its own gives in a source line."""
+    if not credit_end(block.norm):
+        return None
+    found = CLOSING_CREDIT.compiled.search(block.norm, None, None, False, KEEP_GIL)
+    return None if found is None else original_text(block, found.group("agency")) or None
+
+
 def source_line_outlet(blocks: list[Block], i: int) -> str | None:
     """The outlet a source line names: after "المصدر:", or on the next line when the label
     stands alone; "(أبوظبي - البيان)" names البيان."""
@@ -434,6 +450,23 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
     return outlet_from_name(block, payload)
 
 
+def credited_outlet(
+    blocks: list[Block], decs: list[Decision], window: range, body: list[int]
+) -> str | None:
+    """The outlet the page credits in so many words: a source line near the body, else the
+    credit in brackets that closes the body (see :func:`closing_credit`)."""
+    for i in window:
+        if "source-line" in decs[i].reasons:
+            name = source_line_outlet(blocks, i)
+            if name:
+                return name
+    for i in reversed(body[-CLOSING_PARAGRAPHS:]):
+        name = closing_credit(blocks[i])
+        if name:
+            return name
+    return None
+
+
 def find_source(
     blocks: list[Block],
     feats: list[Features],
@@ -443,13 +476,13 @@ def find_source(
     order: list[int],
     config: ExtractionConfig,
 ) -> str | None:
-    """The credited outlet, by precedence: source line, byline outlet, dateline, lead."""
+    """The credited outlet, by precedence: source line (or the credit that closes the body),
+    byline outlet, dateline, lead."""
     window = range(max(0, run.start - 6), min(len(blocks), run.end + 4))
-    for i in window:
-        if "source-line" in decs[i].reasons:
-            name = source_line_outlet(blocks, i)
-            if name:
-                return name
+    body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
+    credited = credited_outlet(blocks, decs, window, body)
+    if credited:
+        return credited
     for i in order:
         if decs[i].label is labels.BYLINE:
             pair = split_outlet_byline(blocks[i].norm)
@@ -457,7 +490,6 @@ def find_source(
                 pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
-    body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
     for i in [*body[:1], *window]:
         agency = feats[i].dateline_agency
         if agency and (decs[i].is_body or "dateline" in decs[i].reasons):

@@ -25,7 +25,7 @@ import re
 from itertools import pairwise
 from typing import Final, final
 
-from arabic_extract.engine.features import NOISE_INDEX
+from arabic_extract.engine.features import NOISE_INDEX, credit_end
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 
@@ -352,6 +352,7 @@ def _running(line: str) -> bool:
         and ("،" in line or "," in line)
         and line.count(" ") + 1 >= _PROSE_WORDS
         and not _widget(line)
+        and not (line[-1] == ")" and credit_end(normalize(line[-_TAIL_CHARS:])))
     )
 
 

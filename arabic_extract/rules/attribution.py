@@ -323,6 +323,28 @@ DATELINE = Family(
     counter_examples=("وأضاف البيان: أكد الوزير (لافروف) رفضه للخطط",),
 )
 
+CLOSING_CREDIT = Family(
+    name="closing-credit",
+    kind="search",
+    description="An agency or outlet credited in brackets after a story's last sentence, as "
+    "agency copy ends: ... إيجابية.--(بترا), ... المقبل. (رويترز), ... «لن نتراجع». (أ ف ب).",
+    patterns=(
+        # after the final mark of a sentence (and a dash or two), the bracket ends the text
+        r"(?<=[.!?؟»\"”])\s*+[-–—]*+\s*+\(\s*+(?P<agency>[^()\n]{1,30}?)\s*+\)\s*+$",
+    ),
+    anchors=("(",),
+    examples=(
+        "وأتت نتيجة الفحوص إيجابية.--(بترا)",
+        "وقال إن المحادثات ستستأنف الأسبوع المقبل. (رويترز)",
+        "وختم بالقول: «لن نتراجع». (أ ف ب)",
+    ),
+    counter_examples=(
+        "وذكرت الوكالة (رويترز) أن المحادثات ستستأنف",
+        "الرئيس الأمريكي في البيت الأبيض (رويترز)",
+        "وقال إن المحادثات ستستأنف (رويترز).",
+    ),
+)
+
 
 # Places a story is filed from, as bylines and datelines name them: capitals and large cities of
 # the Arab world, the world capitals foreign desks file from, and the region words agencies use.
