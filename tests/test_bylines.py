@@ -12,10 +12,10 @@ import pytest
 from arabic_extract import Article, ExtractionConfig, HijriDate, extract
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.bylines import (
-    Byline,
     is_place_byline,
     name_before_date,
     read_byline,
+    split_parts,
 )
 from arabic_extract.engine.features import block_features
 from arabic_extract.engine.normalize import normalize
@@ -74,7 +74,30 @@ PARAGRAPHS = (
     ],
 )
 def test_read_byline(line: str, authors: tuple[str, ...], dateline: str | None) -> None:
-    assert read_byline(line) == Byline(authors, dateline)
+    found = read_byline(line)
+    assert (found.authors, found.dateline) == (authors, dateline)
+
+
+@pytest.mark.parametrize(
+    "line,outlet",
+    [
+        ("القاهرة - أ ش أ", "أ ش أ"),
+        ("دمشق-سانا", "سانا"),
+        ("أنقرة/ الأناضول", "الأناضول"),
+        ("بيروت ـ «القدس العربي» من سعد الياس", "القدس العربي"),
+        ("حسام أبو العلا - القاهرة", None),
+    ],
+)
+def test_the_outlet_a_byline_credits(line: str, outlet: str | None) -> None:
+    assert read_byline(line).outlet == outlet
+
+
+def test_a_dash_between_arabic_words_parts_them_and_latin_names_keep_theirs() -> None:
+    assert [part.text for part in split_parts("دمشق-سانا")] == ["دمشق", "سانا"]
+    assert [part.text for part in split_parts("Al-Ahram - Jean-Marc Dupont")] == [
+        "Al-Ahram",
+        "Jean-Marc Dupont",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -75,3 +75,55 @@ def test_a_caption_credit_is_no_closing_credit() -> None:
     # a photo's caption ends with its credit without a sentence before it
     (block,) = line_blocks(["الرئيس الأمريكي في البيت الأبيض (رويترز)"], 10_000)
     assert closing_credit(block) is None
+
+
+@pytest.mark.parametrize(
+    "line,source",
+    [
+        # agencies' own datelines, spaced or not
+        ("دمشق-سانا", "سانا"),
+        ("أنقرة/ الأناضول", "الأناضول"),
+        ("الدوحة - قنا", "قنا"),
+        ("القاهرة- أ ش أ", "أ ش أ"),
+    ],
+)
+def test_an_agency_dateline_line_credits_its_agency(line: str, source: str) -> None:
+    article = extract(f"{TITLE}\n{line}\n{LEAD}\n{LAST}")
+    assert article.source == source
+    assert article.author is None
+
+
+@pytest.mark.parametrize(
+    "lead,source",
+    [
+        (f"برلين - (د ب أ) - {LEAD}", "د ب أ"),
+        (f"{LEAD[:-1]}، نقلاً عن وكالة الأنباء الألمانية.", "الأنباء الألمانية"),
+        (f"{LEAD[:-1]}، بحسب ما ذكرت الفرنسية للأنباء.", "الفرنسية للأنباء"),
+    ],
+)
+def test_agencies_by_their_initials_and_national_names(lead: str, source: str) -> None:
+    assert extract(f"{TITLE}\n{lead}\n{LAST}").source == source
+
+
+def test_news_with_an_adjective_is_no_agency() -> None:
+    lead = f"{LEAD[:-1]}، وفق ما نقلت الأنباء الرسمية."
+    assert extract(f"{TITLE}\n{lead}\n{LAST}").source is None
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "حسبما ذكرت وسائل إعلام محلية",
+        "وفقاً لمصادر مطلعة",
+        "بحسب ما نقلت مصادر أمنية",
+        "حسبما أفادت تقارير إعلامية",
+    ],
+)
+def test_an_attribution_to_unnamed_media_or_sources_credits_no_outlet(attribution: str) -> None:
+    lead = f"{LEAD[:-1]}، {attribution}."
+    assert extract(f"{TITLE}\n{lead}\n{LAST}").source is None
+
+
+def test_an_unnamed_word_before_a_known_agency_still_credits_it() -> None:
+    lead = f"{LEAD[:-1]}، وفق ما نقلت الأنباء الألمانية."
+    assert extract(f"{TITLE}\n{lead}\n{LAST}").source == "الأنباء الألمانية"

@@ -39,12 +39,15 @@ _LETTER: Final = regex.compile(r"\p{L}")
 _DATE_START: Final = regex.compile(r"\d|(?<![\p{L}])(?:منذ|قبل)(?![\p{L}])")
 _LATIN_NAME: Final = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 # Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
-# dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"); a colon, a
+# dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"), or a dash or a
+# slash between two Arabic words (an agency's own "دمشق-سانا": Arabic words are not hyphenated,
+# Latin names are: "Al-Ahram", "Jean-Marc"); a colon, a
 # comma; brackets and quotes ("فلان (جدة)", "بيروت ـ «القدس العربي» من فلان"). Each alternative
 # starts at its separator (a run of dashes at its first one), so the search stays linear on any
 # run of spaces or dashes.
 _SEPARATOR: Final = regex.compile(
-    r"(?<!\S)[-–—ـ|/]++|(?<=[^\s\-–—|/])[-–—|/]++(?=\s)|[:،,؛;]|[()\[\]«»\"“”]"
+    r"(?<!\S)[-–—ـ|/]++|(?<=[^\s\-–—|/])[-–—|/]++(?=\s)|(?<=\p{Arabic})[-–—/](?=\p{Arabic})"
+    r"|[:،,؛;]|[()\[\]«»\"“”]"
 )
 # Any separator character: a line without one is no byline of parts (the standard engine scans
 # a character class fastest).
@@ -82,11 +85,13 @@ class Part:
 
 @dataclass(frozen=True)
 class Byline:
-    """What a byline says: the people who wrote the story (original text, in order) and the
-    place it was filed from (its dateline), when it names one."""
+    """What a byline says: the people who wrote the story (original text, in order), the
+    place it was filed from (its dateline) and the outlet it credits (``أنقرة/ الأناضول``,
+    ``دمشق-سانا``), when it names them."""
 
     authors: tuple[str, ...] = ()
     dateline: str | None = None
+    outlet: str | None = None
 
 
 def split_parts(text: str, start: int = 0, limit: int = _MAX_PARTS) -> list[Part]:
@@ -223,6 +228,7 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
     from): the people of every part that names only people, and the first run of places."""
     authors: list[str] = []
     places: list[Part] = []
+    outlet: str | None = None
     run_over = False
     for part in parts:
         if is_place(part.norm):
@@ -231,11 +237,14 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
             continue
         run_over = run_over or bool(places)
         role = BYLINE_ROLE.may_occur(part.norm) and BYLINE_ROLE.match(part.norm) is not None
-        if not role and (_known_outlet(part.norm) or _is_site(part.norm, site)):
+        if not role and _known_outlet(part.norm):
+            outlet = outlet or clean_edges(part.text) or None
+            continue
+        if not role and _is_site(part.norm, site):
             continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
         authors.extend(name for name in people(part, site) if name not in authors)
     dateline = clean_edges(text[places[0].start : places[-1].end]) if places else None
-    return Byline(tuple(authors), dateline or None)
+    return Byline(tuple(authors), dateline or None, outlet)
 
 
 def read_byline(text: str, site: str | None = None) -> Byline:
@@ -295,15 +304,21 @@ _PLACES_BY_LAST: Final = _places_by(-1)
 _EDGE_MARKS: Final = ' \t()[]«»"“”-–—|/:،,؛;.*'
 
 
+# The marks that may join a place to the next part without a space (see _SEPARATOR).
+_WORD_JOINERS: Final = "-–—/"
+
+
 def _place_at_an_edge(norm: str) -> bool:
     """Whether a normalised line opens or closes with a place's name (a cheap test, before
     the line is cut into parts and each part is looked up)."""
     core = norm.strip(_EDGE_MARKS)
     head, _, _ = core.partition(" ")
+    tail = core.rpartition(" ")[2]
+    for mark in _WORD_JOINERS:  # "دمشق-سانا": the place is the word before the dash
+        head, tail = head.partition(mark)[0], tail.rpartition(mark)[2]
     for place in _PLACES_BY_FIRST.get(head.rstrip(_EDGE_MARKS), ()):
         if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
             return True
-    _, _, tail = core.rpartition(" ")
     for place in _PLACES_BY_LAST.get(tail.lstrip(_EDGE_MARKS), ()):
         if core.endswith(place) and not core[-len(place) - 1 : -len(place)].isalnum():
             return True

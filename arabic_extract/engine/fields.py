@@ -46,6 +46,7 @@ from arabic_extract.rules.attribution import (
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
+    UNNAMED_SOURCE,
 )
 from arabic_extract.rules.captions import CAPTION_LABEL
 from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
@@ -361,7 +362,7 @@ def find_byline(
         if alone and i + 1 < len(blocks):  # the name is on the next line
             found = read_byline(strip_bullet(blocks[i + 1].text), site)
         if found.authors:
-            return Byline(found.authors, found.dateline or place)
+            return Byline(found.authors, found.dateline or place, found.outlet)
         place = place or found.dateline
     for i in order:  # a name (at most three words) before a date line
         if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
@@ -389,7 +390,11 @@ def outlet_from_name(block: Block, norm_name: str) -> str | None:
     """Cut an outlet's name out of a block: drop descriptors (الروسية للأنباء) and outlet words
     that only introduce the name (وكالة، موقع، صحيفة)."""
     words = norm_name.split()
-    while len(words) > 1 and NAME_TRAILERS.match(words[-1]) is not None:
+    while (
+        len(words) > 1
+        and NAME_TRAILERS.match(words[-1]) is not None
+        and AGENCIES.compiled.fullmatch(" ".join(words)) is None  # الأنباء الألمانية: a name
+    ):
         words.pop()
     short = words[1:] if len(words) > 1 and words[0] in _OUTLET_HEADS else words
     # "وكالة سبوتنيك" is known as سبوتنيك; an outlet we do not know keeps its full name
@@ -409,6 +414,8 @@ def lead_outlet(block: Block) -> str | None:
             continue
         stop = _NAME_STOP.search(tail)
         candidate = (tail[: stop.start()] if stop else tail).strip()
+        if UNNAMED_SOURCE.match(candidate) is not None and not is_outlet_name(candidate):
+            continue  # "حسبما ذكرت وسائل إعلام محلية" credits no outlet
         words = candidate.split()[:6]
         while words and not is_outlet_name(" ".join(words)) and len(words) > 1:
             words.pop()
@@ -490,6 +497,9 @@ def find_source(
                 pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
+            outlet = read_byline(strip_bullet(blocks[i].text)).outlet  # أنقرة/ الأناضول
+            if outlet:
+                return outlet
     for i in [*body[:1], *window]:
         agency = feats[i].dateline_agency
         if agency and (decs[i].is_body or "dateline" in decs[i].reasons):
