@@ -219,6 +219,10 @@ def people_of(article: Article) -> tuple[str | None, list[str], str | None]:
         ),
         # a date line that opens with its author's name
         (("أحمد سمير منذ 3 ساعات",), "أحمد سمير", ["أحمد سمير"], None),
+        # a name the preposition على is also written as (علي) does not join the byline to the
+        # paragraph under it
+        (("كتب: أحمد سمير ومحمد علي",), "أحمد سمير", ["أحمد سمير", "محمد علي"], None),
+        (("الكاتب : خالد منصور",), "خالد منصور", ["خالد منصور"], None),
     ],
 )
 def test_bylines_in_text_and_html(

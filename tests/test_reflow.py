@@ -190,6 +190,13 @@ def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
         ["قائمة الأخبار في", "• الرياضة"],  # a list item
         ["عنوان الخبر الرئيسي اليوم", "وقال الوزير إن الاجتماع كان مثمراً."],  # a headline
         ["وقال الوزير إن الاجتماع كان مثمراً.", "، تعليق"],  # a finished sentence
+        # a byline that ends on a name written as the preposition على may be (علي)
+        ["كتب: أحمد سمير ومحمد علي", "أقرت الحكومة خطة جديدة لدعم المشروعات الصغيرة."],
+        # a sentence closed by its credit, then a short line
+        [
+            "وقال المتحدث إن المحادثات ستستأنف في جنيف، وإن الوفد سيعود الأسبوع المقبل. (رويترز)",
+            "المصدر: وكالات",
+        ],
     ],
 )
 def test_lines_that_are_not_cut_stay_apart(lines: list[str]) -> None:

@@ -27,6 +27,7 @@ from typing import Final, final
 
 from arabic_extract.engine.features import NOISE_INDEX, credit_end
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
+from arabic_extract.rules.attribution import BYLINE
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 
 _DANGLING: Final = frozenset(normalize(word) for word in DANGLING_WORDS)
@@ -297,7 +298,7 @@ _TAIL_CHARS: Final = 200
 
 def is_cut(line: str) -> bool:
     """Does the line stop on a word no sentence ends on? A widget's label (تابعونا على, its
-    icons gone) is no cut sentence."""
+    icons gone) and a byline (كتب: محمد علي) are no cut sentence."""
     if line[-1] in _MARKS:
         return False
     word = line[line.rfind(" ") + 1 :]
@@ -311,7 +312,10 @@ def is_cut(line: str) -> bool:
         return False
     if normalize(word) not in _DANGLING:
         return False
-    return line.count(" ") >= _LABEL_WORDS or not _widget(line)
+    if line.count(" ") >= _LABEL_WORDS:
+        return True
+    # a byline ends on a name that may be written as a preposition is (كتب: أحمد سمير ومحمد علي)
+    return not _widget(line) and BYLINE.match(normalize(line)) is None
 
 
 class _Joined:
