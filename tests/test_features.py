@@ -3,6 +3,7 @@ out before a pattern runs answer as the pattern does."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,3 +126,37 @@ def test_the_site_s_name_is_a_short_line_above_the_menu_but_no_date() -> None:
     assert named.site_name == "الأفق نيوز"
     dated = extract("\n".join(["الأحد 12 مايو 2024", *menu, "", *body]))
     assert dated.site_name is None
+
+
+BODY = (
+    "أقرت الحكومة في اجتماعها الأسبوعي خطة جديدة لدعم المشروعات الصغيرة والمتوسطة، تتضمن "
+    "قروضا ميسرة وإعفاءات ضريبية لمدة ثلاث سنوات للمشروعات التي توفر فرص عمل للشباب.",
+    "وقال وزير التجارة في مؤتمر صحفي عقب الاجتماع إن الخطة تستهدف نحو عشرين ألف مشروع في "
+    "المرحلة الأولى، وإن التمويل سيبدأ مطلع الشهر المقبل عبر البنوك الحكومية والخاصة.",
+    "وأضاف الوزير أن الحكومة ستتابع تنفيذ الخطة عبر لجنة مشتركة تضم ممثلين عن الوزارات "
+    "المعنية والقطاع الخاص، على أن تقدم تقريرا دوريا كل ثلاثة أشهر.",
+)
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "لمتابعة أهم الأخبار اشترك في قناتنا على واتساب",
+        "اضغط هنا لمتابعة آخر الأخبار",
+        "تابع أحدث الأخبار عبر تطبيق",
+        "عرض المزيد",
+        "تحميل المزيد",
+        "قراءة المزيد",
+        "شاهد الفيديو",
+        "ما رأيك في هذا الخبر؟",
+        "هل كان الخبر مفيداً؟",
+        "نعم لا",
+        "تقييم المقال",
+        "دقيقة واحدة للقراءة",
+    ],
+)
+def test_a_widget_between_paragraphs_leaves_the_body(widget: str) -> None:
+    # (between the story's paragraphs, where the main run holds it; a comment prompt or a
+    # related list's header there ends the story instead)
+    page = "\n".join(["الحكومة تقر خطة جديدة لدعم المشروعات الصغيرة", BODY[0], widget, *BODY[1:]])
+    assert extract(page).paragraphs == list(BODY)
