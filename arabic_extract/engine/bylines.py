@@ -46,7 +46,7 @@ _LATIN_NAME: Final = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 # starts at its separator (a run of dashes at its first one), so the search stays linear on any
 # run of spaces or dashes.
 _SEPARATOR: Final = regex.compile(
-    r"(?<!\S)[-–—ـ|/]++|(?<=[^\s\-–—|/])[-–—|/]++(?=\s)|(?<=\p{Arabic})[-–—/](?=\p{Arabic})"
+    r"(?<!\S)[-–—ـ|/]++|(?<=[^\s\-–—|/])[-–—|/]++(?=\s)|[-–—/](?<=\p{Arabic}.)(?=\p{Arabic})"
     r"|[:،,؛;]|[()\[\]«»\"“”]"
 )
 # Any separator character: a line without one is no byline of parts (the standard engine scans
@@ -314,8 +314,12 @@ def _place_at_an_edge(norm: str) -> bool:
     core = norm.strip(_EDGE_MARKS)
     head, _, _ = core.partition(" ")
     tail = core.rpartition(" ")[2]
-    for mark in _WORD_JOINERS:  # "دمشق-سانا": the place is the word before the dash
-        head, tail = head.partition(mark)[0], tail.rpartition(mark)[2]
+    if not head.isalpha():  # "دمشق-سانا": the place is the word before the dash
+        for mark in _WORD_JOINERS:
+            head = head.partition(mark)[0]
+    if not tail.isalpha():
+        for mark in _WORD_JOINERS:
+            tail = tail.rpartition(mark)[2]
     for place in _PLACES_BY_FIRST.get(head.rstrip(_EDGE_MARKS), ()):
         if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
             return True
