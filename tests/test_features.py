@@ -15,8 +15,10 @@ from arabic_extract.engine.features import (
     credit_search,
     credit_tail,
     leading_agency,
+    tail_agency,
 )
 from arabic_extract.engine.normalize import normalize
+from arabic_extract.rules.attribution import AGENCIES
 from arabic_extract.rules.noise import PHOTO_CREDIT
 
 # Words and marks photo captions end with, and others.
@@ -160,3 +162,29 @@ def test_a_widget_between_paragraphs_leaves_the_body(widget: str) -> None:
     # related list's header there ends the story instead)
     page = "\n".join(["الحكومة تقر خطة جديدة لدعم المشروعات الصغيرة", BODY[0], widget, *BODY[1:]])
     assert extract(page).paragraphs == list(BODY)
+
+
+def plain_tail_agency(norm: str) -> str | None:
+    """tail_agency without its shortcut (the last word's lookup): every tail tried."""
+    tokens = norm.split()
+    if len(tokens) > 20 or not any(char.isdigit() for char in norm):
+        return None
+    for size in (3, 2, 1):
+        tail = " ".join(tokens[-size:]).strip("()-–—:. ")
+        if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail):
+            return tail
+    return None
+
+
+TAIL_PIECES = [
+    *("الرياض", "12", "رمضان", "1445", "2024", "م", "واس", "رويترز", "ا ف ب", "ا.ف.ب"),
+    *("الانباء", "الالمانيه", "الفرنسيه", "للانباء", "وكاله", "سكاي نيوز", "news", "reuters"),
+    *("(", ")", "-", "–", ":", ".", " ", "( واس )", "(رويترز)", "- بترا", "واس).", "(ا ف ب)"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TAIL_PIECES), min_size=1, max_size=12))
+def test_tail_agency_shortcut_answers_as_every_tail(pieces: list[str]) -> None:
+    norm = normalize(" ".join(pieces))
+    assert tail_agency(norm) == plain_tail_agency(norm)

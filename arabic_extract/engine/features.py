@@ -16,6 +16,7 @@ from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import CLOSERS, NUMBER, RuleIndex, first_word
 from arabic_extract.rules.attribution import (
     AGENCIES,
+    AGENCY_NATIONALITIES,
     BYLINE,
     CLOSING_CREDIT,
     DATELINE,
@@ -121,6 +122,24 @@ def dateline_agency(norm: str, words: int | None = None) -> str | None:
     return leading_agency(norm) or tail_agency(norm, words)
 
 
+# The marks around an agency's name at a line's end: (واس), - واس.
+_TAIL_MARKS: Final = "()-–—:. "
+# The words an agency's name can end with, normalised: the last words of its phrases, and of
+# what its pattern matches (الأنباء + a nationality, a nationality + للأنباء).
+AGENCY_ENDS: Final = frozenset(
+    {normalize(phrase).split()[-1] for phrase in AGENCIES.phrases}
+    | {normalize(nationality) for nationality in AGENCY_NATIONALITIES}
+    | {normalize("للأنباء")}
+)
+
+
+def _may_end_an_agency(tokens: list[str]) -> bool:
+    """Whether one of a line's last tokens, without its marks, is a word an agency's name ends
+    with: a tail that names an agency ends with such a word (the tails tried end with one of
+    these tokens, some of its marks stripped, and a name holds no mark at its ends)."""
+    return any(token.strip(_TAIL_MARKS) in AGENCY_ENDS for token in tokens)
+
+
 def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = None) -> str | None:
     """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
     واس. Short, dated, and its last words are a known agency. (``tokens``: ``norm.split()``,
@@ -131,8 +150,10 @@ def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = 
         tokens = norm.split()
     if len(tokens) > 20:
         return None
+    if not _may_end_an_agency(tokens[-3:]):
+        return None
     for size in (3, 2, 1):
-        tail = " ".join(tokens[-size:]).strip("()-–—:. ")
+        tail = " ".join(tokens[-size:]).strip(_TAIL_MARKS)
         if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail, None, None, KEEP_GIL):
             return tail
     return None
