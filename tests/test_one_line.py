@@ -154,6 +154,17 @@ def test_a_keyword_list_s_one_word_label_is_cut_outside_sentences() -> None:
     assert pieces == [sentence, "فيديو إنقاذ راع في الثلوج", "الوسوم", "عاصفة ثلجية لبنان"]
 
 
+def test_a_footer_is_cut_before_its_phrases_and_keeps_its_owner() -> None:
+    """The owner follows a footer's phrase (محفوظة لـ ...): the site's name is read from it."""
+    footer = "جميع الحقوق محفوظة لـ اليوم السابع"
+    pieces = cut_line(f"{LEAD} من نحن سياسة الخصوصية {footer} تم التصميم والتطوير", CONFIG)
+    assert footer in pieces
+    assert pieces[-1] == "تم التصميم والتطوير"
+    page = " ".join([LEAD] * 14 + ["من نحن سياسة الخصوصية", footer, "تم التصميم والتطوير"])
+    assert len(page) >= CONFIG.one_line_page_chars  # (read as a page on one line)
+    assert extract(page).site_name == "اليوم السابع"
+
+
 def test_a_share_bar_s_buttons_are_cut_off() -> None:
     """Two or more of a share bar's buttons in a row, or one after its prompt, are a piece of
     their own; a network a sentence names is not."""

@@ -13,9 +13,10 @@ a line by still shows in the words. The line is cut:
   keyword lists (phrases of two words or more of their rule families: ``شارك هذا الخبر``,
   ``أضف تعليقاً``), wherever they stand, and a share bar's **buttons** (two or more of its
   one-word phrases in a row, or one after a prompt: ``فيسبوك واتساب``);
-- around the **headers** of related and most-read lists, of footers and menus (``مقالات ذات
-  صلة``, ``جميع الحقوق محفوظة``) and a keyword list's label (``الوسوم``), in the pieces that do
-  not end a sentence: their phrases are common words inside sentences (``المزيد من``);
+- around the **headers** of related and most-read lists and of menus (``مقالات ذات صلة``) and a
+  keyword list's label (``الوسوم``), and before a footer's phrases (``جميع الحقوق محفوظة``: its
+  owner follows them), in the pieces that do not end a sentence: their phrases are common words
+  inside sentences (``المزيد من``);
 - around the **page title** shown again: when the line starts with "headline - site" (the
   ``<title>`` that BeautifulSoup keeps), the headline where the page shows it again;
 - else around the **title above a lead**: in a piece that ends no sentence, the run of words
@@ -81,7 +82,7 @@ _SAME_OPENING: Final = 4
 _PROMPT_FAMILIES: Final = frozenset(
     {"share-bar", "comments", "follow-prompt", "read-also", "keywords"}
 )
-_HEADER_FAMILIES: Final = frozenset({"related", "most-read", "footer", "breadcrumb", "navigation"})
+_HEADER_FAMILIES: Final = frozenset({"related", "most-read", "breadcrumb", "navigation"})
 
 
 def _phrases(
@@ -107,6 +108,9 @@ _PROMPTS: Final = regex.compile(_phrases(_PROMPT_FAMILIES, NOISE_FAMILIES))
 _HEADERS: Final = regex.compile(
     _phrases(_HEADER_FAMILIES | {"keywords"}, NOISE_FAMILIES, frozenset({"keywords"}))
 )
+# A footer's phrases are cut before only: what follows them is the footer's own (جميع الحقوق
+# محفوظة لـ "دار الصباح", the owner the site's name is read from).
+_FOOTERS: Final = regex.compile(_phrases(frozenset({"footer"}), NOISE_FAMILIES))
 # The one-word phrases of share bars and follow-us prompts (شارك، فيسبوك، واتساب، طباعة): a
 # run of two or more of them, or one after a prompt, is a share bar's buttons (a sentence
 # names a network with a preposition or a conjunction: عبر فيسبوك، وتويتر).
@@ -176,6 +180,7 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
         if not _ends_sentence(norm[start:end]):
             for match in _HEADERS.finditer(norm, start, end):
                 cuts.update(match.span())
+            cuts.update(match.start() for match in _FOOTERS.finditer(norm, start, end))
     if not shown:  # (where the page's title is shown again, that is the headline)
         cuts.update(_titles_above_leads(norm, sorted(cuts), config))
     cuts.update(_titles_before_leads(norm, sorted(cuts), config))
