@@ -229,14 +229,16 @@ _META_SEPARATORS: Final = tuple(f" {mark} " for mark in "|•·/-–—")
 _CREDIT_END_CHARS: Final = 48
 
 
-def credit_end(norm: str) -> bool:
-    """Does a normalised line end with its story's credit, an outlet's name in brackets after
-    its last sentence (``... المقبل. (رويترز)``, ``... إيجابية.--(بترا)``)? The sentence is
-    ended all the same."""
+def closing_agency(norm: str) -> str | None:
+    """The outlet a normalised line ends by crediting, its name in brackets after the line's
+    last sentence (``... المقبل. (رويترز)``, ``... إيجابية.--(بترا)``), normalised; None when it
+    ends otherwise. The sentence is ended all the same."""
     if norm[-1:] != ")":
-        return False
+        return None
     found = CLOSING_CREDIT.match(norm[-_CREDIT_END_CHARS:])
-    return found is not None and is_outlet_name(found.group("agency"))
+    if found is None or not is_outlet_name(found.group("agency")):
+        return None
+    return found.group("agency")
 
 
 def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:
@@ -288,7 +290,7 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
         time_ago = "time-ago" in noise and find_relative(norm, None) is not None
         return _noise_features(block, words, noise, time_ago)
     tail = norm.rstrip(_CLOSERS)[-1:]
-    if tail not in _SENTENCE_MARKS and norm[-1:] == ")" and credit_end(norm):
+    if tail not in _SENTENCE_MARKS and norm[-1:] == ")" and closing_agency(norm) is not None:
         tail = "."  # a sentence closed by its credit: ... المقبل. (رويترز)
     sentence_end = tail in _SENTENCE_MARKS
     agency_at_end = tail_agency(norm, words, tokens)

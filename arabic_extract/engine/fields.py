@@ -26,7 +26,7 @@ from arabic_extract.engine.captions import Known, caption_text, not_a_caption
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
 from arabic_extract.engine.dates import read_dates
-from arabic_extract.engine.features import Features, credit_end, credit_tail
+from arabic_extract.engine.features import Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
@@ -42,7 +42,6 @@ from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
-    CLOSING_CREDIT,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
@@ -435,10 +434,8 @@ def closing_credit(block: Block) -> str | None:
     """An agency or outlet credited in brackets after a paragraph's last sentence, as agency
     copy ends (... إيجابية.--(بترا), ... المقبل. (رويترز)): the same credit a page that sets it
     on a line of its own gives in a source line."""
-    if not credit_end(block.norm):
-        return None
-    found = CLOSING_CREDIT.compiled.search(block.norm, None, None, False, KEEP_GIL)
-    return None if found is None else original_text(block, found.group("agency")) or None
+    agency = closing_agency(block.norm)
+    return None if agency is None else original_text(block, agency) or None
 
 
 def source_line_outlet(blocks: list[Block], i: int) -> str | None:

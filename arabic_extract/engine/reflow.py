@@ -25,7 +25,7 @@ import re
 from itertools import pairwise
 from typing import Final, final
 
-from arabic_extract.engine.features import NOISE_INDEX, credit_end
+from arabic_extract.engine.features import NOISE_INDEX, closing_agency
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.attribution import BYLINE
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
@@ -356,7 +356,7 @@ def _running(line: str) -> bool:
         and ("،" in line or "," in line)
         and line.count(" ") + 1 >= _PROSE_WORDS
         and not _widget(line)
-        and not (line[-1] == ")" and credit_end(normalize(line[-_TAIL_CHARS:])))
+        and not (line[-1] == ")" and closing_agency(normalize(line[-_TAIL_CHARS:])) is not None)
     )
 
 
