@@ -389,6 +389,15 @@ def test_published_and_updated_on_one_line() -> None:
     assert "updated: relative date, no reference_time given" in plain.notes
 
 
+def test_both_dates_in_full_on_one_line() -> None:
+    # weekdays, times and both labels: 18 words, a date line all the same
+    line = "تاريخ النشر: الأحد، 12 مايو 2024 - 10:30 ص آخر تحديث: الأحد، 12 مايو 2024 - 11:00 ص"
+    for source in (page(line), f"<html><body><h1>عنوان الخبر</h1><p>{line}</p></body></html>"):
+        article = extract(source)
+        assert article.published == datetime(2024, 5, 12, 10, 30)
+        assert article.updated == datetime(2024, 5, 12, 11, 0)
+
+
 def test_published_and_updated_on_two_lines_never_swapped() -> None:
     for header in (
         ("آخر تحديث: 21 مارس 2024 - 10:00", "نشر في: 20 مارس 2024 - 08:30"),
