@@ -257,11 +257,13 @@ def count_range(counts: list[int], first: int, last: int) -> None:
         counts[last + 1] -= 1
 
 
-def _widget(line: str) -> bool:
-    """A short line that a noise family claims whole (a share bar, a date line's label)."""
+def _widget(line: str, norm: str | None = None) -> bool:
+    """A short line that a noise family claims whole (a share bar, a date line's label);
+    ``norm`` is its normalised form when the caller has it."""
     if line.count(" ") >= _LABEL_WORDS:
         return False
-    norm = normalize(line)
+    if norm is None:
+        norm = normalize(line)
     return bool(NOISE_INDEX.match(norm, len(norm.split())))
 
 
@@ -315,7 +317,8 @@ def is_cut(line: str) -> bool:
     if line.count(" ") >= _LABEL_WORDS:
         return True
     # a byline ends on a name that may be written as a preposition is (كتب: أحمد سمير ومحمد علي)
-    return not _widget(line) and BYLINE.match(normalize(line)) is None
+    norm = normalize(line)
+    return not _widget(line, norm) and BYLINE.match(norm) is None
 
 
 class _Joined:
