@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Literal
+from functools import cached_property
+from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
+
+from arabic_extract.engine.fingerprint import fingerprint as body_fingerprint
+
+FINGERPRINT_PATTERN: Final = r"^[0-9a-f]{16}$"
+"""What a fingerprint looks like (16 lowercase hexadecimal digits), as the JSON schema says."""
 
 
 class Label(str, Enum):
@@ -320,14 +326,28 @@ class Article(BaseModel):
         default_factory=list,
         description="On a live blog, its entries in page order, each with its time.",
     )
-    fingerprint: str | None = Field(
-        default=None,
-        pattern=r"^[0-9a-f]{16}$",
+
+    @computed_field(  # type: ignore[prop-decorator]
         description="A 64-bit SimHash of the body as 16 hexadecimal digits (a string: JSON "
         "readers that use doubles lose 64-bit integers); re-publications of the same story are "
         "a few bits apart (arabic_extract.dedup.hamming), different articles about 32. "
-        "None when the body is empty.",
+        "None when the body is empty. Derived from paragraphs when first read.",
+        json_schema_extra={"pattern": FINGERPRINT_PATTERN},
     )
+    @cached_property
+    def fingerprint(self) -> str | None:
+        """``arabic_extract.dedup.fingerprint(self.paragraphs)``, computed on first read (it
+        costs 5-20 % of an extraction, which a caller who wants the body alone does not pay)."""
+        return body_fingerprint(self.paragraphs)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # pydantic lets a cached property be set even on a frozen model: the fingerprint is
+        # frozen as the fields are
+        if name == "fingerprint":
+            raise ValidationError.from_exception_data(
+                type(self).__name__, [{"type": "frozen_instance", "loc": (name,), "input": value}]
+            )
+        super().__setattr__(name, value)
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -10,20 +10,23 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from arabic_extract import Article, extract
 from arabic_extract.dedup import DedupConfig
-from arabic_extract.engine.blocks import line_blocks, matching_form
+from arabic_extract.engine.blocks import matching_form
 from arabic_extract.engine.fingerprint import (
+    _WHOLE_CHARS,
     FULL_WORDS,
     LEVELS,
+    MAX_CHARS,
     MAX_WORDS,
     RISE_WORDS,
     SHORT_WORDS,
+    body_forms,
     fingerprint,
     from_norms,
     hamming,
-    of_body,
     weight_bits,
     weighted_features,
     windows,
@@ -53,24 +56,43 @@ def _bodies() -> list[Article]:
     return [a for a in (_article(path) for path in HTML) if a.paragraphs]
 
 
-def test_pipeline_value_is_fingerprint_of_the_paragraphs() -> None:
-    # the pipeline reads the blocks' matching forms; the helper normalises the paragraphs
+def test_article_value_is_fingerprint_of_the_paragraphs() -> None:
+    # computed when first read, and the same read again, through a dump and a copy
     pages = [*HTML, *TEXT, *sorted(DEV.glob("*.html"))]
     for path in pages:
         article = _article(path)
+        assert "fingerprint" not in article.__dict__, path  # extract() does not compute it
         assert article.fingerprint == fingerprint(article.paragraphs), path
+        assert article.model_dump()["fingerprint"] == article.fingerprint
+        again = Article.model_validate_json(article.model_dump_json())
+        assert again == article and again.fingerprint == article.fingerprint
 
 
-def test_blocks_with_list_markers_and_long_lines_give_the_same_value() -> None:
-    texts = ["1. " + BODY[0], "• " + BODY[1], "- " + BODY[0] + " " + BODY[1] * 3]
-    for max_chars in (100_000, 60):  # 60: the third block's matching form is cut
-        blocks = line_blocks(texts, max_chars)
-        paragraphs = [b.text for b in blocks]
-        assert of_body(paragraphs, blocks, max_chars) == fingerprint(paragraphs)
-        # a paragraph that is no block's text (a table row joined from its cells)
-        row = ["المحافظة | نسبة المشاركة | عدد المقاعد", *paragraphs]
-        assert of_body(row, blocks, max_chars) == fingerprint(row)
-    assert fingerprint(texts) != fingerprint([BODY[0], BODY[1]])
+def test_the_fingerprint_is_frozen_as_the_fields_are() -> None:
+    article = extract("\n".join(BODY))
+    before = article.fingerprint
+    for name in ("fingerprint", "paragraphs"):
+        with pytest.raises(ValidationError):
+            setattr(article, name, "0123456789abcdef")
+    assert article.fingerprint == before
+    assert Article().fingerprint is None
+
+
+def test_body_forms_are_each_paragraphs_matching_form() -> None:
+    # the paragraphs are normalised in batches: as one at a time would give them, up to the
+    # one that takes them past what the fingerprint reads
+    odd = ["1. " + BODY[0], "", "• " + BODY[1], " - " + BODY[0] + " ", "سطر\nآخر", "ﻻ إله إلا ﷲ"]
+    huge = "كلمة " * (_WHOLE_CHARS // 5 + 10)
+    for texts in ([*odd, *(BODY * 200)], [*odd, huge, *BODY]):
+        forms = body_forms(texts)
+        assert len(forms) < len(texts)
+        assert sum(len(f) + 1 for f in forms[:-1]) <= MAX_CHARS < sum(len(f) + 1 for f in forms)
+        for text, form in zip(texts, forms, strict=False):
+            whole = matching_form(text, len(text))[0]
+            assert form == whole or (text == huge and whole.startswith(form))
+        assert fingerprint(texts) == from_norms([matching_form(t, len(t))[0] for t in texts])
+    assert body_forms(odd) == [matching_form(t, len(t))[0] for t in odd]
+    assert fingerprint(odd) != fingerprint(BODY)
 
 
 def test_fingerprint_is_stable() -> None:

@@ -26,10 +26,9 @@ different articles stay about 32 bits apart, as unrelated 64-bit values are:
   outweigh those whose hash has it clear.
 
 The shape was calibrated with ``benchmarks/near_duplicates.py`` (docs/benchmarks.md,
-"Near-duplicate fingerprints"), see :data:`RISE_WORDS`. In the pipeline the words are read from
-the body blocks' matching forms (:func:`of_body`), which were normalised when the blocks were
-made; :func:`fingerprint` normalises an article's paragraphs the same way and gives the same
-value.
+"Near-duplicate fingerprints"), see :data:`RISE_WORDS`. ``Article.fingerprint`` is
+:func:`fingerprint` of the article's paragraphs, computed when it is first read (a batch run,
+which writes it, reads it; a caller who wants the body alone does not pay for it).
 
 A fingerprint is written as 16 lowercase hexadecimal digits (``"3fa0c2e1b6d49a07"``): a 64-bit
 integer does not survive JSON readers that use doubles (JavaScript's safe integers stop at
@@ -48,7 +47,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Final, Literal
 
-from arabic_extract.engine.blocks import Block, matching_form
+from arabic_extract.engine.blocks import matching_form, matching_forms
 
 RISE_WORDS: Final = 60
 """A feature's weight rises to full over the body's first RISE_WORDS words, stays full to word
@@ -132,15 +131,60 @@ _BIT_COUNT: Final = int.bit_count
 
 def fingerprint(paragraphs: Sequence[str]) -> str | None:
     """The 64-bit SimHash of a body given as its paragraphs (``Article.paragraphs``), as 16
-    hexadecimal digits; None when the body has no words. ``fingerprint(article.paragraphs)``
-    is ``article.fingerprint``."""
-    return from_norms([_form(text) for text in paragraphs])
+    hexadecimal digits; None when the body has no words. ``Article.fingerprint`` is this, of
+    the article's paragraphs, computed when it is first read."""
+    return from_norms(body_forms(paragraphs))
 
 
 _MARGIN: Final = 1_000
 """Characters of matching form beyond MAX_CHARS that :func:`_form` makes sure of: normalising
 a prefix of a text changes its form only within a few characters of the cut (a space dropped,
 a combining mark left alone), far less than this."""
+_WHOLE_CHARS: Final = 4 * (MAX_CHARS + _MARGIN)
+"""A paragraph up to this long is normalised whole; a longer one a prefix at a time
+(:func:`_form`)."""
+
+
+def body_forms(paragraphs: Sequence[str]) -> list[str]:
+    """The matching forms of a body's paragraphs (each as
+    :func:`~arabic_extract.engine.blocks.matching_form` gives it), up to the one that takes
+    them past MAX_CHARS: the fingerprint reads no further. Consecutive paragraphs are folded
+    together, about MAX_CHARS + _MARGIN characters at a time
+    (:func:`~arabic_extract.engine.blocks.matching_forms`: one pass where a paragraph at a time
+    cost a call each); an empty paragraph's form is empty, and one over _WHOLE_CHARS is
+    normalised alone (:func:`_form`)."""
+    norms: list[str] = []
+    size = start = 0
+    while start < len(paragraphs) and size <= MAX_CHARS:
+        stop = _batch_end(paragraphs, start)
+        if stop == start:  # empty or very long: alone
+            text = paragraphs[start]
+            forms = [_form(text) if text else ""]
+            stop += 1
+        else:
+            batch = list(paragraphs[start:stop])
+            forms = [form for form, _ in matching_forms(batch, _WHOLE_CHARS)]
+        for form in forms:
+            norms.append(form)
+            size += len(form) + 1
+            if size > MAX_CHARS:
+                break
+        start = stop
+    return norms
+
+
+def _batch_end(paragraphs: Sequence[str], start: int) -> int:
+    """Where the batch of paragraphs from ``start`` ends (see :func:`body_forms`): before the
+    first empty or very long paragraph, or once it holds MAX_CHARS + _MARGIN characters."""
+    stop = start
+    chars = 0
+    while stop < len(paragraphs) and chars <= MAX_CHARS + _MARGIN:
+        text = paragraphs[stop]
+        if not text or len(text) > _WHOLE_CHARS:
+            break
+        chars += len(text) + 1
+        stop += 1
+    return stop
 
 
 def _form(text: str) -> str:
@@ -148,31 +192,13 @@ def _form(text: str) -> str:
     as far as the fingerprint reads it: the form of a prefix long enough to give MAX_CHARS +
     _MARGIN characters of it (a prefix 4 times as long, and so on). A paragraph of megabytes
     costs what one of 40,000 characters costs, where the whole would have been normalised."""
-    size = 4 * (MAX_CHARS + _MARGIN)
+    size = _WHOLE_CHARS
     while size < len(text):
         norm = matching_form(text, size)[0]
         if len(norm) > MAX_CHARS + _MARGIN:
             return norm
         size *= 4
     return matching_form(text, len(text))[0]
-
-
-def of_body(paragraphs: Sequence[str], blocks: Sequence[Block], max_chars: int) -> str | None:
-    """:func:`fingerprint` of ``paragraphs``, reading the matching form of each paragraph that is
-    the text of one of ``blocks`` from the block (``Block.norm``, made when the blocks were made)
-    instead of normalising it again. (A paragraph the body's structure joined or took from
-    elsewhere, such as a table row, and a block over ``max_chars``, whose form was cut, are
-    normalised as far as the fingerprint reads them: :func:`_form`.)"""
-    known = {block.text: block.norm for block in blocks if len(block.text) <= max_chars}
-    norms: list[str] = []
-    size = 0
-    for text in paragraphs:
-        norm = known.get(text)
-        norms.append(norm if norm is not None else _form(text))
-        size += len(norms[-1]) + 1
-        if size > MAX_CHARS:
-            break
-    return from_norms(norms)
 
 
 def words(norms: Sequence[str]) -> list[bytes]:

@@ -15,7 +15,6 @@ from arabic_extract.engine.content import body_lines, build_content
 from arabic_extract.engine.deadline import late_note
 from arabic_extract.engine.features import features
 from arabic_extract.engine.fields import Fields, extract_fields, with_source_fallback
-from arabic_extract.engine.fingerprint import of_body
 from arabic_extract.engine.language import LanguageGuess, detect_language, language_name
 from arabic_extract.engine.markdown import read_markdown
 from arabic_extract.engine.merge import merge_meta, title_line
@@ -191,11 +190,6 @@ def assemble(
         declared_language=declared_language,
         teasers=teasers or [],
         entries=page.entries,
-        fingerprint=of_body(
-            paragraphs,
-            [b for b, d in zip(blocks, decs, strict=True) if d.is_body],
-            config.max_line_chars,
-        ),
     )
 
 
