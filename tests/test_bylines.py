@@ -69,6 +69,21 @@ PARAGRAPHS = (
         ("كتب: وليد عبد الرحمن", ("وليد عبد الرحمن",), None),
         ("كتبت أسماء نصار", ("أسماء نصار",), None),
         ("**حوار: آسيا العتروس**", ("آسيا العتروس",), None),
+        # a list's last name with its و written on it, a name that begins with و, and "others"
+        ("كتب: أماني إبراهيم، وشيماء القرنشاوي", ("أماني إبراهيم", "شيماء القرنشاوي"), None),
+        ("بقلم: أحمد علي، محمد سمير، وخالد يوسف", ("أحمد علي", "محمد سمير", "خالد يوسف"), None),
+        ("كتب: أحمد علي، وليد سمير", ("أحمد علي", "وليد سمير"), None),
+        ("كتب: محمد أحمد وليد السيد", ("محمد أحمد وليد السيد",), None),
+        ("كتب – أحمد علي وآخرون", ("أحمد علي",), None),
+        ("By John Smith et al", ("John Smith",), None),
+        # byline words a separator makes bylines, one or two joined by و
+        ("متابعة: سمير حميطوش", ("سمير حميطوش",), None),
+        ("رصد: محمد علي", ("محمد علي",), None),
+        ("إعداد وتحرير: سامي الحسن", ("سامي الحسن",), None),
+        # local desks' places: governorates and regional cities, a solid أبوظبي
+        ("كفر الشيخ - إبراهيم عبد الغني", ("إبراهيم عبد الغني",), "كفر الشيخ"),
+        ("أبوظبي - سارة محمد", ("سارة محمد",), "أبوظبي"),
+        ("نابل - سامي بن علي", ("سامي بن علي",), "نابل"),
         # not a name: a sentence after a byline word
         ("كتب الرئيس في رسالته إلى نظيره", (), None),
     ],
@@ -170,12 +185,15 @@ def test_not_place_bylines(line: str) -> None:
         ("ارتفاع أسعار الذهب في السوق المحلية 20 فبراير 2024", None),
         ("20 فبراير 2024", None),
         ("أحمد سمير", None),
+        ("كتب أحمد سمير الأحد 12 يناير 2025 10:30 ص", "أحمد سمير"),  # after its byline word
+        ("كتب: أحمد سمير | الأحد 12 يناير 2025 10:30 ص", "أحمد سمير"),
+        ("كتب الأحد 12 يناير 2025", None),
     ],
 )
 def test_name_before_date(line: str, name: str | None) -> None:
     norm = normalize(line)
-    end = name_before_date(norm)
-    assert (norm[:end] if end is not None else None) == (normalize(name) if name else None)
+    span = name_before_date(norm)
+    assert (norm[slice(*span)] if span is not None else None) == (normalize(name) if name else None)
 
 
 # --------------------------------------------------------------------------- end to end
@@ -223,6 +241,12 @@ def people_of(article: Article) -> tuple[str | None, list[str], str | None]:
         # paragraph under it
         (("كتب: أحمد سمير ومحمد علي",), "أحمد سمير", ["أحمد سمير", "محمد علي"], None),
         (("الكاتب : خالد منصور",), "خالد منصور", ["خالد منصور"], None),
+        # nor does a place byline or a name alone (القاهرة - محمد علي، محمد علي)
+        (("القاهرة - محمد علي",), "محمد علي", ["محمد علي"], "القاهرة"),
+        (("القاهرة: أحمد علي",), "أحمد علي", ["أحمد علي"], "القاهرة"),
+        # a byline and its date on one line
+        (("كتب أحمد سمير الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
+        (("كتب: أحمد سمير | الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
     ],
 )
 def test_bylines_in_text_and_html(

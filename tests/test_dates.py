@@ -164,6 +164,24 @@ def test_numeric_hijri_dates(line: str) -> None:
     assert found.value == datetime(2024, 3, 24)
 
 
+@pytest.mark.parametrize(
+    "line,value",
+    [
+        # the day, the month's name and the year apart by slashes or dashes, as some CMSes
+        # write them (Sada El Balad, Al-Dostor)
+        ("الأحد 19/مايو/2024 - 12:45 م", datetime(2024, 5, 19, 12, 45)),
+        ("12-يناير-2025", datetime(2025, 1, 12)),
+        ("12 / يناير / 2025", datetime(2025, 1, 12)),
+        # a day range gives its last day's date, as before
+        ("10-12 يناير 2025", datetime(2025, 1, 12)),
+    ],
+)
+def test_named_dates_with_separators(line: str, value: datetime) -> None:
+    (part,) = read_date_line(normalize(line), None)
+    assert part.value == value
+    assert is_date_line(normalize(line), 16)
+
+
 def test_era_marks_are_part_of_the_date() -> None:
     for line, written in [
         ("23 مارس 2024م", "23 مارس 2024م"),

@@ -207,6 +207,12 @@ def test_is_cut() -> None:
     assert is_cut("وأكد المصدر أن الاجتماع سيعقد في")
     assert not is_cut("وأكد المصدر أن الاجتماع سيعقد في القاهرة.")
     assert not is_cut("تابعونا على")
+    # a name على is also written as (علي) ends a byline, not a sentence
+    assert not is_cut("القاهرة - محمد علي")
+    assert not is_cut("محمد علي")
+    assert not is_cut("سامي بن علي")
+    assert is_cut("الاعتداء على")
+    assert is_cut("وأكد الوزير على")
 
 
 def test_a_cut_sentence_in_bs4_text_is_one_paragraph() -> None:

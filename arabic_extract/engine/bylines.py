@@ -28,9 +28,11 @@ from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
+    BYLINE_OTHERS,
     BYLINE_ROLE,
     DATELINE_PLACE,
     OUTLET_WORDS,
+    WAW_NAMES,
 )
 from arabic_extract.rules.stopwords import STOPWORDS
 
@@ -180,20 +182,29 @@ def _role_at(tokens: list[_Token]) -> int:
     return joined[: role.start()].count(" ")
 
 
-def _groups(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+def _groups(text: str, tokens: list[_Token], listed: bool = False) -> list[list[_Token]]:
     """Tokens split into people at the words that join names: "و", "and", and a و written on
-    the next name when both names keep two words or more (أحمد علي ومحمد سمير)."""
+    the next name when both names keep two words or more (أحمد علي ومحمد سمير), or on the
+    part's first name when earlier parts ``listed`` people (أحمد علي، وشيماء سمير); a name
+    that begins with و keeps it (وليد سمير). Words that close the list without naming anyone
+    (وآخرون) end it."""
     groups: list[list[_Token]] = [[]]
     for index, token in enumerate(tokens):
+        if token.norm in BYLINE_OTHERS.exact or (
+            index + 1 < len(tokens)
+            and f"{token.norm} {tokens[index + 1].norm}" in BYLINE_OTHERS.exact
+        ):
+            break
         if token.norm in _JOINERS:
             groups.append([])
             continue
         attached = (
             token.norm.startswith("و")
             and len(token.norm) > 3
-            and len(groups[-1]) >= 2
+            and (len(groups[-1]) >= 2 or (listed and index == 0))
             and index + 1 < len(tokens)
             and tokens[index + 1].norm not in _JOINERS
+            and token.norm not in WAW_NAMES.exact
         )
         if attached:
             # the name starts at the letter after the و (past any mark on the و)
@@ -206,8 +217,11 @@ def _groups(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     return [group for group in groups if group]
 
 
-def people(part: Part, site: str = "", words: range = _NAME_WORDS) -> list[str]:
-    """The people a part names (original text), none when any of its names is not a name."""
+def people(
+    part: Part, site: str = "", words: range = _NAME_WORDS, *, listed: bool = False
+) -> list[str]:
+    """The people a part names (original text), none when any of its names is not a name;
+    ``listed`` when earlier parts of the byline named people (see :func:`_groups`)."""
     if part.norm.count(" ") >= _MAX_PART_WORDS:
         return []  # a sentence, not a list of names
     tokens = _tokens(part.text, part.norm)
@@ -215,7 +229,7 @@ def people(part: Part, site: str = "", words: range = _NAME_WORDS) -> list[str]:
         tokens = tokens[1:]
     tokens = tokens[: _role_at(tokens)]  # "محمد علي مراسل الجزيرة في غزة"
     names: list[str] = []
-    for group in _groups(part.text, tokens):
+    for group in _groups(part.text, tokens, listed):
         norm = " ".join(token.norm for token in group)
         if not is_name(norm, words) or _is_site(norm, site):
             return []
@@ -242,7 +256,8 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
             continue
         if not role and _is_site(part.norm, site):
             continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
-        authors.extend(name for name in people(part, site) if name not in authors)
+        found = people(part, site, listed=bool(authors))
+        authors.extend(name for name in found if name not in authors)
     dateline = clean_edges(text[places[0].start : places[-1].end]) if places else None
     return Byline(tuple(authors), dateline or None, outlet)
 
@@ -334,21 +349,27 @@ def _one_name(norm: str) -> bool:
     return " " not in norm and _LETTER.search(norm) is not None and norm not in _NOT_IN_NAMES
 
 
-def name_before_date(norm: str) -> int | None:
+def name_before_date(norm: str) -> tuple[int, int] | None:
     """A date line that opens with its author's name (مريم الحمادي 20 فبراير 2024 08:15 ص،
-    أحمد سمير منذ 3 ساعات): where the name ends in the normalised line, or None. The name has
-    two or three words and the rest of the line is a date and date-line words."""
+    أحمد سمير منذ 3 ساعات، كتب: أحمد سمير | الأحد 5 مايو 2024): where the name starts and ends
+    in the normalised line (after a byline word), or None. The name has two or three words and
+    the rest of the line is a date and date-line words."""
     date = _DATE_START.search(norm)
-    if date is None or not 2 <= norm.count(" ", 0, date.start()) <= 6:
+    if date is None or not 2 <= norm.count(" ", 0, date.start()) <= 7:
         return None  # no date, or not a few words before it: most lines of a header
     dated = read_date_line(norm, None)
     if not dated:
         return None
     first = min(part.start for part in dated)
     head = norm[:first].rstrip(" -–—|•·،,:")
-    if not is_name(head, _BARE_NAME_WORDS) or has_date_words(head):  # not "آخر تحديث"
+    start = 0
+    keyword = BYLINE.compiled.match(head)
+    if keyword is not None and (letter := _LETTER.search(head, keyword.start("rest"))):
+        start = letter.start()  # كتب: أحمد سمير
+    name = head[start:]
+    if not is_name(name, _BARE_NAME_WORDS) or has_date_words(name):  # not "آخر تحديث"
         return None
-    return len(head) if only_dates(norm, first) else None
+    return (start, len(head)) if only_dates(norm, first) else None
 
 
 def dateline_place(norm: str) -> tuple[int, int] | None:

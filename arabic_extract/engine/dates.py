@@ -102,10 +102,12 @@ _ERA: Final = rf"(?:\s*+(?:{_HIJRI_ERA}|{_GREGORIAN_ERA}){_E})?+"
 _MONTH: Final = rf"(?P<month>{_MONTH_ALT}){_E}(?:\s*+[/\\(-]\s*+(?:{_MONTH_ALT}){_E}\)?+)?+"
 _SEP: Final = r"\s*+[-/.]\s*+"
 
-# A named month, day first (15 رمضان 1445) or month first (November 9, 2020): one pattern, so
-# that a line is scanned once (the day-first branch starts at a digit, the other at a letter).
+# A named month, day first (15 رمضان 1445; 19/مايو/2024 and 12-يناير-2025, as some CMSes write
+# it) or month first (November 9, 2020): one pattern, so that a line is scanned once (the
+# day-first branch starts at a digit, the other at a letter).
 NAMED_DATE: Final = regex.compile(
-    rf"{_B}(?:(?P<day>\d{{1,2}})\s*+(?:من\s*+)?+{_MONTH}\s*+[,،]?+\s*+(?:(?:سنه|عام)\s*+)?+"
+    rf"{_B}(?:(?P<day>\d{{1,2}})\s*+(?:[/-]\s*+)?+(?:من\s*+)?+{_MONTH}\s*+[,،/-]?+\s*+"
+    rf"(?:(?:سنه|عام)\s*+)?+"
     rf"|{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_NUMBER_END}{_ERA}"
 )
 # All digits, year first or last. Years 1300-1499 are Hijri (no Gregorian news date has them);

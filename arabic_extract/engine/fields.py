@@ -366,8 +366,8 @@ def find_byline(
     for i in order:  # a name (at most three words) before a date line
         if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
             continue
-        end = name_before_date(blocks[i].norm)
-        if end is not None and (name := span_text(blocks[i], 0, end)):
+        span = name_before_date(blocks[i].norm)
+        if span is not None and (name := span_text(blocks[i], *span)):
             return Byline((name,), place)
     return Byline((), place)
 

@@ -25,6 +25,7 @@ import re
 from itertools import pairwise
 from typing import Final, final
 
+from arabic_extract.engine.bylines import is_name, is_place_byline
 from arabic_extract.engine.features import NOISE_INDEX, closing_agency
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.attribution import BYLINE
@@ -316,9 +317,31 @@ def is_cut(line: str) -> bool:
         return False
     if line.count(" ") >= _LABEL_WORDS:
         return True
-    # a byline ends on a name that may be written as a preposition is (كتب: أحمد سمير ومحمد علي)
+    # a byline ends on a name that may be written as a preposition is (كتب: أحمد سمير ومحمد علي،
+    # القاهرة - محمد علي, or the name alone: محمد علي)
     norm = normalize(line)
-    return not _widget(line, norm) and BYLINE.match(norm) is None
+    return not (
+        _widget(line, norm)
+        or BYLINE.match(norm) is not None
+        or is_place_byline(line, norm)
+        or _bare_name(norm)
+    )
+
+
+def _bare_name(norm: str) -> bool:
+    """A line that is a name of two or three words ending on علي (a normalised line that ends
+    on على), such as a byline without its byline word: not a sentence cut after على, whose
+    first word is not a name's (it has the article: الاعتداء على)."""
+    words = norm.split()
+    return (
+        2 <= len(words) <= 3
+        and words[-1] == _ALI
+        and not words[0].startswith("ال")
+        and is_name(norm, range(2, 4))
+    )
+
+
+_ALI: Final = normalize("علي")
 
 
 class _Joined:
@@ -389,7 +412,8 @@ def _join(lines: list[str], rows: list[int]) -> list[tuple[str, int]]:
                 previous.add(line)
                 after_cut = False
                 continue
-            short = line[-1] not in _MARKS and len(line.split()) <= _INLINE_WORDS
+            # (split no further than the count needs: a paragraph's line is not split whole)
+            short = line[-1] not in _MARKS and len(line.split(None, _INLINE_WORDS)) <= _INLINE_WORDS
             if is_cut(previous.tail()) or (short and _running(previous.last)):
                 previous.add(line)
                 after_cut = short

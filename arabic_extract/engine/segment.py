@@ -64,10 +64,10 @@ def is_barrier(block: Block, dec: Decision) -> bool:
 
 
 def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | None:
-    """A related header in the flow of the text: body right before it, a few title lines,
-    then body again: two blocks of it, or the story's last paragraph and its source line or
-    tags. That box is skipped, not the article's end: where the text resumes (None when the
-    header is no such box's)."""
+    """A related header in the flow of the text: body right before it, a few title lines
+    (with their dates and time-ago stamps), then body again: two blocks of it, or the story's
+    last paragraph and its source line or tags. That box is skipped, not the article's end:
+    where the text resumes (None when the header is no such box's)."""
     if not _BOX_HEADERS.intersection(decs[i].reasons) or i == 0 or decs[i - 1].cls != "good":
         return None
     for k in range(i + 1, min(len(decs) - 1, i + 2 + config.inline_box_items)):
@@ -75,9 +75,14 @@ def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | 
             closing = decs[k + 1].label in (labels.SOURCE, labels.TAGS)
             resumes = k > i + 1 and (decs[k + 1].cls == "good" or closing)
             return k if resumes else None
-        if not decs[k].is_body and decs[k].label is not labels.NOISE:
+        if not decs[k].is_body and decs[k].label not in _BOX_LABELS:
             return None
     return None
+
+
+# What the lines of an inline box may be besides body-like text: its titles, and the dates and
+# time-ago stamps (منذ 5 ساعات) under them.
+_BOX_LABELS: Final = frozenset({labels.NOISE, labels.DATE})
 
 
 def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> float:

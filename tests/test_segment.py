@@ -1,0 +1,63 @@
+"""Segmentation: the article's main run, and the boxes inside it that are skipped rather than
+taken for its end (a related list between two paragraphs, with its titles' dates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arabic_extract import extract
+
+HEADLINE = "انهيار جديد للريال اليمني في عدن"
+BEFORE = (
+    "سجل الريال اليمني انهيارا جديدا أمام العملات الأجنبية في عدن، حيث تجاوز سعر الدولار "
+    "حاجز 1800 ريال للمرة الأولى.",
+    "وقال صرافون إن سعر صرف الريال السعودي وصل إلى 475 ريالا يمنيا، وسط حالة من الركود في الأسواق.",
+)
+AFTER = (
+    "وأرجع اقتصاديون هذا التدهور إلى توقف تصدير النفط منذ أكثر من عام ونصف، إضافة إلى "
+    "الانقسام المصرفي.",
+    "وحذر خبراء من أن استمرار تدهور العملة سينعكس مباشرة على أسعار السلع الغذائية والأدوية "
+    "المستوردة.",
+    "وكانت الحكومة قد أعلنت الشهر الماضي حزمة إجراءات لوقف التدهور، إلا أنها لم تحقق النتائج "
+    "المرجوة.",
+)
+
+
+def text_page(box: tuple[str, ...]) -> str:
+    header = ["أخبار", HEADLINE, "كتب أحمد حسن", "الجمعة، 24 مايو 2024 10:30 ص"]
+    return "\n".join([*header, *BEFORE, *box, *AFTER, "جميع الحقوق محفوظة"])
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ("مقالات ذات صلة", "البنك المركزي يحذر من التعامل مع بنوك عدن", "منذ 5 ساعات"),
+        ("اقرأ أيضا", "البنك المركزي يحذر من التعامل مع بنوك عدن", "23 مايو 2024"),
+        (
+            "مقالات ذات صلة",
+            "البنك المركزي يحذر من التعامل مع بنوك عدن",
+            "منذ 5 ساعات",
+            "الحكومة تعلن حزمة إجراءات اقتصادية جديدة",
+            "منذ يومين",
+        ),
+    ],
+)
+def test_a_related_box_with_its_dates_between_paragraphs_is_skipped(box: tuple[str, ...]) -> None:
+    article = extract(text_page(box))
+    assert article.paragraphs == [*BEFORE, *AFTER]
+    assert article.headline == HEADLINE
+    assert article.published is not None and article.published.day == 24  # not the box's
+
+
+def test_the_same_box_in_html_is_skipped() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in BEFORE)
+    rest = "".join(f"<p>{p}</p>" for p in AFTER)
+    box = (
+        '<div class="related"><h3>مقالات ذات صلة</h3><ul><li><a href="/b">البنك المركزي يحذر'
+        " من التعامل مع بنوك عدن</a><span>منذ 5 ساعات</span></li></ul></div>"
+    )
+    page = (
+        f'<html lang="ar"><body><article><h1>{HEADLINE}</h1>{paragraphs}{box}{rest}'
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    assert extract(page).paragraphs == [*BEFORE, *AFTER]
