@@ -61,3 +61,34 @@ def test_the_same_box_in_html_is_skipped() -> None:
         "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
     )
     assert extract(page).paragraphs == [*BEFORE, *AFTER]
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        ("طالع أيضاً: إطلاق المرحلة الثانية من برنامج الكشف المبكر",),
+        ("إعلان",),
+        ("تابع أحدث الأخبار عبر تطبيق نبض",),
+        ("تصوير أسعد عبدالله",),
+        ("مصدر الصورة: Getty Images",),
+        ("انضم لقناتنا على تليجرام", "اضغط هنا"),
+    ],
+)
+def test_a_short_paragraph_after_a_widget_stays_the_storys(widget: tuple[str, ...]) -> None:
+    # the widget costs the run a label's penalty: the short paragraph after it is kept
+    last = "وقالت وكيل الوزارة إن نسبة التغطية تعد من الأعلى في المنطقة."
+    article = extract(text_page(widget).replace("\n".join(AFTER), last))
+    assert article.paragraphs == [*BEFORE, last]
+
+
+def test_a_poll_between_paragraphs_is_skipped_and_not_body() -> None:
+    poll = ("استطلاع رأي", "هل تؤيد تعديل قانون الإيجار القديم؟", "نعم", "لا", "لا أعرف")
+    article = extract(text_page((*poll, "تصويت", "النتائج")))
+    assert article.paragraphs == [*BEFORE, *AFTER]
+
+
+def test_a_read_also_header_takes_the_titles_after_it_not_the_storys_sentence() -> None:
+    box = ("اقرأ أيضا:", "الصحة تكشف عدد المستفيدين من مبادرة 100 مليون صحة")
+    sentence = "وتشمل المرحلة الأولى القاهرة والجيزة."
+    article = extract(text_page((*box, sentence)))
+    assert article.paragraphs == [*BEFORE, sentence, *AFTER]

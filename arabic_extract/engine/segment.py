@@ -118,12 +118,65 @@ def best_subrun(weights: list[float], lo: int, hi: int) -> Run:
     return best
 
 
+# Widgets that sites put between a story's paragraphs: an ad's label, a photo's credit, a
+# follow prompt, a poll's line, a read-also link with its title on the line.
+INLINE_WIDGETS: Final = frozenset(
+    {"advert", "photo-credit", "follow-prompt", "feedback", "read-also"}
+)
+
+
+def inline_widgets(feats: list[Features], decs: list[Decision], i: int) -> int | None:
+    """Widgets' lines between two of the story's paragraphs (good text right before the first
+    and right after the last; at most _WIDGET_LINES of them, a prompt and its button): where
+    the text resumes, or None. They cost the run one label's penalty, not a noise block's
+    each, so that a short paragraph after them stays the story's. (A read-also header alone
+    opens no such run: its title, and maybe the other article, come next.)"""
+    if i == 0 or decs[i - 1].cls != "good":
+        return None
+    k = i
+    while k < len(decs) and k - i < _WIDGET_LINES and _widget_line(feats[k], decs[k]):
+        k += 1
+    return k if i < k < len(decs) and decs[k].cls == "good" else None
+
+
+def _widget_line(feat: Features, dec: Decision) -> bool:
+    if dec.cls != "bad" or not _any_of(dec.reasons, INLINE_WIDGETS):
+        return False
+    return "read-also" not in dec.reasons or feat.words > 3
+
+
+_WIDGET_LINES: Final = 3
+
+
+def poll_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | None:
+    """A poll between two of the story's paragraphs: its header (استطلاع رأي, a feedback
+    line) right after good text, then its question, options and buttons (at most
+    ``inline_box_items`` lines, none good), then good text again: where the text resumes (None
+    when the line opens no such box)."""
+    if "feedback" not in decs[i].reasons or i == 0 or decs[i - 1].cls != "good":
+        return None
+    for k in range(i + 1, min(len(decs), i + 2 + config.inline_box_items)):
+        if decs[k].cls == "good":
+            return k if k > i + 1 else None
+    return None
+
+
 def main_run(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> Run:
     """The best run of the page. Segments are separated by barriers; a segment's run that
-    starts after a read-also or related header following the best run so far is discounted."""
+    starts after a read-also or related header following the best run so far is discounted.
+    Widgets' lines, or a poll, between two paragraphs cost one label's penalty
+    (:func:`inline_widgets`, :func:`poll_box`)."""
     weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
+    for i, dec in enumerate(decs):
+        if dec.cls != "bad":
+            continue
+        resumes = inline_widgets(feats, decs, i)
+        if resumes is None:
+            resumes = poll_box(decs, i, config)
+        if resumes is not None:  # the widgets, or the poll, cost the run one label's penalty
+            weights[i:resumes] = [-config.short_penalty] + [0.0] * (resumes - i - 1)
     headers = [i for i, d in enumerate(decs) if _any_of(d.reasons, OTHER_ARTICLE)]
     barriers: list[int] = []
     for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
@@ -225,13 +278,23 @@ def start_after_header(decs: list[Decision], run: Run, config: ExtractionConfig)
 
 
 def cut_read_also(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    run: Run,
+    config: ExtractionConfig,
 ) -> list[Decision]:
-    """Inside the run, a read-also header and the title lines after it are not body."""
+    """Inside the run, a read-also header and the title lines after it are not body, nor are
+    a poll's lines (:func:`poll_box`)."""
     out = list(decs)
     i = run.start
     while i <= run.end:
-        if OTHER_ARTICLE.intersection(decs[i].reasons):
+        resumes = poll_box(decs, i, config) if decs[i].cls == "bad" else None
+        if resumes is not None:
+            for k in range(i + 1, resumes):
+                out[k] = Decision("bad", labels.NOISE, ("feedback",))
+            i = resumes
+        elif OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
             if not (feats[i].noise and feats[i].words > 3):  # not an inline read-also
                 j = _cut_titles(blocks, decs, out, j, run.end)
@@ -253,10 +316,19 @@ def _cut_titles(
         block = blocks[j]
         if j > start and block.heading and not block.dom_noise and not block.links:
             break
+        if j > start and _sentence_end(block.text):
+            break  # a short sentence of the story's: no title ends on a full stop
         if decs[j].cls != "bad":
             out[j] = Decision("bad", labels.NOISE, ("read-also",))
         j += 1
     return j
+
+
+def _sentence_end(text: str) -> bool:
+    """Does the text end a sentence with a full stop (not an ellipsis, as a teaser's cut
+    title may)?"""
+    stripped = text.rstrip()
+    return stripped.endswith(".") and not stripped.endswith("..")
 
 
 def label_run(decs: list[Decision], run: Run) -> list[Decision]:
@@ -282,5 +354,5 @@ def segment(
     run = trim_titles(feats, decs, start_after_header(decs, run, config))
     run = take_sentences(feats, decs, run)
     if not run.empty:
-        decs = cut_read_also(blocks, feats, decs, run)
+        decs = cut_read_also(blocks, feats, decs, run, config)
     return run, label_run(decs, run)
