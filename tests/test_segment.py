@@ -92,3 +92,27 @@ def test_a_read_also_header_takes_the_titles_after_it_not_the_storys_sentence() 
     sentence = "وتشمل المرحلة الأولى القاهرة والجيزة."
     article = extract(text_page((*box, sentence)))
     assert article.paragraphs == [*BEFORE, sentence, *AFTER]
+
+
+def test_a_read_also_header_takes_no_list_introduced_by_the_story() -> None:
+    box = ("طالع أيضا:", "الصحة تكشف عدد المستفيدين من مبادرة 100 مليون صحة")
+    items = ("وتشمل المحافظات المستهدفة في المرحلة الأولى:", "1- القاهرة", "2- الجيزة", "3- أسيوط")
+    article = extract(text_page((*box, *items)))
+    assert article.paragraphs == [*BEFORE, *items, *AFTER]
+
+
+def test_an_ad_with_its_teaser_between_paragraphs_is_skipped_and_not_body() -> None:
+    ad = ("المحتوى المدعوم", "اكتشف أفضل العروض على الشقق في العاصمة الإدارية", "Sponsored")
+    last = "وأكد البيان أن الخدمة مجانية بالكامل لجميع المواطنين في المحافظات كافة."
+    article = extract(text_page(ad).replace("\n".join(AFTER), last))
+    assert article.paragraphs == [*BEFORE, last]
+
+
+def test_a_cookie_banner_is_not_the_article() -> None:
+    banner = (
+        "نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك على موقعنا. باستمرارك في تصفح "
+        "الموقع فإنك توافق على سياسة الخصوصية."
+    )
+    article = extract("\n".join([banner, "موافق", "المزيد", text_page(())]))
+    assert article.headline == HEADLINE
+    assert article.paragraphs == [*BEFORE, *AFTER]

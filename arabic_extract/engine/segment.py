@@ -126,17 +126,22 @@ INLINE_WIDGETS: Final = frozenset(
 
 
 def inline_widgets(feats: list[Features], decs: list[Decision], i: int) -> int | None:
-    """Widgets' lines between two of the story's paragraphs (good text right before the first
-    and right after the last; at most _WIDGET_LINES of them, a prompt and its button): where
-    the text resumes, or None. They cost the run one label's penalty, not a noise block's
-    each, so that a short paragraph after them stays the story's. (A read-also header alone
-    opens no such run: its title, and maybe the other article, come next.)"""
-    if i == 0 or decs[i - 1].cls != "good":
+    """Widgets between two of the story's paragraphs: good text right before the widget line
+    ``i`` and right after the last widget line within _WIDGET_LINES lines of it, and no good
+    text between (a prompt and its button; an ad's label, its teaser and its closing label):
+    where the text resumes, or None. They cost the run one label's penalty, not a noise
+    block's each, so that a short paragraph after them stays the story's. (A read-also header
+    alone opens no such run: its title, and maybe the other article, come next.)"""
+    if i == 0 or decs[i - 1].cls != "good" or not _widget_line(feats[i], decs[i]):
         return None
-    k = i
-    while k < len(decs) and k - i < _WIDGET_LINES and _widget_line(feats[k], decs[k]):
-        k += 1
-    return k if i < k < len(decs) and decs[k].cls == "good" else None
+    last = i
+    for k in range(i + 1, min(len(decs), i + _WIDGET_LINES)):
+        if decs[k].cls == "good":
+            break
+        if _widget_line(feats[k], decs[k]):
+            last = k
+    resumes = last + 1
+    return resumes if resumes < len(decs) and decs[resumes].cls == "good" else None
 
 
 def _widget_line(feat: Features, dec: Decision) -> bool:
@@ -289,10 +294,13 @@ def cut_read_also(
     out = list(decs)
     i = run.start
     while i <= run.end:
-        resumes = poll_box(decs, i, config) if decs[i].cls == "bad" else None
-        if resumes is not None:
+        resumes = None
+        if decs[i].cls == "bad":
+            resumes = inline_widgets(feats, decs, i) or poll_box(decs, i, config)
+        if resumes is not None:  # the box's lines (a poll's, an ad's teaser) are its own
             for k in range(i + 1, resumes):
-                out[k] = Decision("bad", labels.NOISE, ("feedback",))
+                if decs[k].cls != "bad":
+                    out[k] = Decision("bad", labels.NOISE, decs[i].reasons)
             i = resumes
         elif OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
@@ -317,7 +325,7 @@ def _cut_titles(
         if j > start and block.heading and not block.dom_noise and not block.links:
             break
         if j > start and _sentence_end(block.text):
-            break  # a short sentence of the story's: no title ends on a full stop
+            break  # a short sentence of the story's: no title ends on a full stop or a colon
         if decs[j].cls != "bad":
             out[j] = Decision("bad", labels.NOISE, ("read-also",))
         j += 1
@@ -326,9 +334,9 @@ def _cut_titles(
 
 def _sentence_end(text: str) -> bool:
     """Does the text end a sentence with a full stop (not an ellipsis, as a teaser's cut
-    title may)?"""
+    title may), or introduce a list with a colon?"""
     stripped = text.rstrip()
-    return stripped.endswith(".") and not stripped.endswith("..")
+    return stripped.endswith((".", ":")) and not stripped.endswith("..")
 
 
 def label_run(decs: list[Decision], run: Run) -> list[Decision]:

@@ -951,6 +951,33 @@ FOOTER = Family(
     max_words=40,
 )
 
+COOKIE_NOTICE = Family(
+    name="cookie-notice",
+    kind="search",
+    description="A cookie banner's sentence: نستخدم ملفات تعريف الارتباط لتحسين تجربتك، "
+    "باستمرارك في تصفح الموقع فإنك توافق. (Phrased as banners phrase it: an article about "
+    "cookies is not one.)",
+    patterns=(
+        r"(?:نستخدم|يستخدم\s++(?:هذا\s++)?+الموقع|نحن\s++نستخدم)\s++(?:ال)?+ملفات\s++"
+        r"(?:تعريف\s++الارتباط|الكوكيز|كوكيز|cookies)",
+        r"(?:باستمرارك|بمواصلتك|باستخدامك)\s++(?:في\s++)?+(?:تصفح|استخدام)\s++(?:هذا\s++)?+"
+        r"(?:الموقع|موقعنا)",
+        r"(?:we|this site) uses? cookies",
+    ),
+    anchors=("ملفات", "باستمرارك", "بمواصلتك", "باستخدامك", "cookies"),
+    examples=(
+        "نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك على موقعنا. باستمرارك في تصفح "
+        "الموقع فإنك توافق على سياسة الخصوصية.",
+        "يستخدم هذا الموقع ملفات الكوكيز",
+        "We use cookies to improve your experience.",
+    ),
+    counter_examples=(
+        "أقر البرلمان الأوروبي قواعد جديدة تلزم المواقع بطلب موافقة المستخدم قبل حفظ ملفات "
+        "تعريف الارتباط على أجهزتهم",
+    ),
+    max_words=60,
+)
+
 CONTACT = Family(
     name="contact",
     kind="prefix",
@@ -1122,6 +1149,7 @@ NOISE_FAMILIES: tuple[Family, ...] = (
     COUNTER,
     TIME_AGO,
     FOOTER,
+    COOKIE_NOTICE,
     CONTACT,
     WEATHER,
     ADVERT,
