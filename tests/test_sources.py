@@ -127,3 +127,37 @@ def test_an_attribution_to_unnamed_media_or_sources_credits_no_outlet(attributio
 def test_an_unnamed_word_before_a_known_agency_still_credits_it() -> None:
     lead = f"{LEAD[:-1]}، وفق ما نقلت الأنباء الألمانية."
     assert extract(f"{TITLE}\n{lead}\n{LAST}").source == "الأنباء الألمانية"
+
+
+@pytest.mark.parametrize("credit,source", [("(رويترز)", "رويترز"), ("- (أ ف ب)", "أ ف ب")])
+def test_an_agency_in_brackets_on_the_line_after_the_story_is_its_source(
+    credit: str, source: str
+) -> None:
+    html = f"<html><body><h1>{TITLE}</h1><p>{LEAD}</p><p>{LAST}</p><p>{credit}</p></body></html>"
+    assert extract(html).source == source
+    assert extract(f"{TITLE}\n{LEAD}\n{LAST}\n{credit}").source == source
+
+
+def test_a_photo_credit_under_a_photo_is_no_source() -> None:
+    figure = '<figure><img src="a.jpg"><figcaption>(رويترز)</figcaption></figure>'
+    html = f"<html><body><h1>{TITLE}</h1><p>{LEAD}</p><p>{LAST}</p>{figure}</body></html>"
+    assert extract(html).source is None
+    # nor a bracket that names no agency
+    assert extract(f"{TITLE}\n{LEAD}\n{LAST}\n(صور)").source is None
+
+
+@pytest.mark.parametrize(
+    "line,source",
+    [
+        ("نقلاً عن «الشرق الأوسط»", "الشرق الأوسط"),
+        ("القاهرة - المصدر: رويترز", "رويترز"),
+        ("بيروت - الوكالة الوطنية للإعلام", "الوكالة الوطنية للإعلام"),
+        ("محمد المنشاوي - مراسل الجزيرة نت", "الجزيرة نت"),
+    ],
+)
+def test_sources_named_with_a_label_a_role_or_a_definite_outlet_word(
+    line: str, source: str
+) -> None:
+    article = extract(f"{TITLE}\n{line}\n{LEAD}\n{LAST}")
+    assert article.source == source
+    assert source not in (article.author or "")

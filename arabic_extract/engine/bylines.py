@@ -32,6 +32,7 @@ from arabic_extract.rules.attribution import (
     BYLINE_ROLE,
     DATELINE_PLACE,
     OUTLET_WORDS,
+    SOURCE_LINE,
     WAW_NAMES,
 )
 from arabic_extract.rules.stopwords import STOPWORDS
@@ -407,13 +408,24 @@ def is_outlet_name(norm_name: str) -> bool:
 _BYLINE_SPLIT: Final = regex.compile(r"(?<!\s)\s++[-–—|/]\s++|(?:(?<!\s)\s++)?+[|]\s*+")
 
 
+def _without_role(norm: str) -> str:
+    """A normalised part without the role or the source label that opens it (مراسل الجزيرة
+    نت: الجزيرة نت; المصدر: رويترز: رويترز)."""
+    label = SOURCE_LINE.payload(norm)
+    if label:
+        return label
+    role = BYLINE_ROLE.compiled.match(norm) if BYLINE_ROLE.may_occur(norm) else None
+    return norm[role.end() :].strip() if role is not None and role.end() < len(norm) else norm
+
+
 def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     """For a byline "Outlet - Person" (either order), the normalised outlet and person."""
     parts = _BYLINE_SPLIT.split(norm)
     if len(parts) != 2 or len(norm.split()) > 8:
         return None
     first, second = (part.strip() for part in parts)
-    for outlet, person in ((first, second), (second, first)):
+    for named, person in ((first, second), (second, first)):
+        outlet = _without_role(named)  # "مراسل الجزيرة نت" credits الجزيرة نت
         person_words = len(person.split())
         if (  # the cheap conditions first: is_outlet_name runs regular expressions
             1 <= person_words <= 4

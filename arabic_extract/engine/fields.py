@@ -458,7 +458,8 @@ def credited_outlet(
     blocks: list[Block], decs: list[Decision], window: range, body: list[int]
 ) -> str | None:
     """The outlet the page credits in so many words: a source line near the body, else the
-    credit in brackets that closes the body (see :func:`closing_credit`)."""
+    credit in brackets that closes the body (see :func:`closing_credit`) or stands on the line
+    after it (:func:`credit_alone`)."""
     for i in window:
         if "source-line" in decs[i].reasons:
             name = source_line_outlet(blocks, i)
@@ -468,7 +469,26 @@ def credited_outlet(
         name = closing_credit(blocks[i])
         if name:
             return name
+    after = body[-1] + 1 if body else len(blocks)
+    if after < len(blocks) and decs[after].label is not labels.CAPTION:
+        return credit_alone(blocks[after])
     return None
+
+
+def credit_alone(block: Block) -> str | None:
+    """An agency credited in brackets on a line of its own (``(رويترز)``, ``- (أ ف ب)``): right
+    after the story's last paragraph, the story's credit (a photo's credit is its caption's,
+    under the photo)."""
+    inner = EDGE_PUNCT.sub("", block.norm)
+    if not inner or len(inner) > _CREDIT_CHARS or "(" not in block.norm:
+        return None
+    if AGENCIES.compiled.fullmatch(inner) is None:
+        return None
+    return original_text(block, inner) or None
+
+
+# The longest agency name a credit on its own line gives (وكالة الأنباء الكويتية).
+_CREDIT_CHARS: Final = 40
 
 
 def find_source(
