@@ -515,7 +515,9 @@ def fields_table(args: str) -> str:
     for name, cinfo in cls.model_computed_fields.items():
         prop = getattr(cinfo, "wrapped_property", None)
         doc = cinfo.description or inspect.getdoc(prop) or ""
-        rows.append([code(name), code(str(cinfo.return_type.__name__)), "computed", md(doc)])
+        kind = cinfo.return_type  # a class (str), or a union (str | None): shown as written
+        shown = kind.__name__ if isinstance(kind, type) else str(kind)
+        rows.append([code(name), code(shown), "computed", md(doc)])
     return fields_div(table(["field", "type", "default", "description"], rows))
 
 

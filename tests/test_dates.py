@@ -488,3 +488,60 @@ def test_same_dates_in_html_and_text(line: str) -> None:
     text, html = extract(page(line), config=config), extract(html_page(line), config=config)
     for field in ("published", "date_text", "published_hijri", "updated"):
         assert getattr(text, field) == getattr(html, field), field
+
+
+# --------------------------------------------------------------------------- as sites write them
+
+_STORY = (
+    "أقرت الحكومة في اجتماعها الأسبوعي خطة جديدة لدعم المشروعات الصغيرة والمتوسطة، تتضمن "
+    "قروضا ميسرة وإعفاءات ضريبية لمدة ثلاث سنوات للمشروعات التي توفر فرص عمل للشباب.\n"
+    "وقال وزير التجارة في مؤتمر صحفي عقب الاجتماع إن الخطة تستهدف نحو عشرين ألف مشروع في "
+    "المرحلة الأولى، وإن التمويل سيبدأ مطلع الشهر المقبل عبر البنوك الحكومية والخاصة."
+)
+
+
+def _dates_of(*header: str) -> tuple[datetime | None, datetime | None]:
+    page = "\n".join(["الرئيسية", "أخبار", "الحكومة تقر خطة جديدة لدعم المشروعات", *header])
+    article = extract(f"{page}\n{_STORY}")
+    return article.published, article.updated
+
+
+@pytest.mark.parametrize(
+    "header,published,updated",
+    [
+        # the time on a line of its own, below or above the date
+        (("الأحد 12 يناير 2025", "10:30 ص"), datetime(2025, 1, 12, 10, 30), None),
+        (("10:30 ص", "الأحد 12 يناير 2025"), datetime(2025, 1, 12, 10, 30), None),
+        (("12.01.2025", "10:30 GMT"), datetime(2025, 1, 12, 10, 30), None),
+        (("الأحد 12 يناير 2025", "1500 مشاهدة"), datetime(2025, 1, 12), None),
+        # the part of the day
+        (("12 يناير 2025 01:30 ظهراً",), datetime(2025, 1, 12, 13, 30), None),
+        (("12 يناير 2025 11:30 ظهراً",), datetime(2025, 1, 12, 11, 30), None),
+        (("12 يناير 2025 04:10 عصراً",), datetime(2025, 1, 12, 16, 10), None),
+        (("12 يناير 2025 11:20 ليلاً",), datetime(2025, 1, 12, 23, 20), None),
+        (("12 يناير 2025 12:00 ليلاً",), datetime(2025, 1, 12, 0, 0), None),
+        # both dates on one line, each with its time zone; an update's label before بتاريخ
+        (
+            ("نشر في: 12 يناير ,2025: 10:30 ص GST آخر تحديث: 12 يناير ,2025: 11:45 ص GST",),
+            datetime(2025, 1, 12, 10, 30),
+            datetime(2025, 1, 12, 11, 45),
+        ),
+        (
+            (
+                "نشر في: 12 يناير 2025 10:30 ص بتوقيت أبوظبي آخر تحديث: 12 يناير 2025 11:45 ص "
+                "بتوقيت أبوظبي",
+            ),
+            datetime(2025, 1, 12, 10, 30),
+            datetime(2025, 1, 12, 11, 45),
+        ),
+        (
+            ("نشر بتاريخ 12 يناير 2025 | محدث بتاريخ 13 يناير 2025",),
+            datetime(2025, 1, 12),
+            datetime(2025, 1, 13),
+        ),
+    ],
+)
+def test_dates_as_sites_write_them(
+    header: tuple[str, ...], published: datetime, updated: datetime | None
+) -> None:
+    assert _dates_of(*header) == (published, updated)

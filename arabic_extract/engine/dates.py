@@ -122,15 +122,23 @@ NUMERIC_DATE: Final = regex.compile(
 _NUMERIC_HINT: Final = regex.compile(r"\d\s?[-/.]\s?\d")
 TIME: Final = regex.compile(
     r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?+(?!\d)"
-    r"(?:\s*+(?P<half>صباحا|مساء|ظهرا|ص|م|am|pm)(?![\p{L}]))?+"
+    r"(?:\s*+(?P<half>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|ص|م|am|pm)(?![\p{L}]))?+"
 )
 RELATIVE: Final = regex.compile(
     r"(?:منذ|قبل)\s*+(?P<count>\d{1,6})?+\s*+(?P<unit>ثانيه|ثوان|ثواني|دقيقتين|دقيقتان|دقيقه|"
     r"دقائق|ساعتين|ساعتان|ساعه|ساعات|يومين|يومان|يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|اشهر|"
     r"شهور|سنتين|سنه|سنوات|عامين|عام|اعوام)(?![\p{L}])"
 )
-_AFTERNOON: Final = frozenset({"م", "مساء", "pm"})
-_MORNING: Final = frozenset({"ص", "صباحا", "am"})
+# The part of the day a clock time names: after noon (4:10 عصرا is 16:10), around noon (1:30
+# ظهرا is 13:30, 11:30 ظهرا is 11:30), at night (11:20 ليلا is 23:20, 1:00 ليلا and 12 ليلا
+# are after midnight), in the morning (12:30 ص is 00:30).
+_AFTERNOON: Final = frozenset({"م", "مساء", "pm", "عصرا"})
+_NOON: Final = "ظهرا"
+_NIGHT: Final = "ليلا"
+_MORNING: Final = frozenset({"ص", "صباحا", "am", "فجرا"})
+# Before this hour a time around noon is after it (1-5 ظهرا); from this hour on, a time at
+# night is before midnight (6-11 ليلا).
+_NOON_HOURS_AFTER: Final = 6
 # A weekday right before a date belongs to it: "الأحد، 15 رمضان 1445 هـ".
 _WEEKDAY_BEFORE: Final = regex.compile(rf"(?:{alternation(WEEKDAYS)})[\s,،-]*+$")
 
@@ -251,9 +259,15 @@ def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
 
 # A time zone after a clock time ("14:00 (GMT+0400)", "10:30 بتوقيت القدس"), normalised. (Not
 # after a space: a search over a run of spaces would read it to its end from each.)
-_ZONE_AFTER: Final = regex.compile(
-    r"(?<!\s)\s*+\(?+(?:(?:gmt|utc)(?:\s*+[+-]\s*+\d{1,2}(?::?+\d\d)?+)?+|بتوقيت\s++\p{L}++)\)?+"
+# A time zone: GMT+3, UTC, the zones of the region and Europe by their abbreviations (GST,
+# AST, EET, MSK...), or بتوقيت and a place.
+_ZONE: Final = (
+    r"(?:(?:gmt|utc|gst|ast|eet|eest|cet|cest|msk|trt|ksa|bst|est|edt)(?![\p{L}])"
+    r"(?:\s*+[+-]\s*+\d{1,2}(?::?+\d\d)?+)?+|بتوقيت\s++\p{L}++)"
 )
+_ZONE_AFTER: Final = regex.compile(rf"(?<!\s)\s*+\(?+{_ZONE}\)?+")
+# A time zone anywhere in what is left of a date line (its clock times are gone).
+_ZONE_WORDS: Final = regex.compile(rf"(?<![\p{{L}}]){_ZONE}")
 # How far before a date its weekday may start: the longest weekday's name and a separator.
 _WEEKDAY_REACH: Final = 16
 
@@ -383,9 +397,11 @@ def clock_time(norm: str, segment: Segment, dates: list[FoundDate]) -> regex.Mat
 
 def _at(day: datetime, clock: regex.Match[str]) -> datetime:
     hour, minute = int(clock["hour"]), int(clock["minute"])
-    if clock["half"] in _AFTERNOON and hour < 12:
+    half = clock["half"]
+    after_noon = (half in _AFTERNOON and hour < 12) or (half == _NOON and hour < _NOON_HOURS_AFTER)
+    if after_noon or (half == _NIGHT and _NOON_HOURS_AFTER <= hour < 12):
         hour += 12
-    if clock["half"] in _MORNING and hour == 12:
+    elif (half in _MORNING or half == _NIGHT) and hour == 12:
         hour = 0
     return day.replace(hour=hour % 24, minute=minute % 60)
 
@@ -573,6 +589,8 @@ def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig
     if published is None:
         notes.append(NO_DATE)
     first = published.part.value if published is not None else None
+    if first is not None and published is not None and not published.part.relative:
+        first = _with_clock_beside(first, published.block, published.part, header)
     last = updated.part.value if updated is not None else None
     if first is not None and last is not None and last < first:
         notes.append("updated: earlier than the publication date (both kept as labelled)")
@@ -589,6 +607,23 @@ def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig
     )
 
 
+def _with_clock_beside(
+    day: datetime, block: Block, part: DatedPart, header: list[Block]
+) -> datetime:
+    """A date line without a clock time takes the time a line right above or below it gives
+    alone (الأحد 12 يناير 2025 / 10:30 ص, as pages that set the date and the time apart write
+    them); else it stays as it is."""
+    if TIME.search(block.norm, part.start, part.end) is not None:
+        return day
+    for other in header:
+        if abs(other.position - block.position) == 1:
+            clock = TIME.match(other.norm)
+            rest = other.norm[clock.end() :] if clock is not None else ""
+            if clock is not None and (not rest.strip() or _ZONE_AFTER.fullmatch(rest)):
+                return _at(day, clock)
+    return day
+
+
 # --- date lines ---------------------------------------------------------------------------------
 
 
@@ -602,12 +637,13 @@ def _without(norm: str, spans: list[tuple[int, int]]) -> str:
 
 
 def only_date_words(rest: str) -> bool:
-    """Whether what is left of a line besides its dates is date-line words (at most one
-    other word: a place, a time zone)."""
+    """Whether what is left of a line besides its dates is date-line words and time zones (at
+    most one other word: a place)."""
     if not rest or rest.isspace():
         return True
     rest = TIME.sub(" ", rest)
     rest = RELATIVE.sub(" ", rest)
+    rest = _ZONE_WORDS.sub(" ", rest)
     rest = _LINE_WORDS_RE.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     return len(rest.split()) <= 1

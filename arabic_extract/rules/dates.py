@@ -261,6 +261,11 @@ UPDATED_LABEL = Family(
         "حدث في",
         "محدث",
         "محدث في",
+        # with the published label's بتاريخ after it: one label, the update's
+        "محدث بتاريخ",
+        "تحديث بتاريخ",
+        "آخر تحديث بتاريخ",
+        "تم التحديث بتاريخ",
         "آخر تعديل",
         "تم التعديل",
         "updated",
@@ -271,7 +276,12 @@ UPDATED_LABEL = Family(
         "modified",
         "last modified",
     ),
-    examples=("آخر تحديث: منذ يومين", "تم التحديث 14:05", "Updated: 23 March 2024"),
+    examples=(
+        "آخر تحديث: منذ يومين",
+        "تم التحديث 14:05",
+        "Updated: 23 March 2024",
+        "محدث بتاريخ 13 يناير 2025",
+    ),
     counter_examples=("نشر في 2024-03-20", "التحديثات الأخيرة للتطبيق"),
 )
 
