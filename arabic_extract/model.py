@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import Enum
 from functools import cached_property
 from typing import Annotated, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, computed_field
 
-from arabic_extract.engine.fingerprint import fingerprint as body_fingerprint
+from arabic_extract.engine.fingerprint import body_forms, from_norms
 
 FINGERPRINT_PATTERN: Final = r"^[0-9a-f]{16}$"
 """What a fingerprint looks like (16 lowercase hexadecimal digits), as the JSON schema says."""
@@ -223,6 +224,35 @@ ContentNode = Annotated[
 """One node of :attr:`Article.content`, told apart by its ``type``."""
 
 
+class BodyForms:
+    """The matching forms of an article's body blocks, by their text, as the pipeline made
+    them: kept for the fingerprint's first read, which then need not normalise the
+    paragraphs again, and dropped by it. Not part of the article's value: an article read
+    back from its JSON, which has none, is equal to the one extracted."""
+
+    __slots__ = ("forms",)
+
+    def __init__(self, forms: Mapping[str, str] | None = None) -> None:
+        self.forms = forms
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BodyForms)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def take(self) -> Mapping[str, str] | None:
+        """The forms, once: they are dropped when taken."""
+        forms, self.forms = self.forms, None
+        return forms
+
+
+def keep_body_forms(article: Article, forms: Mapping[str, str]) -> Article:
+    """``article`` with the body blocks' matching forms kept for its fingerprint's first read
+    (the pipeline's; see :class:`BodyForms`)."""
+    article._forms.forms = forms
+    return article
+
+
 class Article(BaseModel):
     """A clean article extracted from an Arabic news page.
 
@@ -337,8 +367,13 @@ class Article(BaseModel):
     @cached_property
     def fingerprint(self) -> str | None:
         """``arabic_extract.dedup.fingerprint(self.paragraphs)``, computed on first read (it
-        costs 5-20 % of an extraction, which a caller who wants the body alone does not pay)."""
-        return body_fingerprint(self.paragraphs)
+        costs 5-20 % of an extraction, which a caller who wants the body alone does not pay),
+        from the body's matching forms the pipeline made when it has them."""
+        return from_norms(body_forms(self.paragraphs, self._forms.take()))
+
+    # The matching forms of the body's blocks, kept by the pipeline for the fingerprint's
+    # first read (see BodyForms).
+    _forms: BodyForms = PrivateAttr(default_factory=BodyForms)
 
     def __setattr__(self, name: str, value: object) -> None:
         # pydantic lets a cached property be set even on a frozen model: the fingerprint is

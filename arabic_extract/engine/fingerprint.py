@@ -43,11 +43,11 @@ import re
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Final, Literal
 
-from arabic_extract.engine.blocks import matching_form, matching_forms
+from arabic_extract.engine.blocks import Block, matching_form, matching_forms
 
 RISE_WORDS: Final = 60
 """A feature's weight rises to full over the body's first RISE_WORDS words, stays full to word
@@ -145,16 +145,28 @@ _WHOLE_CHARS: Final = 4 * (MAX_CHARS + _MARGIN)
 (:func:`_form`)."""
 
 
-def body_forms(paragraphs: Sequence[str]) -> list[str]:
+def body_forms(paragraphs: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:
     """The matching forms of a body's paragraphs (each as
     :func:`~arabic_extract.engine.blocks.matching_form` gives it), up to the one that takes
-    them past MAX_CHARS: the fingerprint reads no further. Consecutive paragraphs are folded
+    them past MAX_CHARS: the fingerprint reads no further. ``known`` gives the forms the
+    pipeline made (a body block's text and its form, :func:`known_forms`): when it has every
+    paragraph's, nothing is normalised again. Otherwise consecutive paragraphs are folded
     together, about MAX_CHARS + _MARGIN characters at a time
     (:func:`~arabic_extract.engine.blocks.matching_forms`: one pass where a paragraph at a time
     cost a call each); an empty paragraph's form is empty, and one over _WHOLE_CHARS is
     normalised alone (:func:`_form`)."""
     norms: list[str] = []
     size = start = 0
+    if known is not None:
+        for text in paragraphs:
+            norm = known.get(text)
+            if norm is None:
+                break
+            norms.append(norm)
+            size += len(norm) + 1
+            start += 1
+            if size > MAX_CHARS:
+                return norms
     while start < len(paragraphs) and size <= MAX_CHARS:
         stop = _batch_end(paragraphs, start)
         if stop == start:  # empty or very long: alone
@@ -171,6 +183,12 @@ def body_forms(paragraphs: Sequence[str]) -> list[str]:
                 break
         start = stop
     return norms
+
+
+def known_forms(blocks: Sequence[Block], max_chars: int) -> dict[str, str]:
+    """The text and matching form of each of the body's blocks whose form is whole (a block
+    over ``max_chars`` was matched on a prefix): what :func:`body_forms` need not redo."""
+    return {block.text: block.norm for block in blocks if len(block.text) <= max_chars}
 
 
 def _batch_end(paragraphs: Sequence[str], start: int) -> int:

@@ -15,6 +15,7 @@ from arabic_extract.engine.content import body_lines, build_content
 from arabic_extract.engine.deadline import late_note
 from arabic_extract.engine.features import features
 from arabic_extract.engine.fields import Fields, extract_fields, with_source_fallback
+from arabic_extract.engine.fingerprint import known_forms
 from arabic_extract.engine.language import LanguageGuess, detect_language, language_name
 from arabic_extract.engine.markdown import read_markdown
 from arabic_extract.engine.merge import merge_meta, title_line
@@ -25,7 +26,7 @@ from arabic_extract.engine.reflow import text_rows
 from arabic_extract.engine.segment import segment
 from arabic_extract.engine.structure import mark_structures
 from arabic_extract.engine.tags import plausible_tags
-from arabic_extract.model import Article, BlockInfo, Teaser
+from arabic_extract.model import Article, BlockInfo, Teaser, keep_body_forms
 
 # Below this many characters of body, the language is read from the page's other text too.
 _LANGUAGE_MIN_BODY: Final = 200
@@ -165,7 +166,7 @@ def assemble(
         page_type = "other"
         page_notes.append("page: no article text and no list of teasers; typed other")
     foreign = language_note(language)
-    return Article(
+    article = Article(
         headline=fields.headline,
         source=fields.source,
         author=fields.author,
@@ -191,6 +192,8 @@ def assemble(
         teasers=teasers or [],
         entries=page.entries,
     )
+    shown = [b for b, d in zip(blocks, decs, strict=True) if d.is_body]
+    return keep_body_forms(article, known_forms(shown, config.max_line_chars))
 
 
 EMPTY_NOTE: Final = "body: the input is empty or only whitespace"
