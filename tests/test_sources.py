@@ -161,3 +161,23 @@ def test_sources_named_with_a_label_a_role_or_a_definite_outlet_word(
     article = extract(f"{TITLE}\n{line}\n{LEAD}\n{LAST}")
     assert article.source == source
     assert source not in (article.author or "")
+
+
+@pytest.mark.parametrize(
+    "dateline,source",
+    [
+        ("أبوظبي في 12 يناير / وام / ", "وام"),
+        ("الدوحة في 12 يناير /قنا/ ", "قنا"),
+        ("بيروت- رويترز- ", "رويترز"),
+        ("لندن- «القدس العربي»: ", "القدس العربي"),
+    ],
+)
+def test_agency_datelines_with_slashes_or_a_dash_on_the_place(dateline: str, source: str) -> None:
+    assert extract(f"{TITLE}\n{dateline}{LEAD}\n{LAST}").source == source
+    html = f"<html><body><h1>{TITLE}</h1><p>{dateline}{LEAD}</p><p>{LAST}</p></body></html>"
+    assert extract(html).source == source
+
+
+def test_a_breadcrumb_with_slashes_is_no_dateline() -> None:
+    page = f"الرئيسية / أخبار / محليات\n{TITLE}\n{LEAD}\n{LAST}"
+    assert extract(page).source is None

@@ -98,11 +98,14 @@ class Features:
         return self.prose_end or self.commas > 0
 
 
+_DATELINE_MARKS: Final = ("(", "-", "/", "–", "—")
+
+
 def leading_agency(norm: str) -> str | None:
     """The agency named by a dateline that opens a normalised line: القاهرة - (أ ش أ) -."""
     head = norm[:80]
-    # (normalised text has no other space than " ")
-    if "(" not in head and " -" not in head and " –" not in head and " —" not in head:
+    # (a bracket, a dash, or a slash: بيروت- رويترز-, أبوظبي في 12 يناير / وام /)
+    if not any(mark in head for mark in _DATELINE_MARKS):
         return None
     found = DATELINE.match(norm)
     if found is None:
