@@ -247,6 +247,13 @@ def people_of(article: Article) -> tuple[str | None, list[str], str | None]:
         # a byline and its date on one line
         (("كتب أحمد سمير الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
         (("كتب: أحمد سمير | الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
+        # a name on its own line above its role, and the place under it
+        (
+            ("محمد المنشاوي", "مراسل الجزيرة نت", "واشنطن"),
+            "محمد المنشاوي",
+            ["محمد المنشاوي"],
+            "واشنطن",
+        ),
     ],
 )
 def test_bylines_in_text_and_html(
@@ -347,3 +354,8 @@ def test_dual_date_fixture_fields_in_both_modes() -> None:
         assert (article.published.hour, article.published.minute) == (10, 15)
         assert (article.updated.hour, article.updated.minute) == (13, 40)
         assert article.site_name == "صحيفة الواحة"
+
+
+def test_a_name_above_its_role_is_no_caption() -> None:
+    article = extract(text_page("محمد المنشاوي", "مراسل الجزيرة نت", "واشنطن"))
+    assert article.captions == []

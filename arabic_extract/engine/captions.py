@@ -16,7 +16,7 @@ import regex
 
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.blocks import Block, strip_bullet
-from arabic_extract.engine.bylines import is_outlet_name
+from arabic_extract.engine.bylines import is_outlet_name, is_place
 from arabic_extract.engine.dates import is_date_line
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import AGENCIES, BYLINE
@@ -138,6 +138,8 @@ def _why_no_caption(norm: str, known: Known, config: ExtractionConfig) -> str | 
         return "meta-line"
     if known.author and len(known.author.split()) >= 2 and normalize(known.author) in norm:
         return "author"
+    if is_place(norm):  # a place alone is a byline's dateline (واشنطن), not a photo's caption
+        return "place"
     if known.site and words <= _SITE_CAPTION_MAX_WORDS and normalize(known.site) in norm:
         return "site"
     if SHARE_BAR.match(norm, words) or FOLLOW_PROMPT.match(norm, words):

@@ -17,7 +17,9 @@ from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import (
     Byline,
     dateline_place,
+    is_name,
     is_outlet_name,
+    is_place,
     name_before_date,
     read_byline,
     split_outlet_byline,
@@ -42,6 +44,7 @@ from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
+    BYLINE_ROLE,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
@@ -369,7 +372,36 @@ def find_byline(
         span = name_before_date(blocks[i].norm)
         if span is not None and (name := span_text(blocks[i], *span)):
             return Byline((name,), place)
-    return Byline((), place)
+    return role_byline(blocks, decs, run, order) or Byline((), place)
+
+
+def role_byline(
+    blocks: list[Block], decs: list[Decision], run: Run, order: list[int]
+) -> Byline | None:
+    """A name on a line of its own above a line that is only its role (محمد المنشاوي /
+    مراسل الجزيرة نت), as bylines without a byline word are set apart; the place on the line
+    under the role, if any, is its dateline (واشنطن)."""
+    for i in order:
+        if not 0 < i < run.start or decs[i].is_body or decs[i - 1].is_body:
+            continue
+        role = blocks[i].norm
+        if len(role.split()) > _ROLE_WORDS or BYLINE_ROLE.compiled.match(role) is None:
+            continue
+        if not is_name(blocks[i - 1].norm, _ROLE_NAME_WORDS):
+            continue
+        name = clean_edges(blocks[i - 1].text)
+        after = i + 1
+        place = None
+        if after < run.start and not decs[after].is_body and is_place(blocks[after].norm):
+            place = clean_edges(blocks[after].text) or None
+        return Byline((name,), place) if name else None
+    return None
+
+
+# A role line is short (مراسل الجزيرة نت، محرر الشؤون الاقتصادية); the name above it has two or
+# three words, as a bare byline's (bylines._BARE_NAME_WORDS).
+_ROLE_WORDS: Final = 5
+_ROLE_NAME_WORDS: Final = range(2, 4)
 
 
 def lead_dateline(
