@@ -66,7 +66,7 @@ _NOT_IN_NAMES: Final = frozenset(normalize(word) for word in STOPWORDS) - {norma
 # A byline names a person by two to five words (أحمد سمير، حسام أبو العلا، د. محمد عبد الله
 # السيد); a line without a byline word ("القاهرة - حسام أبو العلا") by two or three.
 _NAME_WORDS: Final = range(2, 6)
-_BARE_NAME_WORDS: Final = range(2, 4)
+BARE_NAME_WORDS: Final = range(2, 4)
 # The longest line read as a byline without a byline word (a place, an outlet, a name).
 _BARE_BYLINE_WORDS: Final = 8
 # The most words a part naming people has (three people of five words, and their و).
@@ -296,7 +296,7 @@ def is_place_byline(text: str, norm: str, words: int | None = None) -> bool:
             places += 1
         elif _known_outlet(part.norm) or BYLINE_ROLE.match(part.norm) is not None:
             credited += 1
-        elif people(part, words=_BARE_NAME_WORDS):
+        elif people(part, words=BARE_NAME_WORDS):
             named += 1
         elif _one_name(part.norm):
             credited += 1
@@ -368,7 +368,7 @@ def name_before_date(norm: str) -> tuple[int, int] | None:
     if keyword is not None and (letter := _LETTER.search(head, keyword.start("rest"))):
         start = letter.start()  # كتب: أحمد سمير
     name = head[start:]
-    if not is_name(name, _BARE_NAME_WORDS) or has_date_words(name):  # not "آخر تحديث"
+    if not is_name(name, BARE_NAME_WORDS) or has_date_words(name):  # not "آخر تحديث"
         return None
     return (start, len(head)) if only_dates(norm, first) else None
 
@@ -408,14 +408,21 @@ def is_outlet_name(norm_name: str) -> bool:
 _BYLINE_SPLIT: Final = regex.compile(r"(?<!\s)\s++[-–—|/]\s++|(?:(?<!\s)\s++)?+[|]\s*+")
 
 
+def role_end(norm: str) -> int | None:
+    """Where the role that opens a normalised text ends (مراسل in مراسل الجزيرة نت), or None
+    when it opens with none."""
+    role = BYLINE_ROLE.compiled.match(norm) if BYLINE_ROLE.may_occur(norm) else None
+    return None if role is None else role.end()
+
+
 def _without_role(norm: str) -> str:
     """A normalised part without the role or the source label that opens it (مراسل الجزيرة
     نت: الجزيرة نت; المصدر: رويترز: رويترز)."""
     label = SOURCE_LINE.payload(norm)
     if label:
         return label
-    role = BYLINE_ROLE.compiled.match(norm) if BYLINE_ROLE.may_occur(norm) else None
-    return norm[role.end() :].strip() if role is not None and role.end() < len(norm) else norm
+    end = role_end(norm)
+    return norm[end:].strip() if end is not None and end < len(norm) else norm
 
 
 def split_outlet_byline(norm: str) -> tuple[str, str] | None:

@@ -15,6 +15,7 @@ from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import (
+    BARE_NAME_WORDS,
     Byline,
     dateline_place,
     is_name,
@@ -22,6 +23,7 @@ from arabic_extract.engine.bylines import (
     is_place,
     name_before_date,
     read_byline,
+    role_end,
     split_outlet_byline,
 )
 from arabic_extract.engine.captions import Known, caption_text, not_a_caption
@@ -44,7 +46,6 @@ from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
-    BYLINE_ROLE,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
@@ -385,9 +386,9 @@ def role_byline(
         if not 0 < i < run.start or decs[i].is_body or decs[i - 1].is_body:
             continue
         role = blocks[i].norm
-        if len(role.split()) > _ROLE_WORDS or BYLINE_ROLE.compiled.match(role) is None:
+        if len(role.split()) > _ROLE_WORDS or role_end(role) is None:
             continue
-        if not is_name(blocks[i - 1].norm, _ROLE_NAME_WORDS):
+        if not is_name(blocks[i - 1].norm, BARE_NAME_WORDS):
             continue
         name = clean_edges(blocks[i - 1].text)
         after = i + 1
@@ -398,10 +399,9 @@ def role_byline(
     return None
 
 
-# A role line is short (مراسل الجزيرة نت، محرر الشؤون الاقتصادية); the name above it has two or
-# three words, as a bare byline's (bylines._BARE_NAME_WORDS).
+# A role line is short (مراسل الجزيرة نت، محرر الشؤون الاقتصادية); the name above it has as
+# many words as a bare byline's (bylines.BARE_NAME_WORDS).
 _ROLE_WORDS: Final = 5
-_ROLE_NAME_WORDS: Final = range(2, 4)
 
 
 def lead_dateline(

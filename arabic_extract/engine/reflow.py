@@ -25,7 +25,7 @@ import re
 from itertools import pairwise
 from typing import Final, final
 
-from arabic_extract.engine.bylines import is_name, is_place_byline
+from arabic_extract.engine.bylines import BARE_NAME_WORDS, is_name, is_place_byline
 from arabic_extract.engine.features import NOISE_INDEX, closing_agency
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.attribution import BYLINE
@@ -337,7 +337,7 @@ def _bare_name(norm: str) -> bool:
         2 <= len(words) <= 3
         and words[-1] == _ALI
         and not words[0].startswith("ال")
-        and is_name(norm, range(2, 4))
+        and is_name(norm, BARE_NAME_WORDS)
     )
 
 
