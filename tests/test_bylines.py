@@ -359,3 +359,51 @@ def test_dual_date_fixture_fields_in_both_modes() -> None:
 def test_a_name_above_its_role_is_no_caption() -> None:
     article = extract(text_page("محمد المنشاوي", "مراسل الجزيرة نت", "واشنطن"))
     assert article.captions == []
+
+
+def plain_html_page(*header: str) -> str:
+    """The header's lines in plain <div>s, no class naming them (as :func:`html_page` does)."""
+    meta = "".join(f"<div>{line}</div>" for line in header)
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+        f"<title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
+        f"{meta}{paragraphs}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "header,author",
+    [
+        # a name right under the headline, on a line of its own above the date (youm7, echorouk,
+        # annahar, hespress, al-ghad, al-quds set it so), or above the outlet's name and the date
+        (("محمود فتحي", "الإثنين 20 مايو 2024 - 03:10 م"), "محمود فتحي"),
+        (("سابين عويس", "12-01-2025 | 10:30"), "سابين عويس"),
+        (("عبد الله أعبيد", "الخميس 5 دجنبر 2024 - 21:15"), "عبد الله أعبيد"),
+        (("علاء الدين إبراهيم", "بي بي سي نيوز عربي", "12 يناير 2025"), "علاء الدين إبراهيم"),
+        # not a name: a place, a section, a label; and a name with no date under it
+        (("القاهرة", "الإثنين 20 مايو 2024"), None),
+        (("محليات", "الإثنين 20 مايو 2024"), None),
+        (("آخر تحديث", "الإثنين 20 مايو 2024"), None),
+        (("محمود فتحي",), None),
+        # too far from the date: two lines between
+        (("محمود فتحي", "صورة أرشيفية", "القاهرة اليوم", "الإثنين 20 مايو 2024"), None),
+    ],
+)
+def test_a_name_above_the_date_is_the_author(header: tuple[str, ...], author: str | None) -> None:
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page)
+        assert article.author == author
+        if author is not None:
+            assert article.captions == []
+
+
+def test_a_role_line_under_a_name_is_no_caption() -> None:
+    header = ("لمياء الرفاعي", "صحافية", "الأحد 12 يناير 2025 10:30")
+    config = ExtractionConfig(explain=True)
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page, config=config)
+        assert article.author == "لمياء الرفاعي"
+        assert article.captions == []
+        labels = {b.text: b.label.value for b in article.blocks}
+        assert labels["لمياء الرفاعي"] == labels["صحافية"] == "byline"

@@ -29,7 +29,7 @@ from arabic_extract.engine.bylines import (
 from arabic_extract.engine.captions import Known, caption_text, not_a_caption
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
-from arabic_extract.engine.dates import read_dates
+from arabic_extract.engine.dates import has_date_words, is_date_line, read_dates
 from arabic_extract.engine.features import Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
@@ -275,15 +275,7 @@ def label_headline_and_captions(
                 out[i] = Decision("bad", labels.CAPTION, ("headline-repeat", "caption"))
             elif i <= run.end + 1:
                 out[i] = Decision("bad", labels.HEADLINE, ("headline-repeat",))
-        for i in range(headline + 1, run.start):
-            if (
-                out[i].label is labels.NOISE
-                and decs[i].cls in ("near", "short")
-                and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
-                and not blocks[i].heading  # a deck under the headline, not a photo's caption
-                and not_a_caption(blocks[i].text, Known(), config) is None
-            ):
-                out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
+        out = _label_header(blocks, feats, decs, out, headline=headline, run=run, config=config)
     first = headline if headline is not None else run.start
     for i in range(first, min(len(blocks), run.end + 2)):
         if (
@@ -311,6 +303,93 @@ def label_headline_and_captions(
                 out[i - 1] = Decision("bad", labels.CAPTION, reasons)
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit",))
     return out
+
+
+def _label_header(
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    out: list[Decision],
+    *,
+    headline: int,
+    run: Run,
+    config: ExtractionConfig,
+) -> list[Decision]:
+    """The lines between the headline and the body that only their place kept out of it: a
+    name above the date or above its role, the role, and the captions of a photo."""
+    out = list(out)
+    named = headline + 1
+    if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
+        out[named] = Decision("bad", labels.BYLINE, ("name-above-date",))
+    for i in range(headline + 1, run.start):
+        if out[i].label is labels.NOISE and _role_under_name(blocks, out, i):
+            out[i] = Decision("bad", labels.BYLINE, ("byline-role",))
+            if out[i - 1].label is not labels.BYLINE:
+                out[i - 1] = Decision("bad", labels.BYLINE, _NAME_ABOVE_ROLE)
+        elif (
+            out[i].label is labels.NOISE
+            and decs[i].cls in ("near", "short")
+            and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
+            and not blocks[i].heading  # a deck under the headline, not a photo's caption
+            and not_a_caption(blocks[i].text, Known(), config) is None
+        ):
+            out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
+    return out
+
+
+def _name_above_date(
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    i: int,
+    *,
+    run: Run,
+    config: ExtractionConfig,
+) -> bool:
+    """Whether block ``i``, right under the headline, is its author's name set on a line of
+    its own above the date (الأرصاد تحذر... / محمود فتحي / الإثنين 20 مايو 2024): two or three
+    words of a name, noise only by where it stands, and a date line next, or after one short
+    line between (the outlet's name: بي بي سي نيوز عربي)."""
+    dec = decs[i]
+    if dec.label is not labels.NOISE or "outside-main-run" not in dec.reasons:
+        return False
+    norm = blocks[i].norm
+    if not _POSITION_ONLY.issuperset(dec.reasons) or not is_name(norm, BARE_NAME_WORDS):
+        return False
+    if has_date_words(norm):  # a date's label on its own line: آخر تحديث
+        return False
+    for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
+        # (a date of digits alone is "no-letters" noise to features, not a date line)
+        if feats[k].date_line or (
+            "no-letters" in decs[k].reasons
+            and is_date_line(blocks[k].norm, config.max_date_line_words)
+        ):
+            return True
+        if feats[k].words > _OUTLET_LINE_WORDS or decs[k].is_body:
+            return False
+    return False
+
+
+def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
+    """Whether block ``i`` is only the role of the name on the line above it (لمياء الرفاعي /
+    صحافية; محمد المنشاوي / مراسل الجزيرة نت): part of the byline, never a photo's caption."""
+    norm = blocks[i].norm
+    if i == 0 or norm.count(" ") >= _ROLE_WORDS or role_end(norm) is None:
+        return False
+    above = decs[i - 1]
+    return above.label is labels.BYLINE or (
+        not above.is_body and is_name(blocks[i - 1].norm, BARE_NAME_WORDS)
+    )
+
+
+# The reasons of a name on a line of its own above its role (see role_byline).
+_NAME_ABOVE_ROLE: Final = ("name-above-role",)
+# What a header line's decision says when nothing but its place kept it out of the body.
+_POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose"})
+# A name is at most this many lines above its date line; a line between them (an outlet's
+# name) has at most this many words.
+_NAME_TO_DATE: Final = 2
+_OUTLET_LINE_WORDS: Final = 5
 
 
 # --- dates, bylines, sources ------------------------------------------------------------------
@@ -357,7 +436,8 @@ def find_byline(
     dateline, or the first place a byline names."""
     place: str | None = None
     for i in order:
-        if decs[i].label is not labels.BYLINE:
+        # (a name above its role line is read with the role and the place under it)
+        if decs[i].label is not labels.BYLINE or decs[i].reasons == _NAME_ABOVE_ROLE:
             continue
         found = read_byline(strip_bullet(blocks[i].text), site)
         payload = BYLINE.payload(blocks[i].norm)
