@@ -72,6 +72,15 @@ def test_the_same_box_in_html_is_skipped() -> None:
         ("تصوير أسعد عبدالله",),
         ("مصدر الصورة: Getty Images",),
         ("انضم لقناتنا على تليجرام", "اضغط هنا"),
+        ("انضم لقناة الموقع على تليجرام لمتابعة آخر الأخبار لحظة بلحظة", "اضغط هنا"),
+        # a newsletter's form: header, prompt, field, button and consent line, one box
+        (
+            "النشرة الإخبارية",
+            "اشترك في نشرتنا الإخبارية ليصلك كل جديد",
+            "أدخل بريدك الإلكتروني",
+            "اشتراك",
+            "بالتسجيل، أنت توافق على شروط الاستخدام وسياسة الخصوصية",
+        ),
     ],
 )
 def test_a_short_paragraph_after_a_widget_stays_the_storys(widget: tuple[str, ...]) -> None:
@@ -116,3 +125,43 @@ def test_a_cookie_banner_is_not_the_article() -> None:
     article = extract("\n".join([banner, "موافق", "المزيد", text_page(())]))
     assert article.headline == HEADLINE
     assert article.paragraphs == [*BEFORE, *AFTER]
+
+
+def test_the_lines_of_one_box_count_once_but_a_related_list_does_not() -> None:
+    # (paragraphs after a newsletter's five lines stay the story's)
+    form = (
+        "النشرة الإخبارية",
+        "اشترك في نشرتنا الإخبارية ليصلك كل جديد",
+        "أدخل بريدك الإلكتروني",
+        "اشتراك",
+        "بالتسجيل، أنت توافق على شروط الاستخدام وسياسة الخصوصية",
+    )
+    article = extract(text_page(form))
+    assert article.paragraphs == [*BEFORE, *AFTER]
+    assert not set(form) & set(article.paragraphs)
+    # four read-also lines in a row are a related list, not one widget: what follows them is
+    # not joined to the story through them
+    titles = tuple(f"اقرأ أيضا: خبر آخر رقم {n} عن الاقتصاد اليمني" for n in range(1, 5))
+    other = "وفي شأن آخر، أعلنت وزارة الصحة عن حملة تطعيم جديدة في المحافظات الجنوبية."
+    article = extract(text_page((*titles, other)).replace("\n".join(AFTER), ""))
+    assert other not in article.paragraphs
+
+
+def test_a_newsletter_form_between_paragraphs_in_html() -> None:
+    form = "".join(
+        f"<div>{line}</div>"
+        for line in (
+            "النشرة الإخبارية",
+            "اشترك في نشرتنا الإخبارية ليصلك كل جديد",
+            "أدخل بريدك الإلكتروني",
+            "اشتراك",
+            "بالتسجيل، أنت توافق على شروط الاستخدام وسياسة الخصوصية",
+        )
+    )
+    before = "".join(f"<p>{p}</p>" for p in BEFORE)
+    after = "".join(f"<p>{p}</p>" for p in AFTER)
+    page = (
+        f'<html lang="ar"><body><article><h1>{HEADLINE}</h1>{before}{form}{after}'
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    assert extract(page).paragraphs == [*BEFORE, *AFTER]

@@ -135,11 +135,16 @@ def inline_widgets(feats: list[Features], decs: list[Decision], i: int) -> int |
     if i == 0 or decs[i - 1].cls != "good" or not _widget_line(feats[i], decs[i]):
         return None
     last = i
-    for k in range(i + 1, min(len(decs), i + _WIDGET_LINES)):
+    end = min(len(decs), i + _WIDGET_LINES)  # (past the lines looked at)
+    k = i + 1
+    while k < end:
         if decs[k].cls == "good":
             break
         if _widget_line(feats[k], decs[k]):
+            if k == last + 1 and _one_widget(decs[last], decs[k]):
+                end = min(len(decs), end + 1, i + _WIDGET_BOX_LINES)
             last = k
+        k += 1
     resumes = last + 1
     return resumes if resumes < len(decs) and decs[resumes].cls == "good" else None
 
@@ -150,10 +155,21 @@ def _widget_line(feat: Features, dec: Decision) -> bool:
     return "read-also" not in dec.reasons or feat.words > 3
 
 
+def _one_widget(above: Decision, below: Decision) -> bool:
+    """Whether two consecutive widget lines are lines of one box (a newsletter's form: its
+    header, prompt, field, button and consent line), which count as one line."""
+    return bool(_BOXED_WIDGETS.intersection(above.reasons, below.reasons))
+
+
 # The most lines a group of widgets between two paragraphs has: an ad's label, its teaser and
 # its closing label, the longest group in the probes of 36 pages as sites write them (a prompt
 # and its button are two). More lines between two paragraphs are a box of their own.
 _WIDGET_LINES: Final = 3
+# The widgets whose consecutive lines make one box, and the most lines such a group spans (a
+# newsletter's form has five). Read-also lines are not among them: several in a row are a
+# related list, which the other article's text may follow.
+_BOXED_WIDGETS: Final = frozenset({"follow-prompt", "advert"})
+_WIDGET_BOX_LINES: Final = 6
 
 
 def poll_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | None:
