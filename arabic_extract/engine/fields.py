@@ -348,15 +348,13 @@ def _name_above_date(
 ) -> bool:
     """Whether block ``i``, right under the headline, is its author's name set on a line of
     its own above the date (الأرصاد تحذر... / محمود فتحي / الإثنين 20 مايو 2024): two or three
-    words of a name, noise only by where it stands, and a date line next, or after one short
-    line between (the outlet's name: بي بي سي نيوز عربي)."""
+    words of a name, or the outlet and the name (هسبريس - عبد الرحيم العسري), noise only by
+    where it stands, and a date line next, or after one short line between (the outlet's name:
+    بي بي سي نيوز عربي)."""
     dec = decs[i]
     if dec.label is not labels.NOISE or "outside-main-run" not in dec.reasons:
         return False
-    norm = blocks[i].norm
-    if not _POSITION_ONLY.issuperset(dec.reasons) or not is_name(norm, BARE_NAME_WORDS):
-        return False
-    if has_date_words(norm):  # a date's label on its own line: آخر تحديث
+    if not _POSITION_ONLY.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
         return False
     for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
         # (a date of digits alone is "no-letters" noise to features, not a date line)
@@ -382,10 +380,30 @@ def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
     )
 
 
+def _bare_byline(norm: str) -> bool:
+    """A name alone (two or three words: محمود فتحي), or a name and, on the other side of one
+    dash or bar, a short part that is not a name (the outlet, as the site writes it:
+    العربية.نت - محمد الحربي). Not a date's label (آخر تحديث)."""
+    if has_date_words(norm):
+        return False
+    if is_name(norm, BARE_NAME_WORDS):
+        return True
+    for separator in _BYLINE_SEPARATORS:
+        if norm.count(separator) == 1:
+            first, second = norm.split(separator)
+            named = [is_name(part, BARE_NAME_WORDS) for part in (first, second)]
+            other = second if named[0] else first
+            return named.count(True) == 1 and other.count(" ") < _OUTLET_PART_WORDS
+    return False
+
+
+# What parts an outlet from a name on a bare byline line, and how many words the outlet has.
+_BYLINE_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
+_OUTLET_PART_WORDS: Final = 3
 # The reasons of a name on a line of its own above its role (see role_byline).
 _NAME_ABOVE_ROLE: Final = ("name-above-role",)
 # What a header line's decision says when nothing but its place kept it out of the body.
-_POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose"})
+_POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose", "title-like"})
 # A name is at most this many lines above its date line; a line between them (an outlet's
 # name) has at most this many words.
 _NAME_TO_DATE: Final = 2
