@@ -271,6 +271,31 @@ def test_agency_dateline_of_the_lead() -> None:
     assert article.author is None
 
 
+@pytest.mark.parametrize(
+    "opening,place",
+    [
+        # as WAM and QNA write it: the place, في and the date, the agency between slashes
+        ("أبوظبي في 12 يناير / وام / ", "أبوظبي"),
+        ("الدوحة في 12 يناير /قنا/ ", "الدوحة"),
+        # KUNA: the date between the place and the agency
+        ("الكويت - 12 - 1 (كونا) -- ", "الكويت"),
+        # the dash touching the place, the outlet in quotes
+        ("لندن- “القدس العربي”: ", "لندن"),
+    ],
+)
+def test_the_place_of_an_agency_dateline_in_the_lead(opening: str, place: str) -> None:
+    lead = opening + PARAGRAPHS[0]
+    text = "\n".join([TITLE, "الأحد 12 يناير 2025", "", lead, PARAGRAPHS[1]])
+    html = (
+        f'<html lang="ar"><body><article><h1>{TITLE}</h1><div>الأحد 12 يناير 2025</div>'
+        f"<p>{lead}</p><p>{PARAGRAPHS[1]}</p></article></body></html>"
+    )
+    for page in (text, html):
+        article = extract(page)
+        assert article.dateline == place
+        assert article.author is None
+
+
 def test_metadata_author_must_be_shown_on_the_page() -> None:
     shown = html_page("كريم حداد", head='<meta name="author" content="كريم حداد">')
     assert extract(shown).author == "كريم حداد"

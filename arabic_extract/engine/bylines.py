@@ -380,10 +380,15 @@ def dateline_place(norm: str) -> tuple[int, int] | None:
     cut = _DATELINE_END.search(norm)
     end = cut.start() if cut is not None else len(norm)
     head = norm[:end].rstrip(" ،,")
+    if head.endswith(_BEFORE_DATE):  # أبوظبي في 12 يناير / وام /
+        head = head[: -len(_BEFORE_DATE)].rstrip(" ،,")
     return (0, len(head)) if head and is_place(head) else None
 
 
-_DATELINE_END: Final = regex.compile(r"[(\[:\d]|\s[-–—]|--")
+# (the dash may touch the place: لندن- "القدس العربي":)
+_DATELINE_END: Final = regex.compile(r"[(\[:\d]|\s?+[-–—]|--")
+# The word between a dateline's place and its date (normalised).
+_BEFORE_DATE: Final = " في"
 
 
 # The longest name read as an outlet's (وكالة أنباء الشرق الأوسط الرسمية...).
