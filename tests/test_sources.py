@@ -181,3 +181,31 @@ def test_agency_datelines_with_slashes_or_a_dash_on_the_place(dateline: str, sou
 def test_a_breadcrumb_with_slashes_is_no_dateline() -> None:
     page = f"الرئيسية / أخبار / محليات\n{TITLE}\n{LEAD}\n{LAST}"
     assert extract(page).source is None
+
+
+def test_the_sites_name_over_the_story_is_no_headline() -> None:
+    # Mosaique FM prints its name again between the date and the story, as a credit; above
+    # the menu it is the masthead, the site's name, which is never the headline
+    title = "وزارة الفلاحة: صابة الحبوب تقدر بـ11 مليون قنطار"
+    story = (
+        "قدّر المدير العام للإنتاج الفلاحي بوزارة الفلاحة صابة الحبوب لهذا الموسم بنحو 11 مليون "
+        "قنطار، بفضل التساقطات الأخيرة.",
+        "وأوضح، في تصريح لموزاييك، أن التساقطات المسجلة في شهري مارس وأفريل ساهمت في تحسين "
+        "مردودية الزراعات الكبرى.",
+    )
+    lines = ["موزاييك أف أم", "الرئيسية", "وطنية", "جهوية", "عالمية", "رياضة", "ثقافة"]
+    lines += [title, "الأربعاء 15 ماي 2024 | 10:42", "موزاييك أف أم", *story]
+    article = extract("\n".join(lines))
+    assert article.headline == title
+    assert article.site_name == article.source == "موزاييك أف أم"
+    assert article.paragraphs == list(story)
+    menu = "".join(f"<li><a href='/{k}'>{item}</a></li>" for k, item in enumerate(lines[1:7]))
+    body = "".join(f"<p>{p}</p>" for p in story)
+    html = (
+        f"<html lang='ar'><body><header><div class='logo'>{lines[0]}</div><ul>{menu}</ul>"
+        f"</header><article><h1>{title}</h1><div>{lines[8]}</div><div>{lines[9]}</div>{body}"
+        "</article></body></html>"
+    )
+    article = extract(html)
+    assert article.headline == title
+    assert article.paragraphs == list(story)

@@ -230,7 +230,13 @@ def find_headline(
     zone = prebody_zone(decs, run, config)
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
     lead = lead_words([blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"])
-    candidates = [i for i in zone if _candidate(feats[i], decs[i]) or blocks[i].heading == 1]
+    # the site's name above its menu, printed again over the story (a source's credit): no title
+    site = blocks[0].norm if masthead(blocks, decs) is not None else None
+    candidates = [
+        i
+        for i in zone
+        if (_candidate(feats[i], decs[i]) or blocks[i].heading == 1) and blocks[i].norm != site
+    ]
     named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
     above = (
         []
@@ -669,7 +675,9 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     first = decs[0]
     if first.cls == "good" or first.label not in (labels.BODY, labels.NOISE):
         return None
-    if first.label is labels.NOISE and "menu" not in first.reasons:
+    if first.label is labels.NOISE and not (
+        "menu" in first.reasons or _POSITION_ONLY.issuperset(first.reasons)
+    ):
         return None
     menu = sum(1 for d in decs[1:6] if {"menu", "navigation"} & set(d.reasons))
     return clean_edges(blocks[0].text) or None if menu >= 2 else None
