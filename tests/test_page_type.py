@@ -223,6 +223,40 @@ def test_video_headline_and_player_line_with_little_text_make_a_video_page() -> 
     assert analysed(page) == "video"
 
 
+INLINE_VIDEO = (
+    "محمد صلاح يقود ليفربول لفوز كبير على توتنهام بأربعة أهداف",
+    "الأحد، 05 مايو 2024 08:10 م",
+    "قاد النجم المصري محمد صلاح فريقه ليفربول لتحقيق فوز كبير على ضيفه توتنهام.",
+    "وسجل صلاح الهدف الأول لليفربول في الدقيقة 16 بضربة رأس.",
+    "شاهد الفيديو",
+    "03:42",
+    "أهداف مباراة ليفربول وتوتنهام",
+    "ورفع ليفربول رصيده إلى 78 نقطة في المركز الثالث بجدول الترتيب.",
+)
+
+
+def test_a_video_between_a_short_storys_paragraphs_is_embedded_in_an_article() -> None:
+    # the player's label is inside the story, not above it: an article; the video's title is
+    # its caption, not a paragraph
+    article = extract("\n".join(INLINE_VIDEO))
+    assert article.page_type == "article"
+    assert article.captions == ["أهداف مباراة ليفربول وتوتنهام"]
+    assert article.paragraphs == [INLINE_VIDEO[2], INLINE_VIDEO[3], INLINE_VIDEO[7]]
+    # the same label above the text makes a video page
+    video = extract("\n".join([*INLINE_VIDEO[:2], "شاهد الفيديو", "03:42", *INLINE_VIDEO[2:4]]))
+    assert video.page_type == "video"
+    # and in HTML, with the player
+    player = "".join(f"<div>{line}</div>" for line in INLINE_VIDEO[4:7])
+    page = (
+        f"<html lang='ar'><body><article><h1>{INLINE_VIDEO[0]}</h1><div>{INLINE_VIDEO[1]}</div>"
+        f"<p>{INLINE_VIDEO[2]}</p><p>{INLINE_VIDEO[3]}</p>{player}"
+        f"<video src='/v/1.mp4'></video><p>{INLINE_VIDEO[7]}</p></article></body></html>"
+    )
+    article = extract(page)
+    assert article.page_type == "article"
+    assert article.paragraphs == [INLINE_VIDEO[2], INLINE_VIDEO[3], INLINE_VIDEO[7]]
+
+
 def test_stamps() -> None:
     def stamp(line: str) -> bool:
         block = line_blocks([line], 1000)[0]

@@ -20,6 +20,7 @@ from arabic_extract.engine.features import Features, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 from arabic_extract.model import Label
+from arabic_extract.rules.pages import VIDEO_LINE
 
 Cls = Literal["good", "near", "short", "bad"]
 
@@ -257,6 +258,46 @@ def mark_embeds(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
     return out
 
 
+def mark_video_titles(
+    blocks: list[Block], feats: list[Features], decs: list[Decision]
+) -> list[Decision]:
+    """A video embedded in the text shows its player's label (شاهد الفيديو), maybe its
+    duration (03:42), then its title, a short line without a sentence's end: the title is the
+    video's caption, not the story's, and the three lines are one widget of the text (see
+    segment.INLINE_WIDGETS)."""
+    out = list(decs)
+    for i, block in enumerate(blocks):
+        norm = block.norm
+        if feats[i].words > _VIDEO_LABEL_WORDS or not any(m in norm for m in _VIDEO_MARKS):
+            continue
+        if decs[i].cls == "good" or VIDEO_LINE.match(norm, feats[i].words) is None:
+            continue
+        out[i] = Decision("bad", decs[i].label, (*decs[i].reasons, _PLAYER))
+        k = i + 1
+        if k < len(blocks) and not _TITLE_AFTER_DURATION.isdisjoint(decs[k].reasons):
+            out[k] = Decision("bad", decs[k].label, (*decs[k].reasons, _PLAYER))
+            k += 1  # past the video's duration
+        if (
+            k < len(blocks)
+            and decs[k].cls != "good"
+            and feats[k].title_like
+            and feats[k].words <= _VIDEO_TITLE_WORDS
+        ):
+            out[k] = Decision("bad", labels.CAPTION, ("video-title",))
+    return out
+
+
+# The reason a video player's label and duration carry.
+_PLAYER: Final = "video-player"
+# What every player's label holds (normalised; see VIDEO_LINE), looked for before its pattern.
+_VIDEO_MARKS: Final = ("فيديو", "المقطع", "video")
+# The most words of a player's label (as page_type reads them) and of a video's title.
+_VIDEO_LABEL_WORDS: Final = 8
+_VIDEO_TITLE_WORDS: Final = 12
+# The reasons of a video's duration on its own line.
+_TITLE_AFTER_DURATION: Final = frozenset({"counter", "no-letters"})
+
+
 # How many lines of links may stand between an embedded post's text and its signature.
 _EMBED_LINKS: Final = 3
 # A signature alone: a dash, the author's name, the handle and a date.
@@ -300,6 +341,7 @@ def classify(
     """Both passes: each block alone, then with its neighbours."""
     decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
     decs = mark_embeds(blocks, mark_credit_captions(blocks, feats, decs, config))
+    decs = mark_video_titles(blocks, feats, decs)
     decs = mark_menus(blocks, feats, decs, config)
     decs = mark_headline_lists(blocks, feats, decs, config)
     decs = mark_repeats(blocks, decs)

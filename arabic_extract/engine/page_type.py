@@ -467,8 +467,8 @@ def classify_page(
         )
 
     if m.article_chars < config.video_max_article_chars:
-        marked = (bool(title) and VIDEO_TITLE.match(title) is not None) or any(
-            f.words <= 8 and VIDEO_LINE.match(b.norm) for b, f in zip(blocks, feats, strict=True)
+        marked = (bool(title) and VIDEO_TITLE.match(title) is not None) or _video_label(
+            blocks, feats, decs
         )
         # on HTML a video headline or label needs a player on the page too
         video = hints.says_video or (marked and (hints.players is None or hints.players() > 0))
@@ -479,6 +479,24 @@ def classify_page(
                 decs,
             )
     return PageKind("article", [], decs, article_chars=m.article_chars)
+
+
+def _video_label(blocks: list[Block], feats: list[Features], decs: list[Decision]) -> bool:
+    """Whether a player's label (شاهد الفيديو) stands outside the story's text: above it, as a
+    video page's player does, or after it. One between two of its paragraphs is a video
+    embedded in an article."""
+    good = [i for i, d in enumerate(decs) if d.cls == "good" and d.is_body]
+    first, last = (good[0], good[-1]) if good else (len(decs), -1)
+    return any(
+        not first < i < last
+        and feats[i].words <= _VIDEO_LABEL_WORDS
+        and VIDEO_LINE.match(block.norm) is not None
+        for i, block in enumerate(blocks)
+    )
+
+
+# The most words a player's label has (شاهد الفيديو، فيديو: ...).
+_VIDEO_LABEL_WORDS: Final = 8
 
 
 def _video_reason(hints: PageHints) -> str:

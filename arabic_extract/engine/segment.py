@@ -119,9 +119,18 @@ def best_subrun(weights: list[float], lo: int, hi: int) -> Run:
 
 
 # Widgets that sites put between a story's paragraphs: an ad's label, a photo's credit, a
-# follow prompt, a poll's line, a read-also link with its title on the line.
+# follow prompt, a poll's line, a read-also link with its title on the line, a video's
+# player, duration and title (classify.mark_video_titles).
 INLINE_WIDGETS: Final = frozenset(
-    {"advert", "photo-credit", "follow-prompt", "feedback", "read-also"}
+    {
+        "advert",
+        "photo-credit",
+        "follow-prompt",
+        "feedback",
+        "read-also",
+        "video-player",
+        "video-title",
+    }
 )
 
 
