@@ -46,7 +46,7 @@ PARAGRAPHS = (
         # a role is not a person
         ("مراسل الجزيرة نت", (), None),
         ("محمد علي - مراسل الجزيرة نت", ("محمد علي",), None),
-        ("محمد علي مراسل الجزيرة في غزة", ("محمد علي",), None),
+        ("محمد علي مراسل الجزيرة في غزة", ("محمد علي",), "غزة"),  # where the role files from
         ("كتب: محرر الشؤون الاقتصادية", (), None),
         ("Staff Writer", (), None),
         ("By Staff Writer", (), None),
@@ -247,6 +247,13 @@ def people_of(article: Article) -> tuple[str | None, list[str], str | None]:
         # a byline and its date on one line
         (("كتب أحمد سمير الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
         (("كتب: أحمد سمير | الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
+        # the place a role or an outlet says it filed from, after في or من
+        (
+            ("مراسلنا في غزة: رامي أبو جاموس",),
+            "رامي أبو جاموس",
+            ["رامي أبو جاموس"],
+            "غزة",
+        ),
         # a name on its own line above its role, and the place under it
         (
             ("محمد المنشاوي", "مراسل الجزيرة نت", "واشنطن"),
@@ -425,6 +432,14 @@ def test_a_name_above_the_date_is_the_author(header: tuple[str, ...], author: st
         assert article.author == author
         if author is not None:
             assert article.captions == []
+
+
+def test_the_outlet_and_its_place_above_the_date_give_the_dateline() -> None:
+    header = ("إيلاف من بيروت", "الأحد 12 يناير 2025 - 10:30 GMT")
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page)
+        assert (article.author, article.dateline) == (None, "بيروت")
+        assert article.captions == []
 
 
 def test_a_role_line_under_a_name_is_no_caption() -> None:

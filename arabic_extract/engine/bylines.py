@@ -245,11 +245,13 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
     places: list[Part] = []
     outlet: str | None = None
     run_over = False
+    filed: str | None = None  # a place named after في or من: مراسلنا في غزة، إيلاف من بيروت
     for part in parts:
         if is_place(part.norm):
             if not run_over:
                 places.append(part)
             continue
+        filed = filed or filed_from(part.text, part.norm)
         run_over = run_over or bool(places)
         role = BYLINE_ROLE.may_occur(part.norm) and BYLINE_ROLE.match(part.norm) is not None
         if not role and _known_outlet(part.norm):
@@ -259,8 +261,27 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
             continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
         found = people(part, site, listed=bool(authors))
         authors.extend(name for name in found if name not in authors)
-    dateline = clean_edges(text[places[0].start : places[-1].end]) if places else None
+    dateline = clean_edges(text[places[0].start : places[-1].end]) if places else filed
     return Byline(tuple(authors), dateline or None, outlet)
+
+
+def filed_from(text: str, norm: str) -> str | None:
+    """The place a byline's part says it was filed from after في or من, when what comes
+    before is a role, an outlet or one word (the site's name): غزة in مراسلنا في غزة, بيروت in
+    إيلاف من بيروت (original text); None otherwise."""
+    for word in _FILED_WORDS:
+        # (the part may open with the word: the byline word before it is cut off, مراسلنا)
+        head, found, place = f" {norm}".rpartition(f" {word} ")
+        if not found or not is_place(place) or head.count(" ") >= _OUTLET_MAX_WORDS:
+            continue
+        if " " in head.strip() and role_end(head.strip()) is None and not _known_outlet(head):
+            return None
+        return clean_edges(f" {text}".rpartition(f" {word} ")[2]) or None
+    return None
+
+
+# The words between who filed a story and the place they filed it from.
+_FILED_WORDS: Final = ("في", "من")
 
 
 def read_byline(text: str, site: str | None = None) -> Byline:

@@ -18,6 +18,7 @@ from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     Byline,
     dateline_place,
+    filed_from,
     is_name,
     is_outlet_name,
     is_place,
@@ -326,7 +327,7 @@ def _label_header(
     out = list(out)
     named = headline + 1
     if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
-        out[named] = Decision("bad", labels.BYLINE, ("name-above-date",))
+        out[named] = Decision("bad", labels.BYLINE, ("byline-above-date",))
     for i in range(headline + 1, run.start):
         if out[i].label is labels.NOISE and _role_under_name(blocks, out, i):
             out[i] = Decision("bad", labels.BYLINE, ("byline-role",))
@@ -392,8 +393,8 @@ def _bare_byline(norm: str) -> bool:
     العربية.نت - محمد الحربي). Not a date's label (آخر تحديث)."""
     if has_date_words(norm):
         return False
-    if is_name(norm, BARE_NAME_WORDS):
-        return True
+    if is_name(norm, BARE_NAME_WORDS) or filed_from(norm, norm) is not None:
+        return True  # (or who filed it, and where from: إيلاف من بيروت)
     for separator in _BYLINE_SEPARATORS:
         if norm.count(separator) == 1:
             first, second = norm.split(separator)
