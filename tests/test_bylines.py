@@ -451,3 +451,24 @@ def test_a_role_line_under_a_name_is_no_caption() -> None:
         assert article.captions == []
         labels = {b.text: b.label.value for b in article.blocks}
         assert labels["لمياء الرفاعي"] == labels["صحافية"] == "byline"
+
+
+def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
+    # Al-Ghad credits itself: عمان- الغد- ...; the site's name is its masthead's and its
+    # copyright footer's
+    lead = "عمان- الغد- " + PARAGRAPHS[0]
+    menu = ["الغد", "محليات", "اقتصاد", "عربي ودولي", "رياضة"]
+    footer = "© 2025 الغد - جميع الحقوق محفوظة"
+    text = "\n".join([*menu, TITLE, "الأحد 12 يناير 2025", lead, PARAGRAPHS[1], footer])
+    items = "".join(f"<li><a href='/{k}'>{item}</a></li>" for k, item in enumerate(menu[1:]))
+    html = (
+        f'<html lang="ar"><body><header><a class="logo" href="/">الغد</a><ul>{items}</ul>'
+        f"</header><article><h1>{TITLE}</h1><div>الأحد 12 يناير 2025</div><p>{lead}</p>"
+        f"<p>{PARAGRAPHS[1]}</p></article><footer>{footer}</footer></body></html>"
+    )
+    for page in (text, html):
+        article = extract(page)
+        assert (article.site_name, article.dateline) == ("الغد", "عمان")
+    # another outlet's name there is not the site's: no dateline from it
+    other = text.replace("عمان- الغد- ", "عمان- الرأي- ")
+    assert extract(other).dateline is None

@@ -47,6 +47,7 @@ from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
+    DATELINE,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
@@ -510,16 +511,37 @@ _ROLE_WORDS: Final = 5
 
 
 def lead_dateline(
-    blocks: list[Block], feats: list[Features], decs: list[Decision], run: Run
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    run: Run,
+    site: str | None = None,
 ) -> str | None:
-    """The place an agency dateline opens the story with: القاهرة - (أ ش أ) -."""
+    """The place an agency's dateline opens the story with: القاهرة - (أ ش أ) -; or the
+    site's own (عمان- الغد-, ``site`` being the site's name)."""
+    own = normalize(site) if site else ""
     for i in range(max(0, run.start - 2), min(len(blocks), run.end + 1)):
-        if feats[i].dateline_agency and (decs[i].is_body or "dateline" in decs[i].reasons):
+        credited = feats[i].dateline_agency or (own and _own_dateline(blocks[i].norm, own))
+        if credited and (decs[i].is_body or "dateline" in decs[i].reasons):
             span = dateline_place(blocks[i].norm)
             return span_text(blocks[i], *span) or None if span is not None else None
         if decs[i].is_body:
             break
     return None
+
+
+def _own_dateline(norm: str, site: str) -> bool:
+    """Whether a normalised line opens with a dateline crediting the site itself (``site``,
+    normalised): عمان- الغد- حذرت..."""
+    if site not in norm[: len(site) + _DATELINE_PLACE_CHARS]:
+        return False
+    found = DATELINE.match(norm)
+    return found is not None and (found.group("agency") or "").strip(_AGENCY_EDGES) == site
+
+
+# How far into a line a dateline's place and separators reach, and what surrounds its agency.
+_DATELINE_PLACE_CHARS: Final = 40
+_AGENCY_EDGES: Final = " ()[]-–—«»“”\"'"
 
 
 def outlet_from_name(block: Block, norm_name: str) -> str | None:
@@ -882,7 +904,7 @@ def extract_fields(
         author=byline.authors[0] if byline.authors else None,
         authors=list(byline.authors),
         dateline=byline.dateline
-        or (lead_dateline(blocks, feats, decs, run) if not run.empty else None),
+        or (lead_dateline(blocks, feats, decs, run, site) if not run.empty else None),
         published=dated.published,
         date_text=dated.date_text,
         published_hijri=dated.published_hijri,
