@@ -165,3 +165,29 @@ def test_a_newsletter_form_between_paragraphs_in_html() -> None:
         "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
     )
     assert extract(page).paragraphs == [*BEFORE, *AFTER]
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        ("إعلان",),
+        ("المحتوى المدعوم", "اكتشف أفضل العروض على الشقق في العاصمة الإدارية", "Sponsored"),
+    ],
+)
+def test_a_closing_sentence_after_widgets_stays_the_storys(widget: tuple[str, ...]) -> None:
+    # a short sentence that goes on with the story (و... .) after an ad is its last one
+    last = "ويستأنف الدوام الرسمي يوم الإثنين."
+    page = text_page((*widget, last)).replace("\n".join(AFTER), "")
+    assert extract(page).paragraphs == [*BEFORE, last]
+    # an ad's teaser after it is no sentence of the story
+    teaser = "اكتشف أفضل العروض على الشقق في العاصمة."
+    page = text_page((*widget, teaser)).replace("\n".join(AFTER), "")
+    assert extract(page).paragraphs == list(BEFORE)
+    # nor in HTML
+    before = "".join(f"<p>{p}</p>" for p in BEFORE)
+    boxes = "".join(f"<div>{line}</div>" for line in widget)
+    html = (
+        f'<html lang="ar"><body><article><h1>{HEADLINE}</h1>{before}{boxes}<p>{last}</p>'
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    assert extract(html).paragraphs == [*BEFORE, last]

@@ -134,13 +134,16 @@ INLINE_WIDGETS: Final = frozenset(
 )
 
 
-def inline_widgets(feats: list[Features], decs: list[Decision], i: int) -> int | None:
+def inline_widgets(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], i: int
+) -> int | None:
     """Widgets between two of the story's paragraphs: good text right before the widget line
     ``i`` and right after the last widget line within _WIDGET_LINES lines of it, and no good
     text between (a prompt and its button; an ad's label, its teaser and its closing label):
     where the text resumes, or None. They cost the run one label's penalty, not a noise
     block's each, so that a short paragraph after them stays the story's. (A read-also header
-    alone opens no such run: its title, and maybe the other article, come next.)"""
+    alone opens no such run: its title, and maybe the other article, come next.) The text may
+    also resume with the story's short closing sentence (see :func:`closing_sentence`)."""
     if i == 0 or decs[i - 1].cls != "good" or not _widget_line(feats[i], decs[i]):
         return None
     last = i
@@ -155,7 +158,22 @@ def inline_widgets(feats: list[Features], decs: list[Decision], i: int) -> int |
             last = k
         k += 1
     resumes = last + 1
-    return resumes if resumes < len(decs) and decs[resumes].cls == "good" else None
+    if resumes >= len(decs):
+        return None
+    if decs[resumes].cls == "good":
+        return resumes
+    return resumes if closing_sentence(blocks[resumes], feats[resumes], decs[resumes]) else None
+
+
+def closing_sentence(block: Block, feat: Features, dec: Decision) -> bool:
+    """A short sentence that goes on with the story (it opens with و and ends with a
+    sentence's mark: ويستأنف الدوام الرسمي يوم الإثنين.), too short to be good text: after
+    widgets, it is the story's last sentence, not an ad's teaser (those open otherwise)."""
+    return dec.cls == "near" and feat.prose_end and block.norm.startswith(_AND)
+
+
+# The conjunction "and", which opens a sentence that goes on with the one before.
+_AND: Final = "و"
 
 
 def _widget_line(feat: Features, dec: Decision) -> bool:
@@ -205,11 +223,13 @@ def main_run(
     for i, dec in enumerate(decs):
         if dec.cls != "bad":
             continue
-        resumes = inline_widgets(feats, decs, i)
+        resumes = inline_widgets(blocks, feats, decs, i)
         if resumes is None:
             resumes = poll_box(decs, i, config)
         if resumes is not None:  # the widgets, or the poll, cost the run one label's penalty
-            weights[i:resumes] = [-config.short_penalty] + [0.0] * (resumes - i - 1)
+            # (none before a closing sentence, shorter than the penalty: it is kept)
+            cost = -config.short_penalty if decs[resumes].cls == "good" else 0.0
+            weights[i:resumes] = [cost] + [0.0] * (resumes - i - 1)
     headers = [i for i, d in enumerate(decs) if _any_of(d.reasons, OTHER_ARTICLE)]
     barriers: list[int] = []
     for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
@@ -324,7 +344,7 @@ def cut_read_also(
     while i <= run.end:
         resumes = None
         if decs[i].cls == "bad":
-            resumes = inline_widgets(feats, decs, i) or poll_box(decs, i, config)
+            resumes = inline_widgets(blocks, feats, decs, i) or poll_box(decs, i, config)
         if resumes is not None:  # the box's lines (a poll's, an ad's teaser) are its own
             for k in range(i + 1, resumes):
                 if decs[k].cls != "bad":
