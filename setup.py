@@ -51,6 +51,7 @@ COMPILED = [
     "arabic_extract/engine/bylines.py",
     "arabic_extract/engine/captions.py",
     "arabic_extract/engine/tags.py",
+    "arabic_extract/engine/header.py",
     "arabic_extract/engine/fields.py",
     "arabic_extract/engine/merge.py",
     "arabic_extract/engine/language.py",

@@ -18,7 +18,6 @@ from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     Byline,
     dateline_place,
-    filed_from,
     is_name,
     is_outlet_name,
     is_place,
@@ -27,12 +26,13 @@ from arabic_extract.engine.bylines import (
     role_end,
     split_outlet_byline,
 )
-from arabic_extract.engine.captions import Known, caption_text, not_a_caption
+from arabic_extract.engine.captions import caption_text
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
-from arabic_extract.engine.dates import has_date_words, is_date_line, read_dates
+from arabic_extract.engine.dates import read_dates
 from arabic_extract.engine.features import Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
+from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, ROLE_WORDS, label_header
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
@@ -283,7 +283,7 @@ def label_headline_and_captions(
                 out[i] = Decision("bad", labels.CAPTION, ("headline-repeat", "caption"))
             elif i <= run.end + 1:
                 out[i] = Decision("bad", labels.HEADLINE, ("headline-repeat",))
-        out = _label_header(blocks, feats, decs, out, headline=headline, run=run, config=config)
+        out = label_header(blocks, feats, decs, out, headline=headline, run=run, config=config)
     first = headline if headline is not None else run.start
     for i in range(first, min(len(blocks), run.end + 2)):
         if (
@@ -311,111 +311,6 @@ def label_headline_and_captions(
                 out[i - 1] = Decision("bad", labels.CAPTION, reasons)
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit",))
     return out
-
-
-def _label_header(
-    blocks: list[Block],
-    feats: list[Features],
-    decs: list[Decision],
-    out: list[Decision],
-    *,
-    headline: int,
-    run: Run,
-    config: ExtractionConfig,
-) -> list[Decision]:
-    """The lines between the headline and the body that only their place kept out of it: a
-    name above the date or above its role, the role, and the captions of a photo."""
-    out = list(out)
-    named = headline + 1
-    if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
-        out[named] = Decision("bad", labels.BYLINE, ("byline-above-date",))
-    for i in range(headline + 1, run.start):
-        if out[i].label is labels.NOISE and _role_under_name(blocks, out, i):
-            out[i] = Decision("bad", labels.BYLINE, ("byline-role",))
-            if out[i - 1].label is not labels.BYLINE:
-                out[i - 1] = Decision("bad", labels.BYLINE, _NAME_ABOVE_ROLE)
-        elif (
-            out[i].label is labels.NOISE
-            and decs[i].cls in ("near", "short")
-            and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
-            and not blocks[i].heading  # a deck under the headline, not a photo's caption
-            and not_a_caption(blocks[i].text, Known(), config) is None
-        ):
-            out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
-    return out
-
-
-def _name_above_date(
-    blocks: list[Block],
-    feats: list[Features],
-    decs: list[Decision],
-    i: int,
-    *,
-    run: Run,
-    config: ExtractionConfig,
-) -> bool:
-    """Whether block ``i``, right under the headline, is its author's name set on a line of
-    its own above the date (الأرصاد تحذر... / محمود فتحي / الإثنين 20 مايو 2024): two or three
-    words of a name, or the outlet and the name (هسبريس - عبد الرحيم العسري), noise only by
-    where it stands, and a date line next, or after one short line between (the outlet's name:
-    بي بي سي نيوز عربي)."""
-    dec = decs[i]
-    if dec.label is not labels.NOISE or "outside-main-run" not in dec.reasons:
-        return False
-    if not _POSITION_ONLY.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
-        return False
-    for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
-        # (a date of digits alone is "no-letters" noise to features, not a date line)
-        if feats[k].date_line or (
-            "no-letters" in decs[k].reasons
-            and is_date_line(blocks[k].norm, config.max_date_line_words)
-        ):
-            return True
-        if feats[k].words > _OUTLET_LINE_WORDS or decs[k].is_body:
-            return False
-    return False
-
-
-def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
-    """Whether block ``i`` is only the role of the name on the line above it (لمياء الرفاعي /
-    صحافية; محمد المنشاوي / مراسل الجزيرة نت): part of the byline, never a photo's caption."""
-    norm = blocks[i].norm
-    if i == 0 or norm.count(" ") >= _ROLE_WORDS or role_end(norm) is None:
-        return False
-    above = decs[i - 1]
-    return above.label is labels.BYLINE or (
-        not above.is_body and is_name(blocks[i - 1].norm, BARE_NAME_WORDS)
-    )
-
-
-def _bare_byline(norm: str) -> bool:
-    """A name alone (two or three words: محمود فتحي), or a name and, on the other side of one
-    dash or bar, a short part that is not a name (the outlet, as the site writes it:
-    العربية.نت - محمد الحربي). Not a date's label (آخر تحديث)."""
-    if has_date_words(norm):
-        return False
-    if is_name(norm, BARE_NAME_WORDS) or filed_from(norm, norm) is not None:
-        return True  # (or who filed it, and where from: إيلاف من بيروت)
-    for separator in _BYLINE_SEPARATORS:
-        if norm.count(separator) == 1:
-            first, second = norm.split(separator)
-            named = [is_name(part, BARE_NAME_WORDS) for part in (first, second)]
-            other = second if named[0] else first
-            return named.count(True) == 1 and other.count(" ") < _OUTLET_PART_WORDS
-    return False
-
-
-# What parts an outlet from a name on a bare byline line, and how many words the outlet has.
-_BYLINE_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
-_OUTLET_PART_WORDS: Final = 3
-# The reasons of a name on a line of its own above its role (see role_byline).
-_NAME_ABOVE_ROLE: Final = ("name-above-role",)
-# What a header line's decision says when nothing but its place kept it out of the body.
-_POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose", "title-like"})
-# A name is at most this many lines above its date line; a line between them (an outlet's
-# name) has at most this many words.
-_NAME_TO_DATE: Final = 2
-_OUTLET_LINE_WORDS: Final = 5
 
 
 # --- dates, bylines, sources ------------------------------------------------------------------
@@ -463,7 +358,7 @@ def find_byline(
     place: str | None = None
     for i in order:
         # (a name above its role line is read with the role and the place under it)
-        if decs[i].label is not labels.BYLINE or decs[i].reasons == _NAME_ABOVE_ROLE:
+        if decs[i].label is not labels.BYLINE or decs[i].reasons == NAME_ABOVE_ROLE:
             continue
         found = read_byline(strip_bullet(blocks[i].text), site)
         payload = BYLINE.payload(blocks[i].norm)
@@ -492,7 +387,7 @@ def role_byline(
         if not 0 < i < run.start or decs[i].is_body or decs[i - 1].is_body:
             continue
         role = blocks[i].norm
-        if len(role.split()) > _ROLE_WORDS or role_end(role) is None:
+        if len(role.split()) > ROLE_WORDS or role_end(role) is None:
             continue
         if not is_name(blocks[i - 1].norm, BARE_NAME_WORDS):
             continue
@@ -503,11 +398,6 @@ def role_byline(
             place = clean_edges(blocks[after].text) or None
         return Byline((name,), place) if name else None
     return None
-
-
-# A role line is short (مراسل الجزيرة نت، محرر الشؤون الاقتصادية); the name above it has as
-# many words as a bare byline's (bylines.BARE_NAME_WORDS).
-_ROLE_WORDS: Final = 5
 
 
 def lead_dateline(
@@ -699,7 +589,7 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     if first.cls == "good" or first.label not in (labels.BODY, labels.NOISE):
         return None
     if first.label is labels.NOISE and not (
-        "menu" in first.reasons or _POSITION_ONLY.issuperset(first.reasons)
+        "menu" in first.reasons or POSITION_ONLY.issuperset(first.reasons)
     ):
         return None
     menu = sum(1 for d in decs[1:6] if {"menu", "navigation"} & set(d.reasons))

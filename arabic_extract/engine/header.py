@@ -1,0 +1,128 @@
+"""The article's header: the lines between the headline and the body that only their place
+kept out of it, read as what they are. A byline set apart (a name on a line of its own above
+the date, or the outlet and the name; who filed it and from where: إيلاف من بيروت), a role
+under a name (صحافية, مراسل الجزيرة نت), and else a photo's caption. Sites set these lines
+without any byline word, so only their shape and their place tell them.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from arabic_extract.config import ExtractionConfig
+from arabic_extract.engine import labels
+from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.bylines import BARE_NAME_WORDS, filed_from, is_name, role_end
+from arabic_extract.engine.captions import Known, not_a_caption
+from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.dates import has_date_words, is_date_line
+from arabic_extract.engine.features import Features
+from arabic_extract.engine.segment import Run
+
+
+def label_header(
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    out: list[Decision],
+    *,
+    headline: int,
+    run: Run,
+    config: ExtractionConfig,
+) -> list[Decision]:
+    """The lines between the headline and the body that only their place kept out of it: a
+    name above the date or above its role, the role, and the captions of a photo."""
+    out = list(out)
+    named = headline + 1
+    if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
+        out[named] = Decision("bad", labels.BYLINE, ("byline-above-date",))
+    for i in range(headline + 1, run.start):
+        if out[i].label is labels.NOISE and _role_under_name(blocks, out, i):
+            out[i] = Decision("bad", labels.BYLINE, ("byline-role",))
+            if out[i - 1].label is not labels.BYLINE:
+                out[i - 1] = Decision("bad", labels.BYLINE, NAME_ABOVE_ROLE)
+        elif (
+            out[i].label is labels.NOISE
+            and decs[i].cls in ("near", "short")
+            and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
+            and not blocks[i].heading  # a deck under the headline, not a photo's caption
+            and not_a_caption(blocks[i].text, Known(), config) is None
+        ):
+            out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
+    return out
+
+
+def _name_above_date(
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    i: int,
+    *,
+    run: Run,
+    config: ExtractionConfig,
+) -> bool:
+    """Whether block ``i``, right under the headline, is its author's name set on a line of
+    its own above the date (الأرصاد تحذر... / محمود فتحي / الإثنين 20 مايو 2024): two or three
+    words of a name, or the outlet and the name (هسبريس - عبد الرحيم العسري), noise only by
+    where it stands, and a date line next, or after one short line between (the outlet's name:
+    بي بي سي نيوز عربي)."""
+    dec = decs[i]
+    if dec.label is not labels.NOISE or "outside-main-run" not in dec.reasons:
+        return False
+    if not POSITION_ONLY.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
+        return False
+    for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
+        # (a date of digits alone is "no-letters" noise to features, not a date line)
+        if feats[k].date_line or (
+            "no-letters" in decs[k].reasons
+            and is_date_line(blocks[k].norm, config.max_date_line_words)
+        ):
+            return True
+        if feats[k].words > _OUTLET_LINE_WORDS or decs[k].is_body:
+            return False
+    return False
+
+
+def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
+    """Whether block ``i`` is only the role of the name on the line above it (لمياء الرفاعي /
+    صحافية; محمد المنشاوي / مراسل الجزيرة نت): part of the byline, never a photo's caption."""
+    norm = blocks[i].norm
+    if i == 0 or norm.count(" ") >= ROLE_WORDS or role_end(norm) is None:
+        return False
+    above = decs[i - 1]
+    return above.label is labels.BYLINE or (
+        not above.is_body and is_name(blocks[i - 1].norm, BARE_NAME_WORDS)
+    )
+
+
+def _bare_byline(norm: str) -> bool:
+    """A name alone (two or three words: محمود فتحي), or a name and, on the other side of one
+    dash or bar, a short part that is not a name (the outlet, as the site writes it:
+    العربية.نت - محمد الحربي). Not a date's label (آخر تحديث)."""
+    if has_date_words(norm):
+        return False
+    if is_name(norm, BARE_NAME_WORDS) or filed_from(norm, norm) is not None:
+        return True  # (or who filed it, and where from: إيلاف من بيروت)
+    for separator in _BYLINE_SEPARATORS:
+        if norm.count(separator) == 1:
+            first, second = norm.split(separator)
+            named = [is_name(part, BARE_NAME_WORDS) for part in (first, second)]
+            other = second if named[0] else first
+            return named.count(True) == 1 and other.count(" ") < _OUTLET_PART_WORDS
+    return False
+
+
+# What parts an outlet from a name on a bare byline line, and how many words the outlet has.
+_BYLINE_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
+_OUTLET_PART_WORDS: Final = 3
+# The reasons of a name on a line of its own above its role (see role_byline).
+NAME_ABOVE_ROLE: Final = ("name-above-role",)
+# What a header line's decision says when nothing but its place kept it out of the body.
+POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose", "title-like"})
+# A name is at most this many lines above its date line; a line between them (an outlet's
+# name) has at most this many words.
+_NAME_TO_DATE: Final = 2
+_OUTLET_LINE_WORDS: Final = 5
+# A role line is short (مراسل الجزيرة نت، محرر الشؤون الاقتصادية); the name above it has as
+# many words as a bare byline's (bylines.BARE_NAME_WORDS).
+ROLE_WORDS: Final = 5
