@@ -9,7 +9,9 @@ import pytest
 
 from arabic_extract import extract
 from arabic_extract.engine.blocks import line_blocks
+from arabic_extract.engine.features import tail_agency
 from arabic_extract.engine.fields import closing_credit
+from arabic_extract.engine.normalize import normalize
 
 TITLE = "الولايات المتحدة تسجل 50 ألف وفاة بفيروس كورونا"
 LEAD = (
@@ -209,3 +211,47 @@ def test_the_sites_name_over_the_story_is_no_headline() -> None:
     article = extract(html)
     assert article.headline == title
     assert article.paragraphs == list(story)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "أطباء مضربون أمام مستشفى سانت توماس في لندن، 10 مايو 2024 (فرانس برس)",
+        "أطباء مضربون أمام مستشفى سانت توماس في لندن (فرانس برس)",
+        "أطباء مضربون أمام مستشفى سانت توماس في لندن - 10 مايو 2024 (رويترز)",
+    ],
+)
+def test_a_photos_caption_with_its_date_and_credit_is_no_dateline(caption: str) -> None:
+    # a caption that ends with the day and the agency's credit is not the story's dateline
+    # (which would end the body there and credit the photo's agency with the story)
+    title = "إضراب الأطباء المقيمين في إنكلترا يدخل يومه الثالث"
+    before = (
+        "يواصل الأطباء المقيمون في إنكلترا إضرابهم عن العمل لليوم الثالث على التوالي، احتجاجاً "
+        "على ما يصفونه بتآكل رواتبهم منذ عام 2008.",
+        "وقالت الجمعية الطبية البريطانية إن الحكومة ترفض الجلوس إلى طاولة المفاوضات بعرض جدي.",
+    )
+    after = (
+        "في المقابل، قالت وزارة الصحة إن الإضراب أدى إلى تأجيل أكثر من 60 ألف موعد طبي وعملية "
+        "جراحية.",
+        "ويطالب الأطباء بزيادة رواتبهم بنسبة 35%، بينما عرضت الحكومة زيادة لا تتجاوز 8.8%.",
+    )
+    text = "\n".join(["الرئيسية", "مجتمع", title, "12 مايو 2024", *before, caption, *after])
+    paragraphs = "".join(f"<p>{p}</p>" for p in before)
+    rest = "".join(f"<p>{p}</p>" for p in after)
+    html = (
+        f"<html lang='ar'><body><article><h1>{title}</h1><div>12 مايو 2024</div>{paragraphs}"
+        f"<div>{caption}</div>{rest}</article></body></html>"
+    )
+    for page in (text, html):
+        article = extract(page)
+        assert article.paragraphs == [*before, *after]
+        assert article.source is None
+        assert len(article.captions) == 1
+
+
+def test_an_agencys_dated_dateline_line_still_credits_it() -> None:
+    line = "الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م واس"
+    norm = normalize(line)
+    assert tail_agency(norm) == "واس"
+    caption = "أطباء مضربون أمام مستشفى في لندن، 10 مايو 2024 (رويترز)"
+    assert tail_agency(normalize(caption)) is None

@@ -35,6 +35,26 @@ _LETTER: Final = regex.compile(r"\p{L}")
 _CLOCK: Final = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # A date at the end of a line ("اسٹاف رپورٹر 23 مئی 2024", "Par X 29 août 2024"): a byline.
 _DATE_AT_END: Final = regex.compile(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
+# A caption may end with the day the photo was taken (أطباء مضربون أمام مستشفى... في لندن، 10
+# مايو 2024) when at least this many words describe it first; fewer are a byline's or a place's.
+_DESCRIBED_WORDS: Final = 5
+
+
+def _dated_meta(norm: str) -> bool:
+    """Whether a text ending with a date is a meta line (a name or a place and the date),
+    not a photo's description and the day it was taken."""
+    found = _DATE_AT_END.search(norm)
+    if found is None:
+        return False
+    head = norm[: found.start()]
+    # (a meta line's parts are set apart: المشرق الجديد · رنا الخطيب · 3 أغسطس 2024)
+    return head.count(" ") < _DESCRIBED_WORDS or any(mark in head for mark in _META_MARKS)
+
+
+# What sets a meta line's parts apart (a site, a name, a date), never a photo's description.
+_META_MARKS: Final = (" · ", " | ", " • ", " / ")
+
+
 # A logo's caption or an "about us" link names the site in a few words.
 _SITE_CAPTION_MAX_WORDS: Final = 4
 # What a caption's parts are cut at.
@@ -131,7 +151,7 @@ def _why_no_caption(norm: str, known: Known, config: ExtractionConfig) -> str | 
         return "credit"
     if (
         _CLOCK.search(norm)
-        or _DATE_AT_END.search(norm)
+        or _dated_meta(norm)
         or BYLINE.match(norm, words) is not None
         or is_date_line(norm, config.max_date_line_words, words)
     ):

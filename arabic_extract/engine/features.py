@@ -8,7 +8,12 @@ import regex
 
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.blocks import Block
-from arabic_extract.engine.bylines import is_outlet_name, is_place_byline, split_outlet_byline
+from arabic_extract.engine.bylines import (
+    is_outlet_name,
+    is_place,
+    is_place_byline,
+    split_outlet_byline,
+)
 from arabic_extract.engine.dates import find_relative, is_date_line
 from arabic_extract.engine.deadline import out_of_time
 from arabic_extract.engine.gil import KEEP_GIL
@@ -156,8 +161,21 @@ def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = 
     for size in (3, 2, 1):
         tail = " ".join(tokens[-size:]).strip(_TAIL_MARKS)
         if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail, None, None, KEEP_GIL):
-            return tail
+            return tail if _dated_from_a_place(norm) else None
     return None
+
+
+def _dated_from_a_place(norm: str) -> bool:
+    """Whether what comes before a dated line's first digit is a place or nothing (الرياض 12
+    رمضان...): a photo's caption that ends with its date and credit (أطباء مضربون أمام
+    مستشفى... في لندن، 10 مايو 2024 (فرانس برس)) describes something first."""
+    found = _DIGIT.search(norm, None, None, KEEP_GIL)
+    head = norm[: found.start() if found is not None else len(norm)].strip(_HEAD_MARKS)
+    return not head or is_place(head)
+
+
+# What may stand between a dateline's place and its date.
+_HEAD_MARKS: Final = " ،,-–—/"
 
 
 # The end of a line that may be a photo credit: after a dash or a bar, inside brackets, or after
