@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, extract
+from arabic_extract.engine.bylines import is_place
 from arabic_extract.engine.features import (
     _CREDIT_TAIL,
     _META_SEPARATORS,
@@ -176,14 +177,17 @@ def test_a_widget_between_paragraphs_leaves_the_body(widget: str) -> None:
 
 
 def plain_tail_agency(norm: str) -> str | None:
-    """tail_agency without its shortcut (the last word's lookup): every tail tried."""
+    """tail_agency without its shortcut (the last word's lookup): every tail tried; a dated
+    line whose date follows a place or nothing."""
     tokens = norm.split()
     if len(tokens) > 20 or not any(char.isdigit() for char in norm):
         return None
+    digit = next(k for k, char in enumerate(norm) if char.isdigit())
+    head = norm[:digit].strip(" ،,-–—/")
     for size in (3, 2, 1):
         tail = " ".join(tokens[-size:]).strip("()-–—:. ")
         if len(tokens) > size and tail and AGENCIES.compiled.fullmatch(tail):
-            return tail
+            return tail if not head or is_place(head) else None
     return None
 
 
