@@ -355,3 +355,57 @@ def test_markdown_links_as_spans() -> None:
 def test_link_runs_give_back_the_text(pieces: list[str], hrefs: list[str | None]) -> None:
     runs = link_runs(pieces, hrefs)
     assert "".join(text for text, _ in runs) == " ".join("".join(pieces).split())
+
+
+LIST_STORY = (
+    "أعلنت الهيئة العامة للعقار إطلاق المرحلة الثانية من أعمال التسجيل العيني الأول للعقار في "
+    "مدينة جدة، لتشمل 23 حيًا جديدًا في شمال وشرق المحافظة.",
+    "وأوضحت الهيئة أن فترة التسجيل تمتد 90 يومًا، داعية ملاك العقارات في الأحياء المستهدفة إلى "
+    "المبادرة بتسجيل عقاراتهم عبر البوابة الإلكترونية.",
+)
+LIST_LINES = (
+    "وبحسب الهيئة، يهدف التسجيل العيني إلى:",
+    "توثيق الملكية العقارية وحمايتها.",
+    "الحد من النزاعات العقارية.",
+    "رفع موثوقية السوق العقاري وجاذبيته للاستثمار.",
+)
+
+
+def test_a_list_of_sentences_closing_the_article_is_the_articles() -> None:
+    # page text without bullets: the items each end a sentence, so the list closes the story
+    # even with no text after it (a menu's or a related list's items never end so)
+    header = ["الرئيسية", "محليات", "إطلاق المرحلة الثانية من التسجيل العيني في جدة"]
+    text = "\n".join([*header, "الأحد 12 مايو 2024", *LIST_STORY, *LIST_LINES, "من نحن"])
+    assert extract(text).paragraphs == [*LIST_STORY, *LIST_LINES]
+    items = "".join(f"<li>{line}</li>" for line in LIST_LINES[1:])
+    paragraphs = "".join(f"<p>{p}</p>" for p in (*LIST_STORY, LIST_LINES[0]))
+    html = (
+        f"<html lang='ar'><body><article><h1>{header[2]}</h1>{paragraphs}<ul>{items}</ul>"
+        "</article><footer><a href='/about'>من نحن</a></footer></body></html>"
+    )
+    assert extract(html).paragraphs == [*LIST_STORY, *LIST_LINES]
+    # titles without a sentence's end after a colon line, and nothing after: not the story's
+    titles = ("الإسكان تطلق 4 آلاف وحدة في جدة", "أمانة جدة تزيل 300 موقع عشوائي")
+    text = "\n".join([*header, "الأحد 12 مايو 2024", *LIST_STORY, "المزيد من الأخبار:", *titles])
+    assert extract(text).paragraphs == list(LIST_STORY)
+
+
+def test_a_list_before_an_ad_and_the_rest_of_the_story_is_the_articles() -> None:
+    lines = (
+        "وجاء جدول الامتحانات على النحو التالي:",
+        "الاثنين 13 مايو: اللغة العربية",
+        "الثلاثاء 14 مايو: الدراسات الاجتماعية",
+        "الأربعاء 15 مايو: اللغة الإنجليزية",
+    )
+    after = (
+        "وقالت مديرية التربية والتعليم بالقاهرة إن الامتحانات تبدأ في التاسعة صباحا وتستمر "
+        "لمدة ساعتين.",
+        "وأضافت المديرية أنه تقرر حظر دخول الهواتف المحمولة إلى اللجان، وتحرير محضر غش لأي طالب "
+        "يضبط بحوزته هاتف.",
+    )
+    title = "جدول امتحانات الشهادة الإعدادية في القاهرة 2024"
+    header = ("الرئيسية", "أخبار مصر", title, "الأحد 12 مايو 2024")
+    text = "\n".join([*header, LIST_STORY[0], *lines, "إعلان", *after])
+    article = extract(text)
+    assert article.headline == title
+    assert article.paragraphs == [LIST_STORY[0], *lines, *after]

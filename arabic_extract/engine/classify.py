@@ -133,6 +133,22 @@ def _glue(feat: Features, dec: Decision) -> bool:
     return dec.cls == "bad" and (bool(set(dec.reasons) & _LIST_GLUE) or feat.date_line)
 
 
+# Widgets that sites put between a story's paragraphs: an ad's label, a photo's credit, a
+# follow prompt, a poll's line, a read-also link with its title on the line, a video's
+# player, duration and title (classify.mark_video_titles).
+INLINE_WIDGETS: Final = frozenset(
+    {
+        "advert",
+        "photo-credit",
+        "follow-prompt",
+        "feedback",
+        "read-also",
+        "video-player",
+        "video-title",
+    }
+)
+
+
 def mark_headline_lists(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
@@ -160,10 +176,11 @@ def mark_headline_lists(
         if len(items) < config.menu_run:
             i = j
             continue
+        after = _past_widgets(decs, j)  # (an ad's label may stand between the list and the text)
         framed = (
             any(d.cls == "good" for d in decs[max(0, i - 2) : i])
-            and j < n
-            and decs[j].cls == "good"
+            and after < n
+            and decs[after].cls == "good"
         )
         # a title shown twice (headline and its repetition) is one item, not a list
         distinct = {blocks[k].norm for k in items}
@@ -172,6 +189,23 @@ def mark_headline_lists(
                 out[k] = Decision("bad", labels.NOISE, ("headline-list",))
         i = j
     return out
+
+
+def _past_widgets(decs: list[Decision], j: int) -> int:
+    """The first line at or after ``j`` past a few widgets' lines (see INLINE_WIDGETS)."""
+    k = j
+    while (
+        k < len(decs)
+        and k - j < _WIDGETS_SKIPPED
+        and decs[k].cls == "bad"
+        and not INLINE_WIDGETS.isdisjoint(decs[k].reasons)
+    ):
+        k += 1
+    return k
+
+
+# How many widgets' lines may stand between a list of the story and its text.
+_WIDGETS_SKIPPED: Final = 3
 
 
 def _others(
@@ -264,7 +298,7 @@ def mark_video_titles(
     """A video embedded in the text shows its player's label (شاهد الفيديو), maybe its
     duration (03:42), then its title, a short line without a sentence's end: the title is the
     video's caption, not the story's, and the three lines are one widget of the text (see
-    segment.INLINE_WIDGETS)."""
+    INLINE_WIDGETS)."""
     out = list(decs)
     for i, block in enumerate(blocks):
         norm = block.norm

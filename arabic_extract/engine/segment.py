@@ -14,7 +14,7 @@ from typing import Final, final
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
-from arabic_extract.engine.classify import Decision
+from arabic_extract.engine.classify import INLINE_WIDGETS, Decision
 from arabic_extract.engine.features import Features
 from arabic_extract.engine.structure import is_part
 from arabic_extract.rules.noise import ARTICLE_END
@@ -116,22 +116,6 @@ def best_subrun(weights: list[float], lo: int, hi: int) -> Run:
         if total > best.score:
             best = Run(start, i, total)
     return best
-
-
-# Widgets that sites put between a story's paragraphs: an ad's label, a photo's credit, a
-# follow prompt, a poll's line, a read-also link with its title on the line, a video's
-# player, duration and title (classify.mark_video_titles).
-INLINE_WIDGETS: Final = frozenset(
-    {
-        "advert",
-        "photo-credit",
-        "follow-prompt",
-        "feedback",
-        "read-also",
-        "video-player",
-        "video-title",
-    }
-)
 
 
 def inline_widgets(

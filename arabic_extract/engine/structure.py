@@ -299,12 +299,17 @@ def _intro_lists(
             j += 1
         if j - i - 1 < 2 or j == n:
             continue
-        if not (framing.text(j) or framing.intro(j) or decs[j].label is labels.CAPTION):
-            continue
+        closing = all(blocks[k].text.rstrip()[-1:] in _ITEM_ENDS for k in range(i + 1, j))
+        if not (framing.text(j) or framing.intro(j) or decs[j].label is labels.CAPTION or closing):
+            continue  # (items that each end a sentence may close the article: no text after)
         _take(decs, out, list(range(i + 1, j)), INTRO_LIST)
         if LIST_INTRO not in out[i].reasons:
             out[i] = Decision(out[i].cls, out[i].label, (*out[i].reasons, LIST_INTRO))
     return out
+
+
+# What the items of a list of sentences end with (a menu's or a related list's never do).
+_ITEM_ENDS: Final = frozenset(".؛;!؟?")
 
 
 def _item_line(block: Block, dec: Decision, config: ExtractionConfig) -> bool:
