@@ -255,3 +255,36 @@ def test_an_agencys_dated_dateline_line_still_credits_it() -> None:
     assert tail_agency(norm) == "واس"
     caption = "أطباء مضربون أمام مستشفى في لندن، 10 مايو 2024 (رويترز)"
     assert tail_agency(normalize(caption)) is None
+
+
+@pytest.mark.parametrize(
+    "footer,site",
+    [
+        # ل before the article's ال writes لل: the name keeps its article
+        ("جميع الحقوق محفوظة للخبر © 2024", "الخبر"),
+        ("جميع الحقوق محفوظة لليوم السابع 2024", "اليوم السابع"),
+        ("جميع الحقوق محفوظة للمصري اليوم", "المصري اليوم"),
+        # but not before a place's name
+        ("جميع الحقوق محفوظة للبنان 24", "لبنان 24"),
+        ("جميع الحقوق محفوظة لـ ليبيا اليوم", "ليبيا اليوم"),
+        # the site's address after its name is no part of it
+        ("© 2000 - 2024 البوابة (www.albawaba.com)", "البوابة"),
+    ],
+)
+def test_the_site_name_from_its_copyright_line(footer: str, site: str) -> None:
+    title = "البرلمان يرفع جلسته إلى إشعار آخر بعد خلاف على انتخاب الرئيس"
+    story = (
+        "رفع مجلس النواب، مساء اليوم الأحد، جلسته المخصصة لانتخاب رئيس جديد للمجلس إلى إشعار "
+        "آخر، بعد خلافات حادة بين الكتل.",
+        "وقال مصدر برلماني إن الجلسة شهدت مشادات كلامية بين نواب من كتل مختلفة، ما دفع رئاسة "
+        "الجلسة إلى رفعها دون تحديد موعد جديد.",
+    )
+    text = "\n".join(["الرئيسية", "أخبار", title, "12 مايو 2024", *story, footer])
+    body = "".join(f"<p>{p}</p>" for p in story)
+    html = (
+        f"<html lang='ar'><body><article><h1>{title}</h1>{body}</article>"
+        f"<footer>{footer}</footer></body></html>"
+    )
+    for page in (text, html):
+        article = extract(page)
+        assert article.site_name == article.source == site

@@ -65,13 +65,16 @@ _NAME_STOP: Final = regex.compile(
     r"[،,.:;؛\"“”«»()\[\]]|\s(?:ان|انه|انها|بان|في|على|عن|من|الي|حول|ضمن|امس|اليوم|التي|الذي|"
     r"قوله|قولها|وقال|وقالت|واضاف|واضافت|نقلا|نقلته|بحسب|حسب|وفق|وفقا|مساء|صباح|يوم)(?![\p{L}])"
 )
-_OWNER: Final = regex.compile(r"(?:محفوظه|محفوظة)\s*+(?:ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)")
+_OWNER: Final = regex.compile(
+    r"(?:محفوظه|محفوظة)\s*+(?:ل(?P<article>(?=ل\p{L}))|ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)"
+)
 _COPYRIGHT_YEAR: Final = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
 # A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
 _YEAR: Final = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
-_OWNER_END: Final = regex.compile(r"\s[-–|]\s|[.،,]")
+# (a site's address after its name is no part of it: البوابة (www.albawaba.com))
+_OWNER_END: Final = regex.compile(r"\s[-–|]\s|[.،,(]|\swww")
 _DASH_SPLIT: Final = regex.compile(r"\s[-–—]\s")
 _ARABIC: Final = regex.compile(r"\p{Arabic}")
 _QUOTE_CREDIT: Final = regex.compile(r"(?:عنه|عنها|عنهم|عنهما|له|لها|لهم)(?![\p{L}])")
@@ -620,7 +623,12 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
         if not name:
             name = copyright_owner(block.norm)
         if name and len(name.split()) <= 5:
-            return original_text(block, name) or None
+            found = original_text(block, name)
+            # "محفوظة للخبر": ل before the article's ال writes لل (the name is الخبر); but
+            # "محفوظة للبنان 24" is ل before a place's name
+            article = owner is not None and owner.group("article") is not None
+            article = article and not is_place(name.split(" ", 1)[0])
+            return (f"ا{found}" if article and found else found) or None
     return masthead(blocks, decs)
 
 
