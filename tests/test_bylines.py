@@ -288,9 +288,18 @@ def test_agency_dateline_of_the_lead() -> None:
         ("الكويت - 12 - 1 (كونا) -- ", "الكويت"),
         # the dash touching the place, the outlet in quotes
         ("لندن- “القدس العربي”: ", "لندن"),
+        # a place and a dash or a colon, no agency; the date between; the outlet first
+        ("طرابلس - ", "طرابلس"),
+        ("القاهرة: ", "القاهرة"),
+        ("الخرطوم 12 مايو 2024 — ", "الخرطوم"),
+        ("بيت لحم- معا- ", "بيت لحم"),
+        ("شفق نيوز/ بغداد - ", "بغداد"),
+        ("دبي، الإمارات العربية المتحدة (CNN)-- ", "دبي، الإمارات العربية المتحدة"),
+        # a sentence about a place is no dateline
+        ("غزة هي أكبر مدن القطاع - ", None),
     ],
 )
-def test_the_place_of_an_agency_dateline_in_the_lead(opening: str, place: str) -> None:
+def test_the_place_of_an_agency_dateline_in_the_lead(opening: str, place: str | None) -> None:
     lead = opening + PARAGRAPHS[0]
     text = "\n".join([TITLE, "الأحد 12 يناير 2025", "", lead, PARAGRAPHS[1]])
     html = (
@@ -454,7 +463,7 @@ def test_a_role_line_under_a_name_is_no_caption() -> None:
 
 
 def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
-    # Al-Ghad credits itself: عمان- الغد- ...; the site's name is its masthead's and its
+    # Al-Ghad dates its stories عمان- الغد- ...; the site's name is its masthead's and its
     # copyright footer's
     lead = "عمان- الغد- " + PARAGRAPHS[0]
     menu = ["الغد", "محليات", "اقتصاد", "عربي ودولي", "رياضة"]
@@ -469,6 +478,7 @@ def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
     for page in (text, html):
         article = extract(page)
         assert (article.site_name, article.dateline) == ("الغد", "عمان")
-    # another outlet's name there is not the site's: no dateline from it
-    other = text.replace("عمان- الغد- ", "عمان- الرأي- ")
-    assert extract(other).dateline is None
+    # (the place and the dash make the dateline: another outlet's name there credits it
+    # with nothing, the source stays the site's)
+    other = extract(text.replace("عمان- الغد- ", "عمان- الرأي- "))
+    assert (other.dateline, other.source) == ("عمان", "الغد")

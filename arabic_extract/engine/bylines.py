@@ -403,7 +403,14 @@ def dateline_place(norm: str) -> tuple[int, int] | None:
     head = norm[:end].rstrip(" ،,")
     if head.endswith(_BEFORE_DATE):  # أبوظبي في 12 يناير / وام /
         head = head[: -len(_BEFORE_DATE)].rstrip(" ،,")
-    return (0, len(head)) if head and is_place(head) else None
+    if head and is_place(head):
+        return (0, len(head))
+    # the outlet first, then a slash: شفق نيوز/ بغداد -
+    outlet, slash, place = head.rpartition("/")
+    start = len(outlet) + len(slash) + len(place) - len(place.lstrip())
+    if slash and outlet.count(" ") < _OUTLET_MAX_WORDS and is_place(place.strip()):
+        return (start, len(head))
+    return None
 
 
 # (the dash may touch the place: لندن- "القدس العربي":)

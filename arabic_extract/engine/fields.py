@@ -29,7 +29,7 @@ from arabic_extract.engine.bylines import (
 from arabic_extract.engine.captions import caption_text
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
-from arabic_extract.engine.dates import read_dates
+from arabic_extract.engine.dates import is_date_line, read_dates
 from arabic_extract.engine.features import Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, ROLE_WORDS, label_header
@@ -47,7 +47,6 @@ from arabic_extract.model import HijriDate
 from arabic_extract.rules.attribution import (
     AGENCIES,
     BYLINE,
-    DATELINE,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
     SOURCE_LINE,
@@ -408,13 +407,15 @@ def lead_dateline(
     feats: list[Features],
     decs: list[Decision],
     run: Run,
-    site: str | None = None,
+    config: ExtractionConfig,
 ) -> str | None:
-    """The place an agency's dateline opens the story with: القاهرة - (أ ش أ) -; or the
-    site's own (عمان- الغد-, ``site`` being the site's name)."""
-    own = normalize(site) if site else ""
+    """The place an agency's dateline opens the story with: القاهرة - (أ ش أ) -; or a place
+    and a dash or a colon with no agency, as sites date their own stories (عمان- الغد-,
+    طرابلس - ..., الخرطوم 12 مايو 2024 — ...)."""
     for i in range(max(0, run.start - 2), min(len(blocks), run.end + 1)):
-        credited = feats[i].dateline_agency or (own and _own_dateline(blocks[i].norm, own))
+        credited = feats[i].dateline_agency or (
+            decs[i].is_body and _placed_lead(blocks[i].norm, config)
+        )
         if credited and (decs[i].is_body or "dateline" in decs[i].reasons):
             span = dateline_place(blocks[i].norm)
             return span_text(blocks[i], *span) or None if span is not None else None
@@ -423,18 +424,26 @@ def lead_dateline(
     return None
 
 
-def _own_dateline(norm: str, site: str) -> bool:
-    """Whether a normalised line opens with a dateline crediting the site itself (``site``,
-    normalised): عمان- الغد- حذرت..."""
-    if site not in norm[: len(site) + _DATELINE_PLACE_CHARS]:
+def _placed_lead(norm: str, config: ExtractionConfig) -> bool:
+    """Whether a paragraph opens with the place it was filed from and a dash or a colon, maybe
+    with the date between (طرابلس - أعلنت..., الخرطوم 12 مايو 2024 — أعلنت...): a dateline
+    that credits no agency."""
+    span = dateline_place(norm)
+    if span is None:
         return False
-    found = DATELINE.match(norm)
-    return found is not None and (found.group("agency") or "").strip(_AGENCY_EDGES) == site
+    rest = norm[span[1] : span[1] + _DATELINE_PLACE_CHARS].lstrip(" ،,")
+    if rest[:1] in _DATELINE_DASHES:
+        return True
+    if not rest[:1].isdigit():
+        return False
+    ends = [at for at in (rest.find(dash) for dash in _DATELINE_DASHES) if at > 0]
+    return bool(ends) and is_date_line(rest[: min(ends)].strip(), config.max_date_line_words)
 
 
-# How far into a line a dateline's place and separators reach, and what surrounds its agency.
+# How far after a dateline's place its dash may be (past the date).
 _DATELINE_PLACE_CHARS: Final = 40
-_AGENCY_EDGES: Final = " ()[]-–—«»“”\"'"
+# What follows a dateline's place (or its date) before the story.
+_DATELINE_DASHES: Final = ("-", "–", "—", ":")
 
 
 def outlet_from_name(block: Block, norm_name: str) -> str | None:
@@ -802,7 +811,7 @@ def extract_fields(
         author=byline.authors[0] if byline.authors else None,
         authors=list(byline.authors),
         dateline=byline.dateline
-        or (lead_dateline(blocks, feats, decs, run, site) if not run.empty else None),
+        or (lead_dateline(blocks, feats, decs, run, config) if not run.empty else None),
         published=dated.published,
         date_text=dated.date_text,
         published_hijri=dated.published_hijri,
