@@ -428,6 +428,9 @@ def plain_html_page(*header: str) -> str:
         # not a name: a place, a section, a label; and a name with no date under it
         (("القاهرة", "الإثنين 20 مايو 2024"), None),
         (("محليات", "الإثنين 20 مايو 2024"), None),
+        # an outlet's name transcribed from English is no person's
+        (("رووداو ديجيتال", "12-05-2024 - 14:36"), None),
+        (("ليبيا أوبزرفر", "12 مايو 2024"), None),
         (("آخر تحديث", "الإثنين 20 مايو 2024"), None),
         (("محمود فتحي",), None),
         (("صورة أرشيفية - محمود فتحي", "الإثنين 20 مايو 2024"), None),
