@@ -191,3 +191,28 @@ def test_a_closing_sentence_after_widgets_stays_the_storys(widget: tuple[str, ..
         "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
     )
     assert extract(html).paragraphs == [*BEFORE, last]
+
+
+def test_a_list_of_links_between_paragraphs_in_markdown_is_skipped() -> None:
+    # a read-also header and two or more linked titles between the story's paragraphs, as
+    # crawlers write a related box in Markdown: the story goes on after it
+    titles = (
+        "«البنك المركزي» يبقي الفائدة دون تغيير",
+        "التضخم في اليمن يرتفع إلى 30 %",
+    )
+    links = "\n".join(f"- [{t}](https://example.com/{n})" for n, t in enumerate(titles))
+    last = AFTER[0]
+    md = "\n\n".join(
+        [f"# {HEADLINE}", "الجمعة، 24 مايو 2024", *BEFORE, "### اقرأ أيضاً", links, last]
+    )
+    assert extract(md).paragraphs == [*BEFORE, last]
+    items = "".join(f"<li><a href='/{n}'>{t}</a></li>" for n, t in enumerate(titles))
+    html = (
+        f"<html lang='ar'><body><article><h1>{HEADLINE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in BEFORE)
+        + f"<h3>اقرأ أيضاً</h3><ul>{items}</ul><p>{last}</p></article></body></html>"
+    )
+    assert extract(html).paragraphs == [*BEFORE, last]
+    # one linked title followed by text may be the other article itself: not joined
+    one = md.replace(links, f"[{titles[0]}](https://example.com/0)")
+    assert last not in extract(one).paragraphs

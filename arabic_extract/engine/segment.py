@@ -196,20 +196,45 @@ def poll_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | No
     return None
 
 
+def links_box(
+    blocks: list[Block], decs: list[Decision], i: int, config: ExtractionConfig
+) -> int | None:
+    """A read-also or related header between two of the story's paragraphs whose titles are
+    links, two or more (Markdown's list of other articles' links): where the text resumes, or
+    None. (The other article that may follow a read-also line is no list of links.)"""
+    if i == 0 or decs[i - 1].cls != "good" or OTHER_ARTICLE.isdisjoint(decs[i].reasons):
+        return None
+    k = i + 1
+    while (
+        k < len(decs)
+        and k - i <= config.inline_box_items
+        and decs[k].cls == "bad"
+        and blocks[k].link_density > config.max_link_density
+    ):
+        k += 1
+    if k - i - 1 < _LINKED_TITLES or k >= len(decs) or decs[k].cls != "good":
+        return None
+    return k
+
+
+# The fewest linked titles that make a list of other articles' links.
+_LINKED_TITLES: Final = 2
+
+
 def main_run(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> Run:
     """The best run of the page. Segments are separated by barriers; a segment's run that
     starts after a read-also or related header following the best run so far is discounted.
-    Widgets' lines, or a poll, between two paragraphs cost one label's penalty
-    (:func:`inline_widgets`, :func:`poll_box`)."""
+    Widgets' lines, a poll, or a list of links between two paragraphs cost one label's penalty
+    (:func:`inline_widgets`, :func:`poll_box`, :func:`links_box`)."""
     weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
     for i, dec in enumerate(decs):
         if dec.cls != "bad":
             continue
         resumes = inline_widgets(blocks, feats, decs, i)
         if resumes is None:
-            resumes = poll_box(decs, i, config)
+            resumes = poll_box(decs, i, config) or links_box(blocks, decs, i, config)
         if resumes is not None:  # the widgets, or the poll, cost the run one label's penalty
             # (none before a closing sentence, shorter than the penalty: it is kept)
             cost = -config.short_penalty if decs[resumes].cls == "good" else 0.0
