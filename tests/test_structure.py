@@ -390,7 +390,20 @@ def test_a_list_of_sentences_closing_the_article_is_the_articles() -> None:
     assert extract(text).paragraphs == list(LIST_STORY)
 
 
-def test_a_list_before_an_ad_and_the_rest_of_the_story_is_the_articles() -> None:
+@pytest.mark.parametrize(
+    "widget",
+    [
+        ("إعلان",),
+        (
+            "اقرأ أيضًا",
+            "موعد إعلان نتيجة الشهادة الإعدادية",
+            "رسميا.. التعليم تعلن مواصفات الامتحانات",
+        ),
+    ],
+)
+def test_a_list_before_an_ad_and_the_rest_of_the_story_is_the_articles(
+    widget: tuple[str, ...],
+) -> None:
     lines = (
         "وجاء جدول الامتحانات على النحو التالي:",
         "الاثنين 13 مايو: اللغة العربية",
@@ -405,7 +418,7 @@ def test_a_list_before_an_ad_and_the_rest_of_the_story_is_the_articles() -> None
     )
     title = "جدول امتحانات الشهادة الإعدادية في القاهرة 2024"
     header = ("الرئيسية", "أخبار مصر", title, "الأحد 12 مايو 2024")
-    text = "\n".join([*header, LIST_STORY[0], *lines, "إعلان", *after])
+    text = "\n".join([*header, LIST_STORY[0], *lines, *widget, *after])
     article = extract(text)
     assert article.headline == title
     assert article.paragraphs == [LIST_STORY[0], *lines, *after]

@@ -176,7 +176,7 @@ def mark_headline_lists(
         if len(items) < config.menu_run:
             i = j
             continue
-        after = _past_widgets(decs, j)  # (an ad's label may stand between the list and the text)
+        after = _past_widgets(decs, j, config)  # (an ad, a read-also box between it and the text)
         framed = (
             any(d.cls == "good" for d in decs[max(0, i - 2) : i])
             and after < n
@@ -191,16 +191,22 @@ def mark_headline_lists(
     return out
 
 
-def _past_widgets(decs: list[Decision], j: int) -> int:
-    """The first line at or after ``j`` past a few widgets' lines (see INLINE_WIDGETS)."""
+def _past_widgets(decs: list[Decision], j: int, config: ExtractionConfig) -> int:
+    """The first line at or after ``j`` past a few widgets' lines (see INLINE_WIDGETS), or
+    past a read-also box: its header and the few titles under it."""
     k = j
+    boxed = False  # a read-also header was passed: its titles (not yet known as such) follow
     while (
         k < len(decs)
         and k - j < _WIDGETS_SKIPPED
         and decs[k].cls == "bad"
         and not INLINE_WIDGETS.isdisjoint(decs[k].reasons)
     ):
+        boxed = boxed or "read-also" in decs[k].reasons
         k += 1
+    if boxed:
+        while k < len(decs) and k - j <= config.inline_box_items and decs[k].cls != "good":
+            k += 1
     return k
 
 
