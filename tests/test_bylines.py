@@ -247,6 +247,8 @@ def people_of(article: Article) -> tuple[str | None, list[str], str | None]:
         # a byline and its date on one line
         (("كتب أحمد سمير الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
         (("كتب: أحمد سمير | الأحد 12 يناير 2025 10:30 ص",), "أحمد سمير", ["أحمد سمير"], None),
+        # the name, then the outlet and the place on the line under it (Sabq)
+        (("منصور السلمي", "سبق- جدة"), "منصور السلمي", ["منصور السلمي"], "جدة"),
         # the place a role or an outlet says it filed from, after في or من
         (
             ("مراسلنا في غزة: رامي أبو جاموس",),

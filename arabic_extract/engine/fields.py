@@ -368,7 +368,8 @@ def find_byline(
         if alone and i + 1 < len(blocks):  # the name is on the next line
             found = read_byline(strip_bullet(blocks[i + 1].text), site)
         if found.authors:
-            return Byline(found.authors, found.dateline or place, found.outlet)
+            below = _place_below(blocks, decs, i, site) if not found.dateline else None
+            return Byline(found.authors, found.dateline or place or below, found.outlet)
         place = place or found.dateline
     for i in order:  # a name (at most three words) before a date line
         if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
@@ -377,6 +378,16 @@ def find_byline(
         if span is not None and (name := span_text(blocks[i], *span)):
             return Byline((name,), place)
     return role_byline(blocks, decs, run, order) or Byline((), place)
+
+
+def _place_below(blocks: list[Block], decs: list[Decision], i: int, site: str | None) -> str | None:
+    """The place on the byline line right under the one naming the author, when it names no
+    one (منصور السلمي / سبق- جدة)."""
+    k = i + 1
+    if k >= len(blocks) or decs[k].label is not labels.BYLINE:
+        return None
+    found = read_byline(strip_bullet(blocks[k].text), site)
+    return None if found.authors else found.dateline
 
 
 def role_byline(

@@ -64,18 +64,23 @@ def _name_above_date(
     """Whether block ``i``, right under the headline, is its author's name set on a line of
     its own above the date (الأرصاد تحذر... / محمود فتحي / الإثنين 20 مايو 2024): two or three
     words of a name, or the outlet and the name (هسبريس - عبد الرحيم العسري), noise only by
-    where it stands, and a date line next, or after one short line between (the outlet's name:
-    بي بي سي نيوز عربي)."""
+    where it stands, and a date line or a byline's place next, or after one short line between
+    (the outlet's name: بي بي سي نيوز عربي)."""
     dec = decs[i]
     if dec.label is not labels.NOISE or "outside-main-run" not in dec.reasons:
         return False
     if not POSITION_ONLY.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
         return False
     for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
-        # (a date of digits alone is "no-letters" noise to features, not a date line)
-        if feats[k].date_line or (
-            "no-letters" in decs[k].reasons
-            and is_date_line(blocks[k].norm, config.max_date_line_words)
+        # (a date of digits alone is "no-letters" noise to features, not a date line; a
+        # byline's place and outlet may stand under the name: منصور السلمي / سبق- جدة)
+        if (
+            feats[k].date_line
+            or decs[k].label is labels.BYLINE
+            or (
+                "no-letters" in decs[k].reasons
+                and is_date_line(blocks[k].norm, config.max_date_line_words)
+            )
         ):
             return True
         if feats[k].words > _OUTLET_LINE_WORDS or decs[k].is_body:
