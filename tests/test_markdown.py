@@ -349,6 +349,23 @@ def test_jina_reader_header() -> None:
     front = front_matter(lines)
     assert front.start == 5
     assert front.meta.headline == "عنوان الخبر"
+    assert front.meta.site_name is None
+
+
+@pytest.mark.parametrize(
+    "title,site",
+    [
+        # the page's title keeps the site's name: the shorter of two parts, of a few words
+        ("وزارة التجارة تعلن قائمة 8 مواد ممنوعة من التصدير - النهار أونلاين", "النهار أونلاين"),
+        ("هسبريس | أمطار الخير تنعش آمال الفلاحين في المغرب", "هسبريس"),
+        # not a headline cut at a dash, nor three parts
+        ("مصر - السودان: مباراة الليلة", None),
+        ("عاجل | الحكومة تقر الموازنة | الأخبار", None),
+    ],
+)
+def test_the_site_name_in_jina_readers_title(title: str, site: str | None) -> None:
+    front = front_matter([f"Title: {title}", "", "Markdown Content:", "نص"])
+    assert front.meta.site_name == site
 
 
 def test_rules_around_text_are_no_front_matter() -> None:

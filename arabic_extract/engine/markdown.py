@@ -24,7 +24,12 @@ from typing import Final, final
 
 from arabic_extract.engine.blocks import Block, Media, matching_forms
 from arabic_extract.engine.inline import Inline, LinkRefs, render_inline
-from arabic_extract.engine.metadata import PageMeta, parse_datetime, strip_site_from_title
+from arabic_extract.engine.metadata import (
+    TITLE_SEPARATORS,
+    PageMeta,
+    parse_datetime,
+    strip_site_from_title,
+)
 from arabic_extract.engine.normalize import is_blank
 from arabic_extract.engine.reflow import Tallies, greedy_pick
 
@@ -61,7 +66,7 @@ class FrontMatter:
 
 def _page_meta(values: dict[str, str]) -> PageMeta:
     title = values.get("title")
-    site_name = values.get("site_name")
+    site_name = values.get("site_name") or (_site_in_title(title) if title else None)
     published = values.get("published")
     return PageMeta(
         title=title,
@@ -71,6 +76,20 @@ def _page_meta(values: dict[str, str]) -> PageMeta:
         published=parse_datetime(published),
         published_text=published,
     )
+
+
+def _site_in_title(title: str) -> str | None:
+    """The site's name a page's title ends or opens with (headline - site, site | headline),
+    as Jina Reader's ``Title:`` keeps it: the shorter of exactly two parts, of a few words."""
+    parts = [part.strip() for part in TITLE_SEPARATORS.split(title) if part.strip()]
+    if len(parts) != 2:
+        return None
+    site = min(parts, key=len)
+    return site if site.count(" ") < _TITLE_SITE_WORDS <= max(parts, key=len).count(" ") else None
+
+
+# The most words of a site's name in a title (and the fewest a headline has).
+_TITLE_SITE_WORDS: Final = 4
 
 
 def _yaml_fields(lines: list[str]) -> dict[str, str] | None:
