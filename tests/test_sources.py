@@ -131,7 +131,17 @@ def test_an_unnamed_word_before_a_known_agency_still_credits_it() -> None:
     assert extract(f"{TITLE}\n{lead}\n{LAST}").source == "الأنباء الألمانية"
 
 
-@pytest.mark.parametrize("credit,source", [("(رويترز)", "رويترز"), ("- (أ ف ب)", "أ ف ب")])
+@pytest.mark.parametrize(
+    "credit,source",
+    [
+        ("(رويترز)", "رويترز"),
+        ("- (أ ف ب)", "أ ف ب"),
+        # several agencies; DW's editors' initials before them
+        ("(رويترز، د ب أ)", "رويترز، د ب أ"),
+        ("ع.ج.م/ ح.ز (رويترز، د ب أ)", "رويترز، د ب أ"),
+        ("خ.س/ ع.ح (د ب أ)", "د ب أ"),
+    ],
+)
 def test_an_agency_in_brackets_on_the_line_after_the_story_is_its_source(
     credit: str, source: str
 ) -> None:

@@ -344,6 +344,17 @@ _EMBED_LINKS: Final = 3
 _SIGNATURE_WORDS: Final = 14
 
 
+def _described(norm: str) -> bool:
+    """Whether what comes before a line's last bracket (its credit) describes something: a
+    word of three letters or more, which an editors' initials (ع.ج.م/ ح.ز (رويترز)) are not."""
+    bracket = norm.rfind("(")
+    return _WORD.search(norm, 0, bracket if bracket > 0 else len(norm)) is not None
+
+
+# A word of three letters or more.
+_WORD: Final = regex.compile(r"\p{L}{3}")
+
+
 def mark_credit_captions(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
@@ -353,7 +364,10 @@ def mark_credit_captions(
     own (resiliparse, w3m): noise, skipped in the run as the caption is."""
     out = [
         Decision("bad", labels.CAPTION, ("credit-caption",))
-        if d.cls in ("near", "short") and not f.prose_end and credit_tail(b.norm)
+        if d.cls in ("near", "short")
+        and not f.prose_end
+        and credit_tail(b.norm)
+        and _described(b.norm)
         else d
         for b, f, d in zip(blocks, feats, decs, strict=True)
     ]

@@ -551,16 +551,33 @@ def credit_alone(block: Block) -> str | None:
     """An agency credited in brackets on a line of its own (``(رويترز)``, ``- (أ ف ب)``): right
     after the story's last paragraph, the story's credit (a photo's credit is its caption's,
     under the photo)."""
-    inner = EDGE_PUNCT.sub("", block.norm)
-    if not inner or len(inner) > _CREDIT_CHARS or "(" not in block.norm:
+    norm = block.norm
+    if "(" not in norm:
         return None
-    if AGENCIES.compiled.fullmatch(inner) is None:
+    opening = norm.rfind("(")
+    before = EDGE_PUNCT.sub("", norm[:opening])
+    if before and not _initials(before):
+        return None  # (DW signs its copy with the editors' initials first: ع.ج.م/ ح.ز (رويترز))
+    inner = EDGE_PUNCT.sub("", norm[opening:])
+    if not inner or len(inner) > _CREDIT_CHARS:
         return None
+    names = [name.strip() for name in _CREDIT_LIST.split(inner)]
+    if not all(name and AGENCIES.compiled.fullmatch(name) is not None for name in names):
+        return None  # (several agencies: رويترز، د ب أ)
     return original_text(block, inner) or None
 
 
-# The longest agency name a credit on its own line gives (وكالة الأنباء الكويتية).
+def _initials(norm: str) -> bool:
+    """Whether a normalised text is only editors' initials: ع.ج.م/ ح.ز."""
+    tokens = norm.replace("/", " ").split()
+    return bool(tokens) and all(_INITIAL.fullmatch(token) is not None for token in tokens)
+
+
+# The longest credit a line of its own gives (وكالة الأنباء الكويتية; two or three agencies).
 _CREDIT_CHARS: Final = 40
+# What parts the agencies of one credit, and an editor's initials (ع.ج.م).
+_CREDIT_LIST: Final = regex.compile(r"[،,]")
+_INITIAL: Final = regex.compile(r"\p{L}(?:\.\p{L})*+\.?+")
 
 
 def find_source(
