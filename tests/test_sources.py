@@ -279,6 +279,8 @@ def test_an_agencys_dated_dateline_line_still_credits_it() -> None:
         ("جميع الحقوق محفوظة لـ ليبيا اليوم", "ليبيا اليوم"),
         # the site's address after its name is no part of it
         ("© 2000 - 2024 البوابة (www.albawaba.com)", "البوابة"),
+        # the name right after محفوظة, without ل
+        ("© جميع الحقوق محفوظة أحداث أنفو 2024", "أحداث أنفو"),
     ],
 )
 def test_the_site_name_from_its_copyright_line(footer: str, site: str) -> None:

@@ -65,7 +65,7 @@ _NAME_STOP: Final = regex.compile(
     r"قوله|قولها|وقال|وقالت|واضاف|واضافت|نقلا|نقلته|بحسب|حسب|وفق|وفقا|مساء|صباح|يوم)(?![\p{L}])"
 )
 _OWNER: Final = regex.compile(
-    r"(?:محفوظه|محفوظة)\s*+(?:ل(?P<article>(?=ل\p{L}))|ل|لـ|لصالح|الي)\s*+(?P<owner>.*+)"
+    r"(?:محفوظه|محفوظة)\s*+(?:ل(?P<article>(?=ل\p{L}))|ل|لـ|لصالح|الي)?+\s*+(?P<owner>.*+)"
 )
 _COPYRIGHT_YEAR: Final = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
