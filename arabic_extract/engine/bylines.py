@@ -269,19 +269,23 @@ def filed_from(text: str, norm: str) -> str | None:
     """The place a byline's part says it was filed from after في or من, when what comes
     before is a role, an outlet or one word (the site's name): غزة in مراسلنا في غزة, بيروت in
     إيلاف من بيروت (original text); None otherwise."""
+    # (the part may open with the word: the byline word before it is cut off, مراسلنا)
+    padded = f" {norm}"
     for word in _FILED_WORDS:
-        # (the part may open with the word: the byline word before it is cut off, مراسلنا)
-        head, found, place = f" {norm}".rpartition(f" {word} ")
-        if not found or not is_place(place) or head.count(" ") >= _OUTLET_MAX_WORDS:
+        at = padded.rfind(word)
+        if at < 0 or padded.count(" ", 0, at) >= _OUTLET_MAX_WORDS:
             continue
-        if " " in head.strip() and role_end(head.strip()) is None and not _known_outlet(head):
+        head = padded[:at].strip()
+        if not is_place(padded[at + len(word) :]):
+            continue
+        if " " in head and role_end(head) is None and not _known_outlet(head):
             return None
-        return clean_edges(f" {text}".rpartition(f" {word} ")[2]) or None
+        return clean_edges(f" {text}".rpartition(word)[2]) or None
     return None
 
 
-# The words between who filed a story and the place they filed it from.
-_FILED_WORDS: Final = ("في", "من")
+# The words between who filed a story and the place they filed it from (spaced).
+_FILED_WORDS: Final = (" في ", " من ")
 
 
 def read_byline(text: str, site: str | None = None) -> Byline:
@@ -398,9 +402,13 @@ def dateline_place(norm: str) -> tuple[int, int] | None:
     """The place an agency dateline opens with, as a normalised span: القاهرة in
     "القاهرة - (أ ش أ) -", دمشق، سوريا in "دمشق، سوريا (CNN) --", الرياض in "الرياض 12 رمضان
     1445 هـ ... واس". The words before the first bracket, dash, colon or digit."""
-    cut = _DATELINE_END.search(norm)
+    # (a place, or an outlet and a place, has a few words: a sentence's start is looked at no
+    # further than they reach)
+    cut = _DATELINE_END.search(norm, 0, _DATELINE_HEAD_CHARS)
     end = cut.start() if cut is not None else len(norm)
     head = norm[:end].rstrip(" ،,")
+    if end > _DATELINE_HEAD_CHARS or head.count(" ") >= _DATELINE_HEAD_WORDS:
+        return None
     if head.endswith(_BEFORE_DATE):  # أبوظبي في 12 يناير / وام /
         head = head[: -len(_BEFORE_DATE)].rstrip(" ،,")
     if head and is_place(head):
@@ -413,6 +421,10 @@ def dateline_place(norm: str) -> tuple[int, int] | None:
     return None
 
 
+# How long the words before a dateline's first mark may be (an outlet, a slash and a place
+# of a few words: شفق نيوز/ بغداد; دبي، الإمارات العربية المتحدة).
+_DATELINE_HEAD_CHARS: Final = 60
+_DATELINE_HEAD_WORDS: Final = 8
 # (the dash may touch the place: لندن- "القدس العربي":)
 _DATELINE_END: Final = regex.compile(r"[(\[:\d]|\s?+[-–—]|--")
 # The word between a dateline's place and its date (normalised).

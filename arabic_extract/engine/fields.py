@@ -632,7 +632,10 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
         "menu" in first.reasons or POSITION_ONLY.issuperset(first.reasons)
     ):
         return None
-    menu = sum(1 for d in decs[1:6] if {"menu", "navigation"} & set(d.reasons))
+    menu = 0
+    for dec in decs[1:6]:
+        if "menu" in dec.reasons or "navigation" in dec.reasons:
+            menu += 1
     return clean_edges(blocks[0].text) or None if menu >= 2 else None
 
 

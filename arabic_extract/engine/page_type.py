@@ -485,14 +485,16 @@ def _video_label(blocks: list[Block], feats: list[Features], decs: list[Decision
     """Whether a player's label (شاهد الفيديو) stands outside the story's text: above it, as a
     video page's player does, or after it. One between two of its paragraphs is a video
     embedded in an article."""
+    labels_at = [
+        i
+        for i, block in enumerate(blocks)
+        if feats[i].words <= _VIDEO_LABEL_WORDS and VIDEO_LINE.match(block.norm) is not None
+    ]
+    if not labels_at:
+        return False
     good = [i for i, d in enumerate(decs) if d.cls == "good" and d.is_body]
     first, last = (good[0], good[-1]) if good else (len(decs), -1)
-    return any(
-        not first < i < last
-        and feats[i].words <= _VIDEO_LABEL_WORDS
-        and VIDEO_LINE.match(block.norm) is not None
-        for i, block in enumerate(blocks)
-    )
+    return any(not first < i < last for i in labels_at)
 
 
 # The most words a player's label has (شاهد الفيديو، فيديو: ...).
