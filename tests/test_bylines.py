@@ -78,6 +78,7 @@ PARAGRAPHS = (
         ("By John Smith et al", ("John Smith",), None),
         # byline words a separator makes bylines, one or two joined by و
         ("متابعة: سمير حميطوش", ("سمير حميطوش",), None),
+        ("كتب الخبر محمد الجاسم", ("محمد الجاسم",), None),
         ("رصد: محمد علي", ("محمد علي",), None),
         ("إعداد وتحرير: سامي الحسن", ("سامي الحسن",), None),
         # local desks' places: governorates and regional cities, a solid أبوظبي
