@@ -5,16 +5,26 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from growth import growth, linear
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arabic_extract.engine.blocks import _spaced, bullet_end, line_blocks
+from arabic_extract.engine.blocks import (
+    _spaced,
+    bullet_end,
+    line_blocks,
+    matching_form,
+    matching_forms,
+)
 from arabic_extract.engine.merge import _H1_BONUS, _TITLE_MATCH, _may_name
 from arabic_extract.engine.normalize import (
     _DELETE_CLASS,
     _DIGITS,
+    _KEPT_SPACE,
     _PRESENTATION_FORMS,
     WHITE_SPACE,
     _fold_kept,
@@ -22,6 +32,7 @@ from arabic_extract.engine.normalize import (
     _offsets_by_runs,
     _presentation,
     fold,
+    fold_lines,
     is_blank,
     is_normal,
     kept_as_is,
@@ -438,3 +449,77 @@ def test_fold_of_many_kinds_of_forms_and_marks_is_fold_in_passes() -> None:
     marks = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0640\u200f\u200e\u00ad"
     for text in (forms, marks, "كلمة " + forms[:5] + marks[:5], forms + marks + "١٢ أ"):
         assert fold(text) == _fold_in_passes(text)
+
+
+# Lines as pages hand them over: spaces of every kind, at the ends and doubled, bidi and
+# zero-width marks, tatweel, harakat, Arabic-Indic digits, presentation forms, capitals.
+_LINE_PIECES = [
+    *("ب", "في", "A", " ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\u2028", "\r", "\x85"),
+    *("\u200f", "\u200b", "\ufeff", "\u0640", "\u064e", "١", "ﻻ", "\ufe70", "ة", "İ", "Σ"),
+    *("• ", "- ", "1. ", "\u200f- "),
+]
+_odd_lines = st.lists(
+    st.one_of(
+        arabic_text.map(lambda text: text.replace("\n", "")),
+        st.lists(st.sampled_from(_LINE_PIECES), max_size=8).map("".join),
+    ),
+    max_size=10,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_odd_lines)
+def test_fold_lines_tells_every_unspaced_line(lines: list[str]) -> None:
+    """fold_lines() folds as fold() does, and a line it does not name is spaced as normalize()
+    spaces it."""
+    text = "\n".join(lines)
+    folded, unspaced = fold_lines(text)
+    assert folded == fold(text).split("\n")
+    for k, line in enumerate(folded):
+        if k not in unspaced:
+            assert " ".join(line.split()) == line, (k, line)
+
+
+def test_folding_makes_and_removes_no_white_space_but_the_plain_space() -> None:
+    # fold_lines() reads the white space of the folded text from the text before folding: no
+    # decomposed presentation form, no lower-cased character is white space but " "
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        assert _KEPT_SPACE.isdisjoint(_presentation(chr(code))), f"U+{code:04X}"
+    for code in range(0x110000):
+        char = chr(code)
+        if not char.isspace():
+            assert not any(piece.isspace() for piece in char.lower()), f"U+{code:04X}"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_odd_lines.filter(all), st.sampled_from([6, 60, 2000]))
+def test_matching_forms_are_each_lines_matching_form(lines: list[str], max_chars: int) -> None:
+    assert matching_forms(lines, max_chars) == [matching_form(t, max_chars) for t in lines]
+
+
+def test_matching_forms_of_fixture_lines_are_each_lines_matching_form() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in _FIXTURE_TEXTS]
+    assert texts
+    for text in texts:
+        lines = [line for line in text_lines(text) if line.strip()]
+        for max_chars in (60, 2000):
+            forms = matching_forms(lines, max_chars)
+            assert forms == [matching_form(line, max_chars) for line in lines]
+
+
+_FIXTURE_TEXTS = sorted((Path(__file__).parent.parent / "fixtures").glob("*/*/input.txt"))
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "  " * n,
+        lambda n: " \n" * n,
+        lambda n: "\u00a0\n" * n,
+        lambda n: "\n".join([" ب "] * n),
+        lambda n: "\u2028" * n,
+    ],
+)
+def test_fold_lines_time_grows_linearly(make: Callable[[int], str]) -> None:
+    small, large = growth(fold_lines, make)
+    assert linear(small, large), f"{small:.4f}s -> {large:.4f}s"

@@ -7,7 +7,7 @@ from typing import Final, final
 import regex
 
 from arabic_extract.engine.gil import KEEP_GIL
-from arabic_extract.engine.normalize import fold, is_blank, is_spaced, normalize
+from arabic_extract.engine.normalize import fold, fold_lines, is_blank, is_spaced, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
 BULLET: Final = regex.compile(
@@ -131,16 +131,23 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     one; a text over ``max_chars`` or with an unusual marker is normalised on its own.
     """
     # (a text over max_chars is matched on its first max_chars characters: matching_form)
-    folded = fold("\n".join(t if len(t) <= max_chars else "" for t in texts)).split("\n")
+    folded, unspaced = fold_lines("\n".join(t if len(t) <= max_chars else "" for t in texts))
     if len(folded) != len(texts):  # a text held a line break after all
         folded = [fold(text) if len(text) <= max_chars else "" for text in texts]
+        unspaced = set(range(len(texts)))
     forms: list[tuple[str, bool]] = []
-    for text, line in zip(texts, folded, strict=True):
+    for k in range(len(texts)):  # (indexes: no zip object and no tuple per line)
+        text = texts[k]
         marker = bullet_end(text) if text[0] in _BULLET_STARTS else 0
-        if len(text) > max_chars or not text[:marker].isprintable():
+        if len(text) > max_chars or (marker and not text[:marker].isprintable()):
             forms.append(matching_form(text, max_chars))
-        else:  # the marker folds one character to one
-            forms.append((_spaced(line[marker:]), marker > 0))
+            continue
+        # the marker folds one character to one; a line spaced already (see fold_lines) is
+        # not split again: only what follows a marker may start with a space
+        line = folded[k][marker:] if marker else folded[k]
+        if k in unspaced or (marker and line.startswith(" ")):
+            line = _spaced(line)
+        forms.append((line, marker > 0))
     return forms
 
 

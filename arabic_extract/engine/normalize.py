@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from types import MappingProxyType
 from typing import Final
 
@@ -89,11 +90,6 @@ _DELETE_SET: Final = frozenset(_DELETE)
 # The presentation forms, decomposed (U+FEFF, the byte-order mark, is deleted, not decomposed).
 _PRESENTATION_RANGES: Final = "\ufb50-\ufdff\ufe70-\ufefe"
 _PRESENTATION_FORMS: Final = regex.compile(f"[{_PRESENTATION_RANGES}]")
-# What fold() deletes, the digits it folds and the presentation forms: each needs more than a
-# one-for-one replacement of letters (see fold).
-_SPECIAL: Final = re.compile(
-    "[" + re.escape(_DELETE + "".join(sorted(_DIGIT_SET))) + _PRESENTATION_RANGES + "]"
-)
 _FORMAT_ONLY: Final = regex.compile(r"^[\p{Cf}\p{Z}\s]*$")
 
 
@@ -102,6 +98,18 @@ WHITE_SPACE: Final = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 """Every character ``str.isspace`` and ``str.split`` take for white space (tested)."""
+
+# White space but the plain space and the line break (fold() leaves it as it is, as
+# normalize() splits on it): fold_lines() looks for it in the scan fold() makes anyway.
+_KEPT_SPACE: Final = frozenset(WHITE_SPACE) - {" ", "\n"}
+# What fold() deletes, the digits it folds and the presentation forms: each needs more than a
+# one-for-one replacement of letters (see fold); and _KEPT_SPACE, which fold() leaves alone.
+_SPECIAL: Final = re.compile(
+    "["
+    + re.escape(_DELETE + "".join(sorted(_DIGIT_SET | _KEPT_SPACE)))
+    + _PRESENTATION_RANGES
+    + "]"
+)
 
 # The shortcuts below tell what normalisation does to a text without running it. The
 # characters it changes: deleted, folded, and white space (collapsed, or turned into a space);
@@ -138,7 +146,8 @@ def longer_when_normal(text: str, size: int) -> bool:
 
 def _one_space_apart(text: str) -> bool:
     """No two spaces together and none at the ends."""
-    return "  " not in text and text[:1] != " " and text[-1:] != " "
+    # (startswith and endswith: a slice of the first and last character makes a string each)
+    return "  " not in text and not text.startswith(" ") and not text.endswith(" ")
 
 
 def is_spaced(text: str) -> bool:
@@ -176,7 +185,47 @@ def fold(text: str) -> str:
     decomposition and each deleted character removed, one plain replacement each, when they
     are few (_FEW_KINDS); more kinds (a text made to hold them all) go through one
     substitution, whose time does not grow with their number."""
+    return _fold_found(text, set(_SPECIAL.findall(text)))
+
+
+def fold_lines(text: str) -> tuple[list[str], set[int]]:
+    """``fold(text).split("\\n")``: the folded lines of ``text``, and the indexes of the lines
+    that may not be spaced as normalize() spaces them; every other line is already
+    (``" ".join(line.split()) == line``). Told for the whole text at once, where a look at
+    each line cost more than its fold: a line is spaced when it holds no white space but
+    plain spaces (fold's scan finds any other, which folding neither makes nor removes), no
+    two together and none at its ends."""
     found = set(_SPECIAL.findall(text))
+    folded = _fold_found(text, found)
+    lines = folded.split("\n")
+    places: list[int] = []  # where a space stands that may make its line unspaced
+    for char in found & _KEPT_SPACE:
+        _find_all(folded, char, 0, places)
+    _find_all(folded, "  ", 0, places)
+    _find_all(folded, " \n", 0, places)
+    _find_all(folded, "\n ", 1, places)  # (the space starts the next line)
+    if folded.startswith(" "):
+        places.append(0)
+    if folded.endswith(" "):
+        places.append(len(folded) - 1)
+    if not places:
+        return lines, set()
+    starts = [0]  # where each line starts in the folded text
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return lines, {bisect_right(starts, place) - 1 for place in places}
+
+
+def _find_all(text: str, part: str, shift: int, places: list[int]) -> None:
+    """Add to ``places`` where each occurrence of ``part`` in ``text`` starts, plus ``shift``."""
+    place = text.find(part)
+    while place >= 0:
+        places.append(place + shift)
+        place = text.find(part, place + 1)
+
+
+def _fold_found(text: str, found: set[str]) -> str:
+    """:func:`fold`, with ``found`` the characters of ``text`` that _SPECIAL matches."""
     if not found:
         return _fold_kept(text, False)
     forms = [char for char in found if _is_presentation(char)]
