@@ -344,29 +344,19 @@ def _bare_name(norm: str) -> bool:
 _ALI: Final = normalize("علي")
 
 
-class _Joined:
-    """A line being joined from pieces (joined once, at the end: no quadratic copying)."""
+def _piece(rest: str) -> str:
+    """A line as it goes on the one before: after a space, unless it opens with a mark."""
+    return rest if rest[0] in _MARKS else " " + rest
 
-    __slots__ = ("first", "last", "pieces")
 
-    def __init__(self, line: str) -> None:
-        self.pieces = [line]
-        self.first = line
-        self.last = line  # the last piece: its end decides what comes next
-
-    def add(self, rest: str) -> None:
-        self.pieces.append(rest if rest[0] in _MARKS else " " + rest)
-        self.last = rest
-
-    def tail(self) -> str:
-        """The line's end, enough to judge it: the whole line while it is one piece (a
-        widget's label is judged whole), else its last characters."""
-        if len(self.pieces) == 1:
-            return self.first
-        return "".join(self.pieces[-2:])[-_TAIL_CHARS:].lstrip()
-
-    def text(self) -> str:
-        return "".join(self.pieces)
+def _tail(first: str, more: list[str]) -> str:
+    """The end of a line being joined (``first`` and the pieces ``more`` after it), enough to
+    judge it: the whole line while it is one piece (a widget's label is judged whole), else its
+    last characters."""
+    if not more:
+        return first
+    last_two = first + more[0] if len(more) == 1 else more[-2] + more[-1]
+    return last_two[-_TAIL_CHARS:].lstrip()
 
 
 def _ellipsis(line: str) -> bool:
@@ -390,43 +380,64 @@ def join_fragments(lines: list[str]) -> list[str]:
     """Lines cut at inline elements, joined back (see the module's docstring); a blank line
     ("") between two lines keeps them apart, and a list item (a line opened by a bullet) is
     never joined to the line above it. Blank lines are not returned."""
-    return [line for line, _ in _join(lines, [0] * len(lines))]
+    return _join(lines, [0] * len(lines))[0]
 
 
-def _join(lines: list[str], rows: list[int]) -> list[tuple[str, int]]:
-    """:func:`join_fragments`, each line with its table row (``rows``, 0: none): a table's cell
+def _short(line: str) -> bool:
+    """A line of at most _INLINE_WORDS words, no mark at its end: the link after a cut."""
+    # (split no further than the count needs: a paragraph's line is not split whole)
+    return line[-1] not in _MARKS and len(line.split(None, _INLINE_WORDS)) <= _INLINE_WORDS
+
+
+def _goes_on(line: str, tail: str, last: str, after_cut: bool) -> tuple[bool, bool]:
+    """Whether ``line`` goes on the line before it, whose end is ``tail`` and last piece
+    ``last`` (``after_cut``: that piece was joined after a cut word), and whether it does
+    after a cut word (what follows it is its link)."""
+    if line[0] in _MARKS and last[-1] not in _FINAL and not _ellipsis(line):
+        return True, False
+    if is_cut(tail):
+        return True, _short(line)
+    if _running(last) and _short(line):
+        return True, True
+    return after_cut and not line[0].isdigit(), False
+
+
+def _join(lines: list[str], rows: list[int]) -> tuple[list[str], list[int]]:
+    """:func:`join_fragments`, with each line's table row (``rows``, 0: none): a table's cell
     is never joined, nor joined to."""
-    out: list[_Joined] = []
+    out: list[str] = []
     kept: list[int] = []  # the row of each line of out
+    # The line being joined: its first piece, the pieces after it (joined once, when the line
+    # is done: no quadratic copying; plain locals, no object per line) and its last line.
+    first = last = ""
+    more: list[str] = []
     after_cut = False  # the last line was joined after a cut word: what follows is its link
     adjacent = False  # no blank line between the last line and this one
-    for line, row in zip(lines, rows, strict=True):
+    for k in range(len(lines)):  # (indexes: no zip object and no tuple per line)
+        line = lines[k]
+        row = rows[k]
         if not line:
             adjacent = after_cut = False
             continue
         if row or (kept and kept[-1]):
             adjacent = after_cut = False
         if adjacent and line[0] not in _BULLETS:
-            previous = out[-1]
-            if line[0] in _MARKS and previous.last[-1] not in _FINAL and not _ellipsis(line):
-                previous.add(line)
-                after_cut = False
+            joins, after_cut = _goes_on(line, _tail(first, more), last, after_cut)
+            if joins:
+                more.append(_piece(line))
+                last = line
                 continue
-            # (split no further than the count needs: a paragraph's line is not split whole)
-            short = line[-1] not in _MARKS and len(line.split(None, _INLINE_WORDS)) <= _INLINE_WORDS
-            if is_cut(previous.tail()) or (short and _running(previous.last)):
-                previous.add(line)
-                after_cut = short
-                continue
-            if after_cut and not line[0].isdigit():
-                previous.add(line)
-                after_cut = False
-                continue
-        out.append(_Joined(line))
+        if kept:
+            out.append(first + "".join(more) if more else first)
+            if more:
+                more = []
+        first = last = line
         kept.append(row)
         after_cut = False
         adjacent = True
-    return [(joined.text(), row) for joined, row in zip(out, kept, strict=True)]
+    if kept:
+        out.append(first + "".join(more) if more else first)
+    return out, kept
 
 
 def split_cells(lines: list[str]) -> list[str]:
@@ -600,5 +611,4 @@ def text_rows(text: str) -> tuple[list[str], list[int]]:
         cells, rows = cell_rows(lines)
     else:
         cells, rows = lines, [0] * len(lines)
-    joined = _join([cell.strip() for cell in cells], rows)
-    return [line for line, _ in joined], [row for _, row in joined]
+    return _join([cell.strip() for cell in cells], rows)
