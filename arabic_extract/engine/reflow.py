@@ -299,21 +299,22 @@ _LABEL_WORDS: Final = 16
 _TAIL_CHARS: Final = 200
 
 
-def is_cut(line: str) -> bool:
+def is_cut(line: str, known: dict[str, bool] | None = None) -> bool:
     """Does the line stop on a word no sentence ends on? A widget's label (تابعونا على, its
-    icons gone) and a byline (كتب: محمد علي) are no cut sentence."""
+    icons gone) and a byline (كتب: محمد علي) are no cut sentence. ``known`` holds the last
+    words already looked up (:func:`_dangling`) on the page: the same few words end many of
+    its lines (a site's section names), each normalised once."""
     if line[-1] in _MARKS:
         return False
     word = line[line.rfind(" ") + 1 :]
-    if not word or longer_when_normal(word, _LONGEST_DANGLING):
-        return False
-    # (a first or last letter that stays as it is and that no dangling word has: not one)
-    first, last = word[0], word[-1]
-    if (first not in _DANGLING_FIRST and kept_as_is(first)) or (
-        last not in _DANGLING_LAST and kept_as_is(last)
-    ):
-        return False
-    if normalize(word) not in _DANGLING:
+    if known is None:
+        dangling = _dangling(word)
+    else:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = _dangling(word)
+        dangling = found
+    if not dangling:
         return False
     if line.count(" ") >= _LABEL_WORDS:
         return True
@@ -326,6 +327,19 @@ def is_cut(line: str) -> bool:
         or is_place_byline(line, norm)
         or _bare_name(norm)
     )
+
+
+def _dangling(word: str) -> bool:
+    """Is the word one of DANGLING_WORDS once normalised?"""
+    if not word or longer_when_normal(word, _LONGEST_DANGLING):
+        return False
+    # (a first or last letter that stays as it is and that no dangling word has: not one)
+    first, last = word[0], word[-1]
+    if (first not in _DANGLING_FIRST and kept_as_is(first)) or (
+        last not in _DANGLING_LAST and kept_as_is(last)
+    ):
+        return False
+    return normalize(word) in _DANGLING
 
 
 def _bare_name(norm: str) -> bool:
@@ -389,13 +403,15 @@ def _short(line: str) -> bool:
     return line[-1] not in _MARKS and len(line.split(None, _INLINE_WORDS)) <= _INLINE_WORDS
 
 
-def _goes_on(line: str, tail: str, last: str, after_cut: bool) -> tuple[bool, bool]:
+def _goes_on(
+    line: str, tail: str, last: str, after_cut: bool, known: dict[str, bool]
+) -> tuple[bool, bool]:
     """Whether ``line`` goes on the line before it, whose end is ``tail`` and last piece
     ``last`` (``after_cut``: that piece was joined after a cut word), and whether it does
-    after a cut word (what follows it is its link)."""
+    after a cut word (what follows it is its link); ``known``: see :func:`is_cut`."""
     if line[0] in _MARKS and last[-1] not in _FINAL and not _ellipsis(line):
         return True, False
-    if is_cut(tail):
+    if is_cut(tail, known):
         return True, _short(line)
     if _running(last) and _short(line):
         return True, True
@@ -413,6 +429,7 @@ def _join(lines: list[str], rows: list[int]) -> tuple[list[str], list[int]]:
     more: list[str] = []
     after_cut = False  # the last line was joined after a cut word: what follows is its link
     adjacent = False  # no blank line between the last line and this one
+    known: dict[str, bool] = {}  # the last words looked up (see is_cut)
     for k in range(len(lines)):  # (indexes: no zip object and no tuple per line)
         line = lines[k]
         row = rows[k]
@@ -422,7 +439,7 @@ def _join(lines: list[str], rows: list[int]) -> tuple[list[str], list[int]]:
         if row or (kept and kept[-1]):
             adjacent = after_cut = False
         if adjacent and line[0] not in _BULLETS:
-            joins, after_cut = _goes_on(line, _tail(first, more), last, after_cut)
+            joins, after_cut = _goes_on(line, _tail(first, more), last, after_cut, known)
             if joins:
                 more.append(_piece(line))
                 last = line
