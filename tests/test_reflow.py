@@ -176,6 +176,17 @@ def test_tab_separated_cells_are_lines() -> None:
             ["وقال", "الرئيس الفرنسي", "إن الاجتماع كان مثمراً."],
             ["وقال الرئيس الفرنسي إن الاجتماع كان مثمراً."],
         ),
+        (  # a link after a noun, in a sentence that holds a complementizer (no title does)
+            [
+                "أعلنت الوزارة الأحد أن المفاوضات غير المباشرة بين إسرائيل وحركة",
+                "حماس",
+                "بشأن هدنة في قطاع غزة ستستأنف الأسبوع المقبل.",
+            ],
+            [
+                "أعلنت الوزارة الأحد أن المفاوضات غير المباشرة بين إسرائيل وحركة حماس بشأن هدنة "
+                "في قطاع غزة ستستأنف الأسبوع المقبل."
+            ],
+        ),
     ],
 )
 def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
@@ -189,6 +200,11 @@ def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
         ["الأخبار في", "", "الرياضة"],  # a blank line between them
         ["قائمة الأخبار في", "• الرياضة"],  # a list item
         ["عنوان الخبر الرئيسي اليوم", "وقال الوزير إن الاجتماع كان مثمراً."],  # a headline
+        # a headline, its author's name and the lead: a title holds no complementizer
+        ["الحكومة تقر خطة جديدة لدعم المشروعات في المحافظات", "محمد علي", "أقرت الحكومة الخطة."],
+        # a deck that holds one, then a byline's label and name, or a date
+        ["- الجيل الذي سعى النظام لتدجينه هو الذي ينتفض", "حوار: آسيا العتروس", "ما الذي يحدث؟"],
+        ["وأكد الوزير أن الحكومة التي تشكلت حديثا", "12 مايو 2024", "ستعمل على الخطة."],
         ["وقال الوزير إن الاجتماع كان مثمراً.", "، تعليق"],  # a finished sentence
         # a byline that ends on a name written as the preposition على may be (علي)
         ["كتب: أحمد سمير ومحمد علي", "أقرت الحكومة خطة جديدة لدعم المشروعات الصغيرة."],
@@ -373,3 +389,21 @@ def test_a_page_with_link_addresses_gives_the_article_of_its_plain_text() -> Non
     )
     assert extract(linked).paragraphs == extract(plain).paragraphs == [PARAGRAPH, PARAGRAPH]
     assert extract(linked).source == extract(plain).source
+
+
+def test_a_sentence_cut_at_a_link_in_beautifulsoups_text_is_joined() -> None:
+    bs4 = pytest.importorskip("bs4")
+    lead = (
+        'أعلنت وزارة الخارجية الأحد أن المفاوضات غير المباشرة بين إسرائيل وحركة <a href="/t">'
+        "حماس</a> بشأن هدنة في قطاع غزة ستستأنف الأسبوع المقبل في الدوحة."
+    )
+    html = (
+        "<html><body><nav><a href='/'>الرئيسية</a> <a href='/n'>أخبار</a></nav><article>"
+        f"<h1>قطر تعلن استئناف المفاوضات بشأن هدنة في غزة</h1><p>{lead}</p><p>{PARAGRAPH}</p>"
+        "</article></body></html>"
+    )
+    expected = extract(html).paragraphs
+    assert expected[0].startswith("أعلنت وزارة الخارجية") and len(expected) == 2
+    soup = bs4.BeautifulSoup(html, "html.parser")
+    for text in (soup.get_text("\n"), soup.get_text("\n", strip=True)):
+        assert extract(text).paragraphs == expected

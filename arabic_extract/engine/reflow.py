@@ -404,18 +404,40 @@ def _short(line: str) -> bool:
 
 
 def _goes_on(
-    line: str, tail: str, last: str, after_cut: bool, known: dict[str, bool]
+    line: str, tail: str, last: str, after_cut: bool, known: dict[str, bool], *, following: str
 ) -> tuple[bool, bool]:
     """Whether ``line`` goes on the line before it, whose end is ``tail`` and last piece
     ``last`` (``after_cut``: that piece was joined after a cut word), and whether it does
-    after a cut word (what follows it is its link); ``known``: see :func:`is_cut`."""
+    after a cut word (what follows it is its link); ``known``: see :func:`is_cut`;
+    ``following``: the line after ``line`` when no blank line parts them, else ""."""
     if line[0] in _MARKS and last[-1] not in _FINAL and not _ellipsis(line):
         return True, False
     if is_cut(tail, known):
         return True, _short(line)
     if _running(last) and _short(line):
         return True, True
+    if following and _link_between(last, line, following):
+        return True, True
     return after_cut and not line[0].isdigit(), False
+
+
+def _link_between(before: str, line: str, after: str) -> bool:
+    """A link cut out of a sentence (BeautifulSoup writes a line per text node): a sentence's
+    start with no mark at its end, which holds a complementizer or a relative pronoun (titles
+    do not), then a few words that are no label, date or count (the link's text), then the
+    sentence's end (أعلنت الوزارة أن المفاوضات بين إسرائيل وحركة / حماس / بشأن هدنة ...)."""
+    if before[-1] in _MARKS or after[-1] not in _FINAL or not _short(line):
+        return False
+    if before[0] in _BULLETS or ":" in line or any(char.isdigit() for char in line):
+        return False  # a list's item or a deck; a label, a date or a count: the header's lines
+    words = normalize(before[-_TAIL_CHARS:]).split()
+    return len(words) >= _PROSE_START_WORDS and not _SENTENCE_WORDS.isdisjoint(words)
+
+
+# Words that make a line a sentence's start, never a title's: complementizers and relative
+# pronouns (normalised: أن and إن are both ان); with at least this many words.
+_SENTENCE_WORDS: Final = frozenset({"ان", "انه", "انها", "التي", "الذي", "الذين", "اللذين"})
+_PROSE_START_WORDS: Final = 6
 
 
 def _join(lines: list[str], rows: list[int]) -> tuple[list[str], list[int]]:
@@ -439,7 +461,10 @@ def _join(lines: list[str], rows: list[int]) -> tuple[list[str], list[int]]:
         if row or (kept and kept[-1]):
             adjacent = after_cut = False
         if adjacent and line[0] not in _BULLETS:
-            joins, after_cut = _goes_on(line, _tail(first, more), last, after_cut, known)
+            following = lines[k + 1] if k + 1 < len(lines) and not rows[k + 1] else ""
+            joins, after_cut = _goes_on(
+                line, _tail(first, more), last, after_cut, known, following=following
+            )
             if joins:
                 more.append(_piece(line))
                 last = line
