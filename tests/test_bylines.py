@@ -488,3 +488,11 @@ def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
     # with nothing, the source stays the site's)
     other = extract(text.replace("عمان- الغد- ", "عمان- الرأي- "))
     assert (other.dateline, other.source) == ("عمان", "الغد")
+
+
+def test_an_agency_alone_under_the_headline_is_the_source() -> None:
+    # Shorouk credits agency copy with the agency's name where a byline stands
+    header = ("أ ش أ", "نشر في: الأحد 12 مايو 2024 - 21:15")
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page)
+        assert (article.source, article.author) == ("أ ش أ", None)

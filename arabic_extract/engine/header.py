@@ -18,6 +18,7 @@ from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.dates import has_date_words, is_date_line
 from arabic_extract.engine.features import Features
 from arabic_extract.engine.segment import Run
+from arabic_extract.rules.attribution import AGENCIES
 
 
 def label_header(
@@ -103,11 +104,14 @@ def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
 def _bare_byline(norm: str) -> bool:
     """A name alone (two or three words: محمود فتحي), or a name and, on the other side of one
     dash or bar, a short part that is not a name (the outlet, as the site writes it:
-    العربية.نت - محمد الحربي). Not a date's label (آخر تحديث)."""
+    العربية.نت - محمد الحربي); who filed the story and from where (إيلاف من بيروت); or an
+    agency alone (أ ش أ), which the byline credits. Not a date's label (آخر تحديث)."""
     if has_date_words(norm):
         return False
     if is_name(norm, BARE_NAME_WORDS) or filed_from(norm, norm) is not None:
-        return True  # (or who filed it, and where from: إيلاف من بيروت)
+        return True
+    if len(norm) <= _AGENCY_CHARS and AGENCIES.compiled.fullmatch(norm) is not None:
+        return True
     for separator in _BYLINE_SEPARATORS:
         if norm.count(separator) == 1:
             first, second = norm.split(separator)
@@ -117,6 +121,8 @@ def _bare_byline(norm: str) -> bool:
     return False
 
 
+# The longest agency's name a byline of its own gives (وكالة أنباء الشرق الأوسط).
+_AGENCY_CHARS: Final = 40
 # What parts an outlet from a name on a bare byline line, and how many words the outlet has.
 _BYLINE_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
 _OUTLET_PART_WORDS: Final = 3
