@@ -7,15 +7,18 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from arabic_extract.engine.html import (
+    _HIDDEN_SELECTOR,
     _NOISE_TOKEN_SET,
+    _NOT_IN_LEAF,
     HIDDEN_WORDS,
     NO_WORDS,
     _class_tokens,
     _noise_hits,
     drop_hidden,
+    inside,
     read_words,
 )
 from arabic_extract.rules.dom import CLASS_TOKEN
@@ -76,3 +79,109 @@ def test_hidden_elements_are_dropped_outermost_first() -> None:
         assert tree.body is not None
         drop_hidden(tree.body)
         assert tree.body.text(deep=True, separator=" ").split() == shown
+
+
+def _drop_outermost(root: LexborNode) -> None:
+    """drop_hidden as it was: the outermost hidden elements found by climbing each one's
+    parents, and removed with their descendants."""
+    found = root.css(_HIDDEN_SELECTOR)
+    marked = {node.mem_id for node in found}
+    outermost: dict[int, LexborNode] = {}
+    for node in found:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in marked:
+            parent = parent.parent
+        if parent is None:
+            outermost[node.mem_id] = node
+    for node in outermost.values():
+        node.decompose()
+
+
+_TAGS = ("div", "span", "p", "b", "li")
+_MARKS = ("", "", "", " hidden", ' class="x hide"', ' style="display:none"', ' aria-hidden="true"')
+
+
+@st.composite
+def _trees(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        tag = draw(st.sampled_from(_TAGS))
+        mark = draw(st.sampled_from(_MARKS))
+        inner = draw(_trees(depth + 1))
+        parts.append(f"<{tag}{mark}>{draw(st.sampled_from('abc'))}{inner}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_trees(), st.sampled_from(("", " hidden", ' class="hidden"')))
+def test_unlinking_hidden_elements_alone_leaves_the_document_of_removing_the_outermost(
+    inner: str, body_mark: str
+) -> None:
+    """drop_hidden unlinks every hidden element alone; the document left is the one that
+    removing the outermost ones with their descendants leaves (the root hidden: empty)."""
+    page = f"<!DOCTYPE html><html><body{body_mark}>{inner}<p>z</p></body></html>"
+    old, new = LexborHTMLParser(page), LexborHTMLParser(page)
+    assert old.body is not None and new.body is not None
+    old_body, new_body = old.body, new.body
+    _drop_outermost(old_body)
+    drop_hidden(new_body)
+    assert new_body.html == old_body.html
+    assert new.html == old.html
+
+
+def _inside_by_traversal(node: LexborNode) -> tuple[list[int], list[int], int] | None:
+    """What the leaf reading traversed every element for: links, images and the first bold
+    element, by address; None at a block, break or unseen element."""
+    links: list[int] = []
+    images: list[int] = []
+    strong = 0
+    elements = node.traverse(include_text=False)
+    next(elements)
+    for inner in elements:
+        name = inner.tag
+        if name == "a":
+            links.append(inner.mem_id)
+        elif name == "img":
+            images.append(inner.mem_id)
+        elif name in _NOT_IN_LEAF:
+            return None
+        elif not strong and name in ("strong", "b"):
+            strong = inner.mem_id
+    return links, images, strong
+
+
+_LEAF_PARTS = ("", " ", "\\n  ", "x", "<!-- c -->", "<br>", "<img src=a>", "<b>y</b>", "<a>z</a>")
+_LEAF_WRAPS = ("div", "span", "p", "strong", "a", "script")
+
+
+@st.composite
+def _leaf_trees(draw: st.DrawFn, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        parts.append(draw(st.sampled_from(_LEAF_PARTS)))
+        if draw(st.booleans()):
+            tag = draw(st.sampled_from(_LEAF_WRAPS))
+            hidden = draw(st.sampled_from(("", " hidden")))  # removed: texts side by side
+            parts.append(f"<{tag}{hidden}>{draw(_leaf_trees(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_leaf_trees())
+def test_a_glance_at_the_first_nodes_agrees_with_the_traversal(inner: str) -> None:
+    """inside() spares most block elements the traversal (see glance); what it finds is what
+    traversing every element finds."""
+    tree = LexborHTMLParser(f"<!DOCTYPE html><body><div>{inner}</div></body>")
+    assert tree.body is not None
+    drop_hidden(tree.body)
+    div = tree.body.css_first("div")
+    assert div is not None
+    found = inside(div)
+    expected = _inside_by_traversal(div)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert [a.mem_id for a in found.links] == expected[0]
+        assert [i.mem_id for i in found.images] == expected[1]
+        assert (found.strong.mem_id if found.strong is not None else 0) == expected[2]
