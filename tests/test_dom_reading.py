@@ -4,6 +4,7 @@ runs of letters it matches furniture words against, and what a class string says
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from arabic_extract.engine.html import (
     drop_hidden,
     inside,
     read_words,
+    tag_name,
 )
 from arabic_extract.rules.dom import CLASS_TOKEN
 
@@ -176,7 +178,7 @@ def test_a_glance_at_the_first_nodes_agrees_with_the_traversal(inner: str) -> No
     drop_hidden(tree.body)
     div = tree.body.css_first("div")
     assert div is not None
-    found = inside(div)
+    found = inside(div, {})
     expected = _inside_by_traversal(div)
     if expected is None:
         assert found is None
@@ -185,3 +187,38 @@ def test_a_glance_at_the_first_nodes_agrees_with_the_traversal(inner: str) -> No
         assert [a.mem_id for a in found.links] == expected[0]
         assert [i.mem_id for i in found.images] == expected[1]
         assert (found.strong.mem_id if found.strong is not None else 0) == expected[2]
+
+
+_HTML_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
+_HTML_PAGES = sorted(_HTML_FIXTURES.glob("*/source.html"))
+_FOREIGN = (
+    "<clippath>a</clippath><svg><clipPath>b</clipPath><foreignObject><div>c</div>"
+    "</foreignObject></svg><math><mi>d</mi></math><fb:like></fb:like><x-y></x-y><X-Y>e</X-Y>"
+    "<![CDATA[f]]><?pi g?><!-- h --><DIV>i</DIV>"
+)
+
+
+def test_a_tag_name_by_its_id_is_the_name_outside_svg_and_math() -> None:
+    """tag_name gives node.tag, read once per tag id, for every node outside <svg> and <math>
+    (which the walk skips: inside them an SVG name keeps its case under the id of an HTML
+    name)."""
+    pages = [p.read_text(encoding="utf-8") for p in _HTML_PAGES]
+    for page in [f"<body>{_FOREIGN}</body>", *pages]:
+        tree = LexborHTMLParser(page)
+        names: dict[int, str] = {}
+        node: LexborNode | None = tree.root
+        checked = 0
+        while node is not None:  # depth first, not into svg and math
+            assert tag_name(node, names) == node.tag
+            checked += 1
+            child = node.first_child if node.tag not in ("svg", "math") else None
+            if child is not None:
+                node = child
+                continue
+            while node is not None and node.next is None:
+                node = node.parent
+            node = node.next if node is not None else None
+        assert checked > 10
+    svg = LexborHTMLParser(f"<body>{_FOREIGN}</body>").css_first("svg > *")
+    assert svg is not None and svg.tag == "clipPath"
+    assert tag_name(svg, {svg.tag_id: "clippath"}) != svg.tag

@@ -198,13 +198,29 @@ _LEAF_TAGS: Final = BLOCK_TAGS - {
 }
 
 
+def tag_name(node: LexborNode, names: dict[int, str]) -> str | None:
+    """``node.tag``, remembered for the walk by Lexbor's tag id (``names``): the property makes
+    the name into a new string each time, which the sets it is looked up in hash again; the
+    id is a number, and a name read once is one string with its hash. An id is one name in the
+    HTML namespace; only in SVG is it not (clipPath and the HTML clippath share one), and the
+    walk never reads a name inside <svg> or <math> (it skips them, and a leaf's check stops
+    at them). Saves about 230 instructions a node."""
+    tag_id = node.tag_id
+    name = names.get(tag_id)
+    if name is None:
+        name = node.tag
+        if name is not None:
+            names[tag_id] = name
+    return name
+
+
 # What a look at an element's first nodes tells of the elements inside it (see glance).
 NO_ELEMENTS: Final = 0
 NOT_LEAF: Final = 1
 UNSEEN: Final = 2
 
 
-def glance(node: LexborNode) -> int:
+def glance(node: LexborNode, names: dict[int, str]) -> int:
     """What an element's first nodes tell of the elements inside it: none (it is empty or
     holds one text), a block, break or unseen element first (NOT_LEAF: the nested <div>s of a
     layout), or nothing yet (UNSEEN: the elements are to be traversed). It spares most block
@@ -213,12 +229,12 @@ def glance(node: LexborNode) -> int:
     first = node.first_child
     if first is None:
         return NO_ELEMENTS
-    name = first.tag
+    name = tag_name(first, names)
     if name == "-text":  # (a text has no children: the next node is the next in the traversal)
         first = first.next
         if first is None:
             return NO_ELEMENTS
-        name = first.tag
+        name = tag_name(first, names)
     return NOT_LEAF if name in _NOT_IN_LEAF else UNSEEN
 
 
@@ -235,10 +251,10 @@ class Inside:
         self.strong: LexborNode | None = None
 
 
-def inside(node: LexborNode) -> Inside | None:
+def inside(node: LexborNode, names: dict[int, str]) -> Inside | None:
     """The links, images and first bold element of a block element with no block, break or
     unseen element inside; None for one with any."""
-    seen = glance(node)
+    seen = glance(node, names)
     if seen == NOT_LEAF:
         return None
     found = Inside()
@@ -246,7 +262,7 @@ def inside(node: LexborNode) -> Inside | None:
         elements = node.traverse(include_text=False)
         next(elements)  # the element itself
         for inner in elements:
-            name = inner.tag
+            name = tag_name(inner, names)
             if name == "a":
                 found.links.append(inner)
             elif name == "img":
@@ -585,6 +601,7 @@ class _Walker:
         # kept for this walk only.
         self.read_tokens: dict[str, Words] = {}
         self.read_plain: dict[str, Words] = {}
+        self.names: dict[int, str] = {}  # tag names by Lexbor's tag id (see tag_name)
 
     def words(self, value: str | None, noise_tokens: bool) -> Words:
         """:func:`read_words`, remembered for the walk."""
@@ -684,7 +701,7 @@ class _Walker:
         """A block element with no block, break or unseen element inside: its text in one
         call to Lexbor. Otherwise False, and the walk goes through it node by node (a block
         that holds blocks finds out at its first element)."""
-        found = inside(node)
+        found = inside(node, self.names)
         if found is None:
             return False
         links, images, strong = found.links, found.images, found.strong
@@ -809,7 +826,7 @@ class _Walker:
                 self.late = True
                 break
             following = node.next if depth else None
-            tag = node.tag or "-"
+            tag = tag_name(node, self.names) or "-"
             if tag == "-text":
                 value = node.text_content
                 if value and (self.pieces or not value.isspace()):  # not leading spaces
