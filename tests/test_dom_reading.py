@@ -4,14 +4,18 @@ runs of letters it matches furniture words against, and what a class string says
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from arabic_extract.engine.html import (
     _HIDDEN_SELECTOR,
+    _HIDDEN_STYLE,
+    _HIDDEN_STYLE_ENDS,
     _NOISE_TOKEN_SET,
     _NOT_IN_LEAF,
     HIDDEN_WORDS,
@@ -20,6 +24,7 @@ from arabic_extract.engine.html import (
     _noise_hits,
     drop_hidden,
     inside,
+    may_hide,
     read_words,
     tag_name,
 )
@@ -222,3 +227,29 @@ def test_a_tag_name_by_its_id_is_the_name_outside_svg_and_math() -> None:
     svg = LexborHTMLParser(f"<body>{_FOREIGN}</body>").css_first("svg > *")
     assert svg is not None and svg.tag == "clipPath"
     assert tag_name(svg, {svg.tag_id: "clippath"}) != svg.tag
+
+
+def test_the_letters_of_a_hiding_style_s_ends_match_only_themselves() -> None:
+    """may_hide looks for the lowered ends of a _HIDDEN_STYLE match: the pattern's
+    case-insensitive matching must find n, o, e and d only as themselves, upper or lower."""
+    for letter in sorted(set("".join(_HIDDEN_STYLE_ENDS))):
+        pattern = regex.compile(letter, regex.I)
+        found = {chr(c) for c in range(sys.maxunicode + 1) if pattern.fullmatch(chr(c))}
+        assert found == {letter, letter.upper()}
+
+
+_STYLE_CHARS = "displayvisibltyhdenoDISPLAYNONEHIDDENİı :;-\t"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(("display", "none", "visibility", "hidden", ":", " ", "DiSpLaY")),
+            st.text(alphabet=_STYLE_CHARS, max_size=8),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_style_that_hides_may_hide(style: str) -> None:
+    assert _HIDDEN_STYLE.search(style) is None or may_hide(style)
