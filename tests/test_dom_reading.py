@@ -210,7 +210,7 @@ def test_a_tag_name_by_its_id_is_the_name_outside_svg_and_math() -> None:
     pages = [p.read_text(encoding="utf-8") for p in _HTML_PAGES]
     for page in [f"<body>{_FOREIGN}</body>", *pages]:
         tree = LexborHTMLParser(page)
-        names: dict[int, str] = {}
+        names: dict[object, str] = {}
         node: LexborNode | None = tree.root
         checked = 0
         while node is not None:  # depth first, not into svg and math

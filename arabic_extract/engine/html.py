@@ -212,14 +212,15 @@ _LEAF_TAGS: Final = BLOCK_TAGS - {
 }
 
 
-def tag_name(node: LexborNode, names: dict[int, str]) -> str | None:
+def tag_name(node: LexborNode, names: dict[object, str]) -> str | None:
     """``node.tag``, remembered for the walk by Lexbor's tag id (``names``): the property makes
     the name into a new string each time, which the sets it is looked up in hash again; the
     id is a number, and a name read once is one string with its hash. An id is one name in the
     HTML namespace; only in SVG is it not (clipPath and the HTML clippath share one), and the
     walk never reads a name inside <svg> or <math> (it skips them, and a leaf's check stops
-    at them). Saves about 230 instructions a node."""
-    tag_id = node.tag_id
+    at them). Saves about 230 instructions a node. (The id is kept an object: as an int, the
+    compiled module would unbox it and box it again for the lookup.)"""
+    tag_id: object = node.tag_id
     name = names.get(tag_id)
     if name is None:
         name = node.tag
@@ -234,7 +235,7 @@ NOT_LEAF: Final = 1
 UNSEEN: Final = 2
 
 
-def glance(node: LexborNode, names: dict[int, str]) -> int:
+def glance(node: LexborNode, names: dict[object, str]) -> int:
     """What an element's first nodes tell of the elements inside it: none (it is empty or
     holds one text), a block, break or unseen element first (NOT_LEAF: the nested <div>s of a
     layout), or nothing yet (UNSEEN: the elements are to be traversed). It spares most block
@@ -265,7 +266,7 @@ class Inside:
         self.strong: LexborNode | None = None
 
 
-def inside(node: LexborNode, names: dict[int, str]) -> Inside | None:
+def inside(node: LexborNode, names: dict[object, str]) -> Inside | None:
     """The links, images and first bold element of a block element with no block, break or
     unseen element inside; None for one with any."""
     seen = glance(node, names)
@@ -615,7 +616,7 @@ class _Walker:
         # kept for this walk only.
         self.read_tokens: dict[str, Words] = {}
         self.read_plain: dict[str, Words] = {}
-        self.names: dict[int, str] = {}  # tag names by Lexbor's tag id (see tag_name)
+        self.names: dict[object, str] = {}  # tag names by Lexbor's tag id (see tag_name)
 
     def words(self, value: str | None, noise_tokens: bool) -> Words:
         """:func:`read_words`, remembered for the walk."""
