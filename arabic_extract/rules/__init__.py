@@ -253,15 +253,110 @@ class Family:
         return (found.group("rest") or "").strip()
 
 
-def alternation(family: Family) -> str:
-    parts = [phrase_regex(p) for p in family.phrases]
-    parts.extend(f"(?:{p})" for p in family.patterns)
-    parts = [p for p in parts if p]
+def _parts(family: Family) -> list[tuple[str, str | None]]:
+    """A family's alternatives, longest first, so that "اقرأ أيضا" wins over "اقرأ": each as its
+    regular expression and, for a phrase, its normalised words (None for a pattern)."""
+    parts: list[tuple[str, str | None]] = []
+    for phrase in family.phrases:
+        source = phrase_regex(phrase)
+        if source:
+            parts.append((source, " ".join(normalize(phrase).split())))
+    parts.extend((f"(?:{p})", None) for p in family.patterns if p)
     if not parts:
         raise ValueError(f"rule family {family.name!r} has no phrase and no pattern")
-    # Longest first, so that "اقرأ أيضا" wins over "اقرأ".
-    parts.sort(key=len, reverse=True)
-    return "(?:" + "|".join(parts) + ")"
+    # Stable: alternatives of one length keep the family's order.
+    parts.sort(key=lambda part: len(part[0]), reverse=True)
+    return parts
+
+
+def plain_alternation(family: Family) -> str:
+    """The family's alternatives one after another, longest first: what :func:`alternation`
+    reads the same as (tests/test_rules_data.py compares the two)."""
+    return "(?:" + "|".join(source for source, _ in _parts(family)) + ")"
+
+
+class _Node:
+    """A node of a trie of phrases: its children by next character (a space stands for the
+    ``\\s*`` between two words), whether a phrase ends here, and its longest phrase's length."""
+
+    def __init__(self, longest: int) -> None:
+        self.children: dict[str, _Node] = {}
+        self.end = False
+        self.longest = longest
+
+
+def _joins_glued(node: _Node, text: str) -> bool:
+    """Would adding the phrase ``text`` below ``node`` give some node both a space (``\\s*``)
+    and a character that the space is followed by? Then a phrase with the space and one without
+    it can both match, read one after the other in a trie, and no longer longest first."""
+    for at, char in enumerate(text):
+        if char == " ":
+            if text[at + 1] in node.children:
+                return True
+        else:
+            gap = node.children.get(" ")
+            if gap is not None and char in gap.children:
+                return True
+        child = node.children.get(char)
+        if child is None:
+            return False  # the rest of the path is new: no node on it has two children
+        node = child
+    return False
+
+
+def _add(root: _Node, text: str, length: int) -> None:
+    node = root
+    node.longest = max(node.longest, length)
+    for char in text:
+        child = node.children.get(char)
+        if child is None:
+            child = node.children[char] = _Node(length)
+        child.longest = max(child.longest, length)
+        node = child
+    node.end = True
+
+
+def _trie_source(node: _Node) -> str:
+    """The trie below a node as a regular expression: the child with the longest phrase first,
+    and where a phrase ends, the longer ones that go on from it tried before it."""
+    branches = [
+        (r"\s*" if char == " " else regex.escape(char)) + _trie_source(child)
+        for char, child in sorted(node.children.items(), key=lambda item: -item[1].longest)
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if node.end else body
+
+
+def alternation(family: Family) -> str:
+    """The family's alternatives as one regular expression that reads as
+    :func:`plain_alternation` does, phrases merged into tries where their order allows.
+
+    An alternation of phrases is tried one phrase after another at each place; a trie reads the
+    common start of many phrases once (on a navigation line 25-45 % less time). The order is
+    kept: phrases run longest first, and each run of phrases between two patterns (or two
+    phrases that the trie would read out of order, "فيس بوك" and "فيسبوك") is one trie. In a
+    trie two phrases can both match at one place only when one continues the other, and the
+    longer is tried first, as in the plain alternation; the length of their match is the only
+    thing that differs between phrases, so the match and its groups are the same."""
+    runs: list[str] = []
+    root: _Node | None = None
+    for source, text in _parts(family):
+        if text is not None and root is not None and not _joins_glued(root, text):
+            _add(root, text, len(source))
+            continue
+        if root is not None:
+            runs.append(_trie_source(root))
+            root = None
+        if text is None:
+            runs.append(source)
+        else:
+            root = _Node(len(source))
+            _add(root, text, len(source))
+    if root is not None:
+        runs.append(_trie_source(root))
+    return "(?:" + "|".join(runs) + ")"
 
 
 _SEPARATOR: Final = regex.compile(SEP)
@@ -277,7 +372,11 @@ def _lead(family: Family) -> str:
 
 
 def compile_family(family: Family) -> regex.Pattern[str]:
-    alt = alternation(family)
+    return regex.compile(family_source(family, alternation(family)))
+
+
+def family_source(family: Family, alt: str) -> str:
+    """The family's pattern around ``alt``, its alternatives (see :func:`alternation`)."""
     if family.kind == "line":
         # Possessive separators: a long run of punctuation costs linear time, never backtracking.
         # Items after the first may carry the conjunction: "فيسبوك وتويتر".
@@ -297,4 +396,4 @@ def compile_family(family: Family) -> regex.Pattern[str]:
         source = rf"^{_lead(family)}{alt}{WORD_END}\s*+(?:{LABEL_END}(?P<rest>.*+)|$)"
     else:
         source = rf"{WORD_START}{alt}{WORD_END}"
-    return regex.compile(source)
+    return source
