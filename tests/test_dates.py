@@ -10,10 +10,13 @@ shaped as a new user would try them: a title line, the date line, then two parag
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
+import regex
 
 from arabic_extract import ExtractionConfig, HijriDate, extract
+from arabic_extract.engine import dates
 from arabic_extract.engine.dates import (
     HijriDay,
     find_date,
@@ -24,6 +27,7 @@ from arabic_extract.engine.dates import (
     segments,
 )
 from arabic_extract.engine.normalize import normalize
+from arabic_extract.rules import phrases_trie
 from arabic_extract.rules.dates import HIJRI
 
 TITLE = "وزارة الصحة تطلق حملة وطنية للتطعيم ضد الحصبة في المدارس الحكومية"
@@ -545,3 +549,50 @@ def test_dates_as_sites_write_them(
     header: tuple[str, ...], published: datetime, updated: datetime | None
 ) -> None:
     assert _dates_of(*header) == (published, updated)
+
+
+# --- the months' trie reads as their alternation ---------------------------------------------
+
+
+def _plain_months() -> str:
+    """The months' spellings as an alternation, longest first, spaces optional between words:
+    what dates._MONTH_ALT (a trie) must read as."""
+    parts = {r"\s*+".join(regex.escape(w) for w in p.split()) for p in dates._month_phrases()}
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+def _month_subjects() -> list[str]:
+    spellings = sorted(set(dates._month_phrases()))
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    lines = [
+        normalize(line)
+        for path in sorted(fixtures.glob("**/input.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    made = []
+    for k, spelling in enumerate(spellings):
+        glued = spelling.replace(" ", "")
+        other = spellings[(k * 7) % len(spellings)]
+        made += [
+            f"الاحد {k % 28 + 1} {spelling} 2024 - 10:30",
+            f"{spelling} {k % 28 + 1}, 2025",
+            f"{k % 28 + 1}/{glued}/2024",
+            f"{k % 28 + 1} {spelling}/ {other} 2024",
+            f"{spelling}{spelling} 12 2024 {spelling} ه",
+        ]
+    return lines + made
+
+
+def test_the_months_trie_reads_as_their_alternation() -> None:
+    plain = regex.compile(dates.NAMED_DATE.pattern.replace(dates._MONTH_ALT, _plain_months()))
+    assert plain.pattern != dates.NAMED_DATE.pattern
+    for subject in _month_subjects():
+        got = [(m.span(), m.groupdict()) for m in dates.NAMED_DATE.finditer(subject)]
+        want = [(m.span(), m.groupdict()) for m in plain.finditer(subject)]
+        assert got == want, subject
+
+
+def test_phrases_glued_and_spaced_make_no_trie() -> None:
+    with pytest.raises(ValueError, match="glued or spaced"):
+        phrases_trie(["ذو القعده", "ذوالقعده"], r"\s*+")

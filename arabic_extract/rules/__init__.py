@@ -327,17 +327,30 @@ def _add(root: _Node, text: str, length: int) -> None:
     node.end = True
 
 
-def _trie_source(node: _Node) -> str:
+def _trie_source(node: _Node, space: str = r"\s*") -> str:
     """The trie below a node as a regular expression: the child with the longest phrase first,
-    and where a phrase ends, the longer ones that go on from it tried before it."""
+    and where a phrase ends, the longer ones that go on from it tried before it. ``space`` is
+    what a space between two words reads."""
     branches = [
-        (r"\s*" if char == " " else regex.escape(char)) + _trie_source(child)
+        (space if char == " " else regex.escape(char)) + _trie_source(child, space)
         for char, child in sorted(node.children.items(), key=lambda item: -item[1].longest)
     ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if node.end else body
+
+
+def phrases_trie(phrases: Iterable[str], space: str) -> str:
+    """Normalised phrases (words one space apart) as one trie, a regular expression that reads
+    as their alternation longest first, ``space`` between two words (see :func:`alternation`).
+    A ValueError when two phrases would be read out of that order (one glued, one spaced)."""
+    root = _Node(0)
+    for text in sorted(set(phrases), key=len, reverse=True):
+        if _joins_glued(root, text):
+            raise ValueError(f"phrases_trie: {text!r} is also written glued or spaced")
+        _add(root, text, len(text))
+    return _trie_source(root, space)
 
 
 def alternation(family: Family) -> str:
