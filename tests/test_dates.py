@@ -596,3 +596,28 @@ def test_the_months_trie_reads_as_their_alternation() -> None:
 def test_phrases_glued_and_spaced_make_no_trie() -> None:
     with pytest.raises(ValueError, match="glued or spaced"):
         phrases_trie(["ذو القعده", "ذوالقعده"], r"\s*+")
+
+
+def test_the_checks_before_the_date_line_patterns_are_implied_by_them() -> None:
+    # only_date_words and _date_matches run a pattern only when a character every match of it
+    # holds is in the text: a clock's colon, منذ or قبل, a zone's t or k or بتوقيت, a date's
+    # separator
+    subjects = [
+        *_month_subjects(),
+        *(f"10:30 {zone} +3" for zone in ("gmt", "utc", "gst", "ast", "eet", "eest", "cet")),
+        *(f"11:45 ({zone})" for zone in ("cest", "msk", "trt", "ksa", "bst", "est", "edt")),
+        "10:30 بتوقيت مكه المكرمه",
+        "منذ 3 ساعات",
+        "قبل يومين",
+        "12/1/2025 - 12.01.2025 - 2025-01-12",
+    ]
+    checks = [
+        (dates.TIME, lambda m: ":" in m),
+        (dates.RELATIVE, lambda m: "منذ" in m or "قبل" in m),
+        (dates._ZONE_WORDS, lambda m: "t" in m or "k" in m or "بتوقيت" in m),
+        (dates._NUMERIC_HINT, lambda m: any(mark in m for mark in "-/.")),
+    ]
+    for pattern, holds in checks:
+        found = [m.group() for s in subjects for m in pattern.finditer(s)]
+        assert found, pattern.pattern
+        assert all(holds(m) for m in found), pattern.pattern

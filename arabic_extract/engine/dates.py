@@ -234,17 +234,18 @@ def _found(match: regex.Match[str], month: int, gregorian: bool) -> FoundDate:
 MAX_LINE_DATES: Final = 4
 
 
-def _date_matches(norm: str, limit: int) -> list[regex.Match[str]]:
+def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[regex.Match[str]]:
     """The matches of the date patterns in a normalised line, in order, none overlapping
-    another (up to ``limit`` and one more of each pattern)."""
-    if _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
+    another (up to ``limit`` and one more of each pattern); ``year``: the caller knows the
+    line holds four digits."""
+    if not year and _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
         return []  # every absolute date has a four-digit year
     found: list[regex.Match[str]] = []
     # the month pattern is slow (a long alternation tried at every position): it runs only
     # when the first word of some month's name occurs in the line
     if _MONTH_HINT.search(norm) is not None:
         found.extend(islice(NAMED_DATE.finditer(norm), limit + 1))
-    if _NUMERIC_HINT.search(norm) is not None:
+    if ("-" in norm or "/" in norm or "." in norm) and _NUMERIC_HINT.search(norm) is not None:
         found.extend(islice(NUMERIC_DATE.finditer(norm), limit + 1))
     if len(found) > 1:
         found.sort(key=lambda m: (m.start(), -m.end()))
@@ -300,9 +301,10 @@ def find_dates(norm: str, limit: int = MAX_LINE_DATES) -> list[FoundDate]:
     return dates
 
 
-def _date_spans(norm: str) -> list[tuple[int, int]] | None:
-    """Where a line's dates are (None when it has more than a date line has)."""
-    matches = _date_matches(norm, MAX_LINE_DATES)
+def _date_spans(norm: str, *, year: bool = False) -> list[tuple[int, int]] | None:
+    """Where a line's dates are (None when it has more than a date line has); ``year``: see
+    :func:`_date_matches`."""
+    matches = _date_matches(norm, MAX_LINE_DATES, year=year)
     if len(matches) > MAX_LINE_DATES:
         return None
     return [match.span() for match in matches]
@@ -639,9 +641,14 @@ def only_date_words(rest: str) -> bool:
     most one other word: a place)."""
     if not rest or rest.isspace():
         return True
-    rest = TIME.sub(" ", rest)
-    rest = RELATIVE.sub(" ", rest)
-    rest = _ZONE_WORDS.sub(" ", rest)
+    # (each pattern is run only when a character or word every match of it holds is there: a
+    # clock's colon, منذ or قبل, a zone's t or k or بتوقيت)
+    if ":" in rest:
+        rest = TIME.sub(" ", rest)
+    if "منذ" in rest or "قبل" in rest:
+        rest = RELATIVE.sub(" ", rest)
+    if "t" in rest or "k" in rest or "بتوقيت" in rest:
+        rest = _ZONE_WORDS.sub(" ", rest)
     rest = _LINE_WORDS_RE.sub(" ", rest)
     rest = _FILLER.sub(" ", rest)
     return len(rest.split()) <= 1
@@ -687,7 +694,7 @@ def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
     # every absolute date pattern has a four-digit year
     if _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
         return _labelled_relative(norm)
-    spans = _date_spans(norm)
+    spans = _date_spans(norm, year=True)
     if not spans:
         return False
     return only_date_words(_without(norm, spans))
