@@ -204,8 +204,10 @@ def text_page(*header: str) -> str:
     return "\n".join([TITLE, *header, "", *PARAGRAPHS]) + "\n"
 
 
-def html_page(*header: str, head: str = "") -> str:
-    meta = "".join(f'<div class="byline">{line}</div>' for line in header)
+def html_page(*header: str, head: str = "", byline_class: bool = True) -> str:
+    """The page with the header's lines in <div>s, named bylines by their class or not."""
+    opening = '<div class="byline">' if byline_class else "<div>"
+    meta = "".join(f"{opening}{line}</div>" for line in header)
     paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     return (
         f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
@@ -406,14 +408,8 @@ def test_a_name_above_its_role_is_no_caption() -> None:
 
 
 def plain_html_page(*header: str) -> str:
-    """The header's lines in plain <div>s, no class naming them (as :func:`html_page` does)."""
-    meta = "".join(f"<div>{line}</div>" for line in header)
-    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    return (
-        f'<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">'
-        f"<title>{TITLE}</title></head><body><article><h1>{TITLE}</h1>"
-        f"{meta}{paragraphs}</article></body></html>"
-    )
+    """The header's lines in plain <div>s, no class naming them bylines."""
+    return html_page(*header, byline_class=False)
 
 
 @pytest.mark.parametrize(
