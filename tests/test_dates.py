@@ -621,3 +621,24 @@ def test_the_checks_before_the_date_line_patterns_are_implied_by_them() -> None:
         found = [m.group() for s in subjects for m in pattern.finditer(s)]
         assert found, pattern.pattern
         assert all(holds(m) for m in found), pattern.pattern
+
+
+def test_date_labels_on_lines_of_their_own() -> None:
+    # a page's text sets each label apart from its date (France 24 as BeautifulSoup writes it)
+    title = "قطر تعلن استئناف المفاوضات بشأن هدنة في غزة الأسبوع المقبل"
+    header = ("نشرت في:", "12/05/2024 - 10:30", "آخر تحديث:", "12/05/2024 - 11:45")
+    story = (
+        "أعلنت وزارة الخارجية القطرية الأحد أن المفاوضات غير المباشرة بين إسرائيل وحركة حماس "
+        "بشأن هدنة في قطاع غزة ستستأنف الأسبوع المقبل في الدوحة.",
+        "وقال المتحدث باسم الخارجية إن الوسطاء يعملون على صيغة جديدة تأخذ في الاعتبار "
+        "ملاحظات الطرفين.",
+    )
+    text = "\n".join(["الرئيسية", "أخبار", title, *header, *story])
+    meta = "".join(f"<div>{line}</div>" for line in header)
+    body = "".join(f"<p>{p}</p>" for p in story)
+    html = f"<html lang='ar'><body><article><h1>{title}</h1>{meta}{body}</article></body></html>"
+    for page in (text, html):
+        article = extract(page)
+        assert article.published == datetime(2024, 5, 12, 10, 30)
+        assert article.updated == datetime(2024, 5, 12, 11, 45)
+        assert article.captions == []  # the labels are no photo's captions

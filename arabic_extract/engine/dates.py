@@ -592,6 +592,8 @@ def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig
     if first is not None and published is not None and not published.part.relative:
         first = _with_clock_beside(first, published.block, published.part, header)
     last = updated.part.value if updated is not None else None
+    if updated is None:
+        last = _update_under_label(header, published, config)
     if first is not None and last is not None and last < first:
         notes.append("updated: earlier than the publication date (both kept as labelled)")
     return DateFields(
@@ -605,6 +607,36 @@ def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig
         updated=last,
         notes=tuple(notes),
     )
+
+
+def is_date_label(norm: str) -> bool:
+    """Whether a normalised line is a date's label alone (نشرت في:، آخر تحديث:), its date on
+    the next line."""
+    return _label_alone(PUBLISHED_LABEL, norm) or _label_alone(UPDATED_LABEL, norm)
+
+
+def _label_alone(family: Family, norm: str) -> bool:
+    found = family.match(norm)
+    return found is not None and not _FILLER.sub("", norm[: found.start()] + norm[found.end() :])
+
+
+def _update_under_label(
+    header: list[Block], published: _Dated | None, config: ExtractionConfig
+) -> datetime | None:
+    """The date on the line under an update's label that stands alone (آخر تحديث: /
+    12/05/2024 - 11:45, as a page's text sets a label and its value apart), unless that line
+    is the one the publication was read from."""
+    by_position = {block.position: block for block in header}
+    for block in header:
+        if not _label_alone(UPDATED_LABEL, block.norm):
+            continue
+        below = by_position.get(block.position + 1)
+        if below is None or (published is not None and below is published.block):
+            continue
+        for part in read_date_line(below.norm, config.reference_time, config.hijri_tolerance_days):
+            if not part.relative and part.value is not None:
+                return part.value
+    return None
 
 
 def _with_clock_beside(

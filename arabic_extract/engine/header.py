@@ -15,7 +15,7 @@ from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.bylines import BARE_NAME_WORDS, filed_from, is_name, role_end
 from arabic_extract.engine.captions import Known, not_a_caption
 from arabic_extract.engine.classify import Decision
-from arabic_extract.engine.dates import has_date_words, is_date_line
+from arabic_extract.engine.dates import has_date_words, is_date_label, is_date_line
 from arabic_extract.engine.features import Features
 from arabic_extract.engine.segment import Run
 from arabic_extract.rules.attribution import AGENCIES
@@ -47,6 +47,7 @@ def label_header(
             and decs[i].cls in ("near", "short")
             and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
             and not blocks[i].heading  # a deck under the headline, not a photo's caption
+            and not is_date_label(blocks[i].norm)  # a date's label alone: نشرت في:
             and not_a_caption(blocks[i].text, Known(), config) is None
         ):
             out[i] = Decision("bad", labels.CAPTION, ("pre-body-caption",))
