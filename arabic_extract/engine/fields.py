@@ -23,7 +23,6 @@ from arabic_extract.engine.bylines import (
     is_place,
     name_before_date,
     read_byline,
-    role_end,
     split_outlet_byline,
 )
 from arabic_extract.engine.captions import caption_text
@@ -32,7 +31,7 @@ from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, s
 from arabic_extract.engine.dates import is_date_line, read_dates
 from arabic_extract.engine.features import Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
-from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, ROLE_WORDS, label_header
+from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, is_role_line, label_header
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
@@ -399,8 +398,7 @@ def role_byline(
     for i in order:
         if not 0 < i < run.start or decs[i].is_body or decs[i - 1].is_body:
             continue
-        role = blocks[i].norm
-        if len(role.split()) > ROLE_WORDS or role_end(role) is None:
+        if not is_role_line(blocks[i].norm):
             continue
         if not is_name(blocks[i - 1].norm, BARE_NAME_WORDS):
             continue

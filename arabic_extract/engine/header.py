@@ -93,13 +93,17 @@ def _name_above_date(
 def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
     """Whether block ``i`` is only the role of the name on the line above it (لمياء الرفاعي /
     صحافية; محمد المنشاوي / مراسل الجزيرة نت): part of the byline, never a photo's caption."""
-    norm = blocks[i].norm
-    if i == 0 or norm.count(" ") >= ROLE_WORDS or role_end(norm) is None:
+    if i == 0 or not is_role_line(blocks[i].norm):
         return False
     above = decs[i - 1]
     return above.label is labels.BYLINE or (
         not above.is_body and is_name(blocks[i - 1].norm, BARE_NAME_WORDS)
     )
+
+
+def is_role_line(norm: str) -> bool:
+    """Whether a normalised line is only a role, a few words (مراسل الجزيرة نت، صحافية)."""
+    return norm.count(" ") < _ROLE_WORDS and role_end(norm) is not None
 
 
 def _bare_byline(norm: str) -> bool:
@@ -137,4 +141,4 @@ _NAME_TO_DATE: Final = 2
 _OUTLET_LINE_WORDS: Final = 5
 # A role line is short (مراسل الجزيرة نت، محرر الشؤون الاقتصادية); the name above it has as
 # many words as a bare byline's (bylines.BARE_NAME_WORDS).
-ROLE_WORDS: Final = 5
+_ROLE_WORDS: Final = 5
