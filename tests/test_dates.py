@@ -485,6 +485,7 @@ def test_html_json_ld_date_modified() -> None:
         "السبت 1445/9/14هـ الموافق 23 مارس 2024م",
         "نشر في 2024-03-20، آخر تحديث: منذ يومين",
         "تاريخ النشر: الأحد ١٥ رمضـان ١٤٤٥هـ",
+        "12/05/2024 على الساعة 10h30",
     ],
 )
 def test_same_dates_in_html_and_text(line: str) -> None:
@@ -518,6 +519,22 @@ def _dates_of(*header: str) -> tuple[datetime | None, datetime | None]:
         (("10:30 ص", "الأحد 12 يناير 2025"), datetime(2025, 1, 12, 10, 30), None),
         (("12.01.2025", "10:30 GMT"), datetime(2025, 1, 12, 10, 30), None),
         (("الأحد 12 يناير 2025", "1500 مشاهدة"), datetime(2025, 1, 12), None),
+        # a Maghrebi clock (10h30, as French writes it)
+        (("12/01/2025 على الساعة 10h30",), datetime(2025, 1, 12, 10, 30), None),
+        (("الأحد 12 يناير 2025 - 18h05",), datetime(2025, 1, 12, 18, 5), None),
+        # a date glued to its clock time (two elements with nothing between them)
+        (("12/1/202510:35 م",), datetime(2025, 1, 12, 22, 35), None),
+        (
+            ("12/1/2025", "|", "آخر تحديث: 12/1/202510:35 م (بتوقيت مكة المكرمة)"),
+            datetime(2025, 1, 12),
+            datetime(2025, 1, 12, 22, 35),
+        ),
+        # the author's bar: name, date and update on one line
+        (
+            ("مصطفى دالغا |12.01.2025 - تحديث : 13.01.2025",),
+            datetime(2025, 1, 12),
+            datetime(2025, 1, 13),
+        ),
         # the part of the day
         (("12 يناير 2025 01:30 ظهراً",), datetime(2025, 1, 12, 13, 30), None),
         (("12 يناير 2025 11:30 ظهراً",), datetime(2025, 1, 12, 11, 30), None),
@@ -549,6 +566,27 @@ def test_dates_as_sites_write_them(
     header: tuple[str, ...], published: datetime, updated: datetime | None
 ) -> None:
     assert _dates_of(*header) == (published, updated)
+
+
+def test_a_time_ago_beside_the_author_dates_the_article() -> None:
+    page = "\n".join(["الرئيسية", "الحكومة تقر خطة جديدة لدعم المشروعات", "أحمد سمير منذ ساعتين"])
+    config = ExtractionConfig(reference_time=datetime(2025, 1, 12, 18))
+    article = extract(f"{page}\n{_STORY}", config=config)
+    assert (article.author, article.published) == ("أحمد سمير", datetime(2025, 1, 12, 16))
+    assert article.date_text == "منذ ساعتين"
+    assert "أحمد سمير منذ ساعتين" not in article.body
+    # without a reference time the stamp dates nothing, and says so
+    unresolved = extract(f"{page}\n{_STORY}")
+    assert unresolved.published is None
+    assert unresolved.date_text == "منذ ساعتين"
+    assert f"published: {dates.NO_REFERENCE}" in unresolved.notes
+
+
+def test_a_year_touches_a_clock_only_after_four_digits() -> None:
+    assert [m.group() for m in dates.TIME.finditer("12/1/202510:35")] == ["10:35"]
+    assert [m.group() for m in dates.TIME.finditer("رقم 5510:35")] == []
+    assert [m.group() for m in dates.TIME.finditer("الساعة 10h30")] == ["10h30"]
+    assert find_dates(normalize("12/1/2025101"))[:1] == []
 
 
 # --- the months' trie reads as their alternation ---------------------------------------------
@@ -610,9 +648,10 @@ def test_the_checks_before_the_date_line_patterns_are_implied_by_them() -> None:
         "منذ 3 ساعات",
         "قبل يومين",
         "12/1/2025 - 12.01.2025 - 2025-01-12",
+        "12/05/2024 على الساعة 10h30",
     ]
     checks = [
-        (dates.TIME, lambda m: ":" in m),
+        (dates.TIME, lambda m: ":" in m or "h" in m),
         (dates.RELATIVE, lambda m: "منذ" in m or "قبل" in m),
         (dates._ZONE_WORDS, lambda m: "t" in m or "k" in m or "بتوقيت" in m),
         (dates._NUMERIC_HINT, lambda m: any(mark in m for mark in "-/.")),

@@ -94,6 +94,10 @@ _B: Final = r"(?<![\p{L}\p{N}])"
 _E: Final = r"(?![\p{L}\p{N}])"
 # A year or a day may touch its era mark: 2024م, 1445هـ.
 _NUMBER_END: Final = r"(?=[مه]?+(?![\p{L}\p{N}]))"
+# A year may also touch the clock time after it (12/1/202510:35, where a page's date and time
+# sit in two elements with nothing between them and a scraper joins their text).
+_YEAR_END: Final = r"(?=[مه]?+(?![\p{L}\p{N}])|\d{1,2}[:h]\d\d(?!\d))"
+_GLUED_YEAR: Final = r"(?<=(?<!\d)(?:19|20|1[34])\d\d)"
 _HIJRI_ERA: Final = alternation(HIJRI_ERA)
 _GREGORIAN_ERA: Final = alternation(GREGORIAN_ERA)
 _ERA: Final = rf"(?:\s*+(?:{_HIJRI_ERA}|{_GREGORIAN_ERA}){_E})?+"
@@ -106,20 +110,24 @@ _SEP: Final = r"\s*+[-/.]\s*+"
 NAMED_DATE: Final = regex.compile(
     rf"{_B}(?:(?P<day>\d{{1,2}})\s*+(?:[/-]\s*+)?+(?:من\s*+)?+{_MONTH}\s*+[,،/-]?+\s*+"
     rf"(?:(?:سنه|عام)\s*+)?+"
-    rf"|{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_NUMBER_END}{_ERA}"
+    rf"|{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_YEAR_END}{_ERA}"
 )
 # All digits, year first or last. Years 1300-1499 are Hijri (no Gregorian news date has them);
 # the Hijri branches set the empty group "hijri".
 NUMERIC_DATE: Final = regex.compile(
-    rf"{_B}(?:(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
-    rf"|(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>(?:19|20)\d\d)"
+    rf"{_B}(?:(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}}){_NUMBER_END}"
+    rf"|(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>(?:19|20)\d\d){_YEAR_END}"
     rf"|(?P<hijri>)(?P<year>1[34]\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
-    rf"|(?P<hijri>)(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>1[34]\d\d))"
-    rf"{_NUMBER_END}{_ERA}"
+    rf"{_NUMBER_END}"
+    rf"|(?P<hijri>)(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>1[34]\d\d)"
+    rf"{_YEAR_END})"
+    rf"{_ERA}"
 )
 _NUMERIC_HINT: Final = regex.compile(r"\d\s?[-/.]\s?\d")
+# A clock time: 10:30, and 10h30 as Maghrebi pages write it (French usage); after no digit but
+# a year's (see _YEAR_END).
 TIME: Final = regex.compile(
-    r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?+(?!\d)"
+    rf"(?:(?<!\d)|{_GLUED_YEAR})(?P<hour>\d{{1,2}})[:h](?P<minute>\d{{2}})(?::\d{{2}})?+(?!\d)"
     r"(?:\s*+(?P<half>صباحا|مساء|ظهرا|عصرا|ليلا|فجرا|ص|م|am|pm)(?![\p{L}]))?+"
 )
 RELATIVE: Final = regex.compile(
@@ -553,14 +561,26 @@ def _first_parts(
     return published, updated
 
 
-def _header_date(header: list[Block], config: ExtractionConfig) -> _Dated | None:
-    """An absolute date inside a short line of the article's header (a dateline: الرياض 12
-    رمضان 1445 هـ الموافق 22 مارس 2024 م واس; a row of meta widgets)."""
+def _header_parts(
+    header: list[Block], config: ExtractionConfig
+) -> tuple[_Dated | None, _Dated | None]:
+    """A date inside a short line of the article's header (a dateline: الرياض 12 رمضان 1445 هـ
+    الموافق 22 مارس 2024 م واس; a row of meta widgets: مصطفى دالغا |12.01.2025 - تحديث :
+    13.01.2025; a byline and its stamp: أحمد سمير منذ ساعتين), and the update the same line
+    gives. An absolute date is taken before a relative stamp."""
+    stamp: tuple[_Dated | None, _Dated | None] = (None, None)
     for block in header:
-        for part in read_date_line(block.norm, config.reference_time, config.hijri_tolerance_days):
-            if part.role == "published" and not part.relative and part.value is not None:
-                return _Dated(block, part)
-    return None
+        parts = read_date_line(block.norm, config.reference_time, config.hijri_tolerance_days)
+        for part in parts:
+            if part.role != "published" or (part.value is None and not part.relative):
+                continue
+            update = next((p for p in parts if p.role == "updated"), None)
+            found = (_Dated(block, part), None if update is None else _Dated(block, update))
+            if not part.relative:
+                return found
+            if stamp[0] is None:
+                stamp = found
+    return stamp
 
 
 def _hijri(found: _Dated) -> HijriDate | None:
@@ -577,7 +597,8 @@ def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig
     from a date inside a short line of its header (``header``)."""
     published, updated = _first_parts(dated, config)
     if published is None:
-        published = _header_date(header, config)
+        published, header_update = _header_parts(header, config)
+        updated = updated or header_update
     notes: list[str] = []
     for found in (published, updated):
         if found is None:
@@ -674,8 +695,8 @@ def only_date_words(rest: str) -> bool:
     if not rest or rest.isspace():
         return True
     # (each pattern is run only when a character or word every match of it holds is there: a
-    # clock's colon, منذ or قبل, a zone's t or k or بتوقيت)
-    if ":" in rest:
+    # clock's colon or h, منذ or قبل, a zone's t or k or بتوقيت)
+    if ":" in rest or "h" in rest:
         rest = TIME.sub(" ", rest)
     if "منذ" in rest or "قبل" in rest:
         rest = RELATIVE.sub(" ", rest)
