@@ -102,6 +102,14 @@ def test_read_byline(line: str, authors: tuple[str, ...], dateline: str | None) 
         ("أنقرة/ الأناضول", "الأناضول"),
         ("بيروت ـ «القدس العربي» من سعد الياس", "القدس العربي"),
         ("حسام أبو العلا - القاهرة", None),
+        # a one-word outlet we do not know, beside the one person the byline names
+        ("هسبريس - عبد الرحيم العسري", "هسبريس"),
+        ("عبد الرحيم العسري - هسبريس", "هسبريس"),
+        ("عربي21 - محمد علي", "عربي21"),
+        # a desk, a place, or a third part is no outlet
+        ("كتب: أحمد علي - خاص", None),
+        ("غزة - خاص", None),
+        ("عبد الرحيم العسري - هسبريس - الرباط", None),
     ],
 )
 def test_the_outlet_a_byline_credits(line: str, outlet: str | None) -> None:
@@ -492,3 +500,13 @@ def test_an_agency_alone_under_the_headline_is_the_source() -> None:
     for page in (text_page(*header), plain_html_page(*header)):
         article = extract(page)
         assert (article.source, article.author) == ("أ ش أ", None)
+
+
+def test_a_one_word_outlet_beside_its_writer_is_the_source() -> None:
+    # Hespress signs هسبريس - name; with no site name on the page (a Markdown crawl without its
+    # footer) the byline's own outlet is the credit, in every shape
+    header = ("هسبريس - عبد الرحيم العسري", "الأحد 12 ماي 2024 - 10:30")
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.source, article.author) == ("هسبريس", "عبد الرحيم العسري")

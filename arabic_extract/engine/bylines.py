@@ -244,6 +244,7 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
     authors: list[str] = []
     places: list[Part] = []
     outlet: str | None = None
+    named: str | None = None  # a one-word part that names no person (see _one_name)
     run_over = False
     filed: str | None = None  # a place named after في or من: مراسلنا في غزة، إيلاف من بيروت
     for part in parts:
@@ -260,8 +261,12 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
         if not role and _is_site(part.norm, site):
             continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
         found = people(part, site, listed=bool(authors))
+        if not found and not role and _one_name(part.norm):
+            named = named or clean_edges(part.text) or None
         authors.extend(name for name in found if name not in authors)
     dateline = clean_edges(text[places[0].start : places[-1].end]) if places else filed
+    if outlet is None and authors and len(parts) == 2:
+        outlet = named  # "هسبريس - عبد الرحيم العسري": a one-word outlet we do not know
     return Byline(tuple(authors), dateline or None, outlet)
 
 
