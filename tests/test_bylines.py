@@ -510,3 +510,30 @@ def test_a_one_word_outlet_beside_its_writer_is_the_source() -> None:
     for page in (text_page(*header), plain_html_page(*header), markdown):
         article = extract(page)
         assert (article.source, article.author) == ("هسبريس", "عبد الرحيم العسري")
+
+
+def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:
+    # Independent Arabia: the photo and its caption under the headline, then the writer's name
+    # (a link to the writer's page) and role, then the date
+    caption = "محل صرافة في العاصمة السورية دمشق (أ ف ب)"
+    date = "الأحد 12 مايو 2024 10:30"
+    markdown = "\n\n".join(
+        [
+            f"# {TITLE}",
+            "![](https://example.com/pound.jpg)",
+            caption,
+            "[أمين العاصي](https://example.com/author/amin) صحافي",
+            date,
+            *PARAGRAPHS,
+        ]
+    )
+    html = (
+        f'<html lang="ar"><body><article><h1>{TITLE}</h1><figure><img src="/pound.jpg">'
+        f"<figcaption>{caption}</figcaption></figure>"
+        '<div><a href="/author/amin">أمين العاصي</a> صحافي</div>'
+        f"<div>{date}</div>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</article></body></html>"
+    )
+    for page in (markdown, html, text_page("أمين العاصي صحافي", date)):
+        article = extract(page)
+        assert article.authors == ["أمين العاصي"]
+        assert "أمين العاصي صحافي" not in article.body

@@ -35,6 +35,8 @@ def label_header(
     name above the date or above its role, the role, and the captions of a photo."""
     out = list(out)
     named = headline + 1
+    while named < run.start and out[named].label is labels.CAPTION:
+        named += 1  # a photo and its caption between the headline and the byline
     if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
         out[named] = Decision("bad", labels.BYLINE, ("byline-above-date",))
     for i in range(headline + 1, run.start):
@@ -69,9 +71,9 @@ def _name_above_date(
     where it stands, and a date line or a byline's place next, or after one short line between
     (the outlet's name: بي بي سي نيوز عربي)."""
     dec = decs[i]
-    if dec.label is not labels.NOISE or "outside-main-run" not in dec.reasons:
+    if dec.label is not labels.NOISE or not dec.reasons:
         return False
-    if not POSITION_ONLY.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
+    if not _LINKED_NAME.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
         return False
     for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
         # (a date of digits alone is "no-letters" noise to features, not a date line; a
@@ -115,6 +117,8 @@ def _bare_byline(norm: str) -> bool:
         return False
     if is_name(norm, BARE_NAME_WORDS) or filed_from(norm, norm) is not None:
         return True
+    if _name_and_role(norm):
+        return True
     if len(norm) <= _AGENCY_CHARS and AGENCIES.compiled.fullmatch(norm) is not None:
         return True
     for separator in _BYLINE_SEPARATORS:
@@ -123,6 +127,17 @@ def _bare_byline(norm: str) -> bool:
             named = [is_name(part, BARE_NAME_WORDS) for part in (first, second)]
             other = second if named[0] else first
             return named.count(True) == 1 and other.count(" ") < _OUTLET_PART_WORDS
+    return False
+
+
+def _name_and_role(norm: str) -> bool:
+    """A name and its role after it, on one line: أمين العاصي صحافي، محمد المنشاوي مراسل
+    الجزيرة نت."""
+    words = norm.split()
+    for count in BARE_NAME_WORDS:
+        name, role = " ".join(words[:count]), " ".join(words[count:])
+        if role and is_name(name, BARE_NAME_WORDS) and is_role_line(role):
+            return True
     return False
 
 
@@ -135,6 +150,8 @@ _OUTLET_PART_WORDS: Final = 3
 NAME_ABOVE_ROLE: Final = ("name-above-role",)
 # What a header line's decision says when nothing but its place kept it out of the body.
 POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose", "title-like"})
+# ... or its place and its link: a byline's name often links to the author's page.
+_LINKED_NAME: Final = POSITION_ONLY | {"link-density"}
 # A name is at most this many lines above its date line; a line between them (an outlet's
 # name) has at most this many words.
 _NAME_TO_DATE: Final = 2
