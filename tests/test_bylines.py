@@ -537,3 +537,17 @@ def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:
         article = extract(page)
         assert article.authors == ["أمين العاصي"]
         assert "أمين العاصي صحافي" not in article.body
+
+
+def test_short_header_lines_are_no_captions_without_a_photo() -> None:
+    # a summary's label, a reading time cut in two, the outlet's name: no photo's captions
+    header = ("ملخص", "2", "دقائق", "الأحد 12 يناير 2025", "فرانس24")
+    article = extract(text_page(*header))
+    assert article.captions == []
+    # a caption says who does what where; under an image a short one is still a caption
+    described = extract(text_page("الأحد 12 يناير 2025", "وزير التجارة خلال مؤتمر صحافي"))
+    assert described.captions == ["وزير التجارة خلال مؤتمر صحافي"]
+    markdown = "\n\n".join(
+        [f"# {TITLE}", "![](https://example.com/a.jpg)", "محمد صلاح", *PARAGRAPHS]
+    )
+    assert extract(markdown).captions == ["محمد صلاح"]

@@ -546,12 +546,13 @@ def credited_outlet(
 
 
 def credit_alone(block: Block) -> str | None:
-    """An agency credited in brackets on a line of its own (``(رويترز)``, ``- (أ ف ب)``): right
-    after the story's last paragraph, the story's credit (a photo's credit is its caption's,
-    under the photo)."""
+    """An agency credited in brackets on a line of its own (``(رويترز)``, ``- (أ ف ب)``), or
+    agencies after a slash without brackets (``فرانس24/ أ ف ب``, as France 24 signs its
+    copy): right after the story's last paragraph, the story's credit (a photo's credit is its
+    caption's, under the photo)."""
     norm = block.norm
     if "(" not in norm:
-        return None
+        return _agencies_slashed(block)
     opening = norm.rfind("(")
     before = EDGE_PUNCT.sub("", norm[:opening])
     if before and not _initials(before):
@@ -565,6 +566,19 @@ def credit_alone(block: Block) -> str | None:
     return original_text(block, inner) or None
 
 
+def _agencies_slashed(block: Block) -> str | None:
+    """Two or three agencies or outlets parted by slashes, the whole line (فرانس24/ أ ف ب)."""
+    norm = block.norm
+    if "/" not in norm or len(norm) > _CREDIT_CHARS:
+        return None
+    names = [name.strip() for name in norm.split("/")]
+    if len(names) > _SLASHED_NAMES or not all(
+        name and AGENCIES.compiled.fullmatch(name) is not None for name in names
+    ):
+        return None
+    return clean_edges(block.text) or None
+
+
 def _initials(norm: str) -> bool:
     """Whether a normalised text is only editors' initials: ع.ج.م/ ح.ز."""
     tokens = norm.replace("/", " ").split()
@@ -575,6 +589,8 @@ def _initials(norm: str) -> bool:
 _CREDIT_CHARS: Final = 40
 # What parts the agencies of one credit, and an editor's initials (ع.ج.م).
 _CREDIT_LIST: Final = regex.compile(r"[،,]")
+# A credit line without brackets names at most this many agencies (an outlet and two agencies).
+_SLASHED_NAMES: Final = 3
 _INITIAL: Final = regex.compile(r"\p{L}(?:\.\p{L})*+\.?+")
 
 

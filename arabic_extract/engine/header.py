@@ -49,6 +49,7 @@ def label_header(
             and decs[i].cls in ("near", "short")
             and ("outside-main-run" in decs[i].reasons and "repeated" not in decs[i].reasons)
             and not blocks[i].heading  # a deck under the headline, not a photo's caption
+            and (blocks[i].after_image or feats[i].words >= config.min_header_caption_words)
             and not is_date_label(blocks[i].norm)  # a date's label alone: نشرت في:
             and not_a_caption(blocks[i].text, Known(), config) is None
         ):
