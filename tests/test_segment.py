@@ -213,6 +213,10 @@ def test_a_list_of_links_between_paragraphs_in_markdown_is_skipped() -> None:
         + f"<h3>اقرأ أيضاً</h3><ul>{items}</ul><p>{last}</p></article></body></html>"
     )
     assert extract(html).paragraphs == [*BEFORE, last]
-    # one linked title followed by text may be the other article itself: not joined
+    # one linked title followed by the story's next sentence (it opens with و): joined
     one = md.replace(links, f"[{titles[0]}](https://example.com/0)")
-    assert last not in extract(one).paragraphs
+    assert extract(one).paragraphs == [*BEFORE, last]
+    # one linked title followed by a lead may be the other article itself: not joined
+    lead = "أبقى البنك المركزي اليمني سعر الفائدة دون تغيير في اجتماعه الأخير، وفق بيان رسمي."
+    other = one.replace(last, lead)
+    assert lead not in extract(other).paragraphs

@@ -200,8 +200,9 @@ def links_box(
     blocks: list[Block], decs: list[Decision], i: int, config: ExtractionConfig
 ) -> int | None:
     """A read-also or related header between two of the story's paragraphs whose titles are
-    links, two or more (Markdown's list of other articles' links): where the text resumes, or
-    None. (The other article that may follow a read-also line is no list of links.)"""
+    links, two or more (Markdown's list of other articles' links), or one when the text
+    resumes with a sentence that opens with و: where the text resumes, or None. (The other
+    article that may follow a read-also line is no list of links.)"""
     if i == 0 or decs[i - 1].cls != "good" or OTHER_ARTICLE.isdisjoint(decs[i].reasons):
         return None
     k = i + 1
@@ -212,7 +213,11 @@ def links_box(
         and blocks[k].link_density > config.max_link_density
     ):
         k += 1
-    if k - i - 1 < _LINKED_TITLES or k >= len(decs) or decs[k].cls != "good":
+    if k - i - 1 < 1 or k >= len(decs) or decs[k].cls != "good":
+        return None
+    # (one linked title may be followed by the other article's text; the story's own goes on
+    # with a sentence that opens with و, which no article's lead does)
+    if k - i - 1 < _LINKED_TITLES and not blocks[k].norm.startswith(_AND):
         return None
     return k
 
