@@ -354,7 +354,9 @@ def test_a_page_over_the_timeout_is_an_error_row() -> None:
     tasks = [Task(id=str(i), data=page_bytes(i)) for i in range(6)]
     tasks.insert(2, Task(id="stuck", data=page_bytes(0)))
     job = Job(render=stall_on_marker)
-    results = list(run_tasks(tasks, job, workers=2, page_timeout=1.0, min_pool_tasks=0))
+    # (a timeout well above a page's time, so that only the stuck page passes it even on a
+    # loaded machine, where starting a worker and importing the package take a second or two)
+    results = list(run_tasks(tasks, job, workers=2, page_timeout=8.0, min_pool_tasks=0))
     assert [r.id for r in results] == [t.id for t in tasks]
     (stuck,) = [r for r in results if not r.ok]
     assert stuck.id == "stuck" and stuck.error is not None and stuck.error.type == "Timeout"
