@@ -281,6 +281,12 @@ def test_an_agencys_dated_dateline_line_still_credits_it() -> None:
         ("© 2000 - 2024 البوابة (www.albawaba.com)", "البوابة"),
         # the name right after محفوظة, without ل
         ("© جميع الحقوق محفوظة أحداث أنفو 2024", "أحداث أنفو"),
+        # a publishing house names its outlet (Gulf and Egyptian papers' footers)
+        ("جميع الحقوق محفوظة لمؤسسة المدينة للصحافة والنشر © 2024", "المدينة"),
+        ("© 2024 دار الخليج للصحافة والطباعة والنشر", "الخليج"),
+        ("جميع الحقوق محفوظة لمؤسسة الأهرام", "الأهرام"),
+        # but a place's house publishes an outlet of another name: kept whole
+        ("جميع الحقوق محفوظة لمؤسسة دبي للإعلام", "مؤسسة دبي للإعلام"),
     ],
 )
 def test_the_site_name_from_its_copyright_line(footer: str, site: str) -> None:

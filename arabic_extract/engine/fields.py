@@ -48,6 +48,8 @@ from arabic_extract.rules.attribution import (
     BYLINE,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
+    PUBLISHER,
+    PUBLISHING,
     SOURCE_LINE,
     UNNAMED_SOURCE,
 )
@@ -677,6 +679,7 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
         if not name:
             name = copyright_owner(block.norm)
         if name and len(name.split()) <= 5:
+            name = publisher_outlet(name)
             found = original_text(block, name)
             # "محفوظة للخبر": ل before the article's ال writes لل (the name is الخبر); but
             # "محفوظة للبنان 24" is ل before a place's name
@@ -684,6 +687,24 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
             article = article and not is_place(name.split(" ", 1)[0])
             return (f"ا{found}" if article and found else found) or None
     return masthead(blocks, decs)
+
+
+def publisher_outlet(norm: str) -> str:
+    """The outlet a publishing house's name holds (normalised): المدينة in مؤسسة المدينة
+    للصحافة والنشر; the name itself when it names no house, or nothing besides it."""
+    rest = PUBLISHER.payload(norm)
+    if not rest:
+        return norm
+    found = PUBLISHING.compiled.search(rest) if PUBLISHING.may_occur(rest) else None
+    outlet = rest[: found.start()].strip() if found is not None else rest
+    # (a place's house, مؤسسة دبي للإعلام, publishes an outlet of another name: kept whole)
+    if not outlet or outlet.count(" ") >= _PUBLISHED_WORDS or is_place(outlet):
+        return norm
+    return outlet
+
+
+# The most words of an outlet's name inside its publisher's (مؤسسة الأهرام, دار الخليج).
+_PUBLISHED_WORDS: Final = 2
 
 
 def copyright_owner(norm: str) -> str:

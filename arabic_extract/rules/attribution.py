@@ -590,3 +590,28 @@ BYLINE_ROLE = Family(
     examples=("مراسل الجزيرة نت", "Staff Writer", "محرر الشؤون الاقتصادية", "فريق التحرير"),
     counter_examples=("حسام أبو العلا", "القاهرة"),
 )
+
+# The publisher a copyright line may name instead of its outlet: the house, the outlet's name,
+# and what the house does (مؤسسة المدينة للصحافة والنشر publishes المدينة).
+PUBLISHER = Family(
+    name="publisher",
+    kind="prefix",
+    description="A publishing house before its outlet's name: مؤسسة, دار (مؤسسة عكاظ للصحافة "
+    "والنشر).",
+    phrases=("مؤسسة", "دار"),
+    examples=("مؤسسة المدينة للصحافة والنشر", "دار الخليج للصحافة والطباعة والنشر"),
+    counter_examples=("المدينة", "الدار البيضاء"),
+    max_words=8,
+)
+PUBLISHING = Family(
+    name="publishing",
+    kind="search",
+    description="What a publishing house does, after its outlet's name: للصحافة, للطباعة, "
+    "للنشر, الصحفية.",
+    phrases=(
+        *("للصحافة", "للطباعة", "للنشر", "للإعلام", "للإعلان", "للصحافة والنشر"),
+        *("للصحافة والطباعة والنشر", "الصحفية", "الصحافية", "الإعلامية"),
+    ),
+    examples=("مؤسسة المدينة للصحافة والنشر", "مؤسسة اليمامة الصحفية"),
+    counter_examples=("صحيفة المدينة",),
+)
