@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract.engine.bylines import is_place
+from arabic_extract.engine.captions import dated_credit
 from arabic_extract.engine.features import (
     _CREDIT_TAIL,
     _META_SEPARATORS,
@@ -49,6 +50,36 @@ def test_captions_with_credits() -> None:
     for line in ("الوزير في المؤتمر - أرشيف", "الوزير في المؤتمر (رويترز)", "المؤتمر تصوير: فلان"):
         assert credit_tail(normalize(line)), line
     assert not credit_tail(normalize("الوزير في المؤتمر الصحفي اليوم"))
+
+
+def test_captions_with_a_date_and_a_name_in_brackets() -> None:
+    # a photo dated and credited to whoever took it, the site itself too (Enab Baladi)
+    for line in (
+        "مزارع يتفقد أرضه في ريف حماة الغربي - 10 أيار 2024 (عنب بلدي)",
+        "أطباء مضربون أمام مستشفى في لندن، 10 مايو 2024 (فرانس برس)",
+        "سوق الحميدية في دمشق 12/05/2024 (خاص)",
+    ):
+        assert dated_credit(normalize(line)), line
+    for line in (
+        "وقال إن الاجتماع عقد في 10 أيار 2024. (رويترز)",  # a paragraph's closing credit
+        "الوزير في المؤتمر (عنب بلدي)",  # no date
+        "صورة من عام 2024 (أرشيف)",  # a year is no date
+        "التقرير السنوي 10 أيار 2024 (الجزء 2)",  # a number in the brackets
+    ):
+        assert not dated_credit(normalize(line)), line
+    story = (
+        "يشكو مزارعو ريف حماة الغربي من ارتفاع أسعار الأسمدة بنسبة تجاوزت 40% منذ بداية العام، "
+        "ما دفع بعضهم إلى تقليص المساحات المزروعة بالقمح.",
+        "وبحسب أرقام مديرية الزراعة في حماة، تراجعت المساحة المزروعة بالقمح المروي في المحافظة "
+        "إلى نحو 60 ألف هكتار، مقارنة بـ75 ألف هكتار في الموسم الماضي.",
+    )
+    caption = "مزارع يتفقد أرضه في ريف حماة الغربي - 10 أيار 2024 (عنب بلدي)"
+    page = "\n".join(
+        ["ارتفاع أسعار الأسمدة يهدد موسم القمح في ريف حماة", story[0], caption, story[1]]
+    )
+    article = extract(page)
+    assert article.paragraphs == list(story)
+    assert article.captions == ["مزارع يتفقد أرضه في ريف حماة الغربي - 10 أيار 2024"]
 
 
 @settings(max_examples=500, deadline=None)

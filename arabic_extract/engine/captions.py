@@ -17,7 +17,7 @@ import regex
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import is_outlet_name, is_place
-from arabic_extract.engine.dates import is_date_line
+from arabic_extract.engine.dates import find_dates, is_date_line
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets, original_slice
 from arabic_extract.rules.attribution import AGENCIES, BYLINE
 from arabic_extract.rules.captions import CAPTION_LABEL, PHOTO_SOURCE_LABEL
@@ -93,9 +93,34 @@ def _tail_start(norm: str, end: int) -> int | None:
     credit = (found.group("credit") or found.group("label") or "").strip()
     if not credit:
         return None
-    if _is_credit(credit) or (found.group(0).lstrip().startswith("(") and is_outlet_name(credit)):
+    bracketed = found.group(0).lstrip().startswith("(")
+    if _is_credit(credit) or (bracketed and is_outlet_name(credit)):
+        return found.start()
+    if bracketed and dated_credit(norm[:end]):  # (a name after the photo's date: its taker)
         return found.start()
     return None
+
+
+def dated_credit(norm: str) -> bool:
+    """Whether a normalised line ends with a date and a short name in brackets, with no
+    sentence's mark before them (مزارع يتفقد أرضه في ريف حماة - 10 أيار 2024 (عنب بلدي)): a
+    photo's caption, dated and credited to whoever took it (the site itself, too). A
+    paragraph's closing credit follows its sentence's mark: ... في 10 أيار 2024. (رويترز)"""
+    if not norm.endswith(")"):
+        return False
+    opening = norm.rfind("(")
+    inner = norm[opening + 1 : -1].strip()
+    if opening <= 0 or not inner or inner.count(" ") >= _CREDIT_NAME_WORDS:
+        return False
+    head = norm[:opening].rstrip()
+    if not head[-1:].isdigit() or any(char.isdigit() for char in inner):
+        return False  # (most lines: no date right before the bracket)
+    dates = find_dates(head)
+    return bool(dates) and dates[-1].end >= len(head)
+
+
+# The most words of a name credited in brackets after a caption's date (وكالة الأنباء الفرنسية).
+_CREDIT_NAME_WORDS: Final = 4
 
 
 def caption_text(block: Block) -> str:

@@ -16,6 +16,7 @@ import regex
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
+from arabic_extract.engine.captions import dated_credit
 from arabic_extract.engine.features import Features, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
@@ -358,15 +359,16 @@ _WORD: Final = regex.compile(r"\p{L}{3}")
 def mark_credit_captions(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
-    """A title-like line that ends with a photo credit (a gallery's or a figure's caption as
-    page text shows it) is a caption; a title-like line right above it that repeats its words
-    is the photo's alternative text, which renderers that keep images write as a line of its
-    own (resiliparse, w3m): noise, skipped in the run as the caption is."""
+    """A title-like line that ends with a photo credit, or with a date and a name in
+    brackets (a gallery's or a figure's caption as page text shows it), is a caption; a
+    title-like line right above it that repeats its words is the photo's alternative text,
+    which renderers that keep images write as a line of its own (resiliparse, w3m): noise,
+    skipped in the run as the caption is."""
     out = [
         Decision("bad", labels.CAPTION, ("credit-caption",))
         if d.cls in ("near", "short")
         and not f.prose_end
-        and credit_tail(b.norm)
+        and (credit_tail(b.norm) or dated_credit(b.norm))
         and _described(b.norm)
         else d
         for b, f, d in zip(blocks, feats, decs, strict=True)
