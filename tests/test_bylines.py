@@ -551,3 +551,40 @@ def test_short_header_lines_are_no_captions_without_a_photo() -> None:
         [f"# {TITLE}", "![](https://example.com/a.jpg)", "محمد صلاح", *PARAGRAPHS]
     )
     assert extract(markdown).captions == ["محمد صلاح"]
+
+
+@pytest.mark.parametrize("header_class", ["entry-header", "post-header", "td-post-header"])
+def test_the_articles_own_header_is_no_site_furniture(header_class: str) -> None:
+    # WordPress and its themes wrap the headline, the byline and the date in an entry header;
+    # the site's header around the logo and the menu is still furniture
+    html = (
+        '<html lang="ar"><body><header class="site-header"><a href="/">الموقع</a><ul>'
+        '<li><a href="/a">أخبار</a></li><li><a href="/b">رياضة</a></li></ul></header>'
+        f'<article><header class="{header_class}"><h1>{TITLE}</h1>'
+        '<div class="author">محمود فتحي</div><div class="date">الأحد 12 يناير 2025</div>'
+        "</header><div class='entry-content'>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</div></article></body></html>"
+    )
+    article = extract(html, config=ExtractionConfig(explain=True))
+    assert (article.headline, article.author) == (TITLE, "محمود فتحي")
+    reasons = {b.text: b.reasons for b in article.blocks}
+    assert reasons["الموقع"] == ["dom:menu"]
+    assert "dom:menu" not in reasons["محمود فتحي"]
+
+
+def test_a_deck_between_the_headline_and_the_byline() -> None:
+    deck = "منظمة الدفاع عن المستهلك تدعو إلى مقاطعة الشراء من الوسطاء في الأسواق"
+    header = (deck, "منال حرزي", "12 ماي 2024 على الساعة 09:00")
+    html = (
+        f'<html lang="ar"><body><article><header class="post-header"><h1>{TITLE}</h1>'
+        f'<h2 class="subtitle">{deck}</h2><div class="byline"><a href="/author/1" rel="author">'
+        "منال حرزي</a></div><time>12 ماي 2024 على الساعة 09:00</time></header>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    markdown = "\n\n".join(
+        [f"# {TITLE}", deck, "[منال حرزي](https://example.com/author/1)", header[2], *PARAGRAPHS]
+    )
+    for page in (text_page(*header), html, markdown):
+        assert extract(page).authors == ["منال حرزي"]

@@ -395,6 +395,7 @@ DOCUMENTED_SHARED_TOKENS: dict[str, str] = {}
 def all_token_tables() -> list[tuple[str, frozenset[str]]]:
     tables = list(dom.NOISE_TOKENS.items())
     tables.append(("ARTICLE_TOKENS", dom.ARTICLE_TOKENS))
+    tables.append(("ARTICLE_HEADER_TOKENS", dom.ARTICLE_HEADER_TOKENS))
     tables.append(("HIDDEN_CLASSES", dom.HIDDEN_CLASSES))
     return tables
 
@@ -426,6 +427,8 @@ def test_dom_noise_tables_disjoint() -> None:
 def test_dom_article_tokens_are_not_noise() -> None:
     noise = set().union(*dom.NOISE_TOKENS.values())
     assert sorted(dom.ARTICLE_TOKENS & noise) == []
+    # an article's header is read with its separators removed (entryheader), never as a token
+    assert sorted(dom.ARTICLE_HEADER_TOKENS & (noise | dom.ARTICLE_TOKENS)) == []
 
 
 def test_dom_table_names_and_tags() -> None:

@@ -35,8 +35,12 @@ def label_header(
     name above the date or above its role, the role, and the captions of a photo."""
     out = list(out)
     named = headline + 1
-    while named < run.start and out[named].label is labels.CAPTION:
-        named += 1  # a photo and its caption between the headline and the byline
+    # (a photo and its caption, or a deck, may stand between the headline and the byline)
+    while named < min(run.start, headline + 1 + _LINES_BEFORE_NAME) and (
+        out[named].label is labels.CAPTION
+        or (_deck(feats[named], out[named]) and not _bare_byline(blocks[named].norm))
+    ):
+        named += 1
     if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
         out[named] = Decision("bad", labels.BYLINE, ("byline-above-date",))
     for i in range(headline + 1, run.start):
@@ -91,6 +95,17 @@ def _name_above_date(
         if feats[k].words > _OUTLET_LINE_WORDS or decs[k].is_body:
             return False
     return False
+
+
+def _deck(feat: Features, dec: Decision) -> bool:
+    """A deck under the headline (a sentence that sums the story up): words enough for no
+    name, kept out of the body by its place only."""
+    return (
+        feat.words >= _DECK_WORDS
+        and dec.label is labels.NOISE
+        and bool(dec.reasons)
+        and POSITION_ONLY.issuperset(dec.reasons)
+    )
 
 
 def _role_under_name(blocks: list[Block], decs: list[Decision], i: int) -> bool:
@@ -153,6 +168,10 @@ NAME_ABOVE_ROLE: Final = ("name-above-role",)
 POSITION_ONLY: Final = frozenset({"outside-main-run", "short", "near-prose", "title-like"})
 # ... or its place and its link: a byline's name often links to the author's page.
 _LINKED_NAME: Final = POSITION_ONLY | {"link-density"}
+# The most lines (a photo, its caption, a deck) between the headline and a byline under them,
+# and the fewest words of a deck (a name has two or three).
+_LINES_BEFORE_NAME: Final = 3
+_DECK_WORDS: Final = 6
 # A name is at most this many lines above its date line; a line between them (an outlet's
 # name) has at most this many words.
 _NAME_TO_DATE: Final = 2

@@ -304,6 +304,25 @@ ARTICLE_TOKENS = frozenset(
     }
 )
 
+# The article's own header (its headline, byline and date; WordPress writes entry-header),
+# never the site's: a class or id word of these (separators removed, as for ARTICLE_TOKENS)
+# makes no furniture of the "header" in it.
+ARTICLE_HEADER_TOKENS = frozenset(
+    {
+        "entryheader",
+        "postheader",
+        "articleheader",
+        "storyheader",
+        "newsheader",
+        "singleheader",
+        "singlepostheader",
+        "tdpostheader",
+        "entryhead",
+        "posthead",
+        "articlehead",
+    }
+)
+
 # Class and id attributes are read as runs of letters (digits and punctuation separate tokens):
 # "td-post-sharing" -> td, post, sharing. Compound class names are also read with their
 # separators removed: "entry-content" -> "entrycontent", so ARTICLE_TOKENS can list them once.
