@@ -187,6 +187,18 @@ def test_tab_separated_cells_are_lines() -> None:
                 "في قطاع غزة ستستأنف الأسبوع المقبل."
             ],
         ),
+        (  # a title and a name linked after a verb of attribution that opens the sentence
+            ["وقال رئيس الوزراء", "محمد مصطفى", "في مستهل الجلسة إن الحكومة ماضية في خطتها."],
+            ["وقال رئيس الوزراء محمد مصطفى في مستهل الجلسة إن الحكومة ماضية في خطتها."],
+        ),
+        (  # the sentence's first words stop at a link, the sentence goes on after a comma
+            ["أطلقت", "وزارة البلدية", "، ممثلة في إدارة الحدائق، المرحلة الثانية."],
+            ["أطلقت وزارة البلدية، ممثلة في إدارة الحدائق، المرحلة الثانية."],
+        ),
+        (  # a linked amount in a sentence: the comma after it says it is inside one
+            ["وأشارت إلى أن تكلفة المشروع تبلغ", "52 مليون دينار", "، ويمول من الصندوق."],
+            ["وأشارت إلى أن تكلفة المشروع تبلغ 52 مليون دينار، ويمول من الصندوق."],
+        ),
     ],
 )
 def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
@@ -217,6 +229,12 @@ def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
 )
 def test_lines_that_are_not_cut_stay_apart(lines: list[str]) -> None:
     assert join_fragments(lines) == [line for line in lines if line]
+
+
+def test_a_headline_above_a_lead_that_opens_with_a_link_stays_apart() -> None:
+    # a title has words enough not to be a sentence's first words before its link
+    lines = ["الحكومة تقر خطة جديدة لدعم المشروعات", "وزارة المالية", "، في بيان، إن الخطة تبدأ."]
+    assert join_fragments(lines) == [lines[0], "وزارة المالية، في بيان، إن الخطة تبدأ."]
 
 
 def test_is_cut() -> None:

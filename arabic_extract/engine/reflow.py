@@ -29,7 +29,11 @@ from arabic_extract.engine.bylines import BARE_NAME_WORDS, is_name, is_place_byl
 from arabic_extract.engine.features import NOISE_INDEX, closing_agency
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.attribution import BYLINE
-from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
+from arabic_extract.rules.continuation import (
+    ATTRIBUTION_VERBS,
+    CONTINUATION_MARKS,
+    DANGLING_WORDS,
+)
 
 _DANGLING: Final = frozenset(normalize(word) for word in DANGLING_WORDS)
 _LONGEST_DANGLING: Final = max(map(len, _DANGLING))
@@ -418,20 +422,61 @@ def _goes_on(
         return True, True
     if following and _link_between(last, line, following):
         return True, True
+    if following and _opening_link(last, line, following):
+        return True, False
     return after_cut and not line[0].isdigit(), False
 
 
 def _link_between(before: str, line: str, after: str) -> bool:
     """A link cut out of a sentence (BeautifulSoup writes a line per text node): a sentence's
-    start with no mark at its end, which holds a complementizer or a relative pronoun (titles
-    do not), then a few words that are no label, date or count (the link's text), then the
-    sentence's end (أعلنت الوزارة أن المفاوضات بين إسرائيل وحركة / حماس / بشأن هدنة ...)."""
+    start with no mark at its end (see _sentence_start: titles are none), then a few words that
+    are no label, date or count (the link's text), then the sentence's end (أعلنت الوزارة أن
+    المفاوضات بين إسرائيل وحركة / حماس / بشأن هدنة ...; وقال رئيس الوزراء / محمد مصطفى / في
+    مستهل الجلسة ...)."""
     if before[-1] in _MARKS or after[-1] not in _FINAL or not _short(line):
         return False
     if before[0] in _BULLETS or ":" in line or any(char.isdigit() for char in line):
         return False  # a list's item or a deck; a label, a date or a count: the header's lines
-    words = normalize(before[-_TAIL_CHARS:]).split()
-    return len(words) >= _PROSE_START_WORDS and not _SENTENCE_WORDS.isdisjoint(words)
+    return _sentence_start(before)
+
+
+def _sentence_start(line: str) -> bool:
+    """A line no title is: it holds a complementizer or a relative pronoun (with words enough
+    for a sentence), or it opens with a verb of attribution."""
+    words = normalize(line[-_TAIL_CHARS:]).split()
+    if len(words) >= _PROSE_START_WORDS and not _SENTENCE_WORDS.isdisjoint(words):
+        return True
+    return _opens_with_attribution(line)
+
+
+def _opens_with_attribution(line: str) -> bool:
+    """A line that opens with a verb of attribution, with its و or not (وقال رئيس الوزراء،
+    وأوضح السيد): a sentence's start, never a title's."""
+    first = normalize(line.split(None, 1)[0])
+    return first in _OPENERS or (first[:1] == "و" and first[1:] in _OPENERS)
+
+
+def _opening_link(before: str, line: str, after: str) -> bool:
+    """A link inside a sentence: a few words, or a sentence's start (see _sentence_start),
+    with no mark at their end, the link's text, then the sentence going on after a comma
+    (أطلقت / وزارة البلدية / ، ممثلة في ...; وأشارت إلى أن تكلفة المشروع تبلغ / 52 مليون دينار /
+    ، ويمول ...). The comma says the link sits inside a sentence, whose start is the line
+    before it."""
+    return (
+        after[0] in _CLAUSE_MARKS
+        and before[-1] not in _MARKS
+        and before[0] not in _BULLETS
+        and _short(line)
+        and (before.count(" ") < _OPENING_WORDS or _sentence_start(before))
+    )
+
+
+# The marks after a link inside a sentence; the most words before a sentence's first link
+# that are joined to it (a title, above a paragraph that opens with a link, has more).
+_CLAUSE_MARKS: Final = frozenset("،,")
+_OPENING_WORDS: Final = 3
+# Verbs of attribution that open a sentence (نشر also opens a date's label: نشر في).
+_OPENERS: Final = frozenset(normalize(w) for w in ATTRIBUTION_VERBS if not w.startswith("نشر"))
 
 
 # Words that make a line a sentence's start, never a title's: complementizers and relative
