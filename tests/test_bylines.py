@@ -106,6 +106,8 @@ def test_read_byline(line: str, authors: tuple[str, ...], dateline: str | None) 
         ("هسبريس - عبد الرحيم العسري", "هسبريس"),
         ("عبد الرحيم العسري - هسبريس", "هسبريس"),
         ("عربي21 - محمد علي", "عربي21"),
+        ("دبي - الإمارات اليوم", "الإمارات اليوم"),
+        ("اليوم - الدمام", "اليوم"),
         # a desk, a place, or a third part is no outlet
         ("كتب: أحمد علي - خاص", None),
         ("غزة - خاص", None),
@@ -151,6 +153,10 @@ def test_the_site_name_is_not_an_author(line: str, site: str, authors: tuple[str
         "القاهرة - أ ش أ",
         "غزة - خاص",
         "لندن- عربي21",
+        # outlets named "today", alone or after a place (Al-Yaum, Baghdad Today, Emarat Al-Youm)
+        "اليوم - الدمام",
+        "بغداد اليوم - بغداد",
+        "دبي - الإمارات اليوم",
     ],
 )
 def test_place_bylines(line: str) -> None:
@@ -588,3 +594,13 @@ def test_a_deck_between_the_headline_and_the_byline() -> None:
     )
     for page in (text_page(*header), html, markdown):
         assert extract(page).authors == ["منال حرزي"]
+
+
+def test_an_outlet_named_today_gives_the_dateline() -> None:
+    # اليوم is the day in a sentence, and an outlet's name in a byline's part
+    for line, place in (("اليوم - الدمام", "الدمام"), ("دبي - الإمارات اليوم", "دبي")):
+        header = (line, "الأحد 12 مايو 2024")
+        for page in (text_page(*header), plain_html_page(*header)):
+            assert extract(page).dateline == place, line
+    # a phrase about the day is no outlet's
+    assert not is_place_byline("هذا اليوم - القاهرة", normalize("هذا اليوم - القاهرة"))

@@ -150,10 +150,27 @@ def is_name(norm: str, words: range = _NAME_WORDS) -> bool:
 
 def _known_outlet(norm: str) -> bool:
     """An outlet by name or by an outlet word (a short Latin name may be a person's: John
-    Smith, unlike in :func:`is_outlet_name`)."""
+    Smith, unlike in :func:`is_outlet_name`), or named "today" in a byline's part (see
+    _today_outlet)."""
     return len(norm.split()) <= _OUTLET_MAX_WORDS and (
-        AGENCIES.match(norm) is not None or OUTLET_WORDS.match(norm) is not None
+        AGENCIES.match(norm) is not None
+        or OUTLET_WORDS.match(norm) is not None
+        or _today_outlet(norm)
     )
+
+
+def _today_outlet(norm: str) -> bool:
+    """A byline's part that names an outlet "today", alone or after a place or a people:
+    اليوم (the Saudi daily), الإمارات اليوم، بغداد اليوم، روسيا اليوم. (In a sentence اليوم is
+    the day: only a byline's part is read so.)"""
+    words = norm.split()
+    if not words or words[-1] != _TODAY or len(words) > _TODAY_OUTLET_WORDS:
+        return False
+    return len(words) == 1 or words[0] not in _NOT_IN_NAMES
+
+
+_TODAY: Final = normalize("اليوم")
+_TODAY_OUTLET_WORDS: Final = 2
 
 
 @dataclass(frozen=True)
