@@ -604,3 +604,24 @@ def test_an_outlet_named_today_gives_the_dateline() -> None:
             assert extract(page).dateline == place, line
     # a phrase about the day is no outlet's
     assert not is_place_byline("هذا اليوم - القاهرة", normalize("هذا اليوم - القاهرة"))
+
+
+def test_a_dash_touching_an_outlets_name_parts_its_byline() -> None:
+    # Arabi21 writes عربي21- name: the dash touches the outlet's digits
+    header = ("عربي21- محمد عبد الله", "الأحد 12 مايو 2024")
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page)
+        assert (article.author, article.source) == ("محمد عبد الله", "عربي21")
+        assert article.captions == []
+
+
+def test_place_outlet_and_writer_credit_the_outlet_alone() -> None:
+    # Alwasat (Libya): place - outlet: writer
+    header = ("بنغازي - بوابة الوسط: عبدالرحمن أميني", "الأحد 12 مايو 2024")
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page)
+        assert (article.source, article.author, article.dateline) == (
+            "بوابة الوسط",
+            "عبدالرحمن أميني",
+            "بنغازي",
+        )

@@ -507,6 +507,8 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
             and _LETTER.search(person) is not None
             and is_outlet_name(outlet)
             and not is_outlet_name(person)
+            # (one part: بنغازي - بوابة الوسط: عبدالرحمن أميني has an outlet and a person there)
+            and len(split_parts(outlet, limit=1)) == 1
         ):
             return outlet, person
     return None

@@ -12,7 +12,13 @@ from typing import Final
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
-from arabic_extract.engine.bylines import BARE_NAME_WORDS, filed_from, is_name, role_end
+from arabic_extract.engine.bylines import (
+    BARE_NAME_WORDS,
+    filed_from,
+    is_name,
+    role_end,
+    split_parts,
+)
 from arabic_extract.engine.captions import Known, not_a_caption
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.dates import has_date_words, is_date_label, is_date_line
@@ -137,13 +143,13 @@ def _bare_byline(norm: str) -> bool:
         return True
     if len(norm) <= _AGENCY_CHARS and AGENCIES.compiled.fullmatch(norm) is not None:
         return True
-    for separator in _BYLINE_SEPARATORS:
-        if norm.count(separator) == 1:
-            first, second = norm.split(separator)
-            named = [is_name(part, BARE_NAME_WORDS) for part in (first, second)]
-            other = second if named[0] else first
-            return named.count(True) == 1 and other.count(" ") < _OUTLET_PART_WORDS
-    return False
+    # (parted as bylines are: a dash touching a word parts it too, عربي21- محمد عبد الله)
+    parts = split_parts(norm, limit=3)
+    if len(parts) != 2 or not any(mark in norm for mark in _BYLINE_MARKS):
+        return False
+    named = [is_name(part.norm, BARE_NAME_WORDS) for part in parts]
+    other = parts[1] if named[0] else parts[0]
+    return named.count(True) == 1 and other.norm.count(" ") < _OUTLET_PART_WORDS
 
 
 def _name_and_role(norm: str) -> bool:
@@ -160,7 +166,7 @@ def _name_and_role(norm: str) -> bool:
 # The longest agency's name a byline of its own gives (وكالة أنباء الشرق الأوسط).
 _AGENCY_CHARS: Final = 40
 # What parts an outlet from a name on a bare byline line, and how many words the outlet has.
-_BYLINE_SEPARATORS: Final = (" - ", " – ", " — ", " | ")
+_BYLINE_MARKS: Final = ("-", "–", "—", "|")
 _OUTLET_PART_WORDS: Final = 3
 # The reasons of a name on a line of its own above its role (see role_byline).
 NAME_ABOVE_ROLE: Final = ("name-above-role",)
