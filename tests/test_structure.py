@@ -81,6 +81,39 @@ def test_a_table_without_an_introduction_between_paragraphs() -> None:
     assert article.paragraphs == [LEAD, *ROWS, "الشمال | 52% | 45", "الجنوب | 41% | 38", AFTER]
 
 
+@pytest.mark.parametrize("note", ["*الأرقام أولية", "المصدر: الهيئة العليا للانتخابات"])
+def test_a_table_and_its_note_between_paragraphs(note: str) -> None:
+    # a results table with its unit or source under it (Argaam, Mubasher): the note is the
+    # table's, and the story goes on after it
+    config = ExtractionConfig(explain=True)
+    rows = [r.split(" | ") for r in ROWS]
+    markdown = "\n".join(
+        [
+            "# ارتفاع نسبة المشاركة في الانتخابات البلدية",
+            "",
+            LEAD,
+            "",
+            f"| {' | '.join(rows[0])} |",
+            "| --- | --- | --- |",
+            f"| {' | '.join(rows[1])} |",
+            "| الشمال | 52% | 45 |",
+            "",
+            note,
+            "",
+            AFTER,
+            "",
+            MIDDLE,
+        ]
+    )
+    html = page(f"<p>{LEAD}</p>{TABLE}<p>{note}</p><p>{AFTER}</p><p>{MIDDLE}</p>")
+    for source in (markdown, html):
+        article = extract(source, config=config)
+        assert article.paragraphs[0] == LEAD
+        assert article.paragraphs[-3:] == [note, AFTER, MIDDLE]
+        assert reasons(article, note) == ["table-note"]
+        assert any(isinstance(n, TableNode) for n in article.content)
+
+
 def test_a_table_in_the_sidebar_is_not_the_articles() -> None:
     sidebar = f"<aside class='sidebar'><h3>مواقيت الصلاة</h3>{TABLE}</aside>"
     article = extract(page(f"<p>{LEAD}</p><p>{AFTER}</p>", after=sidebar))

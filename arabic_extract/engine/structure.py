@@ -16,7 +16,9 @@ Tables:
   lays out the page rather than data; its blocks are read as any others (paragraphs).
 - ``link-table``: a table most of whose cells are links is a box of other pages.
 - ``data-table``: any other table that is not furniture (the DOM's share, related, sidebar...)
-  and sits in the article (see *framing*) is the article's; its cells are body.
+  and sits in the article (see *framing*) is the article's; its cells are body, and so is its
+  note right under it (``table-note``: a short line opened by a footnote's mark or a note's
+  label, :data:`~arabic_extract.rules.captions.TABLE_NOTE`).
 
 Lists (``ul``/``ol``, bullets and numbered lines of page text):
 
@@ -28,7 +30,8 @@ Lists (``ul``/``ol``, bullets and numbered lines of page text):
 
 Framing: a table or a list sits in the article when the line right before it introduces it
 (``list-intro``: body text ending in ``:`` of at least ``list_intro_min_words`` words), or
-body text stands right before and right after it (a caption or a subheading may stand between),
+body text stands right before and right after it (a caption or a subheading may stand between,
+and under a table its note: ``*المبالغ بالمليون ريال``, ``المصدر: وزارة المالية``),
 or, on HTML, the DOM places it in the article's container next to body text.
 
 ``intro-list``: page text that shows no bullets (BeautifulSoup's text, a browser's innerText)
@@ -47,6 +50,7 @@ from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.features import Features
 from arabic_extract.rules import CLOSERS
+from arabic_extract.rules.captions import TABLE_NOTE
 
 DATA_TABLE: Final = "data-table"
 ARTICLE_LIST: Final = "article-list"
@@ -54,7 +58,8 @@ INTRO_LIST: Final = "intro-list"
 LIST_INTRO: Final = "list-intro"
 LAYOUT_TABLE: Final = "layout-table"
 LINK_TABLE: Final = "link-table"
-PARTS: Final = frozenset({DATA_TABLE, ARTICLE_LIST, INTRO_LIST})
+TABLE_NOTE_REASON: Final = "table-note"
+PARTS: Final = frozenset({DATA_TABLE, ARTICLE_LIST, INTRO_LIST, TABLE_NOTE_REASON})
 """Reasons of the blocks of a table or list taken as the article's."""
 STRUCTURAL: Final = PARTS | {LIST_INTRO}
 """...and of the line that introduces one: segmentation keeps them in the run."""
@@ -149,8 +154,12 @@ class _Framing:
             i -= 1
         return i if i >= 0 else None
 
-    def after(self, last: int) -> int | None:
+    def after(self, last: int, *, table: bool = False) -> int | None:
+        """The block after ``last`` past captions and subheadings, and a table's note right
+        under it (None: none)."""
         i = last + 1
+        if table and i < len(self.blocks) and table_note(self.blocks[i], self.feats[i]):
+            i += 1
         while i < len(self.blocks) and i - last <= 3 and self._passable(i):
             i += 1
         return i if i < len(self.blocks) else None
@@ -158,19 +167,32 @@ class _Framing:
     def intro(self, i: int) -> bool:
         return introduces(self.blocks[i], self.feats[i], self.decs[i], self.config)
 
-    def framed(self, members: list[int]) -> bool:
+    def framed(self, members: list[int], *, table: bool = False) -> bool:
         """Does the table or list of these blocks (in page order) sit in the article?"""
         first, last = members[0], members[-1]
         before = self.before(first)
         if before is not None and self.intro(before):
             return True
         text_before = before is not None and self.text(before)
-        after = self.after(last)
+        after = self.after(last, table=table)
         text_after = after is not None and self.text(after)
         if text_before and text_after:
             return True
         inside = all(self.blocks[k].in_article for k in members)
         return inside and (text_before or text_after)
+
+
+def table_note(block: Block, feat: Features) -> bool:
+    """The note under a table (its unit, its data's source): a short line opened by a
+    footnote's mark (*المبالغ بالمليون ريال) or by a note's label (TABLE_NOTE)."""
+    if block.group or feat.words > TABLE_NOTE_WORDS:
+        return False
+    return block.text.lstrip()[:1] in _FOOTNOTE_MARKS or TABLE_NOTE.match(block.norm) is not None
+
+
+# The most words of a table's note, and the marks that open a footnote.
+TABLE_NOTE_WORDS: Final = 12
+_FOOTNOTE_MARKS: Final = frozenset("*※†")
 
 
 def _cells(blocks: list[Block], group: Group) -> dict[int, dict[int, int]]:
@@ -268,9 +290,12 @@ def mark_structures(
                     out[k] = Decision(out[k].cls, out[k].label, (*out[k].reasons, kind))
                 continue
             furniture = any(blocks[k].dom_noise for k in group.blocks)
-            if furniture or not framing.framed(group.blocks):
+            if furniture or not framing.framed(group.blocks, table=True):
                 continue
             _take(decs, out, group.blocks, DATA_TABLE)
+            note = group.blocks[-1] + 1
+            if note < len(blocks) and table_note(blocks[note], feats[note]):
+                _take(decs, out, [note], TABLE_NOTE_REASON)
         elif list_taken(blocks, feats, decs, group, config) and framing.framed(group.blocks):
             _take(decs, out, group.blocks, ARTICLE_LIST)
         else:

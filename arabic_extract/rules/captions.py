@@ -61,3 +61,19 @@ PHOTO_SOURCE_LABEL = Family(
     counter_examples=("مصدر الصورة الأولى للمجرة لم يكن معروفا حتى أعلن الفريق البحثي النتائج",),
     max_words=8,
 )
+
+# The note under a table: its data's unit or source. A line opened by a footnote's mark (*) is
+# one too (see structure.table_note).
+TABLE_NOTE = Family(
+    name="table-note",
+    kind="prefix",
+    description="The note under a table: its unit or its data's source (المبالغ بالمليون ريال، "
+    "المصدر: وزارة المالية).",
+    phrases=(
+        *("المبالغ", "الأرقام", "القيم", "البيانات", "الأسعار", "المصدر", "مصدر البيانات"),
+        *("ملاحظة", "ملاحظات", "source", "note"),
+    ),
+    examples=("المبالغ بالمليون ريال", "المصدر: الهيئة العامة للإحصاء", "الأرقام بالمليار دولار"),
+    counter_examples=("أرباح الشركة ارتفعت في الربع الأول",),
+    max_words=12,
+)
