@@ -642,6 +642,9 @@ STRUCTURAL_REASONS: Mapping[str, str] = {
     "data-table": "structure: a cell of a data table that sits in the article (introduced by a "
     "line ending in ':', between body text, or in the article's container): body, never "
     "a break of the main run (`table_cell_max_words`).",
+    "table-note": "structure: the note right under a data table (its unit or its data's "
+    "source, a line opened by `*` or a [`table-note`](rules.md#table-note) label): the table's, "
+    "body.",
     "layout-table": "structure: a table of fewer than two rows or columns, a long cell "
     "(`table_cell_max_words`) or headings lays out the page; its blocks are read as any others.",
     "link-table": "structure: a table most of whose cells are links — other pages, not data.",
