@@ -124,6 +124,29 @@ def test_a_dateline_needs_a_word_before_its_agency_when_it_has_a_number() -> Non
         assert leading_agency(normalize(widget)) is None, widget
 
 
+def test_datelines_as_wafa_and_kurdistan24_write_them() -> None:
+    # the place, the date in digits and the agency (WAFA); an outlet we do not know, in
+    # brackets after its place (Kurdistan24); a desk in brackets, or brackets after no place,
+    # name none
+    for line, agency in (
+        ("رام الله 12-5-2024 وفا- أقر مجلس الوزراء", "وفا"),
+        ("أربيل (كوردستان 24)- أعلنت حكومة الإقليم", "كوردستان 24"),
+        ("غزة (خاص)- قال شهود عيان", None),
+        ("القانون (المادة 24)- ينص على", None),
+    ):
+        found = leading_agency(normalize(line))
+        assert found == (normalize(agency) if agency else None), line
+    story = (
+        "أعلنت حكومة إقليم كردستان، اليوم الأحد، عن بدء صرف رواتب موظفي القطاع العام لشهر "
+        "نيسان اعتبارا من الأسبوع المقبل، بعد وصول الدفعة الأولى من بغداد.",
+        "وقال المتحدث باسم الحكومة إن عملية التوزيع ستبدأ بالوزارات التي أنجزت قوائمها، على "
+        "أن تستكمل خلال عشرة أيام في جميع المحافظات.",
+    )
+    lead = "أربيل (كوردستان 24)- " + story[0]
+    article = extract("\n".join(["حكومة الإقليم تبدأ صرف رواتب نيسان", lead, story[1]]))
+    assert (article.source, article.dateline) == ("كوردستان 24", "أربيل")
+
+
 PROSE = (
     "أعلنت الهيئة العليا للانتخابات اليوم النتائج الأولية للانتخابات البلدية التي جرت أمس في "
     "ثلاث محافظات، وسط إقبال فاق توقعات المراقبين وارتفاع ملحوظ في مشاركة الشباب والنساء."

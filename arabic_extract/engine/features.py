@@ -23,6 +23,7 @@ from arabic_extract.rules.attribution import (
     AGENCIES,
     AGENCY_NATIONALITIES,
     BYLINE,
+    BYLINE_ROLE,
     CLOSING_CREDIT,
     DATELINE,
     SOURCE_LINE,
@@ -119,7 +120,24 @@ def leading_agency(norm: str) -> str | None:
     if any(char.isdigit() for char in before) and not any(char.isalpha() for char in before):
         return None
     agency = (found.group("agency") or "").strip(" ()[]-–—")
-    return agency if is_outlet_name(agency) else None
+    if is_outlet_name(agency):
+        return agency
+    # (a short name in brackets after a place is the outlet's, known or not: أربيل (كوردستان
+    # 24)-; a desk or a role is none: غزة (خاص)-)
+    place = before.strip(" ()[]-–—،,")
+    bracketed = norm[found.start("agency") - 1 : found.start("agency")] == "("
+    if (
+        bracketed
+        and agency.count(" ") < _BRACKETED_OUTLET_WORDS
+        and is_place(place)
+        and BYLINE_ROLE.match(agency) is None
+    ):
+        return agency
+    return None
+
+
+# The most words of an outlet's name in brackets after a dateline's place.
+_BRACKETED_OUTLET_WORDS: Final = 3
 
 
 def dateline_agency(norm: str, words: int | None = None) -> str | None:
