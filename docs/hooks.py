@@ -632,6 +632,8 @@ STRUCTURAL_REASONS: Mapping[str, str] = {
     "not-the-headline": "fields (HTML): a title-like line that the metadata title does not name.",
     "headline-repeat": "fields: the headline shown again (often as an image's alt caption).",
     "caption": "fields: an image caption.",
+    "credit-caption": "pass 2: a title-like line that ends with a photo credit (`- أرشيف`, "
+    "`(رويترز)`), or with a date and a name in brackets: a photo's caption.",
     "listing-page": "page type: the page is a listing; its body blocks are teasers, not the body.",
     "live-entry": "page type: a block of a live blog's entry (its title or text): the body.",
     "not-a-live-entry": "page type: on a live blog, text outside the entries is not the body.",

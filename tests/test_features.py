@@ -124,6 +124,28 @@ def test_a_dateline_needs_a_word_before_its_agency_when_it_has_a_number() -> Non
         assert leading_agency(normalize(widget)) is None, widget
 
 
+def test_captions_by_what_they_say() -> None:
+    # a scene or a visit, on a short line that ends no sentence: a photo's caption even with no
+    # credit (Akhbar Al Khaleej, Al-Anba, Alayam)
+    story = (
+        "أعلنت وزارة الأشغال بدء أعمال المرحلة الثانية من مشروع تطوير الطريق الساحلي، على أن "
+        "تنتهي الأعمال خلال ثمانية عشر شهرا وفق الجدول الزمني المعتمد.",
+        "وأوضحت الوزارة أن المشروع يشمل إنشاء ثلاثة جسور وتوسعة الطريق إلى أربعة مسارات في كل "
+        "اتجاه، إلى جانب تطوير شبكات تصريف مياه الأمطار.",
+    )
+    config = ExtractionConfig(explain=True)
+    for caption in ("جانب من أعمال المشروع", "وزير الأشغال خلال تفقده موقع المشروع"):
+        page = "\n".join(["الأشغال تبدأ المرحلة الثانية من تطوير الطريق الساحلي", story[0]])
+        article = extract(f"{page}\n{caption}\n{story[1]}", config=config)
+        assert article.paragraphs == list(story), caption
+        assert article.captions == [caption]
+        assert next(b.reasons for b in article.blocks if b.text == caption)[0] == "caption-cue"
+    # a sentence that says so is no caption
+    sentence = "وقال الوزير إن جانب من الأعمال تأخر بسبب الأمطار."
+    page = "\n".join(["الأشغال تبدأ المرحلة الثانية", story[0], sentence, story[1]])
+    assert sentence in extract(page).paragraphs
+
+
 def test_datelines_as_wafa_and_kurdistan24_write_them() -> None:
     # the place, the date in digits and the agency (WAFA); an outlet we do not know, in
     # brackets after its place (Kurdistan24); a desk in brackets, or brackets after no place,

@@ -21,6 +21,7 @@ from arabic_extract.engine.features import Features, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 from arabic_extract.model import Label
+from arabic_extract.rules.captions import CAPTION_CUE
 from arabic_extract.rules.pages import VIDEO_LINE
 
 Cls = Literal["good", "near", "short", "bad"]
@@ -360,19 +361,19 @@ def mark_credit_captions(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
     """A title-like line that ends with a photo credit, or with a date and a name in
-    brackets (a gallery's or a figure's caption as page text shows it), is a caption; a
+    brackets, or that says what only a caption says (a scene: جانب من الاجتماع) is a caption
+    (a gallery's or a figure's caption as page text shows it); a
     title-like line right above it that repeats its words is the photo's alternative text,
     which renderers that keep images write as a line of its own (resiliparse, w3m): noise,
     skipped in the run as the caption is."""
-    out = [
-        Decision("bad", labels.CAPTION, ("credit-caption",))
-        if d.cls in ("near", "short")
-        and not f.prose_end
-        and (credit_tail(b.norm) or dated_credit(b.norm))
-        and _described(b.norm)
-        else d
-        for b, f, d in zip(blocks, feats, decs, strict=True)
-    ]
+    out = list(decs)
+    for i, (b, f, d) in enumerate(zip(blocks, feats, decs, strict=True)):
+        if d.cls not in ("near", "short") or f.prose_end or not _described(b.norm):
+            continue
+        if credit_tail(b.norm) or dated_credit(b.norm):
+            out[i] = Decision("bad", labels.CAPTION, ("credit-caption",))
+        elif _scene(b, f):
+            out[i] = Decision("bad", labels.CAPTION, (CAPTION_CUE.name,))
     for i in range(1, len(out)):
         if (
             out[i].label is labels.CAPTION
@@ -381,6 +382,21 @@ def mark_credit_captions(
         ):
             out[i - 1] = Decision("bad", labels.NOISE, ("image-alt",))
     return out
+
+
+def _scene(block: Block, feat: Features) -> bool:
+    """A short line that says what only a photo's caption says (CAPTION_CUE: جانب من الاجتماع،
+    الوزير خلال تفقده المشروع), and no heading (a subheading may name a visit)."""
+    return (
+        not block.heading
+        and feat.words <= _SCENE_WORDS
+        and CAPTION_CUE.may_occur(block.norm)
+        and CAPTION_CUE.match(block.norm, feat.words) is not None
+    )
+
+
+# The most words of a caption read by what it says (a sentence has more).
+_SCENE_WORDS: Final = 12
 
 
 def _alt_text(line: Block, feat: Features, caption: Block, config: ExtractionConfig) -> bool:

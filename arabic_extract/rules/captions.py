@@ -77,3 +77,27 @@ TABLE_NOTE = Family(
     counter_examples=("أرباح الشركة ارتفعت في الربع الأول",),
     max_words=12,
 )
+
+# What a photo's caption says and a sentence or a title does not: "a view of" the scene (جانب
+# من الاجتماع), "a shot of", or who does what "during" their visit (الوزير خلال تفقده المشروع).
+# Read on a short line that ends no sentence (see classify.mark_credit_captions).
+CAPTION_CUE = Family(
+    name="caption-cue",
+    kind="search",
+    description="What only a photo's caption says: جانب من, لقطة من, خلال لقائه (a scene, a "
+    "visit).",
+    phrases=(
+        *("جانب من", "جانب آخر من", "لقطة من", "لقطة لـ", "لقطات من", "مشهد من", "صورة تجمع"),
+        *("خلال لقائه", "خلال لقائها", "خلال استقباله", "خلال استقبالها", "خلال زيارته"),
+        *("خلال زيارتها", "خلال تفقده", "خلال تفقدها", "خلال ترؤسه", "خلال ترؤسها"),
+        *("خلال مشاركته", "خلال مشاركتها", "خلال افتتاحه", "خلال افتتاحها", "أثناء زيارته"),
+        *("أثناء لقائه", "أثناء تفقده"),
+    ),
+    examples=(
+        "جانب من أعمال المشروع",
+        "جانب من اجتماع قياديي وزارة التربية (محمد هاشم)",
+        "ولي العهد رئيس الوزراء خلال لقائه الخريجين",
+    ),
+    counter_examples=("الحكومة تقر خطة جديدة لدعم المشروعات",),
+    max_words=16,
+)
