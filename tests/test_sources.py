@@ -68,6 +68,23 @@ def test_a_separate_source_line_comes_first() -> None:
     assert extract(page).source == "سكاي نيوز عربية"
 
 
+@pytest.mark.parametrize(
+    "source_line,source",
+    [
+        # an exclusive of the outlet named after it (Lebanon24)
+        ('المصدر:\nخاص "لبنان 24"', "لبنان 24"),
+        ('المصدر: خاص "لبنان 24"', "لبنان 24"),
+        # a reporter and a place credit no outlet: the site's own name (Emarat Al-Youm)
+        ("المصدر: محمد فرحان - دبي", "الإمارات اليوم"),
+        # a place and an outlet: the outlet
+        ("المصدر: أبوظبي - البيان", "البيان"),
+    ],
+)
+def test_what_a_source_line_credits(source_line: str, source: str) -> None:
+    footer = "جميع الحقوق محفوظة © 2024 الإمارات اليوم"
+    assert extract(f"{TITLE}\n{LEAD}\n{LAST}\n{source_line}\n{footer}").source == source
+
+
 def test_the_credit_keeps_its_original_spelling() -> None:
     (block,) = line_blocks([LAST + " (أ.ف.ب)"], 10_000)
     assert closing_credit(block) == "أ.ف.ب"

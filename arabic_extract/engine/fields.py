@@ -23,6 +23,7 @@ from arabic_extract.engine.bylines import (
     is_place,
     name_before_date,
     read_byline,
+    role_end,
     split_outlet_byline,
 )
 from arabic_extract.engine.captions import caption_text
@@ -518,11 +519,20 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
     if not payload and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 6:
         block = blocks[i + 1]
         payload = EDGE_PUNCT.sub("", block.norm)
+    desk = role_end(payload)  # خاص "لبنان 24": an exclusive of the outlet named after it
+    if desk is not None:
+        payload = EDGE_PUNCT.sub("", payload[desk:])
     if not payload:
         return None
     parts = [p.strip(" ()") for p in _DASH_SPLIT.split(payload) if p.strip(" ()")]
     if len(parts) == 2:  # "city - outlet": the outlet is the part that names one, else the last
-        payload = next((p for p in parts if is_outlet_name(p)), parts[-1])
+        named = next((p for p in parts if is_outlet_name(p)), None)
+        others = [p for p in parts if not is_place(p)]
+        # (a reporter and a place credit no outlet: المصدر: محمد فرحان - دبي)
+        placed = named is None and len(others) < len(parts)
+        if placed and (not others or is_name(others[0], BARE_NAME_WORDS)):
+            return None
+        payload = named or parts[-1]
     return outlet_from_name(block, payload)
 
 
