@@ -25,7 +25,7 @@ import re
 from itertools import pairwise
 from typing import Final, final
 
-from arabic_extract.engine.bylines import BARE_NAME_WORDS, is_name, is_place_byline
+from arabic_extract.engine.bylines import BARE_NAME_WORDS, is_name, is_place, is_place_byline
 from arabic_extract.engine.features import NOISE_INDEX, closing_agency
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.attribution import BYLINE
@@ -424,6 +424,8 @@ def _goes_on(
         return True, True
     if following and _opening_link(last, line, following):
         return True, False
+    if following and _verb_before_link(last, line, following):
+        return True, True
     return after_cut and not line[0].isdigit(), False
 
 
@@ -471,6 +473,31 @@ def _opening_link(before: str, line: str, after: str) -> bool:
     )
 
 
+def _verb_before_link(before: str, line: str, after: str) -> bool:
+    """A sentence's first word alone, a verb in the past (its feminine ت: سجلت، وقعت، أطلقت),
+    then a link of two words or more (its subject, a name), then the sentence going on to its
+    end (سجلت / محمية جزيرة تاروت / في المنطقة الشرقية ارتفاعا ...). A noun's plural ends in ات
+    and a place's name is no verb (بيروت)."""
+    word = before.strip()
+    if (
+        len(word) not in _VERB_LETTERS
+        or not word.isalpha()
+        or word[-1] != "ت"
+        or word.endswith(("ات", "وت"))
+        or word.startswith("ال")
+    ):
+        return False
+    if after[-1] not in _FINAL or after.count(" ") + 1 < _PROSE_WORDS or not _short(line):
+        return False
+    # (a link of two words or more, a name: a poll's buttons, تصويت / النتائج, are one word
+    # each; and what follows goes on the sentence, it opens no new one: وقال ...)
+    if " " not in line or any(char.isdigit() for char in line) or ":" in line:
+        return False
+    return not _opens_with_attribution(after) and not is_place(normalize(word))
+
+
+# How many letters a verb in the past with its feminine ت has (سجلت to واستعرضت).
+_VERB_LETTERS: Final = range(3, 10)
 # The marks after a link inside a sentence; the most words before a sentence's first link
 # that are joined to it (a title, above a paragraph that opens with a link, has more).
 _CLAUSE_MARKS: Final = frozenset("،,")
