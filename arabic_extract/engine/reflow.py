@@ -453,9 +453,24 @@ def _sentence_start(line: str) -> bool:
 
 def _opens_with_attribution(line: str) -> bool:
     """A line that opens with a verb of attribution, with its و or not (وقال رئيس الوزراء،
-    وأوضح السيد): a sentence's start, never a title's."""
+    وأوضح السيد), or with و and a verb in the past (وانخفضت العقود الآجلة): a sentence's start,
+    never a title's (a title opens with no و)."""
     first = normalize(line.split(None, 1)[0])
-    return first in _OPENERS or (first[:1] == "و" and first[1:] in _OPENERS)
+    if first in _OPENERS:
+        return True
+    return first[:1] == "و" and (first[1:] in _OPENERS or _past_verb(first[1:]))
+
+
+def _past_verb(word: str) -> bool:
+    """A verb in the past, by its feminine ت (سجلت، وقعت، انخفضت): not a plural in ات, nor
+    a word with the article. (A place ending so, بيروت, is ruled out by the caller.)"""
+    return (
+        len(word) in _VERB_LETTERS
+        and word.isalpha()
+        and word[-1] == "ت"
+        and not word.endswith(("ات", "وت"))
+        and not word.startswith("ال")
+    )
 
 
 def _opening_link(before: str, line: str, after: str) -> bool:
@@ -479,13 +494,7 @@ def _verb_before_link(before: str, line: str, after: str) -> bool:
     end (سجلت / محمية جزيرة تاروت / في المنطقة الشرقية ارتفاعا ...). A noun's plural ends in ات
     and a place's name is no verb (بيروت)."""
     word = before.strip()
-    if (
-        len(word) not in _VERB_LETTERS
-        or not word.isalpha()
-        or word[-1] != "ت"
-        or word.endswith(("ات", "وت"))
-        or word.startswith("ال")
-    ):
+    if not _past_verb(word):
         return False
     if after[-1] not in _FINAL or after.count(" ") + 1 < _PROSE_WORDS or not _short(line):
         return False
