@@ -368,12 +368,17 @@ def mark_credit_captions(
     skipped in the run as the caption is."""
     out = list(decs)
     for i, (b, f, d) in enumerate(zip(blocks, feats, decs, strict=True)):
-        if d.cls not in ("near", "short") or f.prose_end or not _described(b.norm):
+        if d.cls not in ("near", "short") or f.prose_end:
             continue
+        # (the cheap tests first: most lines end with no credit and say no scene)
         if credit_tail(b.norm) or dated_credit(b.norm):
-            out[i] = Decision("bad", labels.CAPTION, ("credit-caption",))
+            reason = "credit-caption"
         elif _scene(b, f):
-            out[i] = Decision("bad", labels.CAPTION, (CAPTION_CUE.name,))
+            reason = CAPTION_CUE.name
+        else:
+            continue
+        if _described(b.norm):
+            out[i] = Decision("bad", labels.CAPTION, (reason,))
     for i in range(1, len(out)):
         if (
             out[i].label is labels.CAPTION

@@ -124,12 +124,11 @@ def leading_agency(norm: str) -> str | None:
         return agency
     # (a short name in brackets after a place is the outlet's, known or not: أربيل (كوردستان
     # 24)-; a desk or a role is none: غزة (خاص)-)
-    place = before.strip(" ()[]-–—،,")
     bracketed = norm[found.start("agency") - 1 : found.start("agency")] == "("
     if (
         bracketed
         and agency.count(" ") < _BRACKETED_OUTLET_WORDS
-        and is_place(place)
+        and is_place(before.strip(" ()[]-–—،,"))
         and BYLINE_ROLE.match(agency) is None
     ):
         return agency

@@ -420,12 +420,13 @@ def _goes_on(
         return True, _short(line)
     if _running(last) and _short(line):
         return True, True
-    if following and _link_between(last, line, following):
-        return True, True
-    if following and _opening_link(last, line, following):
-        return True, False
-    if following and _verb_before_link(last, line, following):
-        return True, True
+    if following:  # a link cut out of a sentence (BeautifulSoup's text)
+        if _link_between(last, line, following):
+            return True, True
+        if _opening_link(last, line, following):
+            return True, False
+        if _verb_before_link(last, line, following):
+            return True, True
     return after_cut and not line[0].isdigit(), False
 
 
@@ -493,16 +494,16 @@ def _verb_before_link(before: str, line: str, after: str) -> bool:
     then a link of two words or more (its subject, a name), then the sentence going on to its
     end (سجلت / محمية جزيرة تاروت / في المنطقة الشرقية ارتفاعا ...). A noun's plural ends in ات
     and a place's name is no verb (بيروت)."""
-    word = before.strip()
-    if not _past_verb(word):
+    # (the cheap tests first: most lines before another are no lone word ending in ت)
+    if before[-1] != "ت" or " " in before or after[-1] not in _FINAL:
         return False
-    if after[-1] not in _FINAL or after.count(" ") + 1 < _PROSE_WORDS or not _short(line):
+    if not _past_verb(before) or after.count(" ") + 1 < _PROSE_WORDS or not _short(line):
         return False
     # (a link of two words or more, a name: a poll's buttons, تصويت / النتائج, are one word
     # each; and what follows goes on the sentence, it opens no new one: وقال ...)
     if " " not in line or any(char.isdigit() for char in line) or ":" in line:
         return False
-    return not _opens_with_attribution(after) and not is_place(normalize(word))
+    return not _opens_with_attribution(after) and not is_place(normalize(before))
 
 
 # How many letters a verb in the past with its feminine ت has (سجلت to واستعرضت).
