@@ -47,6 +47,14 @@ def test_what_a_class_string_says() -> None:
     assert shared.noise and not shared.article
     # a negated word says what is absent: "no-share" is no share bar
     assert read_words("no-share", noise_tokens=True) is NO_WORDS
+    # the site's header is furniture, the article's own header is none (WordPress, its themes,
+    # CSS modules); another furniture word in it still counts
+    assert read_words("site-header", noise_tokens=True).noise == ("dom:menu",)
+    for own in ("entry-header", "entry-header-outer", "td-post-header", "Article_header__Qw1"):
+        assert read_words(own, noise_tokens=True) is NO_WORDS, own
+    assert read_words("entry-header share", noise_tokens=True).noise == ("dom:share",)
+    # a column by its side says nothing: in a right-to-left layout the right one is the article's
+    assert read_words("rightCol", noise_tokens=True) is NO_WORDS
 
 
 _SOME_TOKENS = sorted(_NOISE_TOKEN_SET)[:20]

@@ -364,7 +364,7 @@ def _class_tokens(lowered: str) -> list[str]:
 # own final names directly, an imported name through its dictionary of globals).
 _HIDDEN_CLASSES: Final = HIDDEN_CLASSES
 _ARTICLE_TOKENS: Final = ARTICLE_TOKENS
-_ARTICLE_HEADER_TOKENS: Final = ARTICLE_HEADER_TOKENS
+_ARTICLE_HEADER_TOKENS: Final = tuple(sorted(ARTICLE_HEADER_TOKENS))
 # For an ASCII class string: every byte but a-z becomes a space, and the furniture tokens as
 # bytes (the runs of letters of the string's bytes are its _class_tokens).
 _LETTER_BYTES: Final = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
@@ -389,9 +389,11 @@ def read_words(value: str, noise_tokens: bool) -> Words:
     article = any(word in _ARTICLE_TOKENS for word in joined)
     caption = "wpcaptiontext" in joined
     reasons: tuple[str, ...] = ()
-    # (an article container, or the article's own header, is never furniture)
-    own = article or any(word in _ARTICLE_HEADER_TOKENS for word in joined)
-    hits = _noise_hits(lowered) if noise_tokens and not own else frozenset()
+    # (an article container is never furniture, nor is the article's own header: entry-header,
+    # entry-header-outer, Article_header__Qw1)
+    hits = _noise_hits(lowered) if noise_tokens and not article else frozenset()
+    if "header" in hits and any(word.startswith(_ARTICLE_HEADER_TOKENS) for word in joined):
+        hits = hits - {"header"}
     if hits:
         words = lowered.split()
         if any(w.startswith(_NEGATIONS) for w in words):

@@ -200,7 +200,9 @@ NOISE_TOKENS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
             }
         ),
         "dom:breadcrumb": frozenset({"breadcrumb", "breadcrumbs", "crumbs", "crumb"}),
-        "dom:sidebar": frozenset({"sidebar", "widget", "widgets", "aside", "rightcol", "leftcol"}),
+        # (not a column by its side: in a right-to-left layout the right column holds the
+        # article, rightCol on Akhbar El Yom)
+        "dom:sidebar": frozenset({"sidebar", "widget", "widgets", "aside"}),
         "dom:newsletter": frozenset(
             {"newsletter", "subscribe", "subscription", "signup", "follow", "followus", "download"}
         ),
