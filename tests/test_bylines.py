@@ -5,6 +5,7 @@ page text."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -107,6 +108,8 @@ def test_read_byline(line: str, authors: tuple[str, ...], dateline: str | None) 
         ("عبد الرحيم العسري - هسبريس", "هسبريس"),
         ("عربي21 - محمد علي", "عربي21"),
         ("دبي - الإمارات اليوم", "الإمارات اليوم"),
+        # a name that ends with a nationality in the feminine is an outlet's (Akhbarona)
+        ("أخبارنا المغربية - محمد الراضي", "أخبارنا المغربية"),
         ("اليوم - الدمام", "اليوم"),
         # a desk, a place, or a third part is no outlet
         ("كتب: أحمد علي - خاص", None),
@@ -559,7 +562,10 @@ def test_short_header_lines_are_no_captions_without_a_photo() -> None:
     assert extract(markdown).captions == ["محمد صلاح"]
 
 
-@pytest.mark.parametrize("header_class", ["entry-header", "post-header", "td-post-header"])
+@pytest.mark.parametrize(
+    "header_class",
+    ["entry-header", "post-header", "td-post-header", "entry-header-outer", "Article_header__Qw1"],
+)
 def test_the_articles_own_header_is_no_site_furniture(header_class: str) -> None:
     # WordPress and its themes wrap the headline, the byline and the date in an entry header;
     # the site's header around the logo and the menu is still furniture
@@ -625,3 +631,23 @@ def test_place_outlet_and_writer_credit_the_outlet_alone() -> None:
             "عبدالرحمن أميني",
             "بنغازي",
         )
+
+
+def test_a_name_above_its_time_ago_is_the_byline() -> None:
+    header = ("محمود فتحي", "منذ ساعتين")
+    config = ExtractionConfig(reference_time=datetime(2025, 1, 12, 18))
+    for page in (text_page(*header), plain_html_page(*header)):
+        article = extract(page, config=config)
+        assert (article.author, article.published) == ("محمود فتحي", datetime(2025, 1, 12, 16))
+
+
+def test_a_name_and_its_date_in_two_inline_elements() -> None:
+    # minified markup: the byline's name and its date touch (محمد عبدالله19 نوفمبر 2026)
+    html = (
+        f'<html lang="ar"><body><article><h1>{TITLE}</h1><div class="meta"><span><a href="/a">'
+        "محمد عبدالله</a></span><span>19 نوفمبر 2026</span></div>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    article = extract(html)
+    assert (article.author, article.published) == ("محمد عبدالله", datetime(2026, 11, 19))

@@ -589,6 +589,14 @@ def test_a_year_touches_a_clock_only_after_four_digits() -> None:
     assert find_dates(normalize("12/1/2025101"))[:1] == []
 
 
+def test_a_named_date_may_touch_the_letter_before_its_day() -> None:
+    # a byline's name and its date in two inline elements, their texts joined
+    (found,) = find_dates(normalize("محمد عبدالله19 نوفمبر 2026"))
+    assert found.value == datetime(2026, 11, 19)
+    # never a digit: 119 نوفمبر is no day
+    assert find_dates(normalize("رقم 119 نوفمبر 2026")) == []
+
+
 # --- the months' trie reads as their alternation ---------------------------------------------
 
 

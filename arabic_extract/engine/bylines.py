@@ -27,6 +27,7 @@ from arabic_extract.engine.dates import has_date_words, only_dates, read_date_li
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
+    AGENCY_NATIONALITIES,
     BYLINE,
     BYLINE_OTHERS,
     BYLINE_ROLE,
@@ -156,7 +157,19 @@ def _known_outlet(norm: str) -> bool:
         AGENCIES.match(norm) is not None
         or OUTLET_WORDS.match(norm) is not None
         or _today_outlet(norm)
+        or _national_outlet(norm)
     )
+
+
+def _national_outlet(norm: str) -> bool:
+    """A byline's part of two or three words that ends with a nationality in the feminine
+    (أخبارنا المغربية، الشروق التونسية): an outlet's name, no person's."""
+    words = norm.split()
+    return 2 <= len(words) <= _NATIONAL_OUTLET_WORDS and words[-1] in _NATIONALITIES
+
+
+_NATIONALITIES: Final = frozenset(normalize(word) for word in AGENCY_NATIONALITIES)
+_NATIONAL_OUTLET_WORDS: Final = 3
 
 
 def _today_outlet(norm: str) -> bool:
@@ -403,8 +416,14 @@ def name_before_date(norm: str) -> tuple[int, int] | None:
     in the normalised line (after a byline word), or None. The name has two or three words and
     the rest of the line is a date and date-line words."""
     date = _DATE_START.search(norm)
-    if date is None or not 2 <= norm.count(" ", 0, date.start()) <= 7:
-        return None  # no date, or not a few words before it: most lines of a header
+    if date is None:
+        return None
+    # (the name's words and the space before the date, which a name touching its date lacks:
+    # محمد عبدالله19 نوفمبر 2026)
+    glued = date.start() > 0 and norm[date.start() - 1].isalpha()
+    spaces = norm.count(" ", 0, date.start()) + (1 if glued else 0)
+    if not 2 <= spaces <= 7:
+        return None  # not a few words before the date: most lines of a header
     dated = read_date_line(norm, None)
     if not dated:
         return None

@@ -106,11 +106,13 @@ _SEP: Final = r"\s*+[-/.]\s*+"
 
 # A named month, day first (15 رمضان 1445; 19/مايو/2024 and 12-يناير-2025, as some CMSes write
 # it) or month first (November 9, 2020): one pattern, so that a line is scanned once (the
-# day-first branch starts at a digit, the other at a letter).
+# day-first branch starts at a digit, the other at a letter). A day may touch the letter before
+# it (محمد عبدالله19 نوفمبر 2026: a byline's name and its date in two inline elements, their
+# texts joined with nothing between), never a digit.
 NAMED_DATE: Final = regex.compile(
-    rf"{_B}(?:(?P<day>\d{{1,2}})\s*+(?:[/-]\s*+)?+(?:من\s*+)?+{_MONTH}\s*+[,،/-]?+\s*+"
+    rf"(?:(?<!\p{{N}})(?P<day>\d{{1,2}})\s*+(?:[/-]\s*+)?+(?:من\s*+)?+{_MONTH}\s*+[,،/-]?+\s*+"
     rf"(?:(?:سنه|عام)\s*+)?+"
-    rf"|{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_YEAR_END}{_ERA}"
+    rf"|{_B}{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_YEAR_END}{_ERA}"
 )
 # All digits, year first or last. Years 1300-1499 are Hijri (no Gregorian news date has them);
 # the Hijri branches set the empty group "hijri".

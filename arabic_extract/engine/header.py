@@ -91,7 +91,7 @@ def _name_above_date(
         # byline's place and outlet may stand under the name: منصور السلمي / سبق- جدة)
         if (
             feats[k].date_line
-            or decs[k].label is labels.BYLINE
+            or decs[k].label in (labels.BYLINE, labels.DATE)  # (a time-ago: منذ ساعتين)
             or (
                 "no-letters" in decs[k].reasons
                 and is_date_line(blocks[k].norm, config.max_date_line_words)
