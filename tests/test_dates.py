@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, HijriDate, extract
 from arabic_extract.engine import dates
@@ -663,11 +665,30 @@ def test_the_checks_before_the_date_line_patterns_are_implied_by_them() -> None:
         (dates.RELATIVE, lambda m: "منذ" in m or "قبل" in m),
         (dates._ZONE_WORDS, lambda m: "t" in m or "k" in m or "بتوقيت" in m),
         (dates._NUMERIC_HINT, lambda m: any(mark in m for mark in "-/.")),
+        (dates.NUMERIC_DATE, lambda m: sum(m.count(mark) for mark in "-/.") >= 2),
     ]
     for pattern, holds in checks:
         found = [m.group() for s in subjects for m in pattern.finditer(s)]
         assert found, pattern.pattern
         assert all(holds(m) for m in found), pattern.pattern
+
+
+def test_year_digits_reads_code_points_as_the_pattern_does() -> None:
+    # every code point year_digits() reads itself is a decimal digit to it when \d says so
+    digit = regex.compile(r"\d")
+    known = [*range(dates._KNOWN_BELOW), *range(0x2000, 0x2070)]
+    for code in known:
+        is_digit = dates._decimal_digit(code) if code < dates._KNOWN_BELOW else False
+        assert is_digit is (digit.fullmatch(chr(code)) is not None), f"U+{code:04X}"
+
+
+_YEAR_PIECES = ["1", "2", "٢", "۴", "߂", "१", "٣٣", "2024", " ", "-", "ب", "ـ", "–", "“", "é", "😀"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_YEAR_PIECES), max_size=12).map("".join), st.text()))
+def test_year_digits_is_the_year_pattern(text: str) -> None:
+    assert dates.year_digits(text) is (dates._YEAR_DIGITS.search(text) is not None)
 
 
 def test_date_labels_on_lines_of_their_own() -> None:

@@ -42,7 +42,7 @@ from arabic_extract.engine.normalize import (
     original_slice,
 )
 from arabic_extract.engine.reflow import text_lines
-from arabic_extract.engine.words import CLITICS, TOKEN, strip_clitic, tokens
+from arabic_extract.engine.words import _EDGE_MARKS, CLITICS, TOKEN, strip_clitic, tokens
 
 
 @pytest.mark.parametrize(
@@ -421,6 +421,21 @@ def test_tokens_fast_path_reads_characters_as_the_pattern_does() -> None:
         char = chr(code)
         if char.isalnum() or char.isspace():
             assert (TOKEN.fullmatch(char) is not None) is char.isalnum(), f"U+{code:04X}"
+
+
+def test_marks_stripped_from_a_words_ends_are_no_letters_or_numbers() -> None:
+    # tokens() takes a word that is letters and digits once these are stripped as one token
+    assert all(TOKEN.fullmatch(mark) is None and not mark.isspace() for mark in _EDGE_MARKS)
+
+
+_EDGE_PIECES = ["كتاب", "2024", "a", "٣", "ـ", "\u064e", *_EDGE_MARKS]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_EDGE_PIECES), max_size=8))
+def test_words_between_marks_are_the_pattern_runs(pieces: list[str]) -> None:
+    text = "".join(pieces) + " " + " ".join(pieces)
+    assert tokens(text) == TOKEN.findall(text)
 
 
 def _fold_in_passes(text: str) -> str:

@@ -169,6 +169,46 @@ _UNITS: Final = MappingProxyType(
 )
 
 _YEAR_DIGITS: Final = regex.compile(r"\d{4}")
+# The code points year_digits() reads itself: every decimal digit below _KNOWN_BELOW is in one
+# of _DIGIT_RANGES (ASCII, Arabic-Indic, Persian, NKo), and General Punctuation (dashes,
+# quotes) holds none (tests/test_dates.py checks each code point against the pattern's \d).
+_KNOWN_BELOW: Final = 0x0966
+_DIGIT_RANGES: Final = ((0x30, 0x39), (0x0660, 0x0669), (0x06F0, 0x06F9), (0x07C0, 0x07C9))
+_PUNCTUATION_START: Final = 0x2000
+_PUNCTUATION_END: Final = 0x206F
+
+
+def _decimal_digit(code: int) -> bool:
+    """Whether a code point below _KNOWN_BELOW is a decimal digit."""
+    if code <= 0x39:
+        return code >= 0x30
+    if code < 0x0660:
+        return False  # (Arabic letters and punctuation: most of a line)
+    return any(low <= code <= high for low, high in _DIGIT_RANGES)
+
+
+def year_digits(norm: str) -> bool:
+    """Whether ``norm`` holds four decimal digits in a row (_YEAR_DIGITS: the year every absolute
+    date has), read character by character: the pattern's search cost 4-5 k instructions a
+    line, most of it the call's own, on every short line of a page. A character past the
+    ranges read here hands the line to the pattern."""
+    run = 0
+    for i in range(len(norm)):
+        code = ord(norm[i])
+        if code < _KNOWN_BELOW:
+            if _decimal_digit(code):
+                run += 1
+                if run == 4:
+                    return True
+            else:
+                run = 0
+        elif _PUNCTUATION_START <= code <= _PUNCTUATION_END:
+            run = 0
+        else:
+            return _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is not None
+    return False
+
+
 _FILLER: Final = regex.compile(r"[\s\p{P}\p{S}\d]++")
 # The words of a date line that are not its dates (removed to see whether anything else is left).
 _LINE_WORDS: Final[tuple[Family, ...]] = (
@@ -248,14 +288,17 @@ def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[regex.Ma
     """The matches of the date patterns in a normalised line, in order, none overlapping
     another (up to ``limit`` and one more of each pattern); ``year``: the caller knows the
     line holds four digits."""
-    if not year and _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
+    if not year and not year_digits(norm):
         return []  # every absolute date has a four-digit year
     found: list[regex.Match[str]] = []
     # the month pattern is slow (a long alternation tried at every position): it runs only
     # when the first word of some month's name occurs in the line
     if _MONTH_HINT.search(norm) is not None:
         found.extend(islice(NAMED_DATE.finditer(norm), limit + 1))
-    if ("-" in norm or "/" in norm or "." in norm) and _NUMERIC_HINT.search(norm) is not None:
+    # (a numeric date holds two separators: a line with one, as "2024 - 22:40" has, runs
+    # neither the hint nor the pattern, 60 k instructions)
+    separators = norm.count("-") + norm.count("/") + norm.count(".")
+    if separators >= 2 and _NUMERIC_HINT.search(norm) is not None:
         found.extend(islice(NUMERIC_DATE.finditer(norm), limit + 1))
     if len(found) > 1:
         found.sort(key=lambda m: (m.start(), -m.end()))
@@ -747,7 +790,7 @@ def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
     if words > max_words:
         return False
     # every absolute date pattern has a four-digit year
-    if _YEAR_DIGITS.search(norm, None, None, KEEP_GIL) is None:
+    if not year_digits(norm):
         return _labelled_relative(norm)
     spans = _date_spans(norm, year=True)
     if not spans:
