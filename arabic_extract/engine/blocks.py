@@ -106,6 +106,8 @@ class Block:
 
 def bullet_end(text: str) -> int:
     """Where the text starts after a leading list marker (0 when it has none)."""
+    if text[:1].isdigit() and "." not in text[1:3] and ")" not in text[1:3]:
+        return 0  # a number that is no item's (1. , 12) ): dates, counts; no pattern run
     marker = BULLET.match(text, None, None, KEEP_GIL) if text[:1] in _BULLET_STARTS else None
     return marker.end() if marker is not None else 0
 

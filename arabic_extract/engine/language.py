@@ -49,7 +49,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 _OTHER_SCRIPTS: Final = tuple(
     (name, regex.compile(rf"\p{{{name}}}")) for name in ("Cyrillic", *SCRIPT_LANGUAGES)
 )
-_ANY_SPECIFIC: Final = re.compile("[" + re.escape("".join(SPECIFIC_LETTERS.values())) + "]")
+_SPECIFIC_CHARS: Final = "".join(SPECIFIC_LETTERS.values())
 # Letters that Arabic and Persian keyboards, and writers, interchange: a function word is listed
 # once and matched in every such spelling (variants are made once, here, so that no word of
 # the text needs folding).
@@ -97,7 +97,19 @@ def language_name(code: str | None) -> str:
 
 
 def _share(text: str, letters: str, total: int) -> float:
-    return sum(text.count(ch) for ch in letters) / total
+    # (a letter the text lacks, most of them, is ruled out by an `in`: several times cheaper
+    # than counting it)
+    found = 0
+    for ch in letters:
+        if ch in text:
+            found += text.count(ch)
+    return found / total
+
+
+def _any_of(text: str, letters: str) -> bool:
+    """Does ``text`` hold any of ``letters``? (An `in` a letter: a third of the cost of one
+    search for a class of them.)"""
+    return any(ch in text for ch in letters)
 
 
 def _word_shares(words: list[str], codes: tuple[str, ...]) -> dict[str, float]:
@@ -118,7 +130,7 @@ def _arabic_script(
     text: str, words: list[str], letters: int, config: ExtractionConfig
 ) -> LanguageGuess:
     # (one search rules out the many counts on a text with none of those letters: Arabic's)
-    if config.language_specific_letters <= 0 or _ANY_SPECIFIC.search(text) is not None:
+    if config.language_specific_letters <= 0 or _any_of(text, _SPECIFIC_CHARS):
         specific = {code: _share(text, chars, letters) for code, chars in SPECIFIC_LETTERS.items()}
         best = max(specific, key=lambda code: specific[code])
         if specific[best] >= config.language_specific_letters:
@@ -196,13 +208,13 @@ def detect_language(text: str, config: ExtractionConfig) -> LanguageGuess:
     letters = _letters(words)
     if letters < config.language_min_letters:
         return LanguageGuess(None, f"too little text ({letters} letters)")
-    # (a run starts with a letter of a block when it sorts within the block: compared whole,
-    # without making its first letter a string)
-    arabic = [w for w in words if "\u0620" <= w < "\u0700"]
+    # (a run starts with a letter of a block when its first letter's code is in the block:
+    # no comparison of strings)
+    arabic = [w for w in words if 0x620 <= ord(w[0]) < 0x700]
     arabic_letters = _letters(arabic)
     if arabic_letters * 2 >= letters:
         return _arabic_script(sample, arabic, arabic_letters, config)
-    latin = [w for w in words if w < "\u0250"]
+    latin = [w for w in words if ord(w[0]) < 0x250]
     latin_letters = _letters(latin)
     if latin_letters * 2 >= letters:
         return _latin_script(sample, latin, latin_letters, config)

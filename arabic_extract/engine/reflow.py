@@ -590,6 +590,8 @@ def _aligned(lines: list[str]) -> set[int]:
     run: list[int] = []
     width = 0
     for k, line in enumerate([*lines, ""]):
+        if not run and "  " not in line:
+            continue  # no cell, no table under way: nothing changes (most lines)
         stripped = line.strip()
         if run and _RULE_ROW.fullmatch(stripped):
             continue  # the rule under a header row (pandoc's plain text): the table goes on
@@ -660,6 +662,10 @@ def cell_rows(lines: list[str]) -> tuple[list[str], list[int]]:
     rows: list[int] = []
     row = 0
     for k, line in enumerate(lines):
+        if not aligned and "\t" not in line:  # no table row: the line as it is (most lines)
+            out.append(line)
+            rows.append(0)
+            continue
         if k - 1 in aligned and k + 1 in aligned and _RULE_ROW.fullmatch(line.strip()):
             continue  # a header's rule, inside the table
         if "\t" in line:

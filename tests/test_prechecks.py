@@ -1,0 +1,101 @@
+"""The cheap prechecks that rule lines out before a rule family's pattern runs (page_type), and
+the `in` tests that stand for a search of a class of letters (language), agree with what they
+stand for."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from arabic_extract.engine import page_type
+from arabic_extract.engine.blocks import _BULLET_STARTS, BULLET, bullet_end
+from arabic_extract.engine.language import _SPECIFIC_CHARS, _any_of, _share
+from arabic_extract.engine.normalize import normalize
+from arabic_extract.rules.languages import PERSIAN_LETTERS, SPECIFIC_LETTERS
+from arabic_extract.rules.pages import PHOTO_COUNTER, VIDEO_LINE
+
+_PIECES = (
+    "صوره",
+    "الصوره",
+    "صور",
+    "ال",
+    "رقم",
+    "من",
+    "/",
+    " ",
+    "3",
+    "12",
+    "الفيديو",
+    "المقطع",
+    "مده",
+    "شاهد",
+    "مشاهده",
+    "تشغيل",
+    "اضغط",
+    "لمشاهده",
+    "video",
+    "duration",
+    "watch",
+    "the",
+    ":",
+    "-",
+    "،",
+    "صباح",
+    "ص",
+    "ا",
+    "ة",
+    "ى",
+    "پ",
+    "ے",
+    "ښ",
+    "ە",
+    "\u200c",
+)
+
+
+def _lines(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(count)]
+
+
+def _samples() -> list[str]:
+    return [
+        *_lines(3000, 1),
+        *PHOTO_COUNTER.examples,
+        *PHOTO_COUNTER.counter_examples,
+        *VIDEO_LINE.examples,
+        *VIDEO_LINE.counter_examples,
+    ]
+
+
+def test_photo_counter_opens_with_a_digit_or_its_word() -> None:
+    for line in _samples():
+        norm = normalize(line)
+        if norm[:1] in page_type._COUNTER_STARTS and PHOTO_COUNTER.match(norm) is not None:
+            assert norm[0].isdigit() or norm.startswith(page_type._COUNTER_WORDS), line
+
+
+def test_video_label_holds_one_of_its_words() -> None:
+    assert page_type._VIDEO_WORDS is not None
+    for line in [*_samples(), *VIDEO_LINE.phrases]:
+        norm = normalize(line)
+        if VIDEO_LINE.match(norm) is not None:
+            assert any(word in norm for word in page_type._VIDEO_WORDS), line
+
+
+def test_letters_found_by_in_as_by_a_class() -> None:
+    specific = re.compile("[" + re.escape("".join(SPECIFIC_LETTERS.values())) + "]")
+    for text in _samples():
+        assert _any_of(text, _SPECIFIC_CHARS) == (specific.search(text) is not None), text
+        for letters in (PERSIAN_LETTERS, "ةى", _SPECIFIC_CHARS):
+            expected = sum(text.count(ch) for ch in letters) / 7
+            assert _share(text, letters, 7) == expected, text
+
+
+def test_bullet_end_without_a_number_mark() -> None:
+    rng = random.Random(2)
+    pieces = ("1", "12", "٣", "²", ".", ")", " ", "\t", "-", "•", "أ", "x", "\u200f")
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        found = BULLET.match(text) if text[:1] in _BULLET_STARTS else None
+        assert bullet_end(text) == (found.end() if found is not None else 0), text
