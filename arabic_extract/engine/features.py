@@ -46,7 +46,9 @@ _DIGIT: Final = regex.compile(r"\d")
 @final
 class Features:
     """What pass 1 knows about a block before looking at its neighbours (immutable; see
-    :class:`~arabic_extract.engine.blocks.Block`)."""
+    :class:`~arabic_extract.engine.blocks.Block`). ``stopword_ratio`` is counted only for a
+    line that does not read as prose (no sentence's end, no comma): 0.0 on one that does,
+    where classify does not ask for it."""
 
     __slots__ = (
         "byline",
@@ -167,11 +169,20 @@ def tail_agency(norm: str, words: int | None = None, tokens: list[str] | None = 
     """A dateline line that ends with the agency: الرياض 12 رمضان 1445 هـ الموافق 22 مارس 2024 م
     واس. Short, dated, and its last words are a known agency. (``tokens``: ``norm.split()``,
     when the caller has it.)"""
-    if (words is not None and words > 20) or _DIGIT.search(norm, None, None, KEEP_GIL) is None:
+    if (words is not None and words > _TAIL_WORDS) or _DIGIT.search(
+        norm, None, None, KEEP_GIL
+    ) is None:
         return None
-    if tokens is None:
-        tokens = norm.split()
-    if len(tokens) > 20:
+    return _dated_tail_agency(norm, norm.split() if tokens is None else tokens)
+
+
+# The most words of a dated line that ends with its agency.
+_TAIL_WORDS: Final = 20
+
+
+def _dated_tail_agency(norm: str, tokens: list[str]) -> str | None:
+    """:func:`tail_agency` of a line known to hold a digit (``tokens``: ``norm.split()``)."""
+    if len(tokens) > _TAIL_WORDS:
         return None
     if not _may_end_an_agency(tokens[-3:]):
         return None
@@ -294,24 +305,56 @@ def meta_line(norm: str, config: ExtractionConfig) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names or ["date-line"]))
 
 
+@final
+class _Limits:
+    """The thresholds block_features reads for every block, read from the config once a call
+    (each read of a config's attribute costs the compiled module a generic attribute lookup)."""
+
+    __slots__ = ("date_words", "digit_words", "max_title", "meta_words", "min_title")
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self.date_words: Final[int] = config.max_date_line_words
+        self.meta_words: Final[int] = config.max_meta_line_words
+        self.min_title: Final[int] = config.min_title_words
+        self.max_title: Final[int] = config.max_title_words
+        # The longest line whose digits matter: a date line's, or a dated agency line's.
+        self.digit_words: Final[int] = max(config.max_date_line_words, _TAIL_WORDS)
+
+
 def block_features(block: Block, config: ExtractionConfig) -> Features:
+    """What pass 1 knows about one block (see :func:`features`)."""
+    return _block_features(block, config, _Limits(config))
+
+
+def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> Features:
     norm = block.norm
     if not norm:
         return _noise_features(block, 0, ("empty",), False)
-    tokens = norm.split()
-    words = len(tokens)
-    head = tokens[0]
+    # A normalised line has one space between words and none at its ends: its words are
+    # counted without splitting it (a split makes a string of every word: on a paragraph,
+    # more than the rest of its features), and split only where a feature reads its words.
+    words = norm.count(" ") + 1
+    space = norm.find(" ")
+    head = norm if space < 0 else norm[:space]
     if head.isalnum():  # the common case, without a regular expression: see first_word
         first = NUMBER if head[0].isdigit() else head
         has_letters = head[0].isalpha() or _LETTER.search(norm, None, None, KEEP_GIL) is not None
     else:
         first = first_word(norm)
         has_letters = _LETTER.search(norm, None, None, KEEP_GIL) is not None
-    date_line = is_date_line(norm, config.max_date_line_words, words)
+    # Whether the line holds a digit, asked once for is_date_line and tail_agency: a date line
+    # holds a year's four digits or a relative stamp's منذ or قبل (see is_date_line), and most
+    # lines hold neither, which plain tests and one search tell for less than its patterns.
+    digits = words <= limits.digit_words and _DIGIT.search(norm, None, None, KEEP_GIL) is not None
+    date_line = (
+        words <= limits.date_words
+        and (digits or "منذ" in norm or "قبل" in norm)
+        and is_date_line(norm, limits.date_words, words)
+    )
     noise = NOISE_INDEX.match(norm, words, first)
     if (
         not noise
-        and words <= config.max_meta_line_words
+        and words <= limits.meta_words
         and not date_line
         and any(separator in norm for separator in _META_SEPARATORS)
     ):
@@ -329,15 +372,26 @@ def block_features(block: Block, config: ExtractionConfig) -> Features:
     if tail not in _SENTENCE_MARKS and norm[-1:] == ")" and closing_agency(norm) is not None:
         tail = "."  # a sentence closed by its credit: ... المقبل. (رويترز)
     sentence_end = tail in _SENTENCE_MARKS
-    agency_at_end = tail_agency(norm, words, tokens)
+    tokens: list[str] | None = None
+    agency_at_end = None
+    if digits and words <= _TAIL_WORDS:
+        tokens = norm.split()
+        agency_at_end = _dated_tail_agency(norm, tokens)
     agency = leading_agency(norm) or agency_at_end
-    title_words = config.min_title_words <= words <= config.max_title_words
+    title_words = limits.min_title <= words <= limits.max_title
+    prose_end = tail in _PROSE_MARKS
+    commas = norm.count("،") + norm.count(",") + norm.count("؛")
+    # (classify reads the share of function words only of a line that does not read as prose
+    # already: counting them, each word a lookup, is spared on a paragraph)
+    stopword_ratio = 0.0
+    if not (prose_end or commas > 0):
+        stopword_ratio = _stopwords(norm.split() if tokens is None else tokens) / words
     return Features(
         words=words,
         chars=len(block.text),
-        stopword_ratio=_stopwords(tokens) / words,
-        prose_end=tail in _PROSE_MARKS,
-        commas=norm.count("،") + norm.count(",") + norm.count("؛"),
+        stopword_ratio=stopword_ratio,
+        prose_end=prose_end,
+        commas=commas,
         title_like=title_words and (not sentence_end or norm.endswith(("?", "؟", "!"))),
         noise=noise,
         source_line=SOURCE_LINE.match(norm, words, first) is not None,
@@ -389,12 +443,13 @@ def features(
     so a line's features are computed once per call; nothing is kept between calls."""
     seen: dict[tuple[str, int], Features] = {}
     out: list[Features] = []
+    limits = _Limits(config)
     for index, block in enumerate(blocks):
         if index and index % 64 == 0 and out_of_time(deadline):  # (the first 64 always)
             break
         key = (block.norm, len(block.text))
         feat = seen.get(key)
         if feat is None:
-            feat = seen[key] = block_features(block, config)
+            feat = seen[key] = _block_features(block, config, limits)
         out.append(feat)
     return out
