@@ -47,7 +47,14 @@ def test_credit_tail_shortcut_answers_as_the_pattern(pieces: list[str]) -> None:
 
 
 def test_captions_with_credits() -> None:
-    for line in ("الوزير في المؤتمر - أرشيف", "الوزير في المؤتمر (رويترز)", "المؤتمر تصوير: فلان"):
+    for line in (
+        "الوزير في المؤتمر - أرشيف",
+        "الوزير في المؤتمر (رويترز)",
+        "المؤتمر تصوير: فلان",
+        # AFP and EPA as Al Jazeera credits them
+        "مزارع يجمع محصول القطن في ريف الرقة (الفرنسية)",
+        "متظاهرون أمام البرلمان (الأوروبية)",
+    ):
         assert credit_tail(normalize(line)), line
     assert not credit_tail(normalize("الوزير في المؤتمر الصحفي اليوم"))
 
@@ -279,3 +286,20 @@ TAIL_PIECES = [
 def test_tail_agency_shortcut_answers_as_every_tail(pieces: list[str]) -> None:
     norm = normalize(" ".join(pieces))
     assert tail_agency(norm) == plain_tail_agency(norm)
+
+
+def test_a_photo_credited_to_afp_under_the_date_is_no_headline() -> None:
+    # Noon Post (AMP) as inscriptis writes it: the title, the writer, the date, the photo's
+    # caption credited (الفرنسية), then the story
+    title = "كيف غيّرت الحرب خريطة الزراعة في شمال سوريا؟"
+    caption = "مزارع يجمع محصول القطن في ريف الرقة (الفرنسية)"
+    story = (
+        "على امتداد سهول الجزيرة السورية، تبدو الحقول التي كانت تنتج قرابة نصف محصول القمح في "
+        "البلاد شبه خالية، بعد سنوات من الحرب والجفاف وارتفاع تكاليف الإنتاج.",
+        "يقول أبو محمد، وهو مزارع من ريف الحسكة، إنه لم يعد قادراً على تحمل تكاليف الوقود "
+        "والبذار والأسمدة، وإن كثيراً من جيرانه هجروا أراضيهم.",
+    )
+    page = "\n".join([title, "سلمى الحسن", "15 نوفمبر 2026", caption, *story])
+    article = extract(page)
+    assert (article.headline, article.author) == (title, "سلمى الحسن")
+    assert article.captions == ["مزارع يجمع محصول القطن في ريف الرقة"]

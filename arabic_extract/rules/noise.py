@@ -766,6 +766,9 @@ PHOTO_CREDIT = Family(
         "أ ف ب",
         "أ.ف.ب",
         "رويترز",
+        # AFP and EPA as Al Jazeera and its kin credit photos: (الفرنسية)، (الأوروبية)
+        "الفرنسية",
+        "الأوروبية",
         "أسوشيتد برس",
         "فرانس برس",
         "وكالة فرانس برس",
