@@ -12,7 +12,7 @@ import pytest
 from growth import growth, linear
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.engine.one_line import cut_line, cut_page, page_line
+from arabic_extract.engine.one_line import _sentence_ends, cut_line, cut_page, page_line
 from arabic_extract.evaluation import prf
 from arabic_extract.shapes import ONE_LINE
 
@@ -266,3 +266,10 @@ def test_the_dev_pages_on_one_line(name: str) -> None:
     }
     assert min(scores.values()) >= 0.85, scores
     assert sum(scores.values()) / len(scores) >= 0.93, scores
+
+
+def test_a_run_of_marks_makes_no_sentences() -> None:
+    # "! ! !" holds no letter between its marks: no sentence ends there, so a hostile line of
+    # them is not cut into thousands of pieces (the cut before was linear, but a block a mark)
+    assert _sentence_ends("! " * 50) == []
+    assert _sentence_ends("جملة اولي. ! ! جملة ثانيه. ") == [10, 26]

@@ -54,6 +54,7 @@ _SENTENCE_END: Final = regex.compile(r"(?<![.!?؟…۔])[.!?؟…۔]++[\"'»”�
 # The marks a finished sentence ends with (an ellipsis cuts a teaser short: it is no end).
 _FULL_STOPS: Final = frozenset(".!?؟۔")
 _WORD: Final = regex.compile(r"\S++")
+_LETTER: Final = regex.compile(r"\p{L}")
 # Marks around a button's word (|فيسبوك|, "طباعة").
 _MARKS_AROUND: Final = "|•·/-–—:,،()[]«»\"'"
 # What parts a page's title: a dash or a bar between spaces ("headline - site").
@@ -167,7 +168,7 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
     """The pieces of a page joined on one line, in order (see the module's docstring)."""
     norm, offsets = normalize_with_offsets(line)
     cuts = {0, len(norm)}
-    cuts.update(match.end() for match in _SENTENCE_END.finditer(norm))
+    cuts.update(_sentence_ends(norm))
     for start, end in stamps(norm):
         cuts.update((start, end))
     prompts = [match.span() for match in _PROMPTS.finditer(norm)]
@@ -192,6 +193,23 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
         if piece:
             pieces.extend(_items(piece, _ends_sentence(norm[start:end]), config))
     return pieces
+
+
+def _sentence_ends(norm: str) -> list[int]:
+    """Where the sentences of a normalised line end: after a sentence's mark, when a letter
+    stands since the last end (a run of marks, "! ! !", makes no sentences: each would be a
+    block of its own, thousands on a hostile line)."""
+    ends: list[int] = []
+    last = 0
+    lettered = False  # a letter since the last end
+    for match in _SENTENCE_END.finditer(norm):
+        # (each stretch is searched once: from the last mark's end, not the last cut's)
+        lettered = lettered or _LETTER.search(norm, last, match.start()) is not None
+        if lettered:
+            ends.append(match.end())
+            lettered = False
+        last = match.end()
+    return ends
 
 
 def _button_runs(norm: str, prompts: list[tuple[int, int]]) -> list[int]:
