@@ -307,21 +307,19 @@ ARTICLE_TOKENS = frozenset(
 )
 
 # The article's own header (its headline, byline and date; WordPress writes entry-header),
-# never the site's: a class or id word of these (separators removed, as for ARTICLE_TOKENS)
-# makes no furniture of the "header" in it.
+# never the site's: a class or id word that starts with one of these (separators removed, as
+# for ARTICLE_TOKENS: entry-header-outer, Article_header__Qw1) makes no furniture of the
+# "header" in it.
 ARTICLE_HEADER_TOKENS = frozenset(
     {
-        "entryheader",
-        "postheader",
-        "articleheader",
+        "entryhead",
+        "posthead",
+        "articlehead",
         "storyheader",
         "newsheader",
         "singleheader",
         "singlepostheader",
         "tdpostheader",
-        "entryhead",
-        "posthead",
-        "articlehead",
     }
 )
 
