@@ -137,6 +137,14 @@ RELATIVE: Final = regex.compile(
     r"دقائق|ساعتين|ساعتان|ساعه|ساعات|يومين|يومان|يوم|ايام|اسبوعين|اسبوع|اسابيع|شهرين|شهر|اشهر|"
     r"شهور|سنتين|سنه|سنوات|عامين|عام|اعوام)(?![\p{L}])"
 )
+
+
+def has_relative_word(norm: str) -> bool:
+    """Whether a normalised text holds منذ or قبل, which every RELATIVE stamp opens with: a
+    text without them holds none (plain tests, before the pattern)."""
+    return "منذ" in norm or "قبل" in norm
+
+
 # The part of the day a clock time names: after noon (4:10 عصرا is 16:10), around noon (1:30
 # ظهرا is 13:30, 11:30 ظهرا is 11:30), at night (11:20 ليلا is 23:20, 1:00 ليلا and 12 ليلا
 # are after midnight), in the morning (12:30 ص is 00:30).
@@ -743,7 +751,7 @@ def only_date_words(rest: str) -> bool:
     # clock's colon or h, منذ or قبل, a zone's t or k or بتوقيت)
     if ":" in rest or "h" in rest:
         rest = TIME.sub(" ", rest)
-    if "منذ" in rest or "قبل" in rest:
+    if has_relative_word(rest):
         rest = RELATIVE.sub(" ", rest)
     if "t" in rest or "k" in rest or "بتوقيت" in rest:
         rest = _ZONE_WORDS.sub(" ", rest)
@@ -770,7 +778,7 @@ def only_dates(norm: str, start: int = 0) -> bool:
 def _labelled_relative(norm: str) -> bool:
     """A label and a relative stamp (آخر تحديث: منذ يومين). A stamp alone is the time-ago
     noise family's, not a date line."""
-    if "منذ" not in norm and "قبل" not in norm:
+    if not has_relative_word(norm):
         return False
     found = RELATIVE.search(norm)
     if found is None:

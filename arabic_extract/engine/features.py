@@ -14,7 +14,7 @@ from arabic_extract.engine.bylines import (
     is_place_byline,
     split_outlet_byline,
 )
-from arabic_extract.engine.dates import find_relative, is_date_line
+from arabic_extract.engine.dates import find_relative, has_relative_word, is_date_line
 from arabic_extract.engine.deadline import out_of_time
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
@@ -348,7 +348,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
     digits = words <= limits.digit_words and _DIGIT.search(norm, None, None, KEEP_GIL) is not None
     date_line = (
         words <= limits.date_words
-        and (digits or "منذ" in norm or "قبل" in norm)
+        and (digits or has_relative_word(norm))
         and is_date_line(norm, limits.date_words, words)
     )
     noise = NOISE_INDEX.match(norm, words, first)
