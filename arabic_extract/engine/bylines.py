@@ -153,18 +153,18 @@ def _known_outlet(norm: str) -> bool:
     """An outlet by name or by an outlet word (a short Latin name may be a person's: John
     Smith, unlike in :func:`is_outlet_name`), or named "today" in a byline's part (see
     _today_outlet)."""
-    return len(norm.split()) <= _OUTLET_MAX_WORDS and (
+    words = norm.split()
+    return len(words) <= _OUTLET_MAX_WORDS and (
         AGENCIES.match(norm) is not None
         or OUTLET_WORDS.match(norm) is not None
-        or _today_outlet(norm)
-        or _national_outlet(norm)
+        or _today_outlet(words)
+        or _national_outlet(words)
     )
 
 
-def _national_outlet(norm: str) -> bool:
-    """A byline's part of two or three words that ends with a nationality in the feminine
-    (أخبارنا المغربية، الشروق التونسية): an outlet's name, no person's."""
-    words = norm.split()
+def _national_outlet(words: list[str]) -> bool:
+    """A byline's part (its words) of two or three words that ends with a nationality in the
+    feminine (أخبارنا المغربية، الشروق التونسية): an outlet's name, no person's."""
     return 2 <= len(words) <= _NATIONAL_OUTLET_WORDS and words[-1] in _NATIONALITIES
 
 
@@ -172,11 +172,10 @@ _NATIONALITIES: Final = frozenset(normalize(word) for word in AGENCY_NATIONALITI
 _NATIONAL_OUTLET_WORDS: Final = 3
 
 
-def _today_outlet(norm: str) -> bool:
-    """A byline's part that names an outlet "today", alone or after a place or a people:
-    اليوم (the Saudi daily), الإمارات اليوم، بغداد اليوم، روسيا اليوم. (In a sentence اليوم is
-    the day: only a byline's part is read so.)"""
-    words = norm.split()
+def _today_outlet(words: list[str]) -> bool:
+    """A byline's part (its words) that names an outlet "today", alone or after a place or a
+    people: اليوم (the Saudi daily), الإمارات اليوم، بغداد اليوم، روسيا اليوم. (In a sentence
+    اليوم is the day: only a byline's part is read so.)"""
     if not words or words[-1] != _TODAY or len(words) > _TODAY_OUTLET_WORDS:
         return False
     return len(words) == 1 or words[0] not in _NOT_IN_NAMES

@@ -572,8 +572,7 @@ def credit_alone(block: Block) -> str | None:
     inner = EDGE_PUNCT.sub("", norm[opening:])
     if not inner or len(inner) > _CREDIT_CHARS:
         return None
-    names = [name.strip() for name in _CREDIT_LIST.split(inner)]
-    if not all(name and AGENCIES.compiled.fullmatch(name) is not None for name in names):
+    if not _agencies(_CREDIT_LIST.split(inner)):
         return None  # (several agencies: رويترز، د ب أ)
     return original_text(block, inner) or None
 
@@ -583,12 +582,19 @@ def _agencies_slashed(block: Block) -> str | None:
     norm = block.norm
     if "/" not in norm or len(norm) > _CREDIT_CHARS:
         return None
-    names = [name.strip() for name in norm.split("/")]
-    if len(names) > _SLASHED_NAMES or not all(
-        name and AGENCIES.compiled.fullmatch(name) is not None for name in names
-    ):
+    names = norm.split("/")
+    if len(names) > _SLASHED_NAMES or not _agencies(names):
         return None
     return clean_edges(block.text) or None
+
+
+def _agencies(names: list[str]) -> bool:
+    """Whether every one of a credit's names (spaces around them allowed) is an agency's."""
+    for raw in names:
+        name = raw.strip()
+        if not name or AGENCIES.compiled.fullmatch(name) is None:
+            return False
+    return True
 
 
 def _initials(norm: str) -> bool:
