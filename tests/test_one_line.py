@@ -273,3 +273,11 @@ def test_a_run_of_marks_makes_no_sentences() -> None:
     # them is not cut into thousands of pieces (the cut before was linear, but a block a mark)
     assert _sentence_ends("! " * 50) == []
     assert _sentence_ends("جملة اولي. ! ! جملة ثانيه. ") == [10, 26]
+
+
+def test_marks_with_no_words_between_them_are_no_items() -> None:
+    # a run of items is words: " " " ... stays one piece (it was a block every two marks)
+    config = ExtractionConfig()
+    assert cut_line('" ' * 400 + '"', config) == ['" ' * 400 + '"']
+    menu = " ".join(["الرئيسية", "أخبار", "رياضة", "اقتصاد", "ثقافة", "فنون", "صحة", "تقنية"] * 3)
+    assert len(cut_line(menu, config)) > 1

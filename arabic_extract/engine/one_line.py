@@ -55,6 +55,7 @@ _SENTENCE_END: Final = regex.compile(r"(?<![.!?؟…۔])[.!?؟…۔]++[\"'»”�
 _FULL_STOPS: Final = frozenset(".!?؟۔")
 _WORD: Final = regex.compile(r"\S++")
 _LETTER: Final = regex.compile(r"\p{L}")
+_WORDLIKE: Final = regex.compile(r"[\p{L}\p{N}]")
 # Marks around a button's word (|فيسبوك|, "طباعة").
 _MARKS_AROUND: Final = "|•·/-–—:,،()[]«»\"'"
 # What parts a page's title: a dash or a bar between spaces ("headline - site").
@@ -359,6 +360,10 @@ def _items(piece: str, sentence: bool, config: ExtractionConfig) -> list[str]:
     together: cut into pieces of ``one_line_item_words`` words."""
     words = piece.split()
     if sentence or len(words) < config.one_line_run_words:
+        return [piece]
+    # (items are words: marks with none between them, " " " ..., are no run of items, and a
+    # hostile line of them is not cut into a block every two marks)
+    if sum(1 for word in words if _WORDLIKE.search(word) is not None) < config.one_line_run_words:
         return [piece]
     size = config.one_line_item_words
     return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
