@@ -25,14 +25,20 @@ Why this is not flaky on a loaded 2-core machine:
 from __future__ import annotations
 
 import ast
+import gc
 import sys
+import time
 from pathlib import Path
 
 import pytest
+import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from linear_patterns import Growth, measure, package_patterns, units
+
+from arabic_extract.rules import SEP
+from arabic_extract.rules.catalog import all_families
 
 ROOT = Path(__file__).resolve().parents[1]
 PATTERNS = package_patterns()
@@ -91,3 +97,38 @@ def test_no_function_compiles_a_pattern_of_its_own() -> None:
         for where in _compiled_in_functions(path)
     ]
     assert not found, "patterns compiled inside functions:\n" + "\n".join(found)
+
+
+_RUN_MARKS = ("- ", "-", " ", "،", "(", "/", "—", ". ", " | ", "*")
+_SCAN = regex.compile(rf"{SEP}*+")
+
+
+def _best_cpu(pattern: regex.Pattern[str], subject: str) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.thread_time()
+        pattern.match(subject)
+        best = min(best, time.thread_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("mark", _RUN_MARKS)
+def test_a_run_of_marks_is_read_once_by_line_families(mark: str) -> None:
+    """A line of 8,000 marks then a word no family takes: every family read from the line's start
+    (line, prefix, label) gives it up after reading the run about once, as a bare scan of marks
+    does. The growth test above does not see it: a family whose lead was tried again at each mark
+    is still linear, but 750 times the scan (a 16 KB line cost 17 ms in one family)."""
+    subject = mark * (8000 // len(mark)) + "بxz!"
+    gc.disable()
+    try:
+        scan = _best_cpu(_SCAN, subject)
+        slow = []
+        for family in all_families():
+            if family.kind == "search":
+                continue
+            cost = _best_cpu(family.compiled, subject)
+            if cost > 20 * scan and cost > 5e-4:
+                slow.append(f"{family.name}: {cost / scan:.0f}x the scan")
+    finally:
+        gc.enable()
+    assert not slow, "\n".join(slow)
