@@ -323,3 +323,31 @@ def test_the_site_name_from_its_copyright_line(footer: str, site: str) -> None:
     for page in (text, html):
         article = extract(page)
         assert article.site_name == article.source == site
+
+
+@pytest.mark.parametrize(
+    "line,source,author",
+    [
+        ("المصدر أونلاين - حاوره: عبدالله المنيفي", "المصدر أونلاين", "عبدالله المنيفي"),
+        ("المصدر نيوز - كتب: سامي العلي", "المصدر نيوز", "سامي العلي"),
+        ("المصدر أونلاين", "المصدر أونلاين", None),
+    ],
+)
+def test_an_outlet_named_after_the_source_label(line: str, source: str, author: str | None) -> None:
+    """المصدر أونلاين is a Yemeni outlet, not the label المصدر before an outlet named أونلاين:
+    a word that ends outlets' names right after the label (no colon, no dash) makes the two one
+    name, and the writer after the dash is the author, in text and in HTML."""
+    text = extract(f"{TITLE}\n{line}\n{LEAD}\n{LAST}")
+    html = extract(
+        f"<html><body><h1>{TITLE}</h1><p>{line}</p><p>{LEAD}</p><p>{LAST}</p></body></html>"
+    )
+    for article in (text, html):
+        assert (article.source, article.author) == (source, author)
+
+
+@pytest.mark.parametrize(
+    "line", ["المصدر: أونلاين نيوز", "المصدر أونلاين الأسبوعي تقرير عن المياه"]
+)
+def test_a_label_with_its_colon_or_a_longer_line_keeps_its_reading(line: str) -> None:
+    article = extract(f"{TITLE}\n{line}\n{LEAD}\n{LAST}")
+    assert article.source != "المصدر أونلاين"

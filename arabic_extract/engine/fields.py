@@ -49,6 +49,7 @@ from arabic_extract.rules.attribution import (
     BYLINE,
     LEAD_ATTRIBUTION,
     NAME_TRAILERS,
+    OUTLET_SUFFIX,
     PUBLISHER,
     PUBLISHING,
     SOURCE_LINE,
@@ -362,7 +363,7 @@ def find_byline(
     place: str | None = None
     for i in order:
         # (a name above its role line is read with the role and the place under it)
-        if decs[i].label is not labels.BYLINE or decs[i].reasons == NAME_ABOVE_ROLE:
+        if decs[i].reasons == NAME_ABOVE_ROLE or not _names_writer(blocks[i], decs[i]):
             continue
         found = read_byline(strip_bullet(blocks[i].text), site)
         payload = BYLINE.payload(blocks[i].norm)
@@ -380,6 +381,14 @@ def find_byline(
         if span is not None and (name := span_text(blocks[i], *span)):
             return Byline((name,), place)
     return role_byline(blocks, decs, run, order) or Byline((), place)
+
+
+def _names_writer(block: Block, dec: Decision) -> bool:
+    """A byline, or a source line whose label opens the outlet's name, which may name the
+    writer after it (المصدر أونلاين - حاوره: فلان)."""
+    if dec.label is labels.BYLINE:
+        return True
+    return dec.label is labels.SOURCE and _label_and_suffix(block.norm) is not None
 
 
 def _place_below(blocks: list[Block], decs: list[Decision], i: int, site: str | None) -> str | None:
@@ -515,6 +524,9 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
     """The outlet a source line names: after "المصدر:", or on the next line when the label
     stands alone; "(أبوظبي - البيان)" names البيان."""
     block = blocks[i]
+    named = _label_and_suffix(block.norm)
+    if named:  # المصدر أونلاين - حاوره: فلان: the label and the word after it are the outlet
+        return original_text(block, named) or None
     payload = EDGE_PUNCT.sub("", SOURCE_LINE.payload(block.norm) or "")
     if not payload and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 6:
         block = blocks[i + 1]
@@ -534,6 +546,26 @@ def source_line_outlet(blocks: list[Block], i: int) -> str | None:
             return None
         payload = named or parts[-1]
     return outlet_from_name(block, payload)
+
+
+def _label_and_suffix(norm: str) -> str | None:
+    """The outlet's name when a source label is its first word: a word that ends names
+    (:data:`OUTLET_SUFFIX`) follows the label with no mark between them, and the line ends there
+    or goes on after a dash or a colon (المصدر أونلاين - حاوره: فلان)."""
+    found = SOURCE_LINE.match(norm)
+    if found is None or not found.group("rest")[:1].isspace():
+        return None
+    parts = found.group("rest").split(maxsplit=1)
+    if not parts or OUTLET_SUFFIX.match(parts[0], 1) is None:
+        return None
+    after = parts[1] if len(parts) > 1 else ""
+    if after and after[0] not in _NAME_ENDS:
+        return None
+    return EDGE_PUNCT.sub("", norm[: len(norm) - len(found.group("rest"))]) + " " + parts[0]
+
+
+# What may follow an outlet's name on its source line: a dash or a bar before a byline, a colon.
+_NAME_ENDS: Final = "-–—|:"
 
 
 def credited_outlet(

@@ -199,6 +199,22 @@ OUTLET_WORDS = Family(
     counter_examples=("إسلام عيسى",),
 )
 
+# Words that end an outlet's name after an ordinary word (المصدر أونلاين, الوطن نيوز, عمون 24):
+# after a label word such as المصدر with no mark between them, the two are the outlet's name.
+OUTLET_SUFFIX = Family(
+    name="outlet-suffix",
+    kind="line",
+    description="A word that ends an outlet's name: أونلاين, نيوز, بوست, 24, نت, برس, الإخباري.",
+    phrases=(
+        *("أونلاين", "نيوز", "بوست", "برس", "تايمز", "ديجيتال", "أوبزرفر", "نت", "24"),
+        *("الإخباري", "الإخبارية", "الإلكتروني", "الإلكترونية"),
+        *("online", "news", "post", "press", "times"),
+    ),
+    max_words=1,
+    examples=("أونلاين", "نيوز", "24", "الإخباري"),
+    counter_examples=("وكالة", "حاوره: عبدالله المنيفي"),
+)
+
 # The nationalities news agencies are named by (وكالة الأنباء الألمانية، الفرنسية للأنباء).
 AGENCY_NATIONALITIES: tuple[str, ...] = (
     *("الألمانية", "الفرنسية", "الروسية", "الصينية", "الإيرانية", "التركية", "الإيطالية"),
