@@ -219,6 +219,11 @@ def test_tab_separated_cells_are_lines() -> None:
                 "بنسبة كبيرة خلال الموسم."
             ],
         ),
+        (  # وكتب opens a sentence (كتب alone opens a byline); the clause before a quoted
+            # post ends with a colon
+            ["وكتب أستاذ التاريخ في جامعة", "كولومبيا", "رشيد الخالدي على منصة «إكس»:"],
+            ["وكتب أستاذ التاريخ في جامعة كولومبيا رشيد الخالدي على منصة «إكس»:"],
+        ),
     ],
 )
 def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
@@ -246,6 +251,9 @@ def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
         ["منوعات", "نجوم الفن", "في ليلة صاخبة احتفل نجوم الفن بافتتاح المهرجان في دورته الجديدة."],
         # a byline that ends on a name written as the preposition على may be (علي)
         ["كتب: أحمد سمير ومحمد علي", "أقرت الحكومة خطة جديدة لدعم المشروعات الصغيرة."],
+        # a byline's label alone opens no sentence; a label's colon ends none
+        ["كتب أستاذ التاريخ في جامعة", "كولومبيا", "رشيد الخالدي على منصة «إكس»:"],
+        ["وكتب أستاذ التاريخ في جامعة", "كولومبيا", "المصدر:"],
         # a sentence closed by its credit, then a short line
         [
             "وقال المتحدث إن المحادثات ستستأنف في جنيف، وإن الوفد سيعود الأسبوع المقبل. (رويترز)",

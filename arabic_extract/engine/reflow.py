@@ -436,11 +436,19 @@ def _link_between(before: str, line: str, after: str) -> bool:
     are no label, date or count (the link's text), then the sentence's end (أعلنت الوزارة أن
     المفاوضات بين إسرائيل وحركة / حماس / بشأن هدنة ...; وقال رئيس الوزراء / محمد مصطفى / في
     مستهل الجلسة ...)."""
-    if before[-1] in _MARKS or after[-1] not in _FINAL or not _short(line):
+    if before[-1] in _MARKS or not _ends_sentence(after) or not _short(line):
         return False
     if before[0] in _BULLETS or ":" in line or any(char.isdigit() for char in line):
         return False  # a list's item or a deck; a label, a date or a count: the header's lines
     return _sentence_start(before)
+
+
+def _ends_sentence(line: str) -> bool:
+    """A line that ends a sentence: with a final mark, or with a colon after words enough for a
+    clause that introduces a quote (... على منصة «إكس»:), which a label (المصدر:) has not."""
+    if line[-1] in _FINAL:
+        return True
+    return line[-1] == ":" and line.count(" ") + 1 >= _QUOTING_WORDS
 
 
 def _sentence_start(line: str) -> bool:
@@ -518,6 +526,9 @@ _OPENERS: Final = frozenset(normalize(w) for w in ATTRIBUTION_VERBS if not w.sta
 
 # Words that make a line a sentence's start, never a title's: complementizers and relative
 # pronouns (normalised: أن and إن are both ان); with at least this many words.
+# The fewest words of a clause that ends with a colon before a quote (رشيد الخالدي على منصة
+# «إكس»:); a label has one to three (المصدر:، اقرأ أيضا:، رابط مختصر:).
+_QUOTING_WORDS: Final = 4
 _SENTENCE_WORDS: Final = frozenset({"ان", "انه", "انها", "التي", "الذي", "الذين", "اللذين"})
 _PROSE_START_WORDS: Final = 6
 

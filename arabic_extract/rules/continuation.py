@@ -46,6 +46,9 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "أوردت",
     "غرد",
     "غردت",
+    # (with its و only: كتب alone opens a byline, كتب: فلان)
+    "وكتب",
+    "وكتبت",
 )
 
 # Words after which a sentence or a title always goes on: prepositions, conjunctions and
