@@ -441,6 +441,8 @@ def plain_html_page(*header: str) -> str:
         # the outlet, as the site writes its own name, and the name
         (("هسبريس - عبد الرحيم العسري", "الأحد 12 يناير 2025 - 14:00"), "عبد الرحيم العسري"),
         (("العربية.نت - محمد الحربي", "نشر في: 12 يناير 2025"), "محمد الحربي"),
+        # a source's label and its outlet between the name and the date (Asharq Business)
+        (("محمد الشمري", "المصدر:", "الشرق", "نشر في: 12 مايو 2024, 9:15 ص"), "محمد الشمري"),
         # not a name: a place, a section, a label; and a name with no date under it
         (("القاهرة", "الإثنين 20 مايو 2024"), None),
         (("محليات", "الإثنين 20 مايو 2024"), None),
@@ -452,6 +454,7 @@ def plain_html_page(*header: str) -> str:
         (("صورة أرشيفية - محمود فتحي", "الإثنين 20 مايو 2024"), None),
         # too far from the date: two lines between
         (("محمود فتحي", "صورة أرشيفية", "القاهرة اليوم", "الإثنين 20 مايو 2024"), None),
+        (("محمد الشمري", "المصدر:", "الشرق", "القاهرة اليوم", "12 مايو 2024"), None),
     ],
 )
 def test_a_name_above_the_date_is_the_author(header: tuple[str, ...], author: str | None) -> None:

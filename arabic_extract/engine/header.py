@@ -86,7 +86,9 @@ def _name_above_date(
         return False
     if not _LINKED_NAME.issuperset(dec.reasons) or not _bare_byline(blocks[i].norm):
         return False
-    for k in range(i + 1, min(i + 1 + _NAME_TO_DATE, run.start)):
+    # (a source's label and its outlet may stand under the name: المصدر: / الشرق, a line more)
+    reach = _NAME_TO_DATE + 1 if decs[i + 1].label is labels.SOURCE else _NAME_TO_DATE
+    for k in range(i + 1, min(i + 1 + reach, run.start)):
         # (a date of digits alone is "no-letters" noise to features, not a date line; a
         # byline's place and outlet may stand under the name: منصور السلمي / سبق- جدة)
         if (
