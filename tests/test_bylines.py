@@ -654,3 +654,39 @@ def test_a_name_and_its_date_in_two_inline_elements() -> None:
     )
     article = extract(html)
     assert (article.author, article.published) == ("محمد عبدالله", datetime(2026, 11, 19))
+
+
+@pytest.mark.parametrize(
+    "meta,below",
+    [
+        ("", ""),
+        ('<span class="views">532</span>', '<div class="byline">القاهرة – باج نيوز</div>'),
+    ],
+)
+def test_a_name_and_its_time_ago_in_two_inline_elements(meta: str, below: str) -> None:
+    """Minified markup where the name touches its time-ago (محمد عبداللهمنذ ساعتين): no word
+    ends in منذ but ومنذ, so the stamp starts there; the byline's place under a view counter is
+    its dateline."""
+    html = (
+        f'<html lang="ar"><body><article><h1>{TITLE}</h1><div class="meta"><span><a href="/a">'
+        f"محمد عبدالله</a></span><span>منذ ساعتين</span>{meta}</div>{below}"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    config = ExtractionConfig(reference_time=datetime(2025, 1, 12, 18))
+    article = extract(html, config=config)
+    assert (article.author, article.published) == ("محمد عبدالله", datetime(2025, 1, 12, 16))
+    assert article.dateline == ("القاهرة" if below else None)
+
+
+def test_the_bylines_place_under_its_date_and_a_count() -> None:
+    header = ("محمد عبدالله", "منذ ساعتين", "532", "القاهرة – باج نيوز")
+    article = extract(text_page(*header))
+    assert (article.author, article.dateline) == ("محمد عبدالله", "القاهرة")
+
+
+def test_a_glued_stamp_starts_at_mundhu_only() -> None:
+    """No word ends in منذ but ومنذ; many end in قبل (المستقبل): only منذ starts a stamp that
+    touches the name before it."""
+    assert name_before_date(normalize("محمد عبداللهمنذ ساعتين")) == (0, 12)
+    assert name_before_date(normalize("نادي المستقبل ساعتين")) is None

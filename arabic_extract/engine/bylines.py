@@ -39,8 +39,10 @@ from arabic_extract.rules.attribution import (
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _LETTER: Final = regex.compile(r"\p{L}")
-# Where a date may start: a digit, or a relative stamp (منذ 3 ساعات، قبل يومين).
-_DATE_START: Final = regex.compile(r"\d|(?<![\p{L}])(?:منذ|قبل)(?![\p{L}])")
+# Where a date may start: a digit, or a relative stamp (منذ 3 ساعات، قبل يومين). منذ may touch
+# the name before it (محمد عبداللهمنذ ساعتين: two inline elements, minified): no word ends so,
+# but for ومنذ; many end in قبل (مستقبل).
+_DATE_START: Final = regex.compile(r"\d|منذ(?![\p{L}])|(?<![\p{L}])قبل(?![\p{L}])")
 _LATIN_NAME: Final = regex.compile(r"^[a-z][a-z .&-]{1,24}$")
 # Between the parts of a byline: a dash or a bar standing apart from a word (a lone tatweel is a
 # dash: "بيروت ـ فلان"), or one that ends a word before a space ("لندن- عربي21"), or a dash or a

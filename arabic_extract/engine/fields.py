@@ -365,7 +365,10 @@ def find_byline(
         # (a name above its role line is read with the role and the place under it)
         if decs[i].reasons == NAME_ABOVE_ROLE or not _names_writer(blocks[i], decs[i]):
             continue
-        found = read_byline(strip_bullet(blocks[i].text), site)
+        # (a name and the date after it: محمد عبداللهمنذ ساعتين; the name alone is read)
+        span = name_before_date(blocks[i].norm)
+        named = span_text(blocks[i], *span) if span is not None else None
+        found = read_byline(named or strip_bullet(blocks[i].text), site)
         payload = BYLINE.payload(blocks[i].norm)
         alone = payload is not None and not EDGE_PUNCT.sub("", payload)  # "بقلم:" on its own
         if alone and i + 1 < len(blocks):  # the name is on the next line
@@ -383,6 +386,11 @@ def find_byline(
     return role_byline(blocks, decs, run, order) or Byline((), place)
 
 
+_COUNTER: Final = ("counter",)
+# The byline's place is at most this many lines under the name (a date and a count between).
+_PLACE_BELOW: Final = 3
+
+
 def _names_writer(block: Block, dec: Decision) -> bool:
     """A byline, or a source line whose label opens the outlet's name, which may name the
     writer after it (المصدر أونلاين - حاوره: فلان)."""
@@ -393,8 +401,13 @@ def _names_writer(block: Block, dec: Decision) -> bool:
 
 def _place_below(blocks: list[Block], decs: list[Decision], i: int, site: str | None) -> str | None:
     """The place on the byline line right under the one naming the author, when it names no
-    one (منصور السلمي / سبق- جدة)."""
+    one (منصور السلمي / سبق- جدة); the date and a count between them (a view counter) are
+    skipped: محمد عبدالله / منذ ساعتين / 532 / القاهرة – باج نيوز."""
     k = i + 1
+    while k < min(len(blocks) - 1, i + _PLACE_BELOW) and (
+        decs[k].label is labels.DATE or decs[k].reasons == _COUNTER
+    ):
+        k += 1
     if k >= len(blocks) or decs[k].label is not labels.BYLINE:
         return None
     found = read_byline(strip_bullet(blocks[k].text), site)
