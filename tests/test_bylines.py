@@ -690,3 +690,18 @@ def test_a_glued_stamp_starts_at_mundhu_only() -> None:
     touches the name before it."""
     assert name_before_date(normalize("محمد عبداللهمنذ ساعتين")) == (0, 12)
     assert name_before_date(normalize("نادي المستقبل ساعتين")) is None
+
+
+@pytest.mark.parametrize(
+    "line,author",
+    [
+        ("زمان الوصل | 2026-11-24 12:40:00 | قراءة: 842", None),
+        ("محمد علي | 2026-11-24 12:40:00 | قراءة: 842", "محمد علي"),
+    ],
+)
+def test_the_sites_name_before_its_date_is_no_author(line: str, author: str | None) -> None:
+    """A header line that opens with the site's own name (its copyright says it) and its date
+    names no author; a person's name there does."""
+    page = "\n".join([TITLE, line, "", *PARAGRAPHS, "", "© زمان الوصل 2026 - جميع الحقوق محفوظة"])
+    article = extract(page)
+    assert (article.author, article.site_name) == (author, "زمان الوصل")

@@ -130,6 +130,11 @@ def _is_edge(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZ"
 
 
+def is_site_name(name: str, site: str | None) -> bool:
+    """Whether a name (original text) names the site whose name is ``site`` (see _is_site)."""
+    return bool(site) and _is_site(normalize(name), normalize(site or ""))
+
+
 def _is_site(norm: str, site: str) -> bool:
     """Whether a part names the site (or is a word sequence of its name: عربي of عربي بوست)."""
     return bool(site) and (f" {norm} " in f" {site} " or f" {site} " in f" {norm} ")

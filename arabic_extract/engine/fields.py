@@ -21,6 +21,7 @@ from arabic_extract.engine.bylines import (
     is_name,
     is_outlet_name,
     is_place,
+    is_site_name,
     name_before_date,
     read_byline,
     role_end,
@@ -381,7 +382,9 @@ def find_byline(
         if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
             continue
         span = name_before_date(blocks[i].norm)
-        if span is not None and (name := span_text(blocks[i], *span)):
+        name = span_text(blocks[i], *span) if span is not None else None
+        # (not the site's own name before its date: زمان الوصل | 2026-11-24 12:40)
+        if name and not is_site_name(name, site):
             return Byline((name,), place)
     return role_byline(blocks, decs, run, order) or Byline((), place)
 
