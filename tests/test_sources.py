@@ -325,6 +325,22 @@ def test_the_site_name_from_its_copyright_line(footer: str, site: str) -> None:
         assert article.site_name == article.source == site
 
 
+def test_the_owner_before_the_copyright_phrase_wins_over_the_line_after_it() -> None:
+    """© 2026 خبرني. جميع الحقوق محفوظة names خبرني; the menu under it is no site's name (a
+    line after "محفوظة ل" is looked at only when the footer names no one)."""
+    footer = ["© 2026 خبرني. جميع الحقوق محفوظة", "من نحنسياسة الخصوصيةتواصل معنا"]
+    article = extract("\n".join([TITLE, LEAD, LAST, *footer]))
+    assert article.site_name == article.source == "خبرني"
+
+
+def test_an_illustrative_photos_credit_is_no_dateline() -> None:
+    """تعبيرية (Shutterstock) credits a photo (صورة تعبيرية, its word left out): not an
+    agency's dateline, never the story's source."""
+    article = extract("\n".join([TITLE, "تعبيرية (Shutterstock)", LEAD, LAST]))
+    assert article.source is None
+    assert "Shutterstock" not in article.body
+
+
 @pytest.mark.parametrize(
     "line,source,author",
     [

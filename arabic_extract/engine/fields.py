@@ -738,10 +738,10 @@ def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
             if (owner)
             else ""
         )
+        if not name:  # © 2026 خبرني. جميع الحقوق محفوظة: the owner before the phrase
+            name = copyright_owner(block.norm)
         if not name and owner and i + 1 < len(blocks) and len(blocks[i + 1].norm.split()) <= 4:
             return clean_edges(blocks[i + 1].text) or None
-        if not name:
-            name = copyright_owner(block.norm)
         if name and len(name.split()) <= 5:
             name = publisher_outlet(name)
             found = original_text(block, name)

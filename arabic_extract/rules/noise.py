@@ -756,6 +756,9 @@ PHOTO_CREDIT = Family(
         "صورة أرشيف",
         "صورة تعبيرية",
         "صورة توضيحية",
+        # ("illustrative", the photo's word left out: تعبيرية (Shutterstock))
+        "تعبيرية",
+        "توضيحية",
         "صورة من الأرشيف",
         "الصورة من الإنترنت",
         "من المصدر",
@@ -820,6 +823,7 @@ PHOTO_CREDIT = Family(
         "فرانس برس",
         "(رويترز)",
         "Getty Images",
+        "تعبيرية (Shutterstock)",
         "تصوير أسعد عبدالله",
         "الصورة من المصدر",
         "مصدر الصورة: Getty Images",
