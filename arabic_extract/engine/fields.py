@@ -858,15 +858,33 @@ _LIST_REASONS: Final = frozenset({"dom:tags", "link-density"}) | frozenset(
 
 
 def tags_below(blocks: list[Block], decs: list[Decision], header: int) -> list[str]:
-    """Entries listed one per line under a keywords header that stands alone."""
+    """Entries listed one per line under a keywords header that stands alone, or the links of
+    the one element under it (HTML: الوسوم / <a>المعلمين</a> <a>ولاية الجزيرة</a> ...)."""
     entries: list[str] = []
     for k in range(header + 1, min(len(blocks), header + 31)):
+        if k == header + 1 and _tag_links(blocks[k], decs[k]):
+            return list(dict.fromkeys(blocks[k].links))
         words = len(blocks[k].norm.split())
         listed = set(decs[k].reasons) <= _LIST_REASONS
         if not 1 <= words <= 5 or decs[k].cls == "good" or not listed:
             break
         entries.append(clean_edges(strip_bullet(blocks[k].text)))
     return [e for e in dict.fromkeys(entries) if e]
+
+
+def _tag_links(block: Block, dec: Decision) -> bool:
+    """A block that is a run of links, kept out of the body: a tag list's entries."""
+    return (
+        len(block.links) > 1
+        and block.link_density > _TAG_LINK_DENSITY
+        and not dec.is_body
+        and block.norm.count(" ") < _TAG_CLOUD_WORDS
+    )
+
+
+# A tag list's element is links (more than half its text), and at most this many words.
+_TAG_LINK_DENSITY: Final = 0.5
+_TAG_CLOUD_WORDS: Final = 40
 
 
 def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
