@@ -335,6 +335,8 @@ def test_title_line_with_a_latin_site_name() -> None:
         "وزير الصحة يعلن حملة تطعيم واسعة",  # no separator: left to the engine
         "الموقع الرسمي | القاهرة الاخبارية",  # a tagline, not a headline
         "خبر عن شيء - موقع لا يعرف اسمه ولا يظهر مرة أخرى في أي مكان",  # no site name
+        # a top bar: the date and the menu's links, one of them Latin
+        "الاثنين، 23 تشرين الثاني 2026 RSS | اتصل بنا | من نحن",
     ],
 )
 def test_no_title_line(first: str) -> None:

@@ -16,6 +16,7 @@ from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.bylines import is_outlet_name
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.dates import NO_DATE, NO_REFERENCE
+from arabic_extract.engine.features import NOISE_INDEX
 from arabic_extract.engine.fields import Fields
 from arabic_extract.engine.metadata import TITLE_SEPARATORS, PageMeta
 from arabic_extract.engine.normalize import normalize
@@ -227,6 +228,12 @@ def _shown_again(headline: str, blocks: list[Block]) -> bool:
     )
 
 
+def _menu_link(part: str) -> bool:
+    """A part of a first line that is a menu's link (اتصل بنا، من نحن): no site's name."""
+    norm = normalize(part)
+    return bool(NOISE_INDEX.match(norm, norm.count(" ") + 1))
+
+
 def title_line(blocks: list[Block], config: ExtractionConfig) -> PageMeta | None:
     """The page's ``<title>`` as the first line of its text (BeautifulSoup and other DOM-text
     tools keep it): "headline - site" or "site | headline". The headline's part must be shown
@@ -245,6 +252,8 @@ def title_line(blocks: list[Block], config: ExtractionConfig) -> PageMeta | None
         return None
     if any(len(site.split()) > _SITE_MAX_WORDS for site in sites):
         return None
+    if any(_menu_link(site) for site in sites):
+        return None  # a top bar: الاثنين، 23 تشرين الثاني 2026 RSS | اتصل بنا | من نحن
     named = any(is_outlet_name(normalize(site)) or _LATIN.search(site) for site in sites)
     if not named and not _shown_again(headline, blocks[1:]):  # (a site's name: no need to look)
         return None
