@@ -710,3 +710,20 @@ def test_date_labels_on_lines_of_their_own() -> None:
         assert article.published == datetime(2024, 5, 12, 10, 30)
         assert article.updated == datetime(2024, 5, 12, 11, 45)
         assert article.captions == []  # the labels are no photo's captions
+
+
+@pytest.mark.parametrize("between", [(), ("·",)])
+@pytest.mark.parametrize("reference", [None, REFERENCE])
+def test_a_time_ago_stamp_above_its_date_gives_the_date(
+    between: tuple[str, ...], reference: datetime | None
+) -> None:
+    """منذ 4 ساعات / · / 26 تشرين الثاني 2026 (BeautifulSoup's text of a stamp and a date
+    side by side): the date is read, as when both share a line; a stamp alone still dates."""
+    config = ExtractionConfig(reference_time=reference)
+    article = extract(page("منذ 4 ساعات", *between, "26 تشرين الثاني 2026"), config=config)
+    assert (article.published, article.date_text) == (
+        datetime(2026, 11, 26),
+        "26 تشرين الثاني 2026",
+    )
+    alone = extract(page("منذ 4 ساعات"), config=config)
+    assert alone.date_text == "منذ 4 ساعات"

@@ -600,10 +600,15 @@ def _first_parts(
     updated: _Dated | None = None
     after = 0
     for block in dated:
-        if published is not None and not UPDATED_LABEL.may_occur(block.norm):
+        # (a time-ago stamp and the date right under it, منذ 4 ساعات / · / 26 تشرين الثاني
+        # 2026: the date is read, as it is when both share a line)
+        absolute = published is not None and _stamp_above(published, block)
+        if published is not None and not absolute and not UPDATED_LABEL.may_occur(block.norm):
             break  # the line after the publication date is read for an update only
         for part in read_date_line(block.norm, config.reference_time, config.hijri_tolerance_days):
-            if part.role == "published" and published is None:
+            if part.role == "published" and absolute and not part.relative:
+                published, absolute = _Dated(block, part), False
+            elif part.role == "published" and published is None:
                 published = _Dated(block, part)
             elif part.role == "updated" and updated is None:
                 updated = _Dated(block, part)
@@ -612,6 +617,18 @@ def _first_parts(
             if updated is not None or after > 1:
                 break
     return published, updated
+
+
+def _stamp_above(published: _Dated, block: Block) -> bool:
+    """Whether the publication was read from a time-ago stamp a few lines above ``block``."""
+    return (
+        published.part.relative and 0 < block.position - published.block.position <= _STAMP_TO_DATE
+    )
+
+
+# A time-ago stamp and the absolute date it sits beside are at most this many lines apart (a
+# separator's line between them: منذ 4 ساعات / · / 26 تشرين الثاني 2026).
+_STAMP_TO_DATE: Final = 2
 
 
 def _header_parts(
