@@ -251,6 +251,12 @@ def test_cut_sentences_are_joined(lines: list[str], joined: list[str]) -> None:
         ["منوعات", "نجوم الفن", "في ليلة صاخبة احتفل نجوم الفن بافتتاح المهرجان في دورته الجديدة."],
         # a byline that ends on a name written as the preposition على may be (علي)
         ["كتب: أحمد سمير ومحمد علي", "أقرت الحكومة خطة جديدة لدعم المشروعات الصغيرة."],
+        # a dual date has commas and words enough for prose: the caption under it stays apart
+        [
+            "الأربعاء، 15 جمادى الآخرة 1448 هـ - 25 نوفمبر 2026 م",
+            "أعمال صيانة سابقة على الدائري السادس",
+            "كشفت مصادر في وزارة الأشغال العامة عن طرح مناقصة صيانة الطرق السريعة.",
+        ],
         # a byline's label alone opens no sentence; a label's colon ends none
         ["كتب أستاذ التاريخ في جامعة", "كولومبيا", "رشيد الخالدي على منصة «إكس»:"],
         ["وكتب أستاذ التاريخ في جامعة", "كولومبيا", "المصدر:"],
@@ -327,6 +333,18 @@ def test_title_line_with_a_latin_site_name() -> None:
     )
     assert meta is not None
     assert (meta.headline, meta.site_name) == ("الناشط الحقوقي يتحدث عن الأزمة", "الصباح")
+
+
+def test_a_quoted_word_in_the_title_line_is_no_separator() -> None:
+    """Guillemets that touch a word quote it («الأشغال»: ...); with spaces on both sides they
+    part a title (الرئيسية » أخبار)."""
+    headline = "«الأشغال»: طرح مناقصة صيانة الطرق السريعة خلال أسبوعين"
+    meta = title_line(blocks_of(f"{headline} - جريدة الشاهد", "أخبار", headline), CONFIG)
+    assert meta is not None
+    assert (meta.headline, meta.site_name) == (headline, "جريدة الشاهد")
+    meta = title_line(blocks_of("جريدة الشاهد » وزير الصحة يعلن حملة تطعيم واسعة", "أخبار"), CONFIG)
+    assert meta is not None
+    assert meta.site_name == "جريدة الشاهد"
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,9 @@ _ARTICLE_TYPES: Final = frozenset(
 # A run of spaces is matched from its first character only ((?<!\s)): a split that tried each
 # character of a long run would scan the rest of the run each time.
 _KEYWORD_SPLIT: Final = regex.compile(r"(?:(?<!\s)\s++)?+[,،;؛|]\s*+")
-TITLE_SEPARATORS: Final = regex.compile(r"(?<!\s)\s++[|\-–—:»«]\s++|(?:(?<!\s)\s++)?+[|»«]\s*+")
+# (guillemets part a title only with spaces on both sides, "الرئيسية » أخبار": touching a word
+# they quote it, «الأشغال»: طرح مناقصة ...)
+TITLE_SEPARATORS: Final = regex.compile(r"(?<!\s)\s++[|\-–—:»«]\s++|(?:(?<!\s)\s++)?+\|\s*+")
 _UTC_OFFSET: Final = regex.compile(r"([+-]\d\d)(\d\d)$")
 _URL: Final = regex.compile(r"^(?:https?:)?//|^www\.", regex.I)
 

@@ -26,6 +26,7 @@ from itertools import pairwise
 from typing import Final, final
 
 from arabic_extract.engine.bylines import BARE_NAME_WORDS, is_name, is_place, is_place_byline
+from arabic_extract.engine.dates import is_date_line
 from arabic_extract.engine.features import NOISE_INDEX, closing_agency
 from arabic_extract.engine.normalize import kept_as_is, longer_when_normal, normalize
 from arabic_extract.rules.attribution import BYLINE
@@ -391,7 +392,16 @@ def _running(line: str) -> bool:
         and line.count(" ") + 1 >= _PROSE_WORDS
         and not _widget(line)
         and not (line[-1] == ")" and closing_agency(normalize(line[-_TAIL_CHARS:])) is not None)
+        and not _dated(line)
     )
+
+
+def _dated(line: str) -> bool:
+    """A date line, which a dual date makes as long as prose, commas and all (الأربعاء، 15
+    جمادى الآخرة 1448 هـ - 25 نوفمبر 2026 م): what follows it is no link it stopped at."""
+    norm = normalize(line)
+    words = norm.count(" ") + 1
+    return is_date_line(norm, words, words)
 
 
 def join_fragments(lines: list[str]) -> list[str]:
