@@ -31,6 +31,7 @@ from arabic_extract.engine.normalize import (
     _offsets_by_chars,
     _offsets_by_runs,
     _presentation,
+    dash_lone_tatweels,
     fold,
     fold_lines,
     is_blank,
@@ -89,6 +90,11 @@ from arabic_extract.engine.words import _EDGE_MARKS, CLITICS, TOKEN, strip_cliti
         ("ﷲ", "الله"),
         ("ﺍﻟﺮﺋﻴﺴﻴﺔ", "الرئيسيه"),
         ("ﻛﻠﻤﺎﺕ ﺩﻻﻟﻴﺔ", "كلمات دلاليه"),
+        # a tatweel standing alone between spaces is a dash; in a word it is deleted
+        ("بيروت ـ رويترز:", "بيروت - رويترز:"),
+        ("الدقم ــ العمانية", "الدقم -- العمانيه"),
+        ("كلمـــة ـخبر", "كلمه خبر"),
+        ("1445 هـ", "1445 ه"),
         # empty
         ("", ""),
         ("   \u200f ", ""),
@@ -440,6 +446,7 @@ def test_words_between_marks_are_the_pattern_runs(pieces: list[str]) -> None:
 
 def _fold_in_passes(text: str) -> str:
     """fold() as it was first written: presentation forms, deletions, folds, one pass each."""
+    text = dash_lone_tatweels(text)
     if _PRESENTATION_FORMS.search(text):
         text = _PRESENTATION_FORMS.sub(lambda found: _presentation(found.group()), text)
     return _fold_kept(_DELETE_CLASS.sub("", text))

@@ -367,3 +367,20 @@ def test_an_outlet_named_after_the_source_label(line: str, source: str, author: 
 def test_a_label_with_its_colon_or_a_longer_line_keeps_its_reading(line: str) -> None:
     article = extract(f"{TITLE}\n{line}\n{LEAD}\n{LAST}")
     assert article.source != "المصدر أونلاين"
+
+
+@pytest.mark.parametrize(
+    "lines,source,dateline",
+    [
+        # a tatweel standing alone is the dateline's dash (normalised to one)
+        ((f"بيروت ـ رويترز: {LEAD}",), "رويترز", "بيروت"),
+        # an agency's dateline on a line of its own, from a town the place list lacks
+        (("الدقم ـ العمانية:", LEAD), "العمانية", "الدقم"),
+        (("الدقم - العمانية:", LEAD), "العمانية", "الدقم"),
+    ],
+)
+def test_agency_datelines_with_a_tatweel_or_an_unknown_place(
+    lines: tuple[str, ...], source: str, dateline: str | None
+) -> None:
+    article = extract("\n".join([TITLE, *lines, LAST]))
+    assert (article.source, article.dateline) == (source, dateline)

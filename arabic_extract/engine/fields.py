@@ -31,7 +31,7 @@ from arabic_extract.engine.captions import caption_text
 from arabic_extract.engine.classify import Decision
 from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, span_text
 from arabic_extract.engine.dates import is_date_line, read_dates
-from arabic_extract.engine.features import Features, closing_agency, credit_tail
+from arabic_extract.engine.features import NOISE_INDEX, Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, is_role_line, label_header
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
@@ -453,12 +453,36 @@ def lead_dateline(
         credited = feats[i].dateline_agency or (
             decs[i].is_body and _placed_lead(blocks[i].norm, config)
         )
-        if credited and (decs[i].is_body or "dateline" in decs[i].reasons):
-            span = dateline_place(blocks[i].norm)
+        # (an agency's dateline on a line of its own reads as a byline: الدقم ـ العمانية:)
+        alone = decs[i].label is labels.BYLINE and feats[i].dateline_agency is not None
+        if credited and (decs[i].is_body or alone or "dateline" in decs[i].reasons):
+            span = dateline_place(blocks[i].norm) or _agency_place(blocks[i].norm, feats[i])
             return span_text(blocks[i], *span) or None if span is not None else None
         if decs[i].is_body:
             break
     return None
+
+
+def _agency_place(norm: str, feat: Features) -> tuple[int, int] | None:
+    """The place a known agency's dateline opens with, a place the list lacks (الدقم ـ العمانية:,
+    a town the agency files from): a word or two of letters before the dash, no noise phrase."""
+    agency = feat.dateline_agency
+    if not agency or AGENCIES.compiled.fullmatch(agency) is None:
+        return None
+    dash = _PLACE_DASH.search(norm, 0, _AGENCY_PLACE_CHARS)
+    head = norm[: dash.start()].strip() if dash is not None else ""
+    words = head.split()
+    if not 1 <= len(words) <= _AGENCY_PLACE_WORDS or not all(w.isalpha() for w in words):
+        return None
+    if NOISE_INDEX.match(head, len(words)) or head in _STOPWORDS:
+        return None
+    return (norm.index(head), norm.index(head) + len(head))
+
+
+# An unknown place before an agency's dateline has at most this many words and characters.
+_AGENCY_PLACE_WORDS: Final = 2
+_AGENCY_PLACE_CHARS: Final = 30
+_PLACE_DASH: Final = regex.compile(r"\s?+[-–—]")
 
 
 def _placed_lead(norm: str, config: ExtractionConfig) -> bool:

@@ -1,7 +1,8 @@
 """Normalisation of Arabic text for matching.
 
 Matching is always done on the normalised form; the original text is what callers get back.
-The normalised form removes tatweel, diacritics and Quranic marks, bidi and zero-width controls;
+The normalised form removes tatweel (one that touches no letter is a dash: بيروت ـ رويترز),
+diacritics and Quranic marks, bidi and zero-width controls;
 folds alef variants to bare alef, alef maqsura to ya, ta marbuta to ha, Persian kaf/ya to Arabic;
 maps Arabic-Indic and Persian digits to ASCII; turns every kind of space into one ASCII space;
 decomposes presentation forms (NFKC, only when a line has them); lowercases Latin letters.
@@ -175,6 +176,24 @@ def normalize(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def dash_lone_tatweels(text: str) -> str:
+    """``text`` with each tatweel that touches no letter or digit made a dash, as Arabic pages
+    type one between words (بيروت ـ رويترز:); a tatweel in a word only draws it out and is
+    deleted. One for one, so that offsets into the result are offsets into ``text``; what
+    touches the tatweel decides, so a line gives the same alone and inside its page."""
+    if "\u0640" not in text:
+        return text
+    return _LONE_TATWEEL.sub(_dashes, text)
+
+
+def _dashes(found: re.Match[str]) -> str:
+    return "-" * len(found.group())
+
+
+# (the tatweel is a word character, so a run starts at its first one only: matched once)
+_LONE_TATWEEL: Final = re.compile(r"(?<!\w)\u0640+(?!\w)")
+
+
 def fold(text: str) -> str:
     """Every step of :func:`normalize` but the last: spaces are not collapsed, and line breaks
     stay where they are, so a whole page can be folded at once and then split into lines:
@@ -185,6 +204,7 @@ def fold(text: str) -> str:
     decomposition and each deleted character removed, one plain replacement each, when they
     are few (_FEW_KINDS); more kinds (a text made to hold them all) go through one
     substitution, whose time does not grow with their number."""
+    text = dash_lone_tatweels(text)
     return _fold_found(text, set(_SPECIAL.findall(text)))
 
 
@@ -195,6 +215,7 @@ def fold_lines(text: str) -> tuple[list[str], set[int]]:
     each line cost more than its fold: a line is spaced when it holds no white space but
     plain spaces (fold's scan finds any other, which folding neither makes nor removes), no
     two together and none at its ends."""
+    text = dash_lone_tatweels(text)
     found = set(_SPECIAL.findall(text))
     folded = _fold_found(text, found)
     lines = folded.split("\n")
@@ -300,6 +321,7 @@ def normalize_with_offsets(text: str, limit: int | None = None) -> tuple[str, li
     ``limit``, stop once that many normalised characters (plus one) are mapped: enough to cut
     out a field that ends there.
     """
+    text = dash_lone_tatweels(text)  # (one for one: the offsets are into the original)
     mapped = (
         None if _PRESENTATION_FORMS.search(text, None, None, KEEP_GIL) else _offsets_by_runs(text)
     )
