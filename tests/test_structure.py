@@ -234,6 +234,31 @@ def test_page_text_without_bullets_after_an_introduction() -> None:
     assert isinstance(article.content[2], ListNode)
 
 
+def test_cells_one_a_line_before_a_read_also_box_stay_the_articles() -> None:
+    """BeautifulSoup's text of a results table writes a cell a line, signed numbers and all
+    (+2.4% is no bullet); a read-also box between the table and the story's next paragraph
+    sits inside the article: the lead, the introduction and the cells stay its text."""
+    cells = ["المحافظة", "نسبة المشاركة", "العاصمة", "+48%", "الشمال", "-52%", "الجنوب", "+41%"]
+    box = ["اقرأ أيضاً:", "الهيئة تعلن موعد الجولة الثانية"]
+    lines = ["ارتفاع نسبة المشاركة في الانتخابات البلدية", "الأحد 12 مايو 2024 - 10:30"]
+    text = "\n".join([*lines, LEAD, INTRO, *cells, *box, AFTER, MIDDLE])
+    article = extract(text, config=ExtractionConfig(explain=True))
+    assert article.paragraphs == [LEAD, INTRO, *cells, AFTER, MIDDLE]
+    assert reasons(article, "+48%") == ["intro-list"]
+    assert article.published is not None and article.published.day == 12
+    # without the story's text after the box, the cells end the article's text: no table
+    closing = extract("\n".join([*lines, LEAD, INTRO, *cells, *box]))
+    assert "+48%" not in closing.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line,marker",
+    [("+2.4%", False), ("-0.8", False), ("–3", False), ("+ بند", True), ("- 5 أشخاص", True)],
+)
+def test_a_sign_before_a_digit_is_no_list_marker(line: str, marker: bool) -> None:
+    assert line_blocks([line], 1000, [0])[0].bullet is marker
+
+
 def test_space_aligned_columns_are_rows() -> None:
     lines = ["مقدمة", "المحافظة   نسبة المشاركة", "العاصمة    48%", "سطر  بثلاث  خانات"]
     cells, rows = cell_rows(lines)

@@ -10,8 +10,9 @@ from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import fold, fold_lines, is_blank, is_spaced, normalize
 
 # A leading list marker: bullets, dashes and stars that scrapers and renderers put before items.
+# (a plus or a dash touching a digit is a sign, no marker: +2.4%, -0.8 in a table's cells)
 BULLET: Final = regex.compile(
-    r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*+\-–—»]|\d{1,2}[.)](?=\s))+\s*"
+    r"^[\s\u200e\u200f]*(?:[•●◦▪▫■□►▶◄◀·∙‣⁃*»]|[+\-–—](?!\d)|\d{1,2}[.)](?=\s))+\s*"
 )
 
 

@@ -36,8 +36,9 @@ or, on HTML, the DOM places it in the article's container next to body text.
 
 ``intro-list``: page text that shows no bullets (BeautifulSoup's text, a browser's innerText)
 still shows a list by the line that introduces it: after a ``list-intro`` line, the short lines
-up to the next paragraph, another introduction or a caption are the list's items (at most
-``intro_list_max_items``).
+up to the next paragraph, another introduction, a caption, or a read-also or related box with the
+story's text after it, are the list's items (at most ``intro_list_max_items``; a table's cells,
+one a line, as BeautifulSoup writes them, are such items).
 """
 
 from __future__ import annotations
@@ -325,7 +326,8 @@ def _intro_lists(
         if j - i - 1 < 2 or j == n:
             continue
         closing = all(blocks[k].text.rstrip()[-1:] in _ITEM_ENDS for k in range(i + 1, j))
-        if not (framing.text(j) or framing.intro(j) or decs[j].label is labels.CAPTION or closing):
+        after = framing.text(j) or framing.intro(j) or decs[j].label is labels.CAPTION
+        if not (after or closing or _box_before_text(decs, framing, j, config)):
             continue  # (items that each end a sentence may close the article: no text after)
         _take(decs, out, list(range(i + 1, j)), INTRO_LIST)
         if LIST_INTRO not in out[i].reasons:
@@ -333,6 +335,20 @@ def _intro_lists(
     return out
 
 
+def _box_before_text(
+    decs: list[Decision], framing: _Framing, j: int, config: ExtractionConfig
+) -> bool:
+    """A read-also or related box right after a list's items (a table's cells, one a line),
+    and the story's text right after the box: the box sits inside the article (segmentation
+    cuts it out), the items are the story's."""
+    if not any(reason in _BOX_HEADERS for reason in decs[j].reasons):
+        return False
+    last = min(len(decs), j + 2 + config.inline_box_items)
+    return any(framing.text(k) for k in range(j + 1, last))
+
+
+# Headers of boxes of other pages that sit inside an article (segment.OTHER_ARTICLE's boxes).
+_BOX_HEADERS: Final = frozenset({"read-also", "related"})
 # What the items of a list of sentences end with (a menu's or a related list's never do).
 _ITEM_ENDS: Final = frozenset(".؛;!؟?")
 
