@@ -168,6 +168,28 @@ def test_a_newsletter_form_between_paragraphs_in_html() -> None:
 
 
 @pytest.mark.parametrize(
+    "box",
+    [
+        # a newsletter's box with the inclusive imperatives (اشترك/ي)
+        ("المجلة في بريدك", "انضم/ي إلى قائمتنا البريدية لتصلك أبرز المواد أسبوعياً", "اشترك/ي"),
+        # a membership's appeal
+        (
+            "الموقع مستقل تماماً",
+            "نحن لا نتلقى أي تمويل حكومي أو حزبي. ادعموا الصحافة المستقلة بالانضمام إلى نادينا.",
+        ),
+    ],
+)
+def test_an_appeal_box_between_paragraphs_is_skipped(box: tuple[str, ...]) -> None:
+    for page in (
+        text_page(box),
+        f'<html lang="ar"><body><article><h1>{HEADLINE}</h1>'
+        + "".join(f"<p>{p}</p>" for p in (*BEFORE, *box, *AFTER))
+        + "</article></body></html>",
+    ):
+        assert extract(page).paragraphs == [*BEFORE, *AFTER]
+
+
+@pytest.mark.parametrize(
     "widget",
     [
         ("إعلان",),

@@ -412,6 +412,29 @@ def _alt_text(line: Block, feat: Features, caption: Block, config: ExtractionCon
     return lead_overlap(line, lead_words([caption])) >= config.alt_caption_overlap
 
 
+def mark_appeal_titles(
+    feats: list[Features], decs: list[Decision], config: ExtractionConfig
+) -> list[Decision]:
+    """The title right above an appeal (a newsletter's or a membership's box: المجلة في بريدك /
+    انضم/ي إلى قائمتنا البريدية ...) is the box's: a label's few words without a sentence's
+    end. (A subheading of the story stands above the story's text, never above a box.)"""
+    out = decs
+    for i in range(1, len(decs)):
+        if "appeal" not in decs[i].reasons:
+            continue
+        above, feat = decs[i - 1], feats[i - 1]
+        if (
+            above.label is labels.BODY
+            and above.cls != "good"
+            and not feat.prose_end
+            and feat.words <= config.label_max_words
+        ):
+            if out is decs:
+                out = list(decs)
+            out[i - 1] = Decision("bad", labels.NOISE, ("appeal",))
+    return out
+
+
 def classify(
     blocks: list[Block], feats: list[Features], config: ExtractionConfig
 ) -> list[Decision]:
@@ -419,6 +442,7 @@ def classify(
     decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
     decs = mark_embeds(blocks, mark_credit_captions(blocks, feats, decs, config))
     decs = mark_video_titles(blocks, feats, decs)
+    decs = mark_appeal_titles(feats, decs, config)
     decs = mark_menus(blocks, feats, decs, config)
     decs = mark_headline_lists(blocks, feats, decs, config)
     decs = mark_repeats(blocks, decs)

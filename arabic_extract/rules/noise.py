@@ -1015,6 +1015,42 @@ COOKIE_NOTICE = Family(
     max_words=60,
 )
 
+APPEAL = Family(
+    name="appeal",
+    kind="search",
+    description="A box's appeal to the reader inside the article: a newsletter's (انضم/ي إلى "
+    "قائمتنا البريدية لتصلك أبرز المواد), a membership's or a donation's (ادعموا الصحافة "
+    "المستقلة). Second person and a site's own lists: no news story says so.",
+    phrases=(
+        "قائمتنا البريدية",
+        "نشرتنا البريدية",
+        "نشرتنا الإخبارية",
+        "في بريدك",
+        "لتصلك أبرز",
+        "لتصلك أهم",
+        "لتصلك آخر",
+        "ادعموا الصحافة المستقلة",
+        "ادعمونا",
+        # the gendered forms of the imperatives, as inclusive sites write them
+        "اشترك/ي",
+        "انضم/ي",
+        "ادعم/ي",
+        "سجل/ي",
+        "تابع/ي",
+    ),
+    examples=(
+        "انضم/ي إلى قائمتنا البريدية لتصلك أبرز المواد أسبوعياً",
+        "اشترك/ي",
+        "نحن لا نتلقى أي تمويل حكومي أو حزبي. ادعموا الصحافة المستقلة بالانضمام إلى نادينا.",
+        "المجلة في بريدك",
+    ),
+    counter_examples=(
+        "أكد الوزير أن الحكومة ستدعم الصحافة المستقلة بقانون جديد",
+        "أرسلت الشركة رسائل إلى قائمة بريدية تضم آلاف العملاء",
+    ),
+    max_words=30,
+)
+
 CONTACT = Family(
     name="contact",
     kind="prefix",
@@ -1187,6 +1223,7 @@ NOISE_FAMILIES: tuple[Family, ...] = (
     TIME_AGO,
     FOOTER,
     COOKIE_NOTICE,
+    APPEAL,
     CONTACT,
     WEATHER,
     ADVERT,
