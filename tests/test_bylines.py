@@ -705,3 +705,41 @@ def test_the_sites_name_before_its_date_is_no_author(line: str, author: str | No
     page = "\n".join([TITLE, line, "", *PARAGRAPHS, "", "© زمان الوصل 2026 - جميع الحقوق محفوظة"])
     article = extract(page)
     assert (article.author, article.site_name) == (author, "زمان الوصل")
+
+
+@pytest.mark.parametrize(
+    "box,author",
+    [
+        (("ليال حداد", "صحافية لبنانية تكتب عن الثقافة والمدينة."), "ليال حداد"),
+        (("طوني عيسى", "كاتب ومحلل سياسي في صحيفة «الجمهورية»"), "طوني عيسى"),
+        # not a role: a teaser under a name-like title is no author's box
+        (("ليال حداد", "مكتبات بيروت تقاوم الإغلاق رغم الأزمة"), None),
+    ],
+)
+def test_the_authors_box_under_the_story(box: tuple[str, ...], author: str | None) -> None:
+    """A header that names no one, and under the story the author's box: a name, then a line
+    about its bearer that opens with a role. In text and in HTML."""
+    text = "\n".join([TITLE, "", *PARAGRAPHS, "", *box, "جميع الحقوق محفوظة"])
+    html = (
+        f'<html lang="ar"><body><article><h1>{TITLE}</h1>'
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f'<div class="author-box"><h4><a href="/author/x">{box[0]}</a></h4><p>{box[1]}</p>'
+        + "</div></article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    for page in (text, html):
+        assert extract(page).author == author
+
+
+def test_the_headers_byline_wins_over_the_authors_box() -> None:
+    page = "\n".join(
+        [
+            TITLE,
+            "كتب: محمد علي",
+            "",
+            *PARAGRAPHS,
+            "",
+            "ليال حداد",
+            "صحافية لبنانية تكتب عن المدينة.",
+        ]
+    )
+    assert extract(page).author == "محمد علي"

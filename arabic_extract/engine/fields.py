@@ -386,7 +386,9 @@ def find_byline(
         # (not the site's own name before its date: زمان الوصل | 2026-11-24 12:40)
         if name and not is_site_name(name, site):
             return Byline((name,), place)
-    return role_byline(blocks, decs, run, order) or Byline((), place)
+    return role_byline(blocks, decs, run, order) or author_box(blocks, decs, run, site) or Byline(
+        (), place
+    )
 
 
 _COUNTER: Final = ("counter",)
@@ -437,6 +439,32 @@ def role_byline(
             place = clean_edges(blocks[after].text) or None
         return Byline((name,), place) if name else None
     return None
+
+
+def author_box(
+    blocks: list[Block], decs: list[Decision], run: Run, site: str | None
+) -> Byline | None:
+    """The author's box under the story, when the header names no one: a name on a line of its
+    own, then a line about its bearer that opens with a role (ليال حداد / صحافية لبنانية تكتب
+    عن الثقافة والمدينة.; طوني عيسى / كاتب ومحلل سياسي في صحيفة «الجمهورية»)."""
+    last = min(len(blocks) - 1, run.end + 1 + _AUTHOR_BOX_LINES)
+    for i in range(run.end + 1, last):
+        if decs[i].is_body or (decs[i + 1].is_body and decs[i + 1].cls == "good"):
+            continue  # (the story's text, not a box: the run may end before its last line)
+        bio = blocks[i + 1].norm
+        if bio.count(" ") + 1 < _BIO_WORDS or role_end(bio) is None:
+            continue
+        if not is_name(blocks[i].norm, BARE_NAME_WORDS) or is_site_name(blocks[i].text, site):
+            continue
+        name = clean_edges(blocks[i].text)
+        return Byline((name,), None) if name else None
+    return None
+
+
+# An author's box stands within this many lines under the story; its line about the author has
+# at least this many words (a role alone is a byline's, not a box's).
+_AUTHOR_BOX_LINES: Final = 6
+_BIO_WORDS: Final = 4
 
 
 def lead_dateline(
