@@ -386,8 +386,10 @@ def find_byline(
         # (not the site's own name before its date: زمان الوصل | 2026-11-24 12:40)
         if name and not is_site_name(name, site):
             return Byline((name,), place)
-    return role_byline(blocks, decs, run, order) or author_box(blocks, decs, run, site) or Byline(
-        (), place
+    return (
+        role_byline(blocks, decs, run, order)
+        or author_box(blocks, decs, run, site)
+        or Byline((), place)
     )
 
 
