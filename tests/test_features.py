@@ -303,3 +303,22 @@ def test_a_photo_credited_to_afp_under_the_date_is_no_headline() -> None:
     article = extract(page)
     assert (article.headline, article.author) == (title, "سلمى الحسن")
     assert article.captions == ["مزارع يجمع محصول القطن في ريف الرقة"]
+
+
+@pytest.mark.parametrize("bar", ["رصيف22اشترك/ي في نادي رصيف22English", "الرئيسيةEnglishFrançais"])
+def test_a_top_bar_run_together_is_no_headline(bar: str) -> None:
+    """A renderer that runs a top bar's links together glues Arabic letters to Latin ones; no
+    headline does (شبكات 5G, iPhone15 touch no Arabic letter)."""
+    title = "مكتبات بيروت القديمة... ذاكرة مدينة تقاوم الإغلاق"
+    lead = (
+        "في شارع الحمرا، تجلس السيدة منى على كرسي خشبي قديم بين رفوف مكتبة ورثتها عن والدها "
+        "قبل ثلاثين عاماً، وتقول إن عدد الزبائن تراجع كثيرا."
+    )
+    more = (
+        "ومنذ الأزمة الاقتصادية عام 2019، أغلقت أكثر من عشرين مكتبة مستقلة أبوابها في العاصمة "
+        "اللبنانية، بحسب تقديرات نقابة الناشرين."
+    )
+    page = "\n".join([bar, "ثقافة", title, "الأحد 6 ديسمبر 2026", lead, more])
+    assert extract(page).headline == title
+    five_g = "\n".join(["شبكات 5G تصل إلى 20 مدينة جديدة", "الأحد 6 ديسمبر 2026", lead, more])
+    assert extract(five_g).headline == "شبكات 5G تصل إلى 20 مدينة جديدة"

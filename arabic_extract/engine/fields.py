@@ -108,6 +108,12 @@ class Fields:
 # --- headline and captions --------------------------------------------------------------------
 
 
+# Arabic letters touching Latin ones (digits between allowed): links of a top bar a renderer ran
+# together (رصيف22اشترك/ي في نادي رصيف22English), which no headline writes (5G and iPhone15
+# touch no Arabic letter).
+_GLUED_SCRIPTS: Final = regex.compile(r"\p{Arabic}\d*+[a-z]|[a-z]\d*+\p{Arabic}")
+
+
 def _candidate(feat: Features, dec: Decision) -> bool:
     return dec.cls in ("near", "short") and feat.title_like
 
@@ -243,7 +249,9 @@ def find_headline(
     candidates = [
         i
         for i in zone
-        if (_candidate(feats[i], decs[i]) or blocks[i].heading == 1) and blocks[i].norm != site
+        if (_candidate(feats[i], decs[i]) or blocks[i].heading == 1)
+        and blocks[i].norm != site
+        and _GLUED_SCRIPTS.search(blocks[i].norm) is None
     ]
     named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
     above = (
