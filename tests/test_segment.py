@@ -297,3 +297,30 @@ def test_a_related_label_after_a_list_item_is_a_box_inside_the_story() -> None:
     ol = "<p>" + intro + "</p><ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
     html = html_page(f"{ol}<div>أخبار ذات صلة</div>")
     assert extract(html).paragraphs == [*BEFORE, intro, *items, *AFTER]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"أخبار ذات صلة {TITLES[0]} {TITLES[1]}",
+        f"أخبار ذات صلة{TITLES[0]}{TITLES[1]}",  # lxml's text_content: no space at all
+        f"مقالات ذات صلة: {TITLES[0]}",
+        f"اقرأ أيضاً{TITLES[0]}{TITLES[1]}",
+    ],
+)
+def test_a_related_box_on_one_line_is_noise_whole(line: str) -> None:
+    article = extract(text_page((line,)))
+    assert article.paragraphs == [*BEFORE, *AFTER]
+    # in HTML, the label and its titles as the text of one element (no links)
+    label, _, rest = line.partition(TITLES[0][:5])
+    html = html_page(f"<div>{label}<span>{TITLES[0][:5]}{rest}</span></div>")
+    assert extract(html).paragraphs == [*BEFORE, *AFTER]
+
+
+def test_a_sentence_that_opens_with_a_related_label_stays_the_storys() -> None:
+    sentence = "أخبار ذات صلة بالأزمة تتوالى، وقال مسؤول إن الحكومة ستتدخل لوقف التدهور."
+    article = extract(text_page((sentence,)))
+    assert article.paragraphs == [*BEFORE, sentence, *AFTER]
+    # and a line of related headers alone is still a header (the story ends, or a box opens)
+    line = "أخبار ذات صلة المزيد"
+    assert line not in extract(text_page((line, *TITLES))).paragraphs

@@ -136,8 +136,8 @@ def _glue(feat: Features, dec: Decision) -> bool:
 
 
 # Widgets that sites put between a story's paragraphs: an ad's label, a photo's credit, a
-# follow prompt, a poll's line, a read-also link with its title on the line, a video's
-# player, duration and title (classify.mark_video_titles).
+# follow prompt, a poll's line, a read-also link with its title on the line, a related box
+# written on one line, a video's player, duration and title (classify.mark_video_titles).
 INLINE_WIDGETS: Final = frozenset(
     {
         "advert",
@@ -145,6 +145,7 @@ INLINE_WIDGETS: Final = frozenset(
         "follow-prompt",
         "feedback",
         "read-also",
+        "related-titles",
         "video-player",
         "video-title",
     }
