@@ -324,3 +324,21 @@ def test_a_sentence_that_opens_with_a_related_label_stays_the_storys() -> None:
     # and a line of related headers alone is still a header (the story ends, or a box opens)
     line = "أخبار ذات صلة المزيد"
     assert line not in extract(text_page((line, *TITLES))).paragraphs
+
+
+def test_the_subheading_after_a_box_taken_as_a_list_stays_the_storys() -> None:
+    # a box's two lines, then the story's subheading and its opening sentence: the box is a
+    # list of titles, the subheading is not its third
+    box = ("الموقع في بريدك", "سجل الآن لتصلك أبرز المواد أسبوعياً")
+    heading = "ثلاثة أسباب للتدهور"
+    sentence = "يعدد الاقتصاديون أسباباً متشابهة للأزمة:"
+    article = extract(text_page((*box, heading, sentence)))
+    assert article.paragraphs == [*BEFORE, heading, sentence, *AFTER]
+    # in HTML, the box's lines in elements of their own, then the story's
+    lines = "".join(f"<div>{line}</div>" for line in box)
+    html = html_page(f"{lines}<p>{heading}</p><p>{sentence}</p>")
+    assert extract(html).paragraphs == [*BEFORE, heading, sentence, *AFTER]
+    # three titles and a fourth title-like line under them: all one list
+    lines = (*box, heading, "توقعات الأسواق للأسبوع المقبل")
+    article = extract(text_page(lines).replace("\n".join(AFTER), ""))
+    assert not set(lines) & set(article.paragraphs)
