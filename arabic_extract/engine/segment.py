@@ -393,9 +393,7 @@ def cut_read_also(
         elif OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
             if not (feats[i].noise and feats[i].words > 3):  # not an inline read-also
-                j = _cut_titles(
-                    blocks, feats, decs, out, j, end=run.end, lead_share=config.lead_share
-                )
+                j = _cut_titles(blocks, feats, decs, out, j, end=run.end)
             i = j
         else:
             i += 1
@@ -410,16 +408,14 @@ def _cut_titles(
     j: int,
     *,
     end: int,
-    lead_share: float,
 ) -> int:
     """Mark the title lines from ``j`` on, up to good text or ``end``, as read-also noise in
     ``out``; where they stop. On HTML, the box's titles are links or its furniture: a
     subheading of the page's own (``<h2>``, neither) after them is the story's again. Titles
     written as list items (``* title``, ``<li>``) share their marker: the first line without
     one (a subheading of the story) ends them. A sentence of the story's ends them too (see
-    :func:`_told`), and so does a line right above the text that names what it tells: its
-    subheading (``lead_share`` of its words are the paragraph's, as a headline's are its
-    lead's; another article's title shares a few). (A loop of its own: mypyc miscompiles it
+    :func:`_told`), and so does a line right above a paragraph that names what it tells: its
+    subheading (see :func:`_subheading`). (A loop of its own: mypyc miscompiles it
     nested in the caller's.)"""
     start = j
     listed = _list_item(blocks[j]) if j <= end else False
@@ -431,7 +427,7 @@ def _cut_titles(
             break  # a short sentence of the story's: no title ends on a full stop or a colon
         if j > start and listed and not _list_item(block):
             break  # the list of titles is over: its items all carry the marker
-        if j > start and _subheading(blocks, decs, j, lead_share):
+        if j > start and _subheading(blocks, decs, j):
             break
         if decs[j].cls != "bad":
             out[j] = Decision("bad", labels.NOISE, ("read-also",))
@@ -439,12 +435,20 @@ def _cut_titles(
     return j
 
 
-def _subheading(blocks: list[Block], decs: list[Decision], j: int, lead_share: float) -> bool:
-    """Is line ``j``, right above a good paragraph, that paragraph's subheading: at least
-    ``lead_share`` of its content words are the paragraph's (see :func:`lead_overlap`)?"""
+def _subheading(blocks: list[Block], decs: list[Decision], j: int) -> bool:
+    """Is line ``j``, right above a good paragraph, that paragraph's subheading: most of its
+    content words are the paragraph's (see :func:`lead_overlap`)? A subheading repeats what
+    the text under it tells; another article's title on the same subject shares a few."""
     if j + 1 >= len(decs) or decs[j + 1].cls != "good" or blocks[j].links:
         return False
-    return lead_overlap(blocks[j], lead_words([blocks[j + 1]])) >= lead_share
+    return lead_overlap(blocks[j], lead_words([blocks[j + 1]])) >= _SUBHEADING_SHARE
+
+
+# The share of a subheading's content words that the paragraph under it has. The subheadings
+# after a read-also box in the probes and the golden pages (المرحلة الأولى خلال عامين, حماية
+# العمال) have all of theirs; a related title on the story's own subject 0.4 (tests/
+# test_structure.py: رسميا.. التعليم تعلن مواصفات الامتحانات over a paragraph on the exams).
+_SUBHEADING_SHARE: Final = 0.75
 
 
 def _list_item(block: Block) -> bool:
@@ -464,8 +468,7 @@ def _told(feat: Features) -> bool:
 
 
 # The fewest words of a sentence that ends a box of titles: the good_min_words default (10),
-# a paragraph's length; the titles of the fixtures, dev pages and probes with a comma run
-# 4-9 words.
+# a paragraph's length (the read-also titles of the tests and probes with a comma are shorter).
 _TOLD_WORDS: Final = 10
 
 
