@@ -242,3 +242,125 @@ def test_a_list_of_links_between_paragraphs_in_markdown_is_skipped() -> None:
     lead = "أبقى البنك المركزي اليمني سعر الفائدة دون تغيير في اجتماعه الأخير، وفق بيان رسمي."
     other = one.replace(last, lead)
     assert lead not in extract(other).paragraphs
+
+
+def html_page(box: str, after: tuple[str, ...] = AFTER) -> str:
+    before = "".join(f"<p>{p}</p>" for p in BEFORE)
+    rest = "".join(f"<p>{p}</p>" for p in after)
+    return (
+        f'<html lang="ar"><body><article><h1>{HEADLINE}</h1>{before}{box}{rest}'
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+
+
+TITLES = (
+    "البنك المركزي يحذر من التعامل مع بنوك عدن",
+    "الحكومة تعلن حزمة إجراءات اقتصادية جديدة",
+)
+# A subheading of the story: its words are those of the paragraph under it (AFTER[0]).
+SUBHEADING = "توقف تصدير النفط"
+
+
+def test_a_bulleted_read_also_list_ends_at_the_first_line_without_a_marker() -> None:
+    box = ("اقرأ أيضاً", *(f"  * {t}" for t in TITLES), "أسباب التدهور الأخرى")
+    article = extract(text_page(box))
+    assert article.paragraphs == [*BEFORE, "أسباب التدهور الأخرى", *AFTER]
+    # a third bulleted title is the box's
+    box = ("اقرأ أيضاً", *(f"  * {t}" for t in (*TITLES, "أسباب التدهور الأخرى")))
+    assert extract(text_page(box)).paragraphs == [*BEFORE, *AFTER]
+    # in HTML, the list's items are the box's, a paragraph after the list is the story's
+    items = "".join(f"<li><a href='/{n}'>{t}</a></li>" for n, t in enumerate(TITLES))
+    box = f"<div><span>اقرأ أيضاً</span><ul>{items}</ul></div>"
+    html = html_page(f"{box}<p>أسباب التدهور الأخرى</p>")
+    assert extract(html).paragraphs == [*BEFORE, "أسباب التدهور الأخرى", *AFTER]
+
+
+def test_a_read_also_box_ends_at_the_subheading_of_the_text_under_it() -> None:
+    # BeautifulSoup's text: no marker, the titles and the subheading one a line each; the
+    # subheading names what the paragraph under it tells, the box's titles do not
+    box = ("اقرأ أيضاً", *TITLES, SUBHEADING)
+    assert extract(text_page(box)).paragraphs == [*BEFORE, SUBHEADING, *AFTER]
+    # a title that shares no words with the paragraph is the box's
+    box = ("اقرأ أيضاً", *TITLES, "أسعار الذهب تتراجع في الأسواق")
+    assert extract(text_page(box)).paragraphs == [*BEFORE, *AFTER]
+
+
+def test_a_read_also_box_ends_at_a_quoted_sentence_of_the_story() -> None:
+    quote = '"الريال فقد نصف قيمته خلال عام واحد، ولا توجد حلول قريبة في الأفق لوقف هذا الانهيار"'
+    box = ("طالع أيضا:", TITLES[0], quote)
+    assert extract(text_page(box)).paragraphs == [*BEFORE, quote, *AFTER]
+    # a title with a comma is no sentence: the box's
+    title = "عدن، الريال يواصل التراجع أمام الدولار"
+    box = ("طالع أيضا:", TITLES[0], title)
+    assert extract(text_page(box)).paragraphs == [*BEFORE, *AFTER]
+    # in HTML, the quote in a blockquote after the box
+    html = html_page(
+        f"<div><span>طالع أيضا:</span><a href='/x'>{TITLES[0]}</a></div>"
+        f"<blockquote>{quote}</blockquote>"
+    )
+    assert extract(html).paragraphs == [*BEFORE, quote, *AFTER]
+
+
+def test_a_related_label_after_a_list_item_is_a_box_inside_the_story() -> None:
+    # BeautifulSoup's text: the story's list, the box's label and titles, the story again
+    intro = "وشملت القرارات ما يلي:"
+    items = ("رفع سعر الفائدة إلى 25 بالمئة.", "وقف استيراد السلع الكمالية.")
+    box = ("أخبار ذات صلة", *TITLES)
+    article = extract(text_page((intro, *items, *box)))
+    assert article.paragraphs == [*BEFORE, intro, *items, *AFTER]
+    # the label alone (its titles were images): the story goes on with و
+    article = extract(text_page((intro, *items, "أخبار ذات صلة")))
+    assert article.paragraphs == [*BEFORE, intro, *items, *AFTER]
+    # the label alone, then text that is no sentence going on (another article's lead): cut
+    lead = "أعلنت وزارة الصحة اليمنية عن حملة تطعيم جديدة في المحافظات الجنوبية، تستمر أسبوعين."
+    page = text_page((intro, *items, "أخبار ذات صلة", lead)).replace("\n".join(AFTER), "")
+    assert lead not in extract(page).paragraphs
+    # in HTML: an <ol> of the story, then the box's label in a div of its own
+    ol = "<p>" + intro + "</p><ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
+    html = html_page(f"{ol}<div>أخبار ذات صلة</div>")
+    assert extract(html).paragraphs == [*BEFORE, intro, *items, *AFTER]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"أخبار ذات صلة {TITLES[0]} {TITLES[1]}",
+        f"أخبار ذات صلة{TITLES[0]}{TITLES[1]}",  # lxml's text_content: no space at all
+        f"مقالات ذات صلة: {TITLES[0]}",
+        f"اقرأ أيضاً{TITLES[0]}{TITLES[1]}",
+    ],
+)
+def test_a_related_box_on_one_line_is_noise_whole(line: str) -> None:
+    article = extract(text_page((line,)))
+    assert article.paragraphs == [*BEFORE, *AFTER]
+    # in HTML, the label and its titles as the text of one element (no links)
+    label, _, rest = line.partition(TITLES[0][:5])
+    html = html_page(f"<div>{label}<span>{TITLES[0][:5]}{rest}</span></div>")
+    assert extract(html).paragraphs == [*BEFORE, *AFTER]
+
+
+def test_a_sentence_that_opens_with_a_related_label_stays_the_storys() -> None:
+    sentence = "أخبار ذات صلة بالأزمة تتوالى، وقال مسؤول إن الحكومة ستتدخل لوقف التدهور."
+    article = extract(text_page((sentence,)))
+    assert article.paragraphs == [*BEFORE, sentence, *AFTER]
+    # and a line of related headers alone is still a header (the story ends, or a box opens)
+    line = "أخبار ذات صلة المزيد"
+    assert line not in extract(text_page((line, *TITLES))).paragraphs
+
+
+def test_the_subheading_after_a_box_taken_as_a_list_stays_the_storys() -> None:
+    # a box's two lines, then the story's subheading and its opening sentence: the box is a
+    # list of titles, the subheading is not its third
+    box = ("الموقع في بريدك", "سجل الآن لتصلك أبرز المواد أسبوعياً")
+    heading = "ثلاثة أسباب للتدهور"
+    sentence = "يعدد الاقتصاديون أسباباً متشابهة للأزمة:"
+    article = extract(text_page((*box, heading, sentence)))
+    assert article.paragraphs == [*BEFORE, heading, sentence, *AFTER]
+    # in HTML, the box's lines in elements of their own, then the story's
+    lines = "".join(f"<div>{line}</div>" for line in box)
+    html = html_page(f"{lines}<p>{heading}</p><p>{sentence}</p>")
+    assert extract(html).paragraphs == [*BEFORE, heading, sentence, *AFTER]
+    # three titles and a fourth title-like line under them: all one list
+    lines = (*box, heading, "توقعات الأسواق للأسبوع المقبل")
+    article = extract(text_page(lines).replace("\n".join(AFTER), ""))
+    assert not set(lines) & set(article.paragraphs)

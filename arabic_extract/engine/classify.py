@@ -136,8 +136,8 @@ def _glue(feat: Features, dec: Decision) -> bool:
 
 
 # Widgets that sites put between a story's paragraphs: an ad's label, a photo's credit, a
-# follow prompt, a poll's line, a read-also link with its title on the line, a video's
-# player, duration and title (classify.mark_video_titles).
+# follow prompt, a poll's line, a read-also link with its title on the line, a related box
+# written on one line, a video's player, duration and title (classify.mark_video_titles).
 INLINE_WIDGETS: Final = frozenset(
     {
         "advert",
@@ -145,6 +145,7 @@ INLINE_WIDGETS: Final = frozenset(
         "follow-prompt",
         "feedback",
         "read-also",
+        "related-titles",
         "video-player",
         "video-title",
     }
@@ -171,8 +172,13 @@ def mark_headline_lists(
             if item[j]:
                 items.append(j)
             j += 1
+        heading = -1
         if j < n and decs[j].cls == "good" and items[-1] == j - 1:
             items.pop()  # the title right above the text is the article's own headline
+        elif items[-1] == j - 1 and _sentence_opens(blocks, feats, decs, j):
+            # the title right above the text's opening sentence is its subheading: the lines
+            # above it (a box's) still make a list, which ends at it
+            heading = items[-1]
         if len(items) >= config.menu_run:  # (_others only drops items)
             items = _others(blocks, decs, items, j, config=config, leads=leads)
         if len(items) < config.menu_run:
@@ -188,9 +194,34 @@ def mark_headline_lists(
         distinct = {blocks[k].norm for k in items}
         if len(distinct) >= config.menu_run and not framed:
             for k in items:
-                out[k] = Decision("bad", labels.NOISE, ("headline-list",))
+                if k != heading:
+                    out[k] = Decision("bad", labels.NOISE, ("headline-list",))
         i = j
     return out
+
+
+def _sentence_opens(
+    blocks: list[Block], feats: list[Features], decs: list[Decision], j: int
+) -> bool:
+    """Does the story's text open at line ``j`` with a short sentence, right above a good
+    paragraph or introducing a list (يعدد أصحاب المكتبات الذين التقيناهم أسباباً متشابهة:)? A
+    list of other articles' titles is followed by no such sentence; a subheading is."""
+    if j + 1 >= len(decs):
+        return False
+    dec = decs[j]
+    sentence = (
+        dec.is_body
+        and dec.cls == "near"
+        and not feats[j].title_like
+        and feats[j].words >= _SENTENCE_WORDS
+    )
+    return sentence and (decs[j + 1].cls == "good" or blocks[j].norm.endswith(_INTRO))
+
+
+# The fewest words of such a sentence (a near line has five or more: config.near_min_words),
+# and the mark that ends one introducing a list.
+_SENTENCE_WORDS: Final = 5
+_INTRO: Final = ":"
 
 
 def _past_widgets(decs: list[Decision], j: int, config: ExtractionConfig) -> int:

@@ -29,7 +29,7 @@ from arabic_extract.rules.attribution import (
     SOURCE_LINE,
 )
 from arabic_extract.rules.dates import ISSUE_LINK
-from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT
+from arabic_extract.rules.noise import NOISE_FAMILIES, PHOTO_CREDIT, RELATED, RELATED_TITLES
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _STOPWORDS: Final = frozenset(normalize(word) for word in STOPWORDS)
@@ -351,7 +351,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         and (digits or has_relative_word(norm))
         and is_date_line(norm, limits.date_words, words)
     )
-    noise = NOISE_INDEX.match(norm, words, first)
+    noise = _one_header(NOISE_INDEX.match(norm, words, first))
     if (
         not noise
         and words <= limits.meta_words
@@ -405,6 +405,14 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         and ("-" in norm or "|" in norm or "/" in norm or "–" in norm or "—" in norm)
         and split_outlet_byline(norm) is not None,
     )
+
+
+def _one_header(noise: tuple[str, ...]) -> tuple[str, ...]:
+    """A line made of related headers only ("أخبار ذات صلة المزيد") is a header, which ends
+    the article, not a box with its titles on its line (RELATED_TITLES)."""
+    if len(noise) > 1 and RELATED.name in noise:
+        return tuple(name for name in noise if name != RELATED_TITLES.name)
+    return noise
 
 
 def _stopwords(tokens: list[str]) -> int:

@@ -17,6 +17,7 @@ from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.classify import INLINE_WIDGETS, Decision
 from arabic_extract.engine.features import Features
 from arabic_extract.engine.structure import is_part
+from arabic_extract.engine.words import lead_overlap, lead_words
 from arabic_extract.rules.noise import ARTICLE_END
 
 # Families after which the article is over (what follows belongs to the page, not the story).
@@ -63,21 +64,46 @@ def is_barrier(block: Block, dec: Decision) -> bool:
     return _any_of(dec.reasons, END_FAMILIES) or dec.label in (labels.SOURCE, labels.TAGS)
 
 
-def inline_box(decs: list[Decision], i: int, config: ExtractionConfig) -> int | None:
-    """A related header in the flow of the text: body right before it, a few title lines
-    (with their dates and time-ago stamps), then body again: two blocks of it, or the story's
-    last paragraph and its source line or tags. That box is skipped, not the article's end:
-    where the text resumes (None when the header is no such box's)."""
-    if not _BOX_HEADERS.intersection(decs[i].reasons) or i == 0 or decs[i - 1].cls != "good":
+def inline_box(
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    i: int,
+    config: ExtractionConfig,
+) -> int | None:
+    """A related header in the flow of the text: body right before it (a paragraph, or the
+    story's sentence or list item right under one), a few title lines (with their dates and
+    time-ago stamps), then body again: two blocks of it, or the story's last paragraph and its
+    source line or tags, or a sentence that goes on with the story (it opens with و, which no
+    other article's lead does), even right under the header (the page text lost the box's
+    titles: images, scripts). That box is skipped, not the article's end: where the text
+    resumes (None when the header is no such box's)."""
+    if not _BOX_HEADERS.intersection(decs[i].reasons) or not _text_above(feats, decs, i):
         return None
-    for k in range(i + 1, min(len(decs) - 1, i + 2 + config.inline_box_items)):
+    for k in range(i + 1, min(len(decs), i + 2 + config.inline_box_items)):
         if decs[k].cls == "good":
-            closing = decs[k + 1].label in (labels.SOURCE, labels.TAGS)
-            resumes = k > i + 1 and (decs[k + 1].cls == "good" or closing)
+            if blocks[k].norm.startswith(_AND):
+                return k  # the story's next sentence (and maybe its last)
+            below = decs[k + 1] if k + 1 < len(decs) else None
+            closing = below is not None and below.label in (labels.SOURCE, labels.TAGS)
+            resumes = k > i + 1 and below is not None and (below.cls == "good" or closing)
             return k if resumes else None
         if not decs[k].is_body and decs[k].label not in _BOX_LABELS:
             return None
     return None
+
+
+def _text_above(feats: list[Features], decs: list[Decision], i: int) -> bool:
+    """Is the story's text right above line ``i``: a good paragraph, an item of a list taken
+    as the story's (see :mod:`~arabic_extract.engine.structure`), or a short sentence right
+    under a good paragraph?"""
+    if i == 0:
+        return False
+    above = decs[i - 1]
+    if above.cls == "good" or (above.is_body and is_part(above)):
+        return True
+    told = above.is_body and above.cls == "near" and feats[i - 1].prose_end
+    return told and i > 1 and decs[i - 2].cls == "good"
 
 
 # What the lines of an inline box may be besides body-like text: its titles, and the dates and
@@ -249,7 +275,7 @@ def main_run(
     for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
         if not is_barrier(block, dec):
             continue
-        resumes = inline_box(decs, i, config)
+        resumes = inline_box(blocks, feats, decs, i, config)
         if resumes is None:
             barriers.append(i)
         else:  # the box's titles are skipped like labels, as the DOM shows them embedded
@@ -367,7 +393,7 @@ def cut_read_also(
         elif OTHER_ARTICLE.intersection(decs[i].reasons):
             j = i + 1
             if not (feats[i].noise and feats[i].words > 3):  # not an inline read-also
-                j = _cut_titles(blocks, decs, out, j, run.end)
+                j = _cut_titles(blocks, feats, decs, out, j, end=run.end)
             i = j
         else:
             i += 1
@@ -375,23 +401,75 @@ def cut_read_also(
 
 
 def _cut_titles(
-    blocks: list[Block], decs: list[Decision], out: list[Decision], j: int, end: int
+    blocks: list[Block],
+    feats: list[Features],
+    decs: list[Decision],
+    out: list[Decision],
+    j: int,
+    *,
+    end: int,
 ) -> int:
     """Mark the title lines from ``j`` on, up to good text or ``end``, as read-also noise in
     ``out``; where they stop. On HTML, the box's titles are links or its furniture: a
-    subheading of the page's own (``<h2>``, neither) after them is the story's again. (A loop
-    of its own: mypyc miscompiles it nested in the caller's.)"""
+    subheading of the page's own (``<h2>``, neither) after them is the story's again. Titles
+    written as list items (``* title``, ``<li>``) share their marker: the first line without
+    one (a subheading of the story) ends them. A sentence of the story's ends them too (see
+    :func:`_told`), and so does a line right above a paragraph that names what it tells: its
+    subheading (see :func:`_subheading`). (A loop of its own: mypyc miscompiles it
+    nested in the caller's.)"""
     start = j
+    listed = _list_item(blocks[j]) if j <= end else False
     while j <= end and decs[j].cls != "good":
         block = blocks[j]
         if j > start and block.heading and not block.dom_noise and not block.links:
             break
-        if j > start and _sentence_end(block.text):
+        if j > start and (_sentence_end(block.text) or _told(feats[j])):
             break  # a short sentence of the story's: no title ends on a full stop or a colon
+        if j > start and listed and not _list_item(block):
+            break  # the list of titles is over: its items all carry the marker
+        if j > start and _subheading(blocks, decs, j):
+            break
         if decs[j].cls != "bad":
             out[j] = Decision("bad", labels.NOISE, ("read-also",))
         j += 1
     return j
+
+
+def _subheading(blocks: list[Block], decs: list[Decision], j: int) -> bool:
+    """Is line ``j``, right above a good paragraph, that paragraph's subheading: most of its
+    content words are the paragraph's (see :func:`lead_overlap`)? A subheading repeats what
+    the text under it tells; another article's title on the same subject shares a few."""
+    if j + 1 >= len(decs) or decs[j + 1].cls != "good" or blocks[j].links:
+        return False
+    return lead_overlap(blocks[j], lead_words([blocks[j + 1]])) >= _SUBHEADING_SHARE
+
+
+# The share of a subheading's content words that the paragraph under it has. The subheadings
+# after a read-also box in the probes and the golden pages (المرحلة الأولى خلال عامين, حماية
+# العمال) have all of theirs; a related title on the story's own subject 0.4 (tests/
+# test_structure.py: رسميا.. التعليم تعلن مواصفات الامتحانات over a paragraph on the exams).
+_SUBHEADING_SHARE: Final = 0.75
+
+
+def _list_item(block: Block) -> bool:
+    """Is the block an item of a list: a bulleted line of page text, an ``<li>`` of HTML?"""
+    return block.bullet or block.container in _LIST_CONTAINERS
+
+
+_LIST_CONTAINERS: Final = frozenset({"ul", "ol"})
+
+
+def _told(feat: Features) -> bool:
+    """A line that tells (clauses parted by a comma, as many words as a paragraph of the
+    story) rather than names an article: a title is a phrase, not such a sentence. A quoted
+    sentence of the story's (a speech, a blockquote) ends on its quote mark without a full
+    stop, so only its length and its commas tell it from the box's titles."""
+    return feat.commas > 0 and feat.words >= _TOLD_WORDS
+
+
+# The fewest words of a sentence that ends a box of titles: the good_min_words default (10),
+# a paragraph's length (the read-also titles of the tests and probes with a comma are shorter).
+_TOLD_WORDS: Final = 10
 
 
 def _sentence_end(text: str) -> bool:

@@ -485,6 +485,60 @@ RELATED = Family(
     max_words=6,
 )
 
+# A related or read-also box that a renderer wrote on one line: its header and then its titles,
+# the links joined to the label and to each other, often without a space (lxml's text_content,
+# inscriptis, resiliparse: "أخبار ذات صلةالذهب يرتفع..."، "اقرأ أيضاًأرامكو توقع..."). The
+# header is one that only heads a list; after it comes a letter (the first title), and no comma
+# or full stop on the line, so no sentence that happens to open with such words is taken. A
+# read-also header followed by a space is READ_ALSO's inline form already: here only glued.
+_TITLES_HEADS = (
+    r"(?:اخبار|مقالات|مواضيع|موضوعات|مواد|روابط)\s*+ذات\s*+(?:صله|علاقه)"
+    r"|(?:اخبار|مقالات|مواضيع|موضوعات)\s*+(?:متعلقه|مرتبطه|مشابهه)"
+    r"|الموضوعات\s*+المتعلقه"
+    r"|(?:اخبار|مقالات|موضوعات)\s*+قد\s*+تهمك"
+)
+_GLUED_READ_ALSO = r"(?:اقرا\s*+(?:ايضا|كذلك)|(?:طالع|شاهد)\s*+ايضا|قد\s*+(?:يهمك|يعجبك)\s*+ايضا)"
+# No comma, semicolon or full stop (an ellipsis of a cut title may stand) up to the line's end.
+_NO_SENTENCE = r"(?=(?:[^.،,؛;]++|\.\.++)*+$)"
+
+RELATED_TITLES = Family(
+    name="related-titles",
+    kind="prefix",
+    description="A related or read-also box on one line: its header joined to its titles.",
+    patterns=(
+        rf"(?:(?:{_TITLES_HEADS})(?=[\s:：|\-–—]*+\p{{L}})|{_GLUED_READ_ALSO}(?=\p{{L}})){_NO_SENTENCE}"
+        r"\p{L}*+",
+    ),
+    pattern_starts=(
+        "اخبار",
+        "مقالات",
+        "مواضيع",
+        "موضوعات",
+        "مواد",
+        "روابط",
+        "الموضوعات",
+        "اقرا",
+        "طالع",
+        "شاهد",
+        "قد",
+    ),
+    examples=(
+        "أخبار ذات صلة الذهب يرتفع مع تراجع الدولار الأسهم الأوروبية تغلق على مكاسب",
+        "أخبار ذات صلةالذهب يرتفع مع تراجع الدولارالأسهم الأوروبية تغلق على مكاسب",
+        "اقرأ أيضاًأرامكو توقع اتفاقية لتوريد الهيدروجين الأزرق إلى ألمانيا",
+        "مقالات ذات صلة: تنسيق الجامعات 2026.. الحد الأدنى لكليات الهندسة",
+        "قد يعجبك أيضابيتكوين تتراجع دون 90 ألف دولار",
+    ),
+    counter_examples=(
+        "أخبار ذات صلة",
+        "مقالات ذات صلة:",
+        "اقرأ أيضاً أرامكو توقع اتفاقية لتوريد الهيدروجين الأزرق إلى ألمانيا",
+        "أخبار ذات صلة بالأزمة تتوالى، وقال الوزير إن الحكومة ستتدخل.",
+        "مواد ذات صلة بالمخدرات ضبطت في الميناء.",
+    ),
+    max_words=40,
+)
+
 MOST_READ = Family(
     name="most-read",
     kind="line",
@@ -1211,6 +1265,7 @@ NOISE_FAMILIES: tuple[Family, ...] = (
     COMMENT_POLICY,
     READ_ALSO,
     RELATED,
+    RELATED_TITLES,
     MOST_READ,
     KEYWORDS,
     NAVIGATION,
