@@ -17,6 +17,7 @@ from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     Byline,
+    byline_outlet,
     dateline_place,
     is_name,
     is_outlet_name,
@@ -72,6 +73,9 @@ _OWNER: Final = regex.compile(
 _COPYRIGHT_YEAR: Final = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
+# What _COPYRIGHT_YEAR and _OWNER open with (_OWNER with one of two spellings of محفوظة).
+_COPYRIGHT_MARKS: Final = ("©", "(c)", "copyright")
+_RESERVED: Final = "محفوظ"
 # A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
 _YEAR: Final = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
 # (a site's address after its name is no part of it: البوابة (www.albawaba.com))
@@ -170,7 +174,7 @@ def headline_score(
     links share no words with the lead: on page text without list markers they stand right
     above the headline."""
     overlap = lead_overlap(blocks[i], lead)
-    repeated = sum(1 for b in blocks if b.norm == blocks[i].norm) > 1
+    repeated = _repeated(blocks, blocks[i].norm)
     # a label of a few words repeats as menus do (header and footer), not as a headline does
     label = len(blocks[i].norm.split()) <= config.label_max_words and overlap == 0.0
     score = 3 if repeated and not label else 0
@@ -185,6 +189,17 @@ def headline_score(
     if any(_HEADER_FURNITURE.intersection(decs[k].reasons) for k in before):
         score -= 2
     return score
+
+
+def _repeated(blocks: list[Block], norm: str) -> bool:
+    """Whether two blocks or more read ``norm`` (the count stops at the second)."""
+    seen = 0
+    for block in blocks:
+        if block.norm == norm:
+            seen += 1
+            if seen > 1:
+                return True
+    return False
 
 
 def _holds_another(blocks: list[Block], zone: range, i: int) -> bool:
@@ -274,8 +289,11 @@ def label_headline_and_captions(
     headline: int | None,
     *,
     config: ExtractionConfig,
+    captions: dict[int, str] | None = None,
 ) -> list[Decision]:
-    """Mark the headline, its repetitions, and captions (with their photo credits)."""
+    """Mark the headline, its repetitions, and captions (with their photo credits).
+    ``captions`` keeps the caption texts read on the way, by block (see :func:`_caption`)."""
+    known = {} if captions is None else captions
     out = list(decs)
     if headline is not None:
         out[headline] = Decision("bad", labels.HEADLINE, ("headline",))
@@ -293,7 +311,7 @@ def label_headline_and_captions(
         if (
             "photo-credit" in decs[i].reasons
             and CAPTION_LABEL.match(blocks[i].norm) is not None  # "صورة: ..." describes
-            and len(caption_text(blocks[i]).split()) >= 3
+            and len(_caption(blocks, i, known).split()) >= 3
         ):
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit", "caption"))
     for i in range(len(blocks)):
@@ -315,6 +333,15 @@ def label_headline_and_captions(
                 out[i - 1] = Decision("bad", labels.CAPTION, reasons)
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit",))
     return out
+
+
+def _caption(blocks: list[Block], i: int, known: dict[int, str]) -> str:
+    """``caption_text(blocks[i])``, read once a call: a photo's credited caption is read to
+    label it and again for the article's captions (50-130 k instructions a caption)."""
+    text = known.get(i)
+    if text is None:
+        text = known[i] = caption_text(blocks[i])
+    return text
 
 
 # --- dates, bylines, sources ------------------------------------------------------------------
@@ -340,7 +367,8 @@ def header_order(
     seen = set(order)
     extra: list[int] = []
     for i in range(run.start - 1, max(-1, run.start - 1 - config.header_lookback), -1):
-        if {"menu", "navigation"} & set(decs[i].reasons):
+        reasons = decs[i].reasons
+        if "menu" in reasons or "navigation" in reasons:
             break
         if i not in seen:
             extra.append(i)
@@ -488,10 +516,16 @@ def lead_outlet(block: Block) -> str | None:
         candidate = (tail[: stop.start()] if stop else tail).strip()
         if UNNAMED_SOURCE.match(candidate) is not None and not is_outlet_name(candidate):
             continue  # "حسبما ذكرت وسائل إعلام محلية" credits no outlet
+        # (the longest run of words that names an outlet, else the first word: each run is
+        # looked up once, the last one's answer kept for the test after the loop)
         words = candidate.split()[:6]
-        while words and not is_outlet_name(" ".join(words)) and len(words) > 1:
+        named = False
+        while words:
+            named = is_outlet_name(" ".join(words))
+            if named or len(words) == 1:
+                break
             words.pop()
-        if words and (is_outlet_name(" ".join(words)) or len(words) <= 3):
+        if words and (named or len(words) <= 3):
             name = outlet_from_name(block, " ".join(words))
             if name:
                 return name
@@ -635,7 +669,7 @@ def find_source(
                 pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
-            outlet = read_byline(strip_bullet(blocks[i].text)).outlet  # أنقرة/ الأناضول
+            outlet = byline_outlet(strip_bullet(blocks[i].text))  # أنقرة/ الأناضول
             if outlet:
                 return outlet
     for i in [*body[:1], *window]:
@@ -673,18 +707,22 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
 
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
     """The site's own name from its header line, its copyright footer, or its masthead."""
-    for block, dec in zip(blocks, decs, strict=True):
-        if "site-header" not in dec.reasons:
+    footers: list[int] = []  # (found in the same pass: the blocks' reasons are read once)
+    for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
+        reasons = dec.reasons
+        if "footer" in reasons:
+            footers.append(i)
+        if "site-header" not in reasons:
             continue
         payload = SITE_HEADER.payload(block.norm)
         if payload:
             name = EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
             if name and len(name.split()) <= 5:
                 return original_text(block, name) or None
-    for i, block in enumerate(blocks):
-        if "footer" not in decs[i].reasons:
-            continue
-        owner = _OWNER.search(block.norm)
+    for i in footers:
+        block = blocks[i]
+        # (every owner's line holds محفوظ: most footer lines run no pattern)
+        owner = _OWNER.search(block.norm) if _RESERVED in block.norm else None
         name = (
             EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
             if (owner)
@@ -725,6 +763,9 @@ _PUBLISHED_WORDS: Final = 2
 
 def copyright_owner(norm: str) -> str:
     """The owner in "© 2024 صدى الجزائر - جميع الحقوق محفوظة" (normalised), or ""."""
+    # (the pattern opens with one of its marks: a line without any runs no pattern)
+    if not any(mark in norm for mark in _COPYRIGHT_MARKS):
+        return ""
     found = _COPYRIGHT_YEAR.search(norm)
     if found is None:
         return ""
@@ -864,16 +905,17 @@ def extract_fields(
 ) -> tuple[Fields, list[Decision]]:
     """All fields, and the decisions with headline, caption and credit labels added."""
     headline = find_headline(blocks, feats, decs, run, config) if not run.empty else None
-    decs = label_headline_and_captions(blocks, feats, decs, run, headline, config=config)
+    captions: dict[int, str] = {}
+    decs = label_headline_and_captions(
+        blocks, feats, decs, run, headline, config=config, captions=captions
+    )
     order = _near_order(run, headline, len(blocks))
     header = header_order(decs, run, order, config)
+    meta_words = config.max_meta_line_words * 2
     dated = read_dates(
         [blocks[i] for i in header if decs[i].label is labels.DATE],
-        [
-            blocks[i]
-            for i in header
-            if not decs[i].is_body and len(blocks[i].norm.split()) <= config.max_meta_line_words * 2
-        ],
+        # (a block's features count its words: its text is not split again)
+        [blocks[i] for i in header if not decs[i].is_body and feats[i].words <= meta_words],
         config,
     )
     site = find_site_name(blocks, decs)
@@ -902,7 +944,7 @@ def extract_fields(
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
         captions=[
-            caption_text(blocks[i])
+            _caption(blocks, i, captions)
             for i in range(article_end(decs, run))
             if decs[i].label is labels.CAPTION
         ],
