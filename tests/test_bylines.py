@@ -720,3 +720,18 @@ def test_a_line_the_split_check_turns_away_gives_no_outlet_byline() -> None:
         norm = normalize(line)
         if not bylines._may_split(norm):
             assert len(bylines._BYLINE_SPLIT.split(norm)) == 1, line
+
+
+def test_a_letter_str_isalpha_takes_is_a_name_letter_to_the_pattern() -> None:
+    # bylines._name_word takes a token of such letters without the pattern
+    for code in range(ord(bylines._LETTERS_KNOWN_BELOW)):
+        char = chr(code)
+        if char.isalpha():
+            assert bylines._NAME_WORD.fullmatch(char) is not None, f"U+{code:04X}"
+            assert bylines._NAME_WORD.fullmatch(char * 3) is not None, f"U+{code:04X}"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(max_size=8))
+def test_a_name_word_is_the_patterns(token: str) -> None:
+    assert bylines._name_word(token) is (bylines._NAME_WORD.fullmatch(token) is not None)

@@ -800,3 +800,21 @@ def test_a_text_with_a_digit_may_hold_one(text: str) -> None:
     # may_hold_digit is the check before a search for a date's start (bylines.name_before_date)
     if regex.search(r"\d", text) is not None:
         assert dates.may_hold_digit(text)
+
+
+def test_a_part_read_with_its_clock_holds_it() -> None:
+    # _with_clock_beside takes a part's clocked for a search of its span
+    subjects = [
+        *_date_match_subjects(),
+        "الاحد 12 يناير 2025 - 10:30 ص",
+        "نشر في 12/05/2024 - 10:30 اخر تحديث: 13/05/2024 11:45 (gmt+3)",
+        "12 مايو 2024 10h30",
+        "12/1/202510:35",
+    ]
+    clocked = 0
+    for subject in subjects:
+        for part in read_date_line(subject, None):
+            if part.clocked:
+                clocked += 1
+                assert dates.TIME.search(subject, part.start, part.end) is not None, subject
+    assert clocked > 10

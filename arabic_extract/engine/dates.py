@@ -550,7 +550,7 @@ class DatedPart:
     before it through its era mark or the clock time after it (a dual line's two dates and
     الموافق between them); labels are outside it. ``hijri`` is the Hijri date among them."""
 
-    __slots__ = ("end", "hijri", "note", "relative", "role", "start", "value")
+    __slots__ = ("clocked", "end", "hijri", "note", "relative", "role", "start", "value")
 
     def __init__(
         self,
@@ -562,6 +562,7 @@ class DatedPart:
         hijri: FoundDate | None = None,
         relative: bool = False,
         note: str | None = None,
+        clocked: bool = False,
     ) -> None:
         self.role = role
         self.value = value
@@ -570,6 +571,9 @@ class DatedPart:
         self.hijri = hijri
         self.relative = relative
         self.note = note
+        # Whether the part holds a clock time (a TIME match in start:end, as a search there
+        # finds: _with_clock_beside then does not search again).
+        self.clocked = clocked
 
 
 def _dual_note(gregorian: FoundDate, hijri: FoundDate, tolerance: int) -> str | None:
@@ -611,7 +615,9 @@ def _absolute_part(
             f"{segment.role}: the Hijri date {day.year}-{day.month:02d}-{day.day:02d} is not "
             "a day of the Umm al-Qura calendar (1343-1500 AH)"
         )
-    return DatedPart(segment.role, value, start, end, hijri=hijri, note=note)
+    return DatedPart(
+        segment.role, value, start, end, hijri=hijri, note=note, clocked=clock is not None
+    )
 
 
 def read_date_line(norm: str, reference: datetime | None, tolerance: int = 2) -> list[DatedPart]:
@@ -624,6 +630,8 @@ def read_date_line(norm: str, reference: datetime | None, tolerance: int = 2) ->
     dates = find_dates(norm)
     if len(dates) > MAX_LINE_DATES:
         return []
+    if not dates and not has_relative_word(norm):
+        return []  # (no part dates anything: a clock time alone dates nothing, see below)
     parts: list[DatedPart] = []
     clock_only: list[tuple[Segment, regex.Match[str]]] = []
     first = 0  # segments and dates are both in line order: one pass over each
@@ -821,7 +829,7 @@ def _with_clock_beside(
     """A date line without a clock time takes the time a line right above or below it gives
     alone (الأحد 12 يناير 2025 / 10:30 ص, as pages that set the date and the time apart write
     them); else it stays as it is."""
-    if (
+    if part.clocked or (
         _may_hold_clock(block.norm, part.start, part.end)
         and TIME.search(block.norm, part.start, part.end) is not None
     ):

@@ -39,6 +39,7 @@ from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
 from arabic_extract.engine.words import (
     LEAD_PARAGRAPHS,
+    bare,
     lead_overlap,
     lead_words,
     strip_clitic,
@@ -250,7 +251,6 @@ def find_headline(
     """Index of the headline block: the title-like line that introduces the body."""
     zone = prebody_zone(decs, run, config)
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
-    lead = lead_words([blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"])
     # the site's name above its menu, printed again over the story (a source's credit): no title
     site = blocks[0].norm if masthead(blocks, decs) is not None else None
     candidates = [
@@ -258,10 +258,16 @@ def find_headline(
         for i in zone
         if (_candidate(feats[i], decs[i]) or blocks[i].heading == 1) and blocks[i].norm != site
     ]
+    # (the lead's words are asked about only the candidates' and the lines above the zone's)
+    asked = [*candidates, *range(max(0, zone.start - config.headline_lookback), zone.start)]
+    lead, has_lead = lead_words_asked(
+        [blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"],
+        [blocks[i] for i in asked],
+    )
     named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
     above = (
         []
-        if named or not lead
+        if named or not has_lead
         else _named_above(blocks, feats, decs, zone, lead=lead, config=config)
     )
     if above:
@@ -279,6 +285,27 @@ def find_headline(
         if position <= 1 and others and lead_overlap(blocks[i], others) >= 0.5:
             return i
     return None
+
+
+def lead_words_asked(lead: list[Block], asked: list[Block]) -> tuple[frozenset[str], bool]:
+    """``lead_words(lead)`` as far as :func:`lead_overlap` asks it about the words of the
+    ``asked`` blocks, and whether the lead has any word (``bool(lead_words(lead))``).
+
+    A word's bare form is its end, three letters or more (see :func:`bare`): a lead word can
+    have the bare form of an asked word only when it ends with the asked word's last three
+    letters. Only those lead words are made bare and kept, where lead_words made a bare form
+    of each (the stage's largest cost on a page: 200 k instructions for three paragraphs).
+    """
+    ends = {word[-3:] for block in asked for word in tokens(block.norm) if len(word) > 2}
+    found: set[str] = set()
+    has_words = False
+    for block in lead:
+        for word in tokens(block.norm):
+            if len(word) > 2:
+                has_words = True
+                if word[-3:] in ends:
+                    found.add(bare(word))
+    return frozenset(found), has_words
 
 
 def label_headline_and_captions(
@@ -314,7 +341,8 @@ def label_headline_and_captions(
             and len(_caption(blocks, i, known).split()) >= 3
         ):
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit", "caption"))
-    for i in range(len(blocks)):
+    # (only the blocks around the run can be: the others are not looked at)
+    for i in range(max(1, run.start - 1), min(len(blocks), run.end + 2)):
         if (
             "photo-credit" in decs[i].reasons
             and out[i].label is not labels.CAPTION
@@ -781,9 +809,20 @@ def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
     single spaces (as scrapers copy tag links) is cut where the words are grounded in the article:
     a run of words found together in the body is one entry, a word found alone is its own entry,
     and neighbouring words never found in the body stay together."""
-    parts = [p for p in _TAG_SPLIT.split(payload) if p.strip()]
+    parts = _tag_parts(payload)
     if len(parts) > 1:
         return [p.strip() for p in parts]
+    return _grounded_entries(payload, grounding)
+
+
+def _tag_parts(payload: str) -> list[str]:
+    """A keyword dump's parts between its separators (one when it has none)."""
+    return [p for p in _TAG_SPLIT.split(payload) if p.strip()]
+
+
+def _grounded_entries(payload: str, grounding: set[str]) -> list[str]:
+    """A dump joined by single spaces, cut where its words are grounded (see
+    :func:`split_tag_dump`)."""
     words = payload.split()
     entries: list[str] = []
     i = 0
@@ -877,9 +916,16 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
         if not payload:
             tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
-        grounding = _grounding(blocks, decs, payload)
+        dump = EDGE_PUNCT.sub("", payload)
+        parts = _tag_parts(dump)
+        # (split_tag_dump; the article's words are read only for a dump without separators)
+        entries = (
+            [p.strip() for p in parts]
+            if len(parts) > 1
+            else _grounded_entries(dump, _grounding(blocks, decs, payload))
+        )
         mapped = normalize_with_offsets(blocks[i].text)
-        for entry in split_tag_dump(EDGE_PUNCT.sub("", payload), grounding):
+        for entry in entries:
             words = entry.split()
             if len(words) > 1 and len(set(words)) == 1:
                 continue  # a label repeated once per group: ملفات ملفات ملفات
