@@ -215,19 +215,15 @@ def _holds_another(blocks: list[Block], zone: range, i: int) -> bool:
     )
 
 
-def _named_above(
+def _titles_above(
     blocks: list[Block],
     feats: list[Features],
     decs: list[Decision],
     zone: range,
-    *,
-    lead: frozenset[str],
     config: ExtractionConfig,
 ) -> list[int]:
-    """Title-like lines (not running text) within headline_lookback blocks above the zone
-    that name what the lead tells: the headline, when no line of the zone does because a
-    line the engine took for a list item (a byline run into a date, a ticker before the
-    story) cut the zone short."""
+    """Title-like lines (not running text) within headline_lookback blocks above the zone:
+    where :func:`_named_above` looks."""
     start = max(0, zone.start - config.headline_lookback)
     return [
         i
@@ -237,8 +233,17 @@ def _named_above(
         and decs[i].cls != "good"
         and _NAVIGATION.isdisjoint(decs[i].reasons)
         and not blocks[i].bullet
-        and lead_overlap(blocks[i], lead) >= config.lead_share
     ]
+
+
+def _named_above(
+    blocks: list[Block], titles: list[int], *, lead: frozenset[str], config: ExtractionConfig
+) -> list[int]:
+    """The title-like lines above the zone (``titles``, see :func:`_titles_above`) that name
+    what the lead tells: the headline, when no line of the zone does because a line the
+    engine took for a list item (a byline run into a date, a ticker before the story) cut the
+    zone short."""
+    return [i for i in titles if lead_overlap(blocks[i], lead) >= config.lead_share]
 
 
 def find_headline(
@@ -258,18 +263,14 @@ def find_headline(
         for i in zone
         if (_candidate(feats[i], decs[i]) or blocks[i].heading == 1) and blocks[i].norm != site
     ]
-    # (the lead's words are asked about only the candidates' and the lines above the zone's)
-    asked = [*candidates, *range(max(0, zone.start - config.headline_lookback), zone.start)]
+    titles = _titles_above(blocks, feats, decs, zone, config)
+    # (the lead's words are asked about only by the candidates and the titles above the zone)
     lead, has_lead = lead_words_asked(
         [blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"],
-        [blocks[i] for i in asked],
+        [blocks[i] for i in [*candidates, *titles]],
     )
     named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
-    above = (
-        []
-        if named or not has_lead
-        else _named_above(blocks, feats, decs, zone, lead=lead, config=config)
-    )
+    above = [] if named or not has_lead else _named_above(blocks, titles, lead=lead, config=config)
     if above:
         zone = range(above[0], zone.stop)
         candidates = [*above, *candidates]
@@ -292,20 +293,25 @@ def lead_words_asked(lead: list[Block], asked: list[Block]) -> tuple[frozenset[s
     ``asked`` blocks, and whether the lead has any word (``bool(lead_words(lead))``).
 
     A word's bare form is its end, three letters or more (see :func:`bare`): a lead word can
-    have the bare form of an asked word only when it ends with the asked word's last three
+    have the bare form of an asked word only when it ends with the asked word's last two
     letters. Only those lead words are made bare and kept, where lead_words made a bare form
     of each (the stage's largest cost on a page: 200 k instructions for three paragraphs).
     """
-    ends = {word[-3:] for block in asked for word in tokens(block.norm) if len(word) > 2}
+    ends = {_last_two(word) for block in asked for word in tokens(block.norm) if len(word) > 2}
     found: set[str] = set()
     has_words = False
     for block in lead:
         for word in tokens(block.norm):
             if len(word) > 2:
                 has_words = True
-                if word[-3:] in ends:
+                if _last_two(word) in ends:
                     found.add(bare(word))
     return frozenset(found), has_words
+
+
+def _last_two(word: str) -> int:
+    """A word's last two letters as one number (read in place: a slice makes a string)."""
+    return ord(word[-1]) | ord(word[-2]) << 21
 
 
 def label_headline_and_captions(
