@@ -9,10 +9,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_extract import Article, ExtractionConfig, HijriDate, extract
+from arabic_extract.engine import bylines
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.bylines import (
+    byline_outlet,
     is_place_byline,
     name_before_date,
     read_byline,
@@ -743,3 +747,83 @@ def test_the_headers_byline_wins_over_the_authors_box() -> None:
         ]
     )
     assert extract(page).author == "محمد علي"
+
+
+def _byline_subjects() -> list[str]:
+    """Short lines of every fixture, and bylines of every shape this file tests."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    lines = [
+        line.strip()
+        for path in sorted(fixtures.glob("**/input.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and len(line.split()) <= 12
+    ]
+    made = [
+        "أنقرة/ الأناضول",
+        "دمشق-سانا",
+        "هسبريس - عبد الرحيم العسري",
+        "عبد الرحيم العسري - هسبريس",
+        "القاهرة - أ ش أ",
+        "لندن- عربي21",
+        "بيروت ـ «القدس العربي» من سعد الياس:",
+        "كتب: أحمد علي - رويترز - القاهرة",
+        "الرياض - واس - محمد علي",
+        "عربي21 - أحمد علي",
+        "عربي بوست - أحمد علي",
+    ]
+    return lines + made
+
+
+def test_the_byline_outlet_is_the_bylines() -> None:
+    # byline_outlet reads the people only where the outlet needs them: the same outlet
+    for line in _byline_subjects():
+        assert byline_outlet(line) == read_byline(line).outlet, line
+
+
+_SPLIT_PIECES = [
+    "محمد",
+    "علي",
+    " ",
+    "  ",
+    "-",
+    "–",
+    "—",
+    "/",
+    "|",
+    "\t",
+    "\u00a0",
+    "\u2003",
+    "22:40",
+    "x",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_SPLIT_PIECES), max_size=14).map("".join))
+def test_the_split_check_and_the_word_spans_read_as_their_patterns(text: str) -> None:
+    # _may_split is True wherever _BYLINE_SPLIT parts the text; _word_spans are \S++'s matches
+    if len(bylines._BYLINE_SPLIT.split(text)) > 1:
+        assert bylines._may_split(text)
+    assert bylines._word_spans(text) == [m.span() for m in bylines._TOKEN.finditer(text)]
+
+
+def test_a_line_the_split_check_turns_away_gives_no_outlet_byline() -> None:
+    for line in [*_byline_subjects(), "// انتهي //", "دمشق-سانا", "2024/05/12", "a -b", "a- b"]:
+        norm = normalize(line)
+        if not bylines._may_split(norm):
+            assert len(bylines._BYLINE_SPLIT.split(norm)) == 1, line
+
+
+def test_a_letter_str_isalpha_takes_is_a_name_letter_to_the_pattern() -> None:
+    # bylines._name_word takes a token of such letters without the pattern
+    for code in range(ord(bylines._LETTERS_KNOWN_BELOW)):
+        char = chr(code)
+        if char.isalpha():
+            assert bylines._NAME_WORD.fullmatch(char) is not None, f"U+{code:04X}"
+            assert bylines._NAME_WORD.fullmatch(char * 3) is not None, f"U+{code:04X}"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(max_size=8))
+def test_a_name_word_is_the_patterns(token: str) -> None:
+    assert bylines._name_word(token) is (bylines._NAME_WORD.fullmatch(token) is not None)

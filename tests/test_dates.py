@@ -10,6 +10,7 @@ shaped as a new user would try them: a title line, the date line, then two parag
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -727,3 +728,110 @@ def test_a_time_ago_stamp_above_its_date_gives_the_date(
     )
     alone = extract(page("منذ 4 ساعات"), config=config)
     assert alone.date_text == "منذ 4 ساعات"
+
+
+# --- the date patterns' matches, searched again only where another can be -------------------------
+
+_DATE_PIECES = [
+    "12",
+    "5",
+    "2024",
+    "1445",
+    " ",
+    "-",
+    "/",
+    ".",
+    "مايو",
+    "رمضان",
+    "ذو القعده",
+    "ذوالحجه",
+    "تشرين الاول",
+    "ه",
+    "م",
+    "،",
+    "10:30",
+    "الاحد",
+]
+
+
+def _date_matches_by_finditer(norm: str, limit: int) -> list[tuple[int, int]]:
+    """What _date_matches gives, read with each pattern's finditer (as it was written)."""
+    if not dates.year_digits(norm):
+        return []
+    found = []
+    if dates._MONTH_HINT.search(norm) is not None:
+        found.extend(islice(dates.NAMED_DATE.finditer(norm), limit + 1))
+    separators = norm.count("-") + norm.count("/") + norm.count(".")
+    if separators >= 2 and dates._NUMERIC_HINT.search(norm) is not None:
+        found.extend(islice(dates.NUMERIC_DATE.finditer(norm), limit + 1))
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    kept: list[regex.Match[str]] = []
+    for match in found:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return [m.span() for m in kept]
+
+
+def _date_match_subjects() -> list[str]:
+    return [
+        *_month_subjects(),
+        "12 مايو 2024 و13 مايو 2024 و14 مايو 2024 و15 مايو 2024 و16 مايو 2024 و17 مايو 2024",
+        "1/2/2024 - 3/4/2024 - 5/6/2024 - 7/8/2024 - 9/10/2024 - 11/12/2024",
+        "12/05/2024 مايو 2024 12 مايو",
+    ]
+
+
+def test_date_matches_are_the_patterns_finditer() -> None:
+    # after a match, each pattern is searched again only when the first word of a month (or
+    # two separators) is left past it: the matches are finditer's, for every limit
+    for subject in _date_match_subjects():
+        for limit in (0, 1, 4, len(subject)):
+            got = [m.span() for m in dates._date_matches(subject, limit)]
+            assert got == _date_matches_by_finditer(subject, limit), (subject, limit)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=16).map("".join), st.integers(0, 5))
+def test_date_matches_are_the_patterns_finditer_on_any_pieces(norm: str, limit: int) -> None:
+    got = [m.span() for m in dates._date_matches(norm, limit)]
+    assert got == _date_matches_by_finditer(norm, limit)
+
+
+_CLOCK_PIECES = ["1", "10", "2024", ":", "h", "30", " ", "-", "ص", "مساء", "٣", "gmt", "/"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_CLOCK_PIECES), max_size=12).map("".join))
+def test_a_clock_time_holds_its_colon_where_the_checks_look(text: str) -> None:
+    # clock_time and _with_clock_beside search for a clock only where a colon or an h is
+    # (anywhere in the span; second or third at a line's start, for a match there)
+    for found in dates.TIME.finditer(text):
+        assert dates._may_hold_clock(text, found.start(), found.end())
+    if dates.TIME.match(text) is not None:
+        assert dates._may_hold_clock(text, 1, 3)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_YEAR_PIECES), max_size=12).map("".join), st.text()))
+def test_a_text_with_a_digit_may_hold_one(text: str) -> None:
+    # may_hold_digit is the check before a search for a date's start (bylines.name_before_date)
+    if regex.search(r"\d", text) is not None:
+        assert dates.may_hold_digit(text)
+
+
+def test_a_part_read_with_its_clock_holds_it() -> None:
+    # _with_clock_beside takes a part's clocked for a search of its span
+    subjects = [
+        *_date_match_subjects(),
+        "الاحد 12 يناير 2025 - 10:30 ص",
+        "نشر في 12/05/2024 - 10:30 اخر تحديث: 13/05/2024 11:45 (gmt+3)",
+        "12 مايو 2024 10h30",
+        "12/1/202510:35",
+    ]
+    clocked = 0
+    for subject in subjects:
+        for part in read_date_line(subject, None):
+            if part.clocked:
+                clocked += 1
+                assert dates.TIME.search(subject, part.start, part.end) is not None, subject
+    assert clocked > 10

@@ -16,14 +16,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final
+from typing import Final, final
 
 import regex
 
 from arabic_extract.engine.cuts import clean_edges
-from arabic_extract.engine.dates import has_date_words, only_dates, read_date_line
+from arabic_extract.engine.dates import (
+    has_date_words,
+    has_relative_word,
+    may_hold_digit,
+    only_dates,
+    read_date_line,
+)
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
@@ -79,25 +84,38 @@ _MAX_PART_WORDS: Final = 18
 _MAX_PARTS: Final = 12
 
 
-@dataclass(frozen=True)
+# (the small records of this module are slotted classes, not frozen dataclasses: a frozen
+# dataclass's generated __init__ runs interpreted, about 5 k instructions a record in the
+# compiled build, where a native class's costs a few hundred. Their attributes are not
+# declared Final: mypyc borrows a Final attribute for a whole expression, and released the
+# record before a call's arguments were used when a comprehension stood between them.)
+@final
 class Part:
     """A part of a byline: its original text, normalised, and where it is in the line."""
 
-    text: str
-    norm: str
-    start: int
-    end: int
+    __slots__ = ("end", "norm", "start", "text")
+
+    def __init__(self, text: str, norm: str, start: int, end: int) -> None:
+        self.text = text
+        self.norm = norm
+        self.start = start
+        self.end = end
 
 
-@dataclass(frozen=True)
+@final
 class Byline:
     """What a byline says: the people who wrote the story (original text, in order), the
     place it was filed from (its dateline) and the outlet it credits (``أنقرة/ الأناضول``,
     ``دمشق-سانا``), when it names them."""
 
-    authors: tuple[str, ...] = ()
-    dateline: str | None = None
-    outlet: str | None = None
+    __slots__ = ("authors", "dateline", "outlet")
+
+    def __init__(
+        self, authors: tuple[str, ...] = (), dateline: str | None = None, outlet: str | None = None
+    ) -> None:
+        self.authors = authors
+        self.dateline = dateline
+        self.outlet = outlet
 
 
 def split_parts(text: str, start: int = 0, limit: int = _MAX_PARTS) -> list[Part]:
@@ -151,9 +169,22 @@ def is_name(norm: str, words: range = _NAME_WORDS) -> bool:
     tokens = norm.split()
     if len(tokens) not in words or any(t in _NOT_IN_NAMES for t in tokens):
         return False
-    if any(_NAME_WORD.fullmatch(t) is None for t in tokens):
-        return False
+    for token in tokens:
+        if not _name_word(token):
+            return False
     return not (_known_outlet(norm) or is_place(norm) or BYLINE_ROLE.match(norm) is not None)
+
+
+def _name_word(token: str) -> bool:
+    """Whether a token is a word of a name (_NAME_WORD matches it whole). A token of letters
+    below _LETTERS_KNOWN_BELOW is one without the pattern (1 µs a token): every character
+    there that ``str.isalpha`` takes is a letter to the pattern (tests/test_bylines.py)."""
+    if token.isalpha() and max(token) < _LETTERS_KNOWN_BELOW:
+        return True
+    return _NAME_WORD.fullmatch(token) is not None
+
+
+_LETTERS_KNOWN_BELOW: Final = "\u0800"
 
 
 def _known_outlet(norm: str) -> bool:
@@ -192,22 +223,46 @@ _TODAY: Final = normalize("اليوم")
 _TODAY_OUTLET_WORDS: Final = 2
 
 
-@dataclass(frozen=True)
+@final
 class _Token:
-    start: int
-    end: int
-    norm: str
+    __slots__ = ("end", "norm", "start")
+
+    def __init__(self, start: int, end: int, norm: str) -> None:
+        self.start = start
+        self.end = end
+        self.norm = norm
 
 
 def _tokens(text: str, norm: str) -> list[_Token]:
     """The words of a part's original text with their normalised forms (``norm`` is the
     part's, taken word by word when the words match one for one)."""
-    spans = [m.span() for m in _TOKEN.finditer(text)]
+    spans = _word_spans(text)
     words = norm.split()
     if len(words) == len(spans):
         return [_Token(start, end, word) for (start, end), word in zip(spans, words, strict=True)]
     found = (_Token(start, end, normalize(text[start:end])) for start, end in spans)
     return [token for token in found if token.norm]
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    """Where the runs of non-space characters of ``text`` are (_TOKEN's matches). A printable
+    text has no white space but the plain space (every other is unprintable): its words are
+    found between spaces with ``str.find``, where the pattern's matches cost 1-2 µs each."""
+    if not text.isprintable():
+        return [m.span() for m in _TOKEN.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    length = len(text)
+    while start < length:
+        if text[start] == " ":
+            start += 1
+            continue
+        end = text.find(" ", start)
+        if end < 0:
+            end = length
+        spans.append((start, end))
+        start = end
+    return spans
 
 
 def _role_at(tokens: list[_Token]) -> int:
@@ -332,14 +387,38 @@ _FILED_WORDS: Final = (" في ", " من ")
 def read_byline(text: str, site: str | None = None) -> Byline:
     """What a byline line says (see :class:`Byline`): after its byline word, if any (كتب،
     بقلم، حوار:), its parts. ``site`` is the site's own name: it is never an author."""
-    norm, offsets = normalize_with_offsets(text)
+    return read_parts(_byline_parts(text), text, normalize(site) if site else "")
+
+
+def _byline_parts(text: str) -> list[Part]:
+    """The parts of a byline line after its byline word, if any (see :func:`read_byline`)."""
+    # (the offsets, twice the cost of the normalised text, only for a line with a byline word)
+    keyword = BYLINE.compiled.match(normalize(text))
     start = 0
-    keyword = BYLINE.compiled.match(norm)
     if keyword is not None:
         rest = keyword.start("rest")
+        offsets = normalize_with_offsets(text)[1]
         start = offsets[rest] if rest < len(offsets) else len(text)
-    parts = split_parts(text, start)[:_MAX_PARTS]
-    return read_parts(parts, text, normalize(site) if site else "")
+    return split_parts(text, start)[:_MAX_PARTS]
+
+
+def byline_outlet(text: str) -> str | None:
+    """``read_byline(text).outlet``, without reading the people of a line cut into other than
+    two parts: its outlet is its first part that names a known outlet (only a line of two
+    parts, its outlet unknown, takes the part that names no one: see :func:`read_parts`).
+    The people are the most of a byline's reading."""
+    parts = _byline_parts(text)
+    if len(parts) == 2:
+        return read_parts(parts, text).outlet
+    for part in parts:
+        if is_place(part.norm):
+            continue
+        role = BYLINE_ROLE.may_occur(part.norm) and BYLINE_ROLE.match(part.norm) is not None
+        if not role and _known_outlet(part.norm):
+            outlet = clean_edges(part.text)
+            if outlet:
+                return outlet
+    return None
 
 
 def is_place_byline(text: str, norm: str, words: int | None = None) -> bool:
@@ -421,6 +500,10 @@ def name_before_date(norm: str) -> tuple[int, int] | None:
     أحمد سمير منذ 3 ساعات، كتب: أحمد سمير | الأحد 5 مايو 2024): where the name starts and ends
     in the normalised line (after a byline word), or None. The name has two or three words and
     the rest of the line is a date and date-line words."""
+    # (every date starts at a digit or at منذ or قبل: most lines of a header hold none, and
+    # are told so for less than the search)
+    if not (may_hold_digit(norm) or has_relative_word(norm)):
+        return None
     date = _DATE_START.search(norm)
     if date is None:
         return None
@@ -500,6 +583,25 @@ def is_outlet_name(norm_name: str) -> bool:
 _BYLINE_SPLIT: Final = regex.compile(r"(?<!\s)\s++[-–—|/]\s++|(?:(?<!\s)\s++)?+[|]\s*+")
 
 
+def _may_split(norm: str) -> bool:
+    r"""Whether _BYLINE_SPLIT can part ``norm``: it holds a bar, or a dash or a slash with white
+    space on both sides (``str.isspace`` holds every character ``\s`` does)."""
+    if "|" in norm:
+        return True
+    last = len(norm) - 1
+    for mark in _SPLIT_MARKS:
+        at = norm.find(mark, 1)
+        while 0 < at < last:
+            if norm[at - 1].isspace() and norm[at + 1].isspace():
+                return True
+            at = norm.find(mark, at + 1)
+    return False
+
+
+# The marks _BYLINE_SPLIT parts a line at between spaces (a bar parts it anywhere).
+_SPLIT_MARKS: Final = ("-", "–", "—", "/")
+
+
 def role_end(norm: str) -> int | None:
     """Where the role that opens a normalised text ends (مراسل in مراسل الجزيرة نت), or None
     when it opens with none."""
@@ -519,17 +621,20 @@ def _without_role(norm: str) -> str:
 
 def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     """For a byline "Outlet - Person" (either order), the normalised outlet and person."""
+    # (the split only where it can part the line: 3-8 µs a line)
+    if len(norm.split()) > 8 or not _may_split(norm):
+        return None
     parts = _BYLINE_SPLIT.split(norm)
-    if len(parts) != 2 or len(norm.split()) > 8:
+    if len(parts) != 2:
         return None
     first, second = (part.strip() for part in parts)
     for named, person in ((first, second), (second, first)):
+        # the cheap conditions first: the role and is_outlet_name run regular expressions
+        if not 1 <= len(person.split()) <= 4 or _LETTER.search(person) is None:
+            continue  # (a date line's clock time: 22:40)
         outlet = _without_role(named)  # "مراسل الجزيرة نت" credits الجزيرة نت
-        person_words = len(person.split())
-        if (  # the cheap conditions first: is_outlet_name runs regular expressions
-            1 <= person_words <= 4
-            and len(outlet.split()) <= _OUTLET_MAX_WORDS
-            and _LETTER.search(person) is not None
+        if (
+            len(outlet.split()) <= _OUTLET_MAX_WORDS
             and is_outlet_name(outlet)
             and not is_outlet_name(person)
             # (one part: بنغازي - بوابة الوسط: عبدالرحمن أميني has an outlet and a person there)

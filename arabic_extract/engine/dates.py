@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final, Literal, final
 
 import regex
 from hijridate import Hijri
@@ -217,6 +217,20 @@ def year_digits(norm: str) -> bool:
     return False
 
 
+def may_hold_digit(norm: str) -> bool:
+    r"""False when ``norm`` surely holds no decimal digit (``\d``): read by code point as
+    :func:`year_digits` reads, a character past the ranges it knows counts as a digit. (A
+    search for ``\d`` costs 4-7 k instructions on a short line, the reading a fraction.)"""
+    for i in range(len(norm)):
+        code = ord(norm[i])
+        if code < _KNOWN_BELOW:
+            if _decimal_digit(code):
+                return True
+        elif not _PUNCTUATION_START <= code <= _PUNCTUATION_END:
+            return True
+    return False
+
+
 _FILLER: Final = regex.compile(r"[\s\p{P}\p{S}\d]++")
 # The words of a date line that are not its dates (removed to see whether anything else is left).
 _LINE_WORDS: Final[tuple[Family, ...]] = (
@@ -243,16 +257,26 @@ class HijriDay:
     day: int
 
 
-@dataclass(frozen=True)
+# (the records read for every date line are slotted classes, not frozen dataclasses: a frozen
+# dataclass's generated __init__ runs interpreted, about 5 k instructions a record in the
+# compiled build, where a native class's costs a few hundred. Their attributes are not
+# declared Final: mypyc borrows a Final attribute for a whole expression, and released the
+# record before a call's arguments were used when a comprehension stood between them.)
+@final
 class FoundDate:
     """A date found in a normalised line: its Gregorian datetime (None when it names no real
     day, or a Hijri day outside the Umm al-Qura table), where it was found, and its Hijri day
     when the line writes it in that calendar."""
 
-    value: datetime | None
-    start: int
-    end: int
-    hijri: HijriDay | None = None
+    __slots__ = ("end", "hijri", "start", "value")
+
+    def __init__(
+        self, value: datetime | None, start: int, end: int, hijri: HijriDay | None = None
+    ) -> None:
+        self.value = value
+        self.start = start
+        self.end = end
+        self.hijri = hijri
 
 
 def hijri_to_gregorian(day: HijriDay) -> date | None:
@@ -302,12 +326,11 @@ def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[regex.Ma
     # the month pattern is slow (a long alternation tried at every position): it runs only
     # when the first word of some month's name occurs in the line
     if _MONTH_HINT.search(norm) is not None:
-        found.extend(islice(NAMED_DATE.finditer(norm), limit + 1))
+        _named_dates(norm, limit, found)
     # (a numeric date holds two separators: a line with one, as "2024 - 22:40" has, runs
     # neither the hint nor the pattern, 60 k instructions)
-    separators = norm.count("-") + norm.count("/") + norm.count(".")
-    if separators >= 2 and _NUMERIC_HINT.search(norm) is not None:
-        found.extend(islice(NUMERIC_DATE.finditer(norm), limit + 1))
+    if _separators(norm, 0) >= 2 and _NUMERIC_HINT.search(norm) is not None:
+        _numeric_dates(norm, limit, found)
     if len(found) > 1:
         found.sort(key=lambda m: (m.start(), -m.end()))
     kept: list[regex.Match[str]] = []
@@ -315,6 +338,47 @@ def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[regex.Ma
         if not kept or match.start() >= kept[-1].end():
             kept.append(match)
     return kept
+
+
+def _named_dates(norm: str, limit: int, found: list[regex.Match[str]]) -> None:
+    """Add NAMED_DATE's matches in ``norm``, up to ``limit`` and one more, as its finditer
+    gives them (islice(NAMED_DATE.finditer(norm), limit + 1)). After a match the pattern is
+    searched again only when the first word of some month's name occurs past it (every named
+    date holds one, where its month starts): the search that finds nothing after a line's one
+    date cost 3-4 µs, 12-15 k instructions, on a few characters ("... 2024 - 22:40")."""
+    position = 0
+    count = 0
+    while count <= limit:
+        match = NAMED_DATE.search(norm, position)
+        if match is None:
+            return
+        found.append(match)
+        count += 1
+        position = match.end()
+        if _MONTH_HINT.search(norm, position) is None:
+            return
+
+
+def _numeric_dates(norm: str, limit: int, found: list[regex.Match[str]]) -> None:
+    """Add NUMERIC_DATE's matches in ``norm``, up to ``limit`` and one more, as its finditer
+    gives them; searched again after a match only when two separators are left past it (every
+    numeric date holds two)."""
+    position = 0
+    count = 0
+    while count <= limit:
+        match = NUMERIC_DATE.search(norm, position)
+        if match is None:
+            return
+        found.append(match)
+        count += 1
+        position = match.end()
+        if _separators(norm, position) < 2:
+            return
+
+
+def _separators(norm: str, start: int) -> int:
+    """How many of a numeric date's separators (- / .) ``norm[start:]`` holds."""
+    return norm.count("-", start) + norm.count("/", start) + norm.count(".", start)
 
 
 # A time zone after a clock time ("14:00 (GMT+0400)", "10:30 بتوقيت القدس"), normalised. (Not
@@ -406,13 +470,16 @@ def _relative(found: regex.Match[str], reference: datetime | None) -> FoundDate:
 # --- a date line, part by part ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@final
 class Segment:
     """A part of a date line and what its label says it dates (published when unlabelled)."""
 
-    role: Role
-    start: int
-    end: int
+    __slots__ = ("end", "role", "start")
+
+    def __init__(self, role: Role, start: int, end: int) -> None:
+        self.role = role
+        self.start = start
+        self.end = end
 
 
 def segments(norm: str) -> list[Segment]:
@@ -450,10 +517,18 @@ def segments(norm: str) -> list[Segment]:
 
 def clock_time(norm: str, segment: Segment, dates: list[FoundDate]) -> regex.Match[str] | None:
     """The first clock time of a segment that is not part of a date."""
+    if not _may_hold_clock(norm, segment.start, segment.end):
+        return None
     for found in TIME.finditer(norm, segment.start, segment.end):
         if not any(d.start <= found.start() < d.end for d in dates):
             return found
     return None
+
+
+def _may_hold_clock(norm: str, start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a colon or an h, as every clock time does (10:30,
+    10h30): the search for one costs 1-4 µs, the test a few hundred instructions."""
+    return norm.find(":", start, end) >= 0 or norm.find("h", start, end) >= 0
 
 
 def _at(day: datetime, clock: regex.Match[str]) -> datetime:
@@ -467,7 +542,7 @@ def _at(day: datetime, clock: regex.Match[str]) -> datetime:
     return day.replace(hour=hour % 24, minute=minute % 60)
 
 
-@dataclass(frozen=True)
+@final
 class DatedPart:
     """What one part of a date line dates, and how it is written.
 
@@ -475,13 +550,30 @@ class DatedPart:
     before it through its era mark or the clock time after it (a dual line's two dates and
     الموافق between them); labels are outside it. ``hijri`` is the Hijri date among them."""
 
-    role: Role
-    value: datetime | None
-    start: int
-    end: int
-    hijri: FoundDate | None = None
-    relative: bool = False
-    note: str | None = None
+    __slots__ = ("clocked", "end", "hijri", "note", "relative", "role", "start", "value")
+
+    def __init__(
+        self,
+        role: Role,
+        value: datetime | None,
+        start: int,
+        end: int,
+        *,
+        hijri: FoundDate | None = None,
+        relative: bool = False,
+        note: str | None = None,
+        clocked: bool = False,
+    ) -> None:
+        self.role = role
+        self.value = value
+        self.start = start
+        self.end = end
+        self.hijri = hijri
+        self.relative = relative
+        self.note = note
+        # Whether the part holds a clock time (a TIME match in start:end, as a search there
+        # finds: _with_clock_beside then does not search again).
+        self.clocked = clocked
 
 
 def _dual_note(gregorian: FoundDate, hijri: FoundDate, tolerance: int) -> str | None:
@@ -523,7 +615,9 @@ def _absolute_part(
             f"{segment.role}: the Hijri date {day.year}-{day.month:02d}-{day.day:02d} is not "
             "a day of the Umm al-Qura calendar (1343-1500 AH)"
         )
-    return DatedPart(segment.role, value, start, end, hijri, note=note)
+    return DatedPart(
+        segment.role, value, start, end, hijri=hijri, note=note, clocked=clock is not None
+    )
 
 
 def read_date_line(norm: str, reference: datetime | None, tolerance: int = 2) -> list[DatedPart]:
@@ -536,6 +630,8 @@ def read_date_line(norm: str, reference: datetime | None, tolerance: int = 2) ->
     dates = find_dates(norm)
     if len(dates) > MAX_LINE_DATES:
         return []
+    if not dates and not has_relative_word(norm):
+        return []  # (no part dates anything: a clock time alone dates nothing, see below)
     parts: list[DatedPart] = []
     clock_only: list[tuple[Segment, regex.Match[str]]] = []
     first = 0  # segments and dates are both in line order: one pass over each
@@ -573,22 +669,36 @@ NO_DATE: Final = "published: no date line found"
 NO_REFERENCE: Final = "relative date, no reference_time given"
 
 
-@dataclass(frozen=True)
+@final
 class DateFields:
     """The article's dates: published (as written, and in the Hijri calendar when the page
     writes it so) and updated, with notes on how they were read."""
 
-    published: datetime | None = None
-    date_text: str | None = None
-    published_hijri: HijriDate | None = None
-    updated: datetime | None = None
-    notes: tuple[str, ...] = ()
+    __slots__ = ("date_text", "notes", "published", "published_hijri", "updated")
+
+    def __init__(
+        self,
+        *,
+        published: datetime | None = None,
+        date_text: str | None = None,
+        published_hijri: HijriDate | None = None,
+        updated: datetime | None = None,
+        notes: tuple[str, ...] = (),
+    ) -> None:
+        self.published = published
+        self.date_text = date_text
+        self.published_hijri = published_hijri
+        self.updated = updated
+        self.notes = notes
 
 
-@dataclass(frozen=True)
+@final
 class _Dated:
-    block: Block
-    part: DatedPart
+    __slots__ = ("block", "part")
+
+    def __init__(self, block: Block, part: DatedPart) -> None:
+        self.block = block
+        self.part = part
 
 
 def _first_parts(
@@ -736,11 +846,15 @@ def _with_clock_beside(
     """A date line without a clock time takes the time a line right above or below it gives
     alone (الأحد 12 يناير 2025 / 10:30 ص, as pages that set the date and the time apart write
     them); else it stays as it is."""
-    if TIME.search(block.norm, part.start, part.end) is not None:
+    if part.clocked or (
+        _may_hold_clock(block.norm, part.start, part.end)
+        and TIME.search(block.norm, part.start, part.end) is not None
+    ):
         return day
     for other in header:
         if abs(other.position - block.position) == 1:
-            clock = TIME.match(other.norm)
+            # (a clock at a line's start has its colon or h second or third: 9:30, 10h30)
+            clock = TIME.match(other.norm) if _may_hold_clock(other.norm, 1, 3) else None
             rest = other.norm[clock.end() :] if clock is not None else ""
             if clock is not None and (not rest.strip() or _ZONE_AFTER.fullmatch(rest)):
                 return _at(day, clock)

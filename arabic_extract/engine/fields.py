@@ -17,6 +17,7 @@ from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     Byline,
+    byline_outlet,
     dateline_place,
     is_name,
     is_outlet_name,
@@ -39,6 +40,7 @@ from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
 from arabic_extract.engine.words import (
     LEAD_PARAGRAPHS,
+    bare,
     lead_overlap,
     lead_words,
     strip_clitic,
@@ -74,6 +76,9 @@ _OWNER: Final = regex.compile(
 _COPYRIGHT_YEAR: Final = regex.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*)?(?:\d{4})?\s*(?P<owner>[^|©]*)"
 )
+# What _COPYRIGHT_YEAR and _OWNER open with (_OWNER with one of two spellings of محفوظة).
+_COPYRIGHT_MARKS: Final = ("©", "(c)", "copyright")
+_RESERVED: Final = "محفوظ"
 # A year in a copyright line: Gregorian, or Hijri with its era (© 1445هـ - 2024م).
 _YEAR: Final = regex.compile(r"(?<!\d)(?:(?:19|20)\d\d(?!\d)|1[34]\d\d\s?ه(?![\p{L}\p{N}]))")
 # (a site's address after its name is no part of it: البوابة (www.albawaba.com))
@@ -178,7 +183,7 @@ def headline_score(
     links share no words with the lead: on page text without list markers they stand right
     above the headline."""
     overlap = lead_overlap(blocks[i], lead)
-    repeated = sum(1 for b in blocks if b.norm == blocks[i].norm) > 1
+    repeated = _repeated(blocks, blocks[i].norm)
     # a label of a few words repeats as menus do (header and footer), not as a headline does
     label = len(blocks[i].norm.split()) <= config.label_max_words and overlap == 0.0
     score = 3 if repeated and not label else 0
@@ -195,6 +200,17 @@ def headline_score(
     return score
 
 
+def _repeated(blocks: list[Block], norm: str) -> bool:
+    """Whether two blocks or more read ``norm`` (the count stops at the second)."""
+    seen = 0
+    for block in blocks:
+        if block.norm == norm:
+            seen += 1
+            if seen > 1:
+                return True
+    return False
+
+
 def _holds_another(blocks: list[Block], zone: range, i: int) -> bool:
     """Whether another title-length line of the zone stands whole inside this longer one."""
     norm = blocks[i].norm
@@ -207,19 +223,15 @@ def _holds_another(blocks: list[Block], zone: range, i: int) -> bool:
     )
 
 
-def _named_above(
+def _titles_above(
     blocks: list[Block],
     feats: list[Features],
     decs: list[Decision],
     zone: range,
-    *,
-    lead: frozenset[str],
     config: ExtractionConfig,
 ) -> list[int]:
-    """Title-like lines (not running text) within headline_lookback blocks above the zone
-    that name what the lead tells: the headline, when no line of the zone does because a
-    line the engine took for a list item (a byline run into a date, a ticker before the
-    story) cut the zone short."""
+    """Title-like lines (not running text) within headline_lookback blocks above the zone:
+    where :func:`_named_above` looks."""
     start = max(0, zone.start - config.headline_lookback)
     return [
         i
@@ -229,8 +241,17 @@ def _named_above(
         and decs[i].cls != "good"
         and _NAVIGATION.isdisjoint(decs[i].reasons)
         and not blocks[i].bullet
-        and lead_overlap(blocks[i], lead) >= config.lead_share
     ]
+
+
+def _named_above(
+    blocks: list[Block], titles: list[int], *, lead: frozenset[str], config: ExtractionConfig
+) -> list[int]:
+    """The title-like lines above the zone (``titles``, see :func:`_titles_above`) that name
+    what the lead tells: the headline, when no line of the zone does because a line the
+    engine took for a list item (a byline run into a date, a ticker before the story) cut the
+    zone short."""
+    return [i for i in titles if lead_overlap(blocks[i], lead) >= config.lead_share]
 
 
 def find_headline(
@@ -243,7 +264,6 @@ def find_headline(
     """Index of the headline block: the title-like line that introduces the body."""
     zone = prebody_zone(decs, run, config)
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
-    lead = lead_words([blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"])
     # the site's name above its menu, printed again over the story (a source's credit): no title
     site = blocks[0].norm if masthead(blocks, decs) is not None else None
     candidates = [
@@ -253,12 +273,14 @@ def find_headline(
         and blocks[i].norm != site
         and _GLUED_SCRIPTS.search(blocks[i].norm) is None
     ]
-    named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
-    above = (
-        []
-        if named or not lead
-        else _named_above(blocks, feats, decs, zone, lead=lead, config=config)
+    titles = _titles_above(blocks, feats, decs, zone, config)
+    # (the lead's words are asked about only by the candidates and the titles above the zone)
+    lead, has_lead = lead_words_asked(
+        [blocks[k] for k in body[:LEAD_PARAGRAPHS] if decs[k].cls == "good"],
+        [blocks[i] for i in [*candidates, *titles]],
     )
+    named = any(lead_overlap(blocks[i], lead) >= config.lead_share for i in candidates)
+    above = [] if named or not has_lead else _named_above(blocks, titles, lead=lead, config=config)
     if above:
         zone = range(above[0], zone.stop)
         candidates = [*above, *candidates]
@@ -276,6 +298,32 @@ def find_headline(
     return None
 
 
+def lead_words_asked(lead: list[Block], asked: list[Block]) -> tuple[frozenset[str], bool]:
+    """``lead_words(lead)`` as far as :func:`lead_overlap` asks it about the words of the
+    ``asked`` blocks, and whether the lead has any word (``bool(lead_words(lead))``).
+
+    A word's bare form is its end, three letters or more (see :func:`bare`): a lead word can
+    have the bare form of an asked word only when it ends with the asked word's last two
+    letters. Only those lead words are made bare and kept, where lead_words made a bare form
+    of each (the stage's largest cost on a page: 200 k instructions for three paragraphs).
+    """
+    ends = {_last_two(word) for block in asked for word in tokens(block.norm) if len(word) > 2}
+    found: set[str] = set()
+    has_words = False
+    for block in lead:
+        for word in tokens(block.norm):
+            if len(word) > 2:
+                has_words = True
+                if _last_two(word) in ends:
+                    found.add(bare(word))
+    return frozenset(found), has_words
+
+
+def _last_two(word: str) -> int:
+    """A word's last two letters as one number (read in place: a slice makes a string)."""
+    return ord(word[-1]) | ord(word[-2]) << 21
+
+
 def label_headline_and_captions(
     blocks: list[Block],
     feats: list[Features],
@@ -284,8 +332,11 @@ def label_headline_and_captions(
     headline: int | None,
     *,
     config: ExtractionConfig,
+    captions: dict[int, str] | None = None,
 ) -> list[Decision]:
-    """Mark the headline, its repetitions, and captions (with their photo credits)."""
+    """Mark the headline, its repetitions, and captions (with their photo credits).
+    ``captions`` keeps the caption texts read on the way, by block (see :func:`_caption`)."""
+    known = {} if captions is None else captions
     out = list(decs)
     if headline is not None:
         out[headline] = Decision("bad", labels.HEADLINE, ("headline",))
@@ -303,10 +354,11 @@ def label_headline_and_captions(
         if (
             "photo-credit" in decs[i].reasons
             and CAPTION_LABEL.match(blocks[i].norm) is not None  # "صورة: ..." describes
-            and len(caption_text(blocks[i]).split()) >= 3
+            and len(_caption(blocks, i, known).split()) >= 3
         ):
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit", "caption"))
-    for i in range(len(blocks)):
+    # (only the blocks around the run can be: the others are not looked at)
+    for i in range(max(1, run.start - 1), min(len(blocks), run.end + 2)):
         if (
             "photo-credit" in decs[i].reasons
             and out[i].label is not labels.CAPTION
@@ -325,6 +377,15 @@ def label_headline_and_captions(
                 out[i - 1] = Decision("bad", labels.CAPTION, reasons)
             out[i] = Decision("bad", labels.CAPTION, ("photo-credit",))
     return out
+
+
+def _caption(blocks: list[Block], i: int, known: dict[int, str]) -> str:
+    """``caption_text(blocks[i])``, read once a call: a photo's credited caption is read to
+    label it and again for the article's captions (50-130 k instructions a caption)."""
+    text = known.get(i)
+    if text is None:
+        text = known[i] = caption_text(blocks[i])
+    return text
 
 
 # --- dates, bylines, sources ------------------------------------------------------------------
@@ -350,7 +411,8 @@ def header_order(
     seen = set(order)
     extra: list[int] = []
     for i in range(run.start - 1, max(-1, run.start - 1 - config.header_lookback), -1):
-        if {"menu", "navigation"} & set(decs[i].reasons):
+        reasons = decs[i].reasons
+        if "menu" in reasons or "navigation" in reasons:
             break
         if i not in seen:
             extra.append(i)
@@ -575,10 +637,16 @@ def lead_outlet(block: Block) -> str | None:
         candidate = (tail[: stop.start()] if stop else tail).strip()
         if UNNAMED_SOURCE.match(candidate) is not None and not is_outlet_name(candidate):
             continue  # "حسبما ذكرت وسائل إعلام محلية" credits no outlet
+        # (the longest run of words that names an outlet, else the first word: each run is
+        # looked up once, the last one's answer kept for the test after the loop)
         words = candidate.split()[:6]
-        while words and not is_outlet_name(" ".join(words)) and len(words) > 1:
+        named = False
+        while words:
+            named = is_outlet_name(" ".join(words))
+            if named or len(words) == 1:
+                break
             words.pop()
-        if words and (is_outlet_name(" ".join(words)) or len(words) <= 3):
+        if words and (named or len(words) <= 3):
             name = outlet_from_name(block, " ".join(words))
             if name:
                 return name
@@ -745,7 +813,7 @@ def find_source(
                 pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
-            outlet = read_byline(strip_bullet(blocks[i].text)).outlet  # أنقرة/ الأناضول
+            outlet = byline_outlet(strip_bullet(blocks[i].text))  # أنقرة/ الأناضول
             if outlet:
                 return outlet
     for i in [*body[:1], *window]:
@@ -783,18 +851,22 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
 
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
     """The site's own name from its header line, its copyright footer, or its masthead."""
-    for block, dec in zip(blocks, decs, strict=True):
-        if "site-header" not in dec.reasons:
+    footers: list[int] = []  # (found in the same pass: the blocks' reasons are read once)
+    for i, (block, dec) in enumerate(zip(blocks, decs, strict=True)):
+        reasons = dec.reasons
+        if "footer" in reasons:
+            footers.append(i)
+        if "site-header" not in reasons:
             continue
         payload = SITE_HEADER.payload(block.norm)
         if payload:
             name = EDGE_PUNCT.sub("", payload.split("|")[-1].split(" - ")[-1])
             if name and len(name.split()) <= 5:
                 return original_text(block, name) or None
-    for i, block in enumerate(blocks):
-        if "footer" not in decs[i].reasons:
-            continue
-        owner = _OWNER.search(block.norm)
+    for i in footers:
+        block = blocks[i]
+        # (every owner's line holds محفوظ: most footer lines run no pattern)
+        owner = _OWNER.search(block.norm) if _RESERVED in block.norm else None
         name = (
             EDGE_PUNCT.sub("", _YEAR.sub(" ", _OWNER_END.split(owner.group("owner"))[0]))
             if (owner)
@@ -835,6 +907,9 @@ _PUBLISHED_WORDS: Final = 2
 
 def copyright_owner(norm: str) -> str:
     """The owner in "© 2024 صدى الجزائر - جميع الحقوق محفوظة" (normalised), or ""."""
+    # (the pattern opens with one of its marks: a line without any runs no pattern)
+    if not any(mark in norm for mark in _COPYRIGHT_MARKS):
+        return ""
     found = _COPYRIGHT_YEAR.search(norm)
     if found is None:
         return ""
@@ -850,9 +925,20 @@ def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
     single spaces (as scrapers copy tag links) is cut where the words are grounded in the article:
     a run of words found together in the body is one entry, a word found alone is its own entry,
     and neighbouring words never found in the body stay together."""
-    parts = [p for p in _TAG_SPLIT.split(payload) if p.strip()]
+    parts = _tag_parts(payload)
     if len(parts) > 1:
         return [p.strip() for p in parts]
+    return _grounded_entries(payload, grounding)
+
+
+def _tag_parts(payload: str) -> list[str]:
+    """A keyword dump's parts between its separators (one when it has none)."""
+    return [p for p in _TAG_SPLIT.split(payload) if p.strip()]
+
+
+def _grounded_entries(payload: str, grounding: set[str]) -> list[str]:
+    """A dump joined by single spaces, cut where its words are grounded (see
+    :func:`split_tag_dump`)."""
     words = payload.split()
     entries: list[str] = []
     i = 0
@@ -964,9 +1050,16 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
         if not payload:
             tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
-        grounding = _grounding(blocks, decs, payload)
+        dump = EDGE_PUNCT.sub("", payload)
+        parts = _tag_parts(dump)
+        # (split_tag_dump; the article's words are read only for a dump without separators)
+        entries = (
+            [p.strip() for p in parts]
+            if len(parts) > 1
+            else _grounded_entries(dump, _grounding(blocks, decs, payload))
+        )
         mapped = normalize_with_offsets(blocks[i].text)
-        for entry in split_tag_dump(EDGE_PUNCT.sub("", payload), grounding):
+        for entry in entries:
             words = entry.split()
             if len(words) > 1 and len(set(words)) == 1:
                 continue  # a label repeated once per group: ملفات ملفات ملفات
@@ -992,16 +1085,17 @@ def extract_fields(
 ) -> tuple[Fields, list[Decision]]:
     """All fields, and the decisions with headline, caption and credit labels added."""
     headline = find_headline(blocks, feats, decs, run, config) if not run.empty else None
-    decs = label_headline_and_captions(blocks, feats, decs, run, headline, config=config)
+    captions: dict[int, str] = {}
+    decs = label_headline_and_captions(
+        blocks, feats, decs, run, headline, config=config, captions=captions
+    )
     order = _near_order(run, headline, len(blocks))
     header = header_order(decs, run, order, config)
+    meta_words = config.max_meta_line_words * 2
     dated = read_dates(
         [blocks[i] for i in header if decs[i].label is labels.DATE],
-        [
-            blocks[i]
-            for i in header
-            if not decs[i].is_body and len(blocks[i].norm.split()) <= config.max_meta_line_words * 2
-        ],
+        # (a block's features count its words: its text is not split again)
+        [blocks[i] for i in header if not decs[i].is_body and feats[i].words <= meta_words],
         config,
     )
     site = find_site_name(blocks, decs)
@@ -1030,7 +1124,7 @@ def extract_fields(
         own_name=site,
         tags=find_tags(blocks, decs, run) if not run.empty else [],
         captions=[
-            caption_text(blocks[i])
+            _caption(blocks, i, captions)
             for i in range(article_end(decs, run))
             if decs[i].label is labels.CAPTION
         ],
