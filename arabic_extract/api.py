@@ -17,7 +17,7 @@ import regex
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.deadline import deadline_for
 from arabic_extract.engine.decode import Decoded, decode_bytes, decode_text
-from arabic_extract.engine.html import extract_html
+from arabic_extract.engine.html import extract_html, quoted_gt
 from arabic_extract.engine.markdown import DETECT_CHARS, markdown_signals
 from arabic_extract.engine.pipeline import extract_markdown, extract_text
 from arabic_extract.errors import InputError
@@ -418,12 +418,10 @@ _OTHER_ATTRIBUTES = regex.compile(rf"(?:{_ATTRIBUTE})*+")
 _TAG_NAME = regex.compile(r"</?[a-zA-Z][^\t\n\f\r />]*+")
 _FEW_ATTRIBUTES = regex.compile(rf"</?[a-zA-Z][^\t\n\f\r />]*+(?:{_ATTRIBUTE}){{0,{_CHUNK}}}+")
 # Where a crowded tag may be: a stretch of 2,000 characters without ">" (twice the least
-# max_attributes), or a quoted value holding a ">" (both searches skip to their first
-# character, ">" or "=", as a plain search for it would).
+# max_attributes), or a quoted value holding a ">" (engine.html.quoted_gt: where
+# ``=[\t\n\f\r ]*+(?:"[^">]*+|'[^'>]*+)>`` matches, by searches for single characters). Both
+# searches skip to their first character, ">" or "=".
 _STRETCH: Final = 2_000
-# (possessive: a quoted value that ends without a ">" is not given back one character at a
-# time, which doubled the search's time on real pages)
-_QUOTED_GT = re.compile(r"=[\t\n\f\r ]*+(?:\"[^\">]*+|'[^'>]*+)>")
 _TAG_START = re.compile(r"<[a-zA-Z/]")
 # The attributes of every tag that has some (quoted values may hold ">"), and an attribute's
 # value: what is left of a tag's attributes without their values is their names. (re: its
@@ -450,13 +448,13 @@ def _crowded_starts(page: str) -> list[int]:
         stop = len(page) if end < 0 else end
         starts.update(tag.start() for tag in _TAG_START.finditer(page, begin, stop))
     floor = 0
-    for found in _QUOTED_GT.finditer(page):
-        at = found.start()
+    for value in quoted_gt(page):
+        at = value
         while (at := page.rfind("<", floor, at)) >= 0 and not _TAG_START.match(page, at):
             pass
         if at >= 0:
             starts.add(at)
-        floor = found.start()
+        floor = value
     return sorted(starts)
 
 

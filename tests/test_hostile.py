@@ -31,7 +31,6 @@ from hostile_cases import (
 
 from arabic_extract import Article, ExtractionConfig, InputError, extract
 from arabic_extract.api import (
-    _QUOTED_GT,
     _SELF_CLOSING,
     _TAG_ATTRIBUTES,
     _VALUE,
@@ -46,6 +45,7 @@ from arabic_extract.api import (
     unwrap_deep,
     visible_text,
 )
+from arabic_extract.engine.html import quoted_gt
 from arabic_extract.rules.dom import BLOCK_TAGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -355,11 +355,17 @@ tag_soup = st.text(alphabet="<>=\"' \t\n/aZب1-", max_size=300)
 @settings(max_examples=400, deadline=None)
 @given(tag_soup)
 def test_the_markup_scans_find_what_their_plain_forms_find(page: str) -> None:
-    assert [m.span() for m in _QUOTED_GT.finditer(page)] == [
-        m.span() for m in PLAIN_QUOTED_GT.finditer(page)
-    ]
+    assert quoted_gt(page) == [m.start() for m in PLAIN_QUOTED_GT.finditer(page)]
     assert _TAG_ATTRIBUTES.findall(page) == PLAIN_TAG_ATTRIBUTES.findall(page)
     assert _VALUE.sub(" ", page) == PLAIN_VALUE.sub(" ", page)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="=\"'> \t\n\f\r\x0baب", max_size=200))
+def test_quoted_gt_finds_what_its_pattern_finds(page: str) -> None:
+    """quoted_gt searches for single characters where the pattern reads every value (every
+    separator the pattern allows, and one it does not: vertical tab)."""
+    assert quoted_gt(page) == [m.start() for m in PLAIN_QUOTED_GT.finditer(page)]
 
 
 @settings(max_examples=300, deadline=None)
