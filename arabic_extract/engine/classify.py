@@ -150,6 +150,7 @@ def mark_menus(
     """Runs of short items, mostly bulleted or already noise, are menus and section lists."""
     out = list(decs)
     item_words, label_words = config.menu_item_max_words, config.label_max_words
+    shortest = config.menu_run
     candidate = [
         _menu_candidate(b, f, d, item_words, label_words)
         for b, f, d in zip(blocks, feats, decs, strict=True)
@@ -163,7 +164,7 @@ def mark_menus(
         end = start
         while end < n and candidate[end]:
             end += 1
-        if end - start >= config.menu_run:
+        if end - start >= shortest:
             run = range(start, end)
             marked = sum(1 for i in run if blocks[i].bullet or "navigation" in decs[i].reasons)
             if marked * 2 >= len(run):
@@ -207,6 +208,7 @@ def mark_headline_lists(
     n = len(decs)
     item = [_list_item(f, d) for f, d in zip(feats, decs, strict=True)]
     leads: dict[tuple[int, ...], frozenset[str]] = {}  # lists before one text share its lead
+    shortest = config.menu_run
     i = 0
     while i < n:
         if not item[i]:
@@ -220,9 +222,7 @@ def mark_headline_lists(
             j += 1
         if j < n and decs[j].cls == "good" and items[-1] == j - 1:
             items.pop()  # the title right above the text is the article's own headline
-        if len(items) >= config.menu_run:  # (_others only drops items)
-            items = _others(blocks, decs, items, j, config=config, leads=leads)
-        if len(items) < config.menu_run:
+        if len(items) < shortest:
             i = j
             continue
         after = _past_widgets(decs, j, config)  # (an ad, a read-also box between it and the text)
@@ -231,9 +231,13 @@ def mark_headline_lists(
             and after < n
             and decs[after].cls == "good"
         )
+        if framed:  # (told first: the article's own items are not looked for in it, which
+            i = j  # costs the lead's words and each item's overlap with them)
+            continue
+        items = _others(blocks, decs, items, j, config=config, leads=leads)
         # a title shown twice (headline and its repetition) is one item, not a list
         distinct = {blocks[k].norm for k in items}
-        if len(distinct) >= config.menu_run and not framed:
+        if len(distinct) >= shortest:
             for k in items:
                 out[k] = Decision("bad", labels.NOISE, ("headline-list",))
         i = j

@@ -183,10 +183,28 @@ def _stamp(block: Block, feat: Features) -> bool:
 
 def _head(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:
     """A teaser's headline: a title-like link (HTML) or title-like line (text)."""
-    if not config.min_title_words <= feat.words <= config.max_title_words:
+    return _is_head(block, feat, dec, _Heads(config))
+
+
+@final
+class _Heads:
+    """The config's thresholds :func:`_head` reads, read once a page (each read of a config's
+    attribute costs the compiled module a generic attribute lookup: 2-3 a block)."""
+
+    __slots__ = ("link_density", "max_words", "min_words")
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self.min_words: Final[int] = config.min_title_words
+        self.max_words: Final[int] = config.max_title_words
+        self.link_density: Final[float] = config.max_link_density
+
+
+def _is_head(block: Block, feat: Features, dec: Decision, limits: _Heads) -> bool:
+    """:func:`_head`, with the config's thresholds read once (``limits``)."""
+    if not limits.min_words <= feat.words <= limits.max_words:
         return False
     if block.tag is not None:
-        head = block.link_density > config.max_link_density and not feat.noise
+        head = block.link_density > limits.link_density and not feat.noise
     elif feat.date_line or dec.label in _NOT_HEADS:
         return False
     else:
@@ -194,7 +212,7 @@ def _head(block: Block, feat: Features, dec: Decision, config: ExtractionConfig)
             "headline-list" in dec.reasons
         )
     if head and block.norm[:1].isdigit():  # page numbers are no headline: 1 2 3 … 41 التالي
-        return sum(not w.isdigit() for w in block.norm.split()) >= config.min_title_words
+        return sum(not w.isdigit() for w in block.norm.split()) >= limits.min_words
     return head
 
 
@@ -215,23 +233,25 @@ def _items(
     """Every teaser of the page (not yet grouped in lists); a title right after the stamp of a
     live entry is the entry's title."""
     n = len(blocks)
+    limits = _Heads(config)
     heads = [
-        _head(b, f, d, config) and i - 1 not in entry_starts
+        _is_head(b, f, d, limits) and i - 1 not in entry_starts
         for i, (b, f, d) in enumerate(zip(blocks, feats, decs, strict=True))
     ]
     items: list[_Item] = []
+    reach, snippet_words = config.teaser_item_blocks, config.teaser_snippet_max_words
     for i in range(n):
         if not heads[i]:
             continue
         snippet, dated, last = -1, False, i
-        for k in range(i + 1, min(n, i + 1 + config.teaser_item_blocks)):
+        for k in range(i + 1, min(n, i + 1 + reach)):
             if heads[k]:
                 break
             feat, dec = feats[k], decs[k]
             if _dated(blocks[k], feat, dec):
                 dated = True
             elif dec.cls in ("good", "near") and snippet < 0:
-                if feat.words > config.teaser_snippet_max_words:
+                if feat.words > snippet_words:
                     break
                 snippet = k
             last = k
@@ -291,10 +311,11 @@ def live_entries(
     then at least one good block, up to the next stamp or a block of page furniture."""
     spans: list[tuple[int, int]] = []
     n = len(blocks)
+    limits = _Heads(config)
     starts = [
         i
         for i in range(n)
-        if stamps[i] and not (i and _head(blocks[i - 1], feats[i - 1], decs[i - 1], config))
+        if stamps[i] and not (i and _is_head(blocks[i - 1], feats[i - 1], decs[i - 1], limits))
     ]
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else n
