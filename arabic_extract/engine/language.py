@@ -20,9 +20,8 @@ data is in :mod:`arabic_extract.rules.languages`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final
+from typing import Final, final
 
 import regex
 
@@ -71,19 +70,31 @@ _FORMS: Final = MappingProxyType(
         for code, words in FUNCTION_WORDS.items()
     }
 )
+# The longest of each language's function words: a longer word of the text is none of them,
+# told without hashing it (most words of Arabic text are longer than its function words).
+_LONGEST_FORM: Final = MappingProxyType(
+    {code: max(map(len, forms), default=0) for code, forms in _FORMS.items()}
+)
 # A letter of ARABIC_LETTERS or PERSIAN_LETTERS counts this many function words' worth of
 # evidence per word of text: about one in thirty Arabic letters is ة or ى, and Persian writes
 # پ چ ژ گ about as often; function words make up a fifth to a third of news text.
 _LETTER_WEIGHT: Final = 2.0
 
 
-@dataclass(frozen=True)
+@final
 class LanguageGuess:
     """The language of a text (ISO 639-1; ``ckb`` for Central Kurdish), or None when the text
-    is too short or in a language the check does not name; ``reason`` says why."""
+    is too short or in a language the check does not name; ``reason`` says why. (A final
+    slotted class: a frozen dataclass's __init__ runs as interpreted Python.)"""
 
-    code: str | None
-    reason: str
+    __slots__ = ("code", "reason")
+
+    def __init__(self, code: str | None, reason: str) -> None:
+        self.code: Final = code
+        self.reason: Final = reason
+
+    def __repr__(self) -> str:
+        return f"LanguageGuess({self.code!r}, {self.reason!r})"
 
     @property
     def arabic(self) -> bool:
@@ -118,9 +129,10 @@ def _word_shares(words: list[str], codes: tuple[str, ...]) -> dict[str, float]:
     shares: dict[str, float] = {}
     for code in codes:
         forms = _FORMS[code]
+        longest = _LONGEST_FORM[code]
         hits = 0
         for word in words:  # (a word's hash is computed once, for the first language)
-            if word in forms:
+            if len(word) <= longest and word in forms:
                 hits += 1
         shares[code] = hits / total
     return shares

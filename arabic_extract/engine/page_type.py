@@ -25,7 +25,6 @@ article needs no article text at all to be anything but one. Every reason is a n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Final, final
 
@@ -93,16 +92,28 @@ _ENTRY_TITLES: Final = frozenset({labels.CAPTION, labels.HEADLINE})
 _INLINE_TIME: Final = regex.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—|:]\s*)(?=\S)")
 
 
-@dataclass(frozen=True)
+# The records of this module are final slotted classes with Final fields (see
+# blocks.Block): a frozen dataclass's __init__ runs as interpreted Python, 5-10 K instructions
+# a record made, a tenth of a one-line page's pipeline with the others.
+@final
 class PageHints:
-    """What the page says about itself (HTML metadata and the URL); empty for page text."""
+    """What the page says about itself (HTML metadata and the URL); empty for page text.
+    ``players`` counts the video players the page holds, counted only when a video signal asks
+    (None: page text, no players to count)."""
 
-    og_type: str | None = None
-    schema_types: frozenset[str] = frozenset()
-    url: str | None = None
-    # How many video players the page holds, counted only when a video signal asks (None:
-    # page text, no players to count).
-    players: Callable[[], int] | None = None
+    __slots__ = ("og_type", "players", "schema_types", "url")
+
+    def __init__(
+        self,
+        og_type: str | None = None,
+        schema_types: frozenset[str] = frozenset(),
+        url: str | None = None,
+        players: Callable[[], int] | None = None,
+    ) -> None:
+        self.og_type: Final = og_type
+        self.schema_types: Final = schema_types
+        self.url: Final = url
+        self.players: Final = players
 
     @property
     def says_article(self) -> bool:
@@ -130,18 +141,31 @@ def page_hints(
     return PageHints(meta.og_type, meta.schema_types, url, players)
 
 
-@dataclass(frozen=True)
+@final
 class PageKind:
     """The page type, why (notes), the decisions it leaves (a listing's teasers are not body,
-    a gallery's captions are), and the teasers' blocks and the live entries."""
+    a gallery's captions are), and the teasers' blocks and the live entries (none when not
+    given); ``article_chars``: characters of article text on the page, in the body run or not
+    (see measure)."""
 
-    page_type: PageType
-    reasons: list[str]
-    decs: list[Decision]
-    teasers: list[int] = field(default_factory=list)
-    entries: list[LiveEntry] = field(default_factory=list)
-    # characters of article text on the page, in the body run or not (see measure)
-    article_chars: int = 0
+    __slots__ = ("article_chars", "decs", "entries", "page_type", "reasons", "teasers")
+
+    def __init__(
+        self,
+        page_type: PageType,
+        reasons: list[str],
+        decs: list[Decision],
+        *,
+        teasers: list[int] | None = None,
+        entries: list[LiveEntry] | None = None,
+        article_chars: int = 0,
+    ) -> None:
+        self.page_type: Final = page_type
+        self.reasons: Final = reasons
+        self.decs: Final = decs
+        self.teasers: Final[list[int]] = [] if teasers is None else teasers
+        self.entries: Final[list[LiveEntry]] = [] if entries is None else entries
+        self.article_chars: Final = article_chars
 
 
 @final
@@ -373,15 +397,25 @@ def _headline(blocks: list[Block], decs: list[Decision]) -> Block | None:
 # --- the decision --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@final
 class _Measures:
     """What the decision weighs (also shown in the notes)."""
 
-    teasers: list[_Item]
-    rich: int
-    teaser_chars: int
-    article_chars: int
-    snippets: frozenset[int]
+    __slots__ = ("article_chars", "rich", "snippets", "teaser_chars", "teasers")
+
+    def __init__(
+        self,
+        teasers: list[_Item],
+        rich: int,
+        teaser_chars: int,
+        article_chars: int,
+        snippets: frozenset[int],
+    ) -> None:
+        self.teasers: Final = teasers
+        self.rich: Final = rich
+        self.teaser_chars: Final = teaser_chars
+        self.article_chars: Final = article_chars
+        self.snippets: Final = snippets
 
 
 def prose_stretch(decs: list[Decision], snippets: frozenset[int], blocks: list[Block]) -> int:
