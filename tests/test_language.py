@@ -126,3 +126,14 @@ def test_a_word_sorts_within_a_block_when_its_first_letter_is_in_it(word: str) -
     # (how detect_language tells a run's script without taking its first letter)
     assert ("\u0620" <= word < "\u0700") == ("\u0620" <= word[0] <= "\u06ff")
     assert (word < "\u0250") == (word[0] < "\u0250")
+
+
+def test_letter_runs_agree_with_the_pattern_on_every_character() -> None:
+    # letter_runs tells ASCII and the Arabic letters by code and every other character as the
+    # pattern's class does: each code point, alone and between letters of both fast ranges
+    for low in range(0, 0x110000, 0x1000):
+        chars = "".join(chr(code) for code in range(low, low + 0x1000))
+        assert letter_runs(chars) == LETTER_RUN.findall(chars), hex(low)
+    for code in range(0x600, 0x700):
+        for text in (chr(code), f"ب{chr(code)}a", f"a{chr(code)}ب", f"1{chr(code)} "):
+            assert letter_runs(text) == LETTER_RUN.findall(text), hex(code)

@@ -20,7 +20,7 @@ from arabic_extract.engine.blocks import (
     matching_form,
     matching_forms,
 )
-from arabic_extract.engine.merge import _H1_BONUS, _TITLE_MATCH, _may_name
+from arabic_extract.engine.merge import _H1_BONUS, _TITLE_MATCH, _may_name, _Title
 from arabic_extract.engine.normalize import (
     _DELETE_CLASS,
     _DIGITS,
@@ -378,7 +378,7 @@ def test_may_name_stops_early_with_the_same_answer(title: list[str], line: list[
     norm = " ".join(line)
     shared = sum(count for word, count in bag.items() if word in norm)
     whole = total > 0 and 2 * shared / (shared + total) + _H1_BONUS >= _TITLE_MATCH
-    assert _may_name(norm, bag, total) == whole
+    assert _may_name(norm, _Title(bag)) == whole
 
 
 @settings(max_examples=600, deadline=None)

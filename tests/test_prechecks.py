@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
-from arabic_extract.engine import page_type
+from arabic_extract.engine import classify, merge, page_type
 from arabic_extract.engine.blocks import _BULLET_STARTS, BULLET, bullet_end
 from arabic_extract.engine.language import _SPECIFIC_CHARS, _any_of, _share
 from arabic_extract.engine.normalize import normalize
@@ -99,3 +100,83 @@ def test_bullet_end_without_a_number_mark() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         found = BULLET.match(text) if text[:1] in _BULLET_STARTS else None
         assert bullet_end(text) == (found.end() if found is not None else 0), text
+
+
+def test_bullet_end_told_without_the_pattern() -> None:
+    # bullet_end tells common items (a bullet, maybe a space, then a letter or digit) by code:
+    # it agrees with BULLET on lines opened by every bullet and followed by every kind of
+    # character (letters, digits of other scripts, marks, white space the pattern knows)
+    rng = random.Random(3)
+    signs = "•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»"
+    pieces = (
+        *signs,
+        "1",
+        "٣",
+        "²",
+        "½",
+        ".",
+        ")",
+        " ",
+        "\t",
+        "\u00a0",
+        "\u2003",
+        "\u200f",
+        "خ",
+        "أ",
+        "x",
+        "Z",
+        "_",
+        "\u064b",
+        "\u0640",
+        "(",
+        "ﻻ",
+        "\u200c",
+    )
+    texts = [sign + tail for sign in signs for tail in ("", *pieces)]
+    texts += [sign + " " + piece for sign in signs for piece in pieces]
+    for _ in range(20000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))))
+    for text in texts:
+        found = BULLET.match(text) if text[:1] in _BULLET_STARTS else None
+        assert bullet_end(text) == (found.end() if found is not None else 0), repr(text)
+
+
+def test_arabic_letter_by_code_point() -> None:
+    # classify.has_arabic_letter stands for a search of _ARABIC_LETTER, edges of its range too
+    rng = random.Random(4)
+    chars = "\u0620\u0621\u064a\u064b\u0640\u0660\u06cc\u06a9 aZ1\ufefb\u200f،"
+    texts = ["", *chars, *_lines(2000, 5)]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
+    for text in texts:
+        expected = classify._ARABIC_LETTER.search(text) is not None
+        assert classify.has_arabic_letter(text) == expected, repr(text)
+
+
+def _may_name_by_f1(norm: str, bag: Counter[str]) -> bool:
+    # the title check as first written: the F1 bound recomputed at each word the line misses
+    total = sum(bag.values())
+    if total <= 0:
+        return False
+    shared = missed = 0
+    for word, count in bag.items():
+        if word in norm:
+            shared += count
+        else:
+            missed += count
+            best = total - missed
+            if 2 * best / (best + total) + merge._H1_BONUS < merge._TITLE_MATCH:
+                return False
+    return 2 * shared / (shared + total) + merge._H1_BONUS >= merge._TITLE_MATCH
+
+
+def test_title_words_bound_once() -> None:
+    # merge._may_name reads the F1 bound as a count of misses made once a title (merge._Title)
+    rng = random.Random(6)
+    vocabulary = [f"w{k}" for k in range(12)] + ["ال", "في", "من"]
+    for _ in range(4000):
+        title = [rng.choice(vocabulary) for _ in range(rng.randint(0, 14))]
+        bag = Counter(title)
+        words = merge._Title(bag)
+        for _ in range(5):
+            line = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 16)))
+            assert merge._may_name(line, words) == _may_name_by_f1(line, bag), (title, line)

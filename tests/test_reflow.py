@@ -4,14 +4,17 @@ text (:func:`arabic_extract.engine.merge.title_line`)."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
 from growth import growth, linear
 
 from arabic_extract import ExtractionConfig, extract
+from arabic_extract.engine import reflow
 from arabic_extract.engine.blocks import line_blocks
 from arabic_extract.engine.merge import title_line
+from arabic_extract.engine.normalize import normalize
 from arabic_extract.engine.reflow import (
     greedy_column,
     image_alts,
@@ -479,3 +482,25 @@ def test_a_sentence_cut_at_a_link_in_beautifulsoups_text_is_joined() -> None:
     soup = bs4.BeautifulSoup(html, "html.parser")
     for text in (soup.get_text("\n"), soup.get_text("\n", strip=True)):
         assert extract(text).paragraphs == expected
+
+
+def test_dangling_words_told_without_normalising() -> None:
+    # reflow._dangling tells a word of plain Arabic letters by its spellings
+    # (_DANGLING_SPELLINGS), any other by normalising it: both as normalize(word) in _DANGLING
+    rng = random.Random(7)
+    plain = [chr(code) for code in range(0x621, 0x64B) if code != 0x640]
+    others = ["\u0640", "\u064e", "\u0651", "ی", "ک", "a", "1", "٣", "-", "\u200c", "ﻻ"]
+    words = [*reflow._DANGLING, *reflow._DANGLING_SPELLINGS, "", *plain, *others]
+    for _ in range(20000):
+        word = "".join(rng.choice(plain) for _ in range(rng.randint(1, 7)))
+        words.append(word)
+        spelled = rng.choice(sorted(reflow._DANGLING_SPELLINGS))
+        at = rng.randint(0, len(spelled))
+        words.append(spelled[:at] + rng.choice([*plain, *others]) + spelled[at:])
+    for word in words:
+        if reflow._plain_arabic(word):
+            assert normalize(word) == word.translate(_FOLDED), word
+        assert reflow._dangling(word) == (normalize(word) in reflow._DANGLING), word
+
+
+_FOLDED = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})

@@ -18,7 +18,6 @@ from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.captions import dated_credit
 from arabic_extract.engine.features import Features, credit_tail
-from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.words import LEAD_PARAGRAPHS, lead_overlap, lead_words
 from arabic_extract.model import Label
 from arabic_extract.rules.captions import CAPTION_CUE
@@ -53,50 +52,96 @@ class Decision:
 
 def first_pass(block: Block, feat: Features, config: ExtractionConfig) -> Decision:
     """Classify one block on its own."""
+    return _first_pass(block, feat, _Limits(config))
+
+
+@final
+class _Limits:
+    """The thresholds pass 1 reads for every block, read from the config once a call (each
+    read of a config's attribute costs the compiled module a generic attribute lookup: 3-6 a
+    block, a third of pass 1's time)."""
+
+    __slots__ = (
+        "caption_words",
+        "good_words",
+        "headline_words",
+        "link_density",
+        "near_words",
+        "stopword_ratio",
+    )
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self.stopword_ratio: Final[float] = config.min_stopword_ratio
+        self.headline_words: Final[int] = config.max_headline_words
+        self.good_words: Final[int] = config.good_min_words
+        self.caption_words: Final[int] = config.max_caption_words
+        self.link_density: Final[float] = config.max_link_density
+        self.near_words: Final[int] = config.near_min_words
+
+
+# Pass 1's reasons, made once (the compiled module builds a tuple written in a call at every
+# call).
+_FIGCAPTION: Final = ("dom:figcaption",)
+_SOURCE_LINE: Final = ("source-line",)
+_BYLINE: Final = ("byline",)
+_DATE_LINE: Final = ("date-line",)
+_DATELINE: Final = ("dateline",)
+_AFTER_IMAGE: Final = ("after-image",)
+_LINK_DENSITY: Final = ("link-density",)
+_PROSE: Final = ("prose",)
+_NEAR_PROSE: Final = ("near-prose",)
+_TITLE_LIKE: Final = ("title-like",)
+_SHORT: Final = ("short",)
+
+
+def _first_pass(block: Block, feat: Features, limits: _Limits) -> Decision:
+    """:func:`first_pass`, with the config's thresholds read once (``limits``)."""
     if block.in_caption:
-        return Decision("bad", labels.CAPTION, ("dom:figcaption",))
+        return Decision("bad", labels.CAPTION, _FIGCAPTION)
     if feat.noise:
         label = next((_FAMILY_LABEL[f] for f in feat.noise if f in _FAMILY_LABEL), labels.NOISE)
         return Decision("bad", label, feat.noise)
     if feat.source_line:
-        return Decision("bad", labels.SOURCE, ("source-line",))
+        return Decision("bad", labels.SOURCE, _SOURCE_LINE)
     if feat.byline or feat.outlet_byline:
-        return Decision("bad", labels.BYLINE, ("byline",))
+        return Decision("bad", labels.BYLINE, _BYLINE)
     if feat.date_line:
-        return Decision("bad", labels.DATE, ("date-line",))
+        return Decision("bad", labels.DATE, _DATE_LINE)
     if feat.dateline_line:
-        return Decision("bad", labels.SOURCE, ("dateline",))
-    prose = feat.prose or feat.stopword_ratio >= config.min_stopword_ratio
+        return Decision("bad", labels.SOURCE, _DATELINE)
+    prose = feat.prose or feat.stopword_ratio >= limits.stopword_ratio
     # A line without closing punctuation reads as a title unless it is longer than titles are.
-    sentence = feat.prose_end or feat.words > config.max_headline_words
-    strong = feat.words >= config.good_min_words and prose and sentence
+    sentence = feat.prose_end or feat.words > limits.headline_words
+    strong = feat.words >= limits.good_words and prose and sentence
     if block.dom_noise:
         return Decision("bad", labels.NOISE, block.dom_noise)
     if (
         block.after_image
         and not block.heading
         and not feat.prose_end
-        and 3 <= feat.words <= config.max_caption_words
-        and block.link_density < config.max_link_density
+        and 3 <= feat.words <= limits.caption_words
+        and block.link_density < limits.link_density
     ):
-        return Decision("bad", labels.CAPTION, ("after-image",))
-    if block.link_density > config.max_link_density:
-        return Decision("bad", labels.NOISE, ("link-density",))
+        return Decision("bad", labels.CAPTION, _AFTER_IMAGE)
+    if block.link_density > limits.link_density:
+        return Decision("bad", labels.NOISE, _LINK_DENSITY)
     if strong:
-        return Decision("good", labels.BODY, ("prose",))
-    if feat.words >= config.near_min_words:
-        return Decision("near", labels.BODY, ("near-prose" if prose else "title-like",))
-    return Decision("short", labels.BODY, ("short",))
+        return Decision("good", labels.BODY, _PROSE)
+    if feat.words >= limits.near_words:
+        return Decision("near", labels.BODY, _NEAR_PROSE if prose else _TITLE_LIKE)
+    return Decision("short", labels.BODY, _SHORT)
 
 
-def _menu_candidate(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:
-    """A bulleted short item, a label of a few words, or a line already known as noise."""
+def _menu_candidate(
+    block: Block, feat: Features, dec: Decision, item_words: int, label_words: int
+) -> bool:
+    """A bulleted short item (at most ``item_words`` words), a label of a few words (at most
+    ``label_words``), or a line already known as noise."""
     if dec.cls == "good" or feat.prose_end:
         return False
     if dec.cls == "bad":
         return True
-    limit = config.menu_item_max_words if block.bullet else config.label_max_words
-    return feat.words <= limit
+    return feat.words <= (item_words if block.bullet else label_words)
 
 
 def mark_menus(
@@ -104,8 +149,11 @@ def mark_menus(
 ) -> list[Decision]:
     """Runs of short items, mostly bulleted or already noise, are menus and section lists."""
     out = list(decs)
+    item_words, label_words = config.menu_item_max_words, config.label_max_words
+    shortest = config.menu_run
     candidate = [
-        _menu_candidate(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)
+        _menu_candidate(b, f, d, item_words, label_words)
+        for b, f, d in zip(blocks, feats, decs, strict=True)
     ]
     start = 0
     n = len(blocks)
@@ -116,7 +164,7 @@ def mark_menus(
         end = start
         while end < n and candidate[end]:
             end += 1
-        if end - start >= config.menu_run:
+        if end - start >= shortest:
             run = range(start, end)
             marked = sum(1 for i in run if blocks[i].bullet or "navigation" in decs[i].reasons)
             if marked * 2 >= len(run):
@@ -161,6 +209,7 @@ def mark_headline_lists(
     n = len(decs)
     item = [_list_item(f, d) for f, d in zip(feats, decs, strict=True)]
     leads: dict[tuple[int, ...], frozenset[str]] = {}  # lists before one text share its lead
+    shortest = config.menu_run
     i = 0
     while i < n:
         if not item[i]:
@@ -179,9 +228,7 @@ def mark_headline_lists(
             # the title right above the text's opening sentence is its subheading: the lines
             # above it (a box's) still make a list, which ends at it
             heading = items[-1]
-        if len(items) >= config.menu_run:  # (_others only drops items)
-            items = _others(blocks, decs, items, j, config=config, leads=leads)
-        if len(items) < config.menu_run:
+        if len(items) < shortest:  # (_others only drops items: told after the cheap tests)
             i = j
             continue
         after = _past_widgets(decs, j, config)  # (an ad, a read-also box between it and the text)
@@ -190,9 +237,13 @@ def mark_headline_lists(
             and after < n
             and decs[after].cls == "good"
         )
+        if framed:  # (told first: the article's own items are not looked for in it, which
+            i = j  # costs the lead's words and each item's overlap with them)
+            continue
+        items = _others(blocks, decs, items, j, config=config, leads=leads)
         # a title shown twice (headline and its repetition) is one item, not a list
         distinct = {blocks[k].norm for k in items}
-        if len(distinct) >= config.menu_run and not framed:
+        if len(distinct) >= shortest:
             for k in items:
                 if k != heading:
                     out[k] = Decision("bad", labels.NOISE, ("headline-list",))
@@ -267,7 +318,8 @@ def _others(
         lead = leads[key] = lead_words([blocks[k] for k in key])
     if not lead:
         return items
-    return [k for k in items if lead_overlap(blocks[k], lead) < config.lead_share]
+    share = config.lead_share
+    return [k for k in items if lead_overlap(blocks[k], lead) < share]
 
 
 def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
@@ -291,20 +343,30 @@ def mark_repeats(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
 _ARABIC_LETTER: Final = regex.compile(r"[\u0621-\u064A]")
 
 
+def has_arabic_letter(text: str) -> bool:
+    """Whether ``text`` holds a letter of _ARABIC_LETTER (ء to ي), as its search tells: by code
+    point, where a call of the pattern cost as much as a scan of a few hundred characters, and
+    an Arabic line's first letter answers."""
+    for k in range(len(text)):
+        code = ord(text[k])
+        if 0x621 <= code <= 0x64A:
+            return True
+    return False
+
+
 def mark_foreign_lines(
     blocks: list[Block], feats: list[Features], decs: list[Decision], config: ExtractionConfig
 ) -> list[Decision]:
     """On an Arabic page, a short line with no Arabic letter (an English photo caption, an
     embed's title, a credit) is not the article's text."""
     good = [b for b, d in zip(blocks, decs, strict=True) if d.cls == "good"]
-    arabic = sum(1 for b in good if _ARABIC_LETTER.search(b.norm, None, None, KEEP_GIL))
+    arabic = sum(1 for b in good if has_arabic_letter(b.norm))
     if len(good) < 3 or arabic < config.arabic_page_share * len(good):
         return decs
+    most = config.max_foreign_line_words
     return [
         Decision("bad", labels.NOISE, ("foreign-line",))
-        if d.cls != "bad"
-        and f.words <= config.max_foreign_line_words
-        and _ARABIC_LETTER.search(b.norm, None, None, KEEP_GIL) is None
+        if d.cls != "bad" and f.words <= most and not has_arabic_letter(b.norm)
         else d
         for b, f, d in zip(blocks, feats, decs, strict=True)
     ]
@@ -470,7 +532,8 @@ def classify(
     blocks: list[Block], feats: list[Features], config: ExtractionConfig
 ) -> list[Decision]:
     """Both passes: each block alone, then with its neighbours."""
-    decs = [first_pass(b, f, config) for b, f in zip(blocks, feats, strict=True)]
+    limits = _Limits(config)
+    decs = [_first_pass(b, f, limits) for b, f in zip(blocks, feats, strict=True)]
     decs = mark_embeds(blocks, mark_credit_captions(blocks, feats, decs, config))
     decs = mark_video_titles(blocks, feats, decs)
     decs = mark_appeal_titles(feats, decs, config)

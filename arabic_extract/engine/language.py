@@ -20,9 +20,8 @@ data is in :mod:`arabic_extract.rules.languages`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final
+from typing import Final, final
 
 import regex
 
@@ -71,19 +70,31 @@ _FORMS: Final = MappingProxyType(
         for code, words in FUNCTION_WORDS.items()
     }
 )
+# The longest of each language's function words: a longer word of the text is none of them,
+# told without hashing it (most words of Arabic text are longer than its function words).
+_LONGEST_FORM: Final = MappingProxyType(
+    {code: max(map(len, forms), default=0) for code, forms in _FORMS.items()}
+)
 # A letter of ARABIC_LETTERS or PERSIAN_LETTERS counts this many function words' worth of
 # evidence per word of text: about one in thirty Arabic letters is ة or ى, and Persian writes
 # پ چ ژ گ about as often; function words make up a fifth to a third of news text.
 _LETTER_WEIGHT: Final = 2.0
 
 
-@dataclass(frozen=True)
+@final
 class LanguageGuess:
     """The language of a text (ISO 639-1; ``ckb`` for Central Kurdish), or None when the text
-    is too short or in a language the check does not name; ``reason`` says why."""
+    is too short or in a language the check does not name; ``reason`` says why. (A final
+    slotted class: a frozen dataclass's __init__ runs as interpreted Python.)"""
 
-    code: str | None
-    reason: str
+    __slots__ = ("code", "reason")
+
+    def __init__(self, code: str | None, reason: str) -> None:
+        self.code: Final = code
+        self.reason: Final = reason
+
+    def __repr__(self) -> str:
+        return f"LanguageGuess({self.code!r}, {self.reason!r})"
 
     @property
     def arabic(self) -> bool:
@@ -118,9 +129,10 @@ def _word_shares(words: list[str], codes: tuple[str, ...]) -> dict[str, float]:
     shares: dict[str, float] = {}
     for code in codes:
         forms = _FORMS[code]
+        longest = _LONGEST_FORM[code]
         hits = 0
         for word in words:  # (a word's hash is computed once, for the first language)
-            if word in forms:
+            if len(word) <= longest and word in forms:
                 hits += 1
         shares[code] = hits / total
     return shares
@@ -183,15 +195,36 @@ def _other_script(text: str) -> LanguageGuess:
 
 def letter_runs(text: str) -> list[str]:
     """The runs of letters of ``text``, as ``_WORD.findall(text)`` gives them (a zero-width
-    non-joiner, like any other non-letter, ends a run). Most words of a text are letters
-    between spaces, taken whole; the pattern runs on the others only (several times faster)."""
+    non-joiner, like any other non-letter, ends a run). The text is read by code point: ASCII
+    and the Arabic letters ء to ي (tatweel too) are told by their code, the other characters
+    as the pattern tells them (:func:`_in_run`). A split into words and a test of each (a
+    call of a method, or of the pattern, a word) cost several times as much."""
     runs: list[str] = []
-    for token in text.split():
-        if token.isalpha():
-            runs.append(token)
+    start = -1  # where the run under way started (-1: none)
+    for k in range(len(text)):
+        code = ord(text[k])
+        if 0x621 <= code <= 0x64A or 0x61 <= code <= 0x7A or 0x41 <= code <= 0x5A:
+            letter = True
+        elif code < 0x80 or 0x660 <= code <= 0x669 or 0x6F0 <= code <= 0x6F9:
+            letter = False  # (ASCII's other characters, Arabic and Persian digits)
         else:
-            runs.extend(_WORD.findall(token))
+            letter = _in_run(text[k])
+        if letter:
+            if start < 0:
+                start = k
+        elif start >= 0:
+            runs.append(text[start:k])
+            start = -1
+    if start >= 0:
+        runs.append(text[start:])
     return runs
+
+
+def _in_run(char: str) -> bool:
+    """Whether _WORD's class holds ``char``: a word character (``\\w``: alphanumeric, or
+    ``_``) that is no decimal digit (``\\d``) and no ``_``. (A digit that is no decimal,
+    ``²``, is in it.)"""
+    return char.isalnum() and not (char.isdigit() and char.isdecimal())
 
 
 def _letters(words: list[str]) -> int:

@@ -25,7 +25,6 @@ article needs no article text at all to be anything but one. Every reason is a n
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Final, final
 
@@ -93,16 +92,28 @@ _ENTRY_TITLES: Final = frozenset({labels.CAPTION, labels.HEADLINE})
 _INLINE_TIME: Final = regex.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[-–—|:]\s*)(?=\S)")
 
 
-@dataclass(frozen=True)
+# The records of this module are final slotted classes with Final fields (see
+# blocks.Block): a frozen dataclass's __init__ runs as interpreted Python, 5-10 K instructions
+# a record made, a tenth of a one-line page's pipeline with the others.
+@final
 class PageHints:
-    """What the page says about itself (HTML metadata and the URL); empty for page text."""
+    """What the page says about itself (HTML metadata and the URL); empty for page text.
+    ``players`` counts the video players the page holds, counted only when a video signal asks
+    (None: page text, no players to count)."""
 
-    og_type: str | None = None
-    schema_types: frozenset[str] = frozenset()
-    url: str | None = None
-    # How many video players the page holds, counted only when a video signal asks (None:
-    # page text, no players to count).
-    players: Callable[[], int] | None = None
+    __slots__ = ("og_type", "players", "schema_types", "url")
+
+    def __init__(
+        self,
+        og_type: str | None = None,
+        schema_types: frozenset[str] = frozenset(),
+        url: str | None = None,
+        players: Callable[[], int] | None = None,
+    ) -> None:
+        self.og_type: Final = og_type
+        self.schema_types: Final = schema_types
+        self.url: Final = url
+        self.players: Final = players
 
     @property
     def says_article(self) -> bool:
@@ -130,18 +141,31 @@ def page_hints(
     return PageHints(meta.og_type, meta.schema_types, url, players)
 
 
-@dataclass(frozen=True)
+@final
 class PageKind:
     """The page type, why (notes), the decisions it leaves (a listing's teasers are not body,
-    a gallery's captions are), and the teasers' blocks and the live entries."""
+    a gallery's captions are), and the teasers' blocks and the live entries (none when not
+    given); ``article_chars``: characters of article text on the page, in the body run or not
+    (see measure)."""
 
-    page_type: PageType
-    reasons: list[str]
-    decs: list[Decision]
-    teasers: list[int] = field(default_factory=list)
-    entries: list[LiveEntry] = field(default_factory=list)
-    # characters of article text on the page, in the body run or not (see measure)
-    article_chars: int = 0
+    __slots__ = ("article_chars", "decs", "entries", "page_type", "reasons", "teasers")
+
+    def __init__(
+        self,
+        page_type: PageType,
+        reasons: list[str],
+        decs: list[Decision],
+        *,
+        teasers: list[int] | None = None,
+        entries: list[LiveEntry] | None = None,
+        article_chars: int = 0,
+    ) -> None:
+        self.page_type: Final = page_type
+        self.reasons: Final = reasons
+        self.decs: Final = decs
+        self.teasers: Final[list[int]] = [] if teasers is None else teasers
+        self.entries: Final[list[LiveEntry]] = [] if entries is None else entries
+        self.article_chars: Final = article_chars
 
 
 @final
@@ -183,10 +207,28 @@ def _stamp(block: Block, feat: Features) -> bool:
 
 def _head(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> bool:
     """A teaser's headline: a title-like link (HTML) or title-like line (text)."""
-    if not config.min_title_words <= feat.words <= config.max_title_words:
+    return _is_head(block, feat, dec, _Heads(config))
+
+
+@final
+class _Heads:
+    """The config's thresholds :func:`_head` reads, read once a page (each read of a config's
+    attribute costs the compiled module a generic attribute lookup: 2-3 a block)."""
+
+    __slots__ = ("link_density", "max_words", "min_words")
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self.min_words: Final[int] = config.min_title_words
+        self.max_words: Final[int] = config.max_title_words
+        self.link_density: Final[float] = config.max_link_density
+
+
+def _is_head(block: Block, feat: Features, dec: Decision, limits: _Heads) -> bool:
+    """:func:`_head`, with the config's thresholds read once (``limits``)."""
+    if not limits.min_words <= feat.words <= limits.max_words:
         return False
     if block.tag is not None:
-        head = block.link_density > config.max_link_density and not feat.noise
+        head = block.link_density > limits.link_density and not feat.noise
     elif feat.date_line or dec.label in _NOT_HEADS:
         return False
     else:
@@ -194,7 +236,7 @@ def _head(block: Block, feat: Features, dec: Decision, config: ExtractionConfig)
             "headline-list" in dec.reasons
         )
     if head and block.norm[:1].isdigit():  # page numbers are no headline: 1 2 3 … 41 التالي
-        return sum(not w.isdigit() for w in block.norm.split()) >= config.min_title_words
+        return sum(not w.isdigit() for w in block.norm.split()) >= limits.min_words
     return head
 
 
@@ -215,23 +257,25 @@ def _items(
     """Every teaser of the page (not yet grouped in lists); a title right after the stamp of a
     live entry is the entry's title."""
     n = len(blocks)
+    limits = _Heads(config)
     heads = [
-        _head(b, f, d, config) and i - 1 not in entry_starts
+        _is_head(b, f, d, limits) and i - 1 not in entry_starts
         for i, (b, f, d) in enumerate(zip(blocks, feats, decs, strict=True))
     ]
     items: list[_Item] = []
+    reach, snippet_words = config.teaser_item_blocks, config.teaser_snippet_max_words
     for i in range(n):
         if not heads[i]:
             continue
         snippet, dated, last = -1, False, i
-        for k in range(i + 1, min(n, i + 1 + config.teaser_item_blocks)):
+        for k in range(i + 1, min(n, i + 1 + reach)):
             if heads[k]:
                 break
             feat, dec = feats[k], decs[k]
             if _dated(blocks[k], feat, dec):
                 dated = True
             elif dec.cls in ("good", "near") and snippet < 0:
-                if feat.words > config.teaser_snippet_max_words:
+                if feat.words > snippet_words:
                     break
                 snippet = k
             last = k
@@ -291,10 +335,11 @@ def live_entries(
     then at least one good block, up to the next stamp or a block of page furniture."""
     spans: list[tuple[int, int]] = []
     n = len(blocks)
+    limits = _Heads(config)
     starts = [
         i
         for i in range(n)
-        if stamps[i] and not (i and _head(blocks[i - 1], feats[i - 1], decs[i - 1], config))
+        if stamps[i] and not (i and _is_head(blocks[i - 1], feats[i - 1], decs[i - 1], limits))
     ]
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else n
@@ -352,15 +397,25 @@ def _headline(blocks: list[Block], decs: list[Decision]) -> Block | None:
 # --- the decision --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@final
 class _Measures:
     """What the decision weighs (also shown in the notes)."""
 
-    teasers: list[_Item]
-    rich: int
-    teaser_chars: int
-    article_chars: int
-    snippets: frozenset[int]
+    __slots__ = ("article_chars", "rich", "snippets", "teaser_chars", "teasers")
+
+    def __init__(
+        self,
+        teasers: list[_Item],
+        rich: int,
+        teaser_chars: int,
+        article_chars: int,
+        snippets: frozenset[int],
+    ) -> None:
+        self.teasers: Final = teasers
+        self.rich: Final = rich
+        self.teaser_chars: Final = teaser_chars
+        self.article_chars: Final = article_chars
+        self.snippets: Final = snippets
 
 
 def prose_stretch(decs: list[Decision], snippets: frozenset[int], blocks: list[Block]) -> int:

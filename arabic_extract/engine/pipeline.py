@@ -3,8 +3,8 @@ page type, and the assembled :class:`~arabic_extract.model.Article`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Final
+from dataclasses import replace
+from typing import Final, final
 
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
@@ -32,16 +32,21 @@ from arabic_extract.model import Article, BlockInfo, Teaser, keep_body_forms
 _LANGUAGE_MIN_BODY: Final = 200
 
 
-@dataclass(frozen=True)
+@final
 class Analysis:
     """What the engine makes of a page's blocks: the fields, every block's decision, and the
     page type; ``blocks`` are the blocks analysed (all of them, unless the deadline cut them
-    short)."""
+    short). (A final slotted class: a frozen dataclass's __init__ runs as interpreted Python.)"""
 
-    fields: Fields
-    decs: list[Decision]
-    page: PageKind
-    blocks: list[Block]
+    __slots__ = ("blocks", "decs", "fields", "page")
+
+    def __init__(
+        self, fields: Fields, decs: list[Decision], page: PageKind, blocks: list[Block]
+    ) -> None:
+        self.fields: Final = fields
+        self.decs: Final = decs
+        self.page: Final = page
+        self.blocks: Final = blocks
 
 
 def analyse(
@@ -274,7 +279,7 @@ def with_meta(
     """The analysis with page text's own title (a title line, front matter) merged in; a title
     line (``first`` 1) is only a hint, front matter (``first`` 0) says what the page is."""
     fields, decs = merge_meta(blocks, decs, analysis.fields, meta, first=first, trusted=first == 0)
-    return replace(analysis, fields=fields, decs=decs)
+    return Analysis(fields, decs, analysis.page, analysis.blocks)
 
 
 def finish(

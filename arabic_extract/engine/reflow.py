@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from types import MappingProxyType
 from typing import Final, final
 
 from arabic_extract.engine.bylines import BARE_NAME_WORDS, is_name, is_place, is_place_byline
@@ -336,6 +337,8 @@ def is_cut(line: str, known: dict[str, bool] | None = None) -> bool:
 
 def _dangling(word: str) -> bool:
     """Is the word one of DANGLING_WORDS once normalised?"""
+    if _plain_arabic(word):  # (most words: no normalising, no pattern's search)
+        return word in _DANGLING_SPELLINGS
     if not word or longer_when_normal(word, _LONGEST_DANGLING):
         return False
     # (a first or last letter that stays as it is and that no dangling word has: not one)
@@ -345,6 +348,37 @@ def _dangling(word: str) -> bool:
     ):
         return False
     return normalize(word) in _DANGLING
+
+
+# The letters normalisation folds among the Arabic letters ء to ي (hamza's seats, ta marbuta,
+# alef maqsura; tatweel, which it drops, is no plain letter: see _plain_arabic).
+_LETTER_FOLDS: Final = MappingProxyType({"ا": "اأإآ", "ه": "هة", "ي": "يى"})
+
+
+def _spellings(word: str) -> set[str]:
+    """Every word of plain Arabic letters that normalises to ``word``."""
+    forms = {""}
+    for char in word:
+        forms = {form + alt for form in forms for alt in _LETTER_FOLDS.get(char, char)}
+    return forms
+
+
+# DANGLING_WORDS as a word of plain Arabic letters may spell them (a few hundred): such a word
+# is one when it is one of these, told without normalising it.
+_DANGLING_SPELLINGS: Final = frozenset(
+    spelling for word in _DANGLING for spelling in _spellings(word)
+)
+
+
+def _plain_arabic(word: str) -> bool:
+    """Whether ``word`` is made of the Arabic letters ء to ي but tatweel: normalisation folds
+    them one to one (_LETTER_FOLDS) and keeps the others as they are, whatever stands around
+    them."""
+    for k in range(len(word)):
+        code = ord(word[k])
+        if not 0x621 <= code <= 0x64A or code == 0x640:
+            return False
+    return bool(word)
 
 
 def _bare_name(norm: str) -> bool:

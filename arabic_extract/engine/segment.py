@@ -112,22 +112,42 @@ _BOX_LABELS: Final = frozenset({labels.NOISE, labels.DATE})
 
 
 def weight(block: Block, feat: Features, dec: Decision, config: ExtractionConfig) -> float:
+    """A block's weight in the run: its characters when good (a share of them when near), a
+    label's penalty or, for noise, the larger of its characters and the noise penalty."""
+    return _weight(block, feat, dec, _Weights(config))
+
+
+@final
+class _Weights:
+    """The config's weights and penalties, read once a page (each read of a config's attribute
+    costs the compiled module a generic attribute lookup: 2-3 a block)."""
+
+    __slots__ = ("label_words", "near", "noise", "short")
+
+    def __init__(self, config: ExtractionConfig) -> None:
+        self.near: Final[float] = config.near_weight
+        self.label_words: Final[int] = config.label_max_words
+        self.short: Final[float] = config.short_penalty
+        self.noise: Final[float] = config.noise_penalty
+
+
+def _weight(block: Block, feat: Features, dec: Decision, weights: _Weights) -> float:
     size = float(len(block.text))
     if dec.cls == "good":
         return size
     if dec.cls == "near":
-        return size * config.near_weight
+        return size * weights.near
     if (
         dec.cls == "short"
-        or feat.words <= config.label_max_words
+        or feat.words <= weights.label_words
         or dec.label is labels.CAPTION
         or (block.in_article and block.dom_noise)
         or not _EMBEDDED.isdisjoint(dec.reasons)
     ):
         # a label, or furniture embedded in the article (as the DOM shows it, a post's text
         # and signature, a photo's alternative text): skipped, not a break
-        return -config.short_penalty
-    return -max(config.noise_penalty, size)
+        return -weights.short
+    return -max(weights.noise, size)
 
 
 def best_subrun(weights: list[float], lo: int, hi: int) -> Run:
@@ -259,7 +279,8 @@ def main_run(
     starts after a read-also or related header following the best run so far is discounted.
     Widgets' lines, a poll, or a list of links between two paragraphs cost one label's penalty
     (:func:`inline_widgets`, :func:`poll_box`, :func:`links_box`)."""
-    weights = [weight(b, f, d, config) for b, f, d in zip(blocks, feats, decs, strict=True)]
+    read = _Weights(config)
+    weights = [_weight(b, f, d, read) for b, f, d in zip(blocks, feats, decs, strict=True)]
     for i, dec in enumerate(decs):
         if dec.cls != "bad":
             continue
