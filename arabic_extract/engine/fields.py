@@ -57,7 +57,7 @@ from arabic_extract.rules.attribution import (
     UNNAMED_SOURCE,
 )
 from arabic_extract.rules.captions import CAPTION_LABEL
-from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
+from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER, WEATHER
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _STOPWORDS: Final = frozenset(normalize(word) for word in STOPWORDS)
@@ -726,10 +726,16 @@ def find_source(
 
 def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     """The page's first line, when it is a short name standing above a menu (a logo's text);
-    not a line that says something else (a date, a byline, a source)."""
-    if len(blocks) < 3 or len(blocks[0].norm.split()) > 4 or blocks[0].tag is not None:
+    not a line that says something else (a date, a byline, a source). A top bar's widgets (the
+    day's date, the weather: دبي 24°) may stand above the logo: they are skipped, never the name."""
+    top = 0
+    while top < min(len(blocks), _TOP_WIDGETS) and (
+        decs[top].label is labels.DATE or is_weather_widget(blocks[top].norm)
+    ):
+        top += 1
+    if len(blocks) < top + 3 or len(blocks[top].norm.split()) > 4 or blocks[top].tag is not None:
         return None
-    first = decs[0]
+    first = decs[top]
     if first.cls == "good" or first.label not in (labels.BODY, labels.NOISE):
         return None
     if first.label is labels.NOISE and not (
@@ -737,10 +743,35 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     ):
         return None
     menu = 0
-    for dec in decs[1:6]:
+    for dec in decs[top + 1 : top + 6]:
         if "menu" in dec.reasons or "navigation" in dec.reasons:
             menu += 1
-    return clean_edges(blocks[0].text) or None if menu >= 2 else None
+    return clean_edges(blocks[top].text) or None if menu >= 2 else None
+
+
+# The top bar's widgets above a logo: the day's date and the weather (الخليج: دبي 24° over
+# الثلاثاء 1 ديسمبر 2026 over الخليج).
+_TOP_WIDGETS: Final = 2
+# A temperature: degrees after a number (24°, 24 درجة), as a weather widget shows it.
+_TEMPERATURE: Final = regex.compile(r"\d[\s\d.,]{0,4}(?:°|درجه)")
+
+
+def is_weather_widget(norm: str) -> bool:
+    """A place and its weather, a temperature among it (دبي 24°, الرياض غائم 31 درجة): a
+    widget, never an outlet or a site's name, though as short as one (normalised)."""
+    found = _TEMPERATURE.search(norm, None, None, KEEP_GIL)
+    if found is None:
+        return False
+    words = norm.split()
+    for n in range(min(len(words) - 1, _PLACE_WORDS), 0, -1):
+        for place, rest in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+            if is_place(" ".join(place)) and WEATHER.match(" ".join(rest)) is not None:
+                return True
+    return False
+
+
+# The most words of a weather widget's place (أبوظبي, رأس الخيمة, الدار البيضاء).
+_PLACE_WORDS: Final = 3
 
 
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
