@@ -524,6 +524,25 @@ def test_a_one_word_outlet_beside_its_writer_is_the_source() -> None:
         assert (article.source, article.author) == ("هسبريس", "عبد الرحيم العسري")
 
 
+def test_a_photos_credit_under_its_description_is_no_byline() -> None:
+    # RT Arabic captions its photo "description / agency": the description is no person (a
+    # figure, a quoted name), so the line is a caption and the agency the photo's credit, never
+    # the author nor the source
+    caption = 'صاروخ "سويوز-2.1ب" / RIA Novosti'
+    header = ("06.12.2026 | 13:20 GMT", caption)
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.source, article.authors) == (None, [])
+        assert article.paragraphs == list(PARAGRAPHS)
+    # an outlet and a person's name, so set, is the byline
+    header = ("06.12.2026 | 13:20 GMT", "سكاي نيوز عربية / محمد الحمادي")
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.source, article.authors) == ("سكاي نيوز عربية", ["محمد الحمادي"])
+
+
 def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:
     # Independent Arabia: the photo and its caption under the headline, then the writer's name
     # (a link to the writer's page) and role, then the date
