@@ -543,6 +543,29 @@ def test_a_photos_credit_under_its_description_is_no_byline() -> None:
         assert (article.source, article.authors) == ("سكاي نيوز عربية", ["محمد الحمادي"])
 
 
+def test_a_translators_credit_follows_the_writer() -> None:
+    # Anadolu's Arabic desk names the writer over the story and its translator under it
+    # (* ترجمة: name): the translator is one more credit after the writer, never in its place
+    header = ("أحمد يلماز", "06.12.2026 - تحديث : 06.12.2026")
+    credit = "* ترجمة: محمد شيخ يوسف"
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS, credit]) + "\n"
+    text = "\n".join([TITLE, *header, *PARAGRAPHS, credit]) + "\n"
+    byline = "".join(f"<span>{line}</span>   " for line in header)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        f"<html lang='ar'><body><h1>{TITLE}</h1><div>{byline}</div>"
+        f"<div>{story}<p><strong>{credit}</strong></p></div></body></html>"
+    )
+    for page in (text, html, markdown):
+        article = extract(page)
+        assert article.authors == ["أحمد يلماز", "محمد شيخ يوسف"]
+        assert article.captions == []
+        assert article.paragraphs == list(PARAGRAPHS)
+    # with no writer named, the translator is the one the story credits
+    page = "\n".join([TITLE, header[1], *PARAGRAPHS, credit]) + "\n"
+    assert extract(page).authors == ["محمد شيخ يوسف"]
+
+
 def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:
     # Independent Arabia: the photo and its caption under the headline, then the writer's name
     # (a link to the writer's page) and role, then the date

@@ -54,6 +54,7 @@ from arabic_extract.rules.attribution import (
     PUBLISHER,
     PUBLISHING,
     SOURCE_LINE,
+    TRANSLATOR,
     UNNAMED_SOURCE,
 )
 from arabic_extract.rules.captions import CAPTION_LABEL
@@ -360,11 +361,19 @@ def find_byline(
 ) -> Byline:
     """The byline nearest the headline that names people; else a date line of the header (of
     at most ``longest`` words) that opens with its author's name (أحمد سمير منذ 3 ساعات). Its
-    dateline, or the first place a byline names."""
+    dateline, or the first place a byline names. A translator's credit (ترجمة: فلان, under the
+    story as Anadolu sets it) is one more credit after the writer's, never in its place: the
+    translator is the author only when the page names no writer."""
     place: str | None = None
+    credits = [i for i in order if decs[i].label is labels.BYLINE and _translator(blocks[i])]
+    translators: tuple[str, ...] = ()
+    if credits:
+        translators = read_byline(strip_bullet(blocks[credits[0]].text), site).authors
     for i in order:
         # (a name above its role line is read with the role and the place under it)
         if decs[i].reasons == NAME_ABOVE_ROLE or not _names_writer(blocks[i], decs[i]):
+            continue
+        if i in credits:
             continue
         # (a name and the date after it: محمد عبداللهمنذ ساعتين; the name alone is read)
         span = name_before_date(blocks[i].norm)
@@ -376,7 +385,8 @@ def find_byline(
             found = read_byline(strip_bullet(blocks[i + 1].text), site)
         if found.authors:
             below = _place_below(blocks, decs, i, site) if not found.dateline else None
-            return Byline(found.authors, found.dateline or place or below, found.outlet)
+            authors = _credited(found.authors, translators)
+            return Byline(authors, found.dateline or place or below, found.outlet)
         place = place or found.dateline
     for i in order:  # a name (at most three words) before a date line
         if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
@@ -385,8 +395,21 @@ def find_byline(
         name = span_text(blocks[i], *span) if span is not None else None
         # (not the site's own name before its date: زمان الوصل | 2026-11-24 12:40)
         if name and not is_site_name(name, site):
-            return Byline((name,), place)
-    return role_byline(blocks, decs, run, order) or Byline((), place)
+            return Byline(_credited((name,), translators), place)
+    role = role_byline(blocks, decs, run, order)
+    if role is not None:
+        return Byline(_credited(role.authors, translators), role.dateline, role.outlet)
+    return Byline(translators, place)
+
+
+def _translator(block: Block) -> bool:
+    """A translator's credit: ترجمة: فلان (a list's bullet before it)."""
+    return TRANSLATOR.match(normalize(strip_bullet(block.text))) is not None
+
+
+def _credited(writers: tuple[str, ...], translators: tuple[str, ...]) -> tuple[str, ...]:
+    """The writers, then the translators the story credits besides them."""
+    return (*writers, *(name for name in translators if name not in writers))
 
 
 _COUNTER: Final = ("counter",)

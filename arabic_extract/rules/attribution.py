@@ -120,6 +120,27 @@ BYLINE_OTHERS = Family(
     counter_examples=("آخر تحديث",),
 )
 
+TRANSLATOR = Family(
+    name="translator",
+    kind="label",
+    description="A translator's credit: ترجمة: فلان. The translator is one more credit, after "
+    "the writer a byline names; never the writer.",
+    phrases=(
+        "ترجمة",
+        "ترجمة وإعداد",
+        "ترجمة وتحرير",
+        "إعداد وترجمة",
+        "تحرير وترجمة",
+        "ترجمها",
+        "ترجمه إلى العربية",
+        "نقله إلى العربية",
+        "translated by",
+        "translation",
+    ),
+    examples=("ترجمة: محمد شيخ يوسف", "ترجمة وإعداد: سارة علي", "Translated by: John Smith"),
+    counter_examples=("ترجمة الأعمال الأدبية إلى العربية", "ترجمة فورية للخطاب"),
+)
+
 WAW_NAMES = Family(
     name="waw-name",
     kind="line",
