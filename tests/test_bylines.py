@@ -566,6 +566,23 @@ def test_a_translators_credit_follows_the_writer() -> None:
     assert extract(page).authors == ["محمد شيخ يوسف"]
 
 
+@pytest.mark.parametrize("handle", [(), ("@okaz_online",)])
+def test_a_place_in_brackets_under_the_name_is_its_dateline(handle: tuple[str, ...]) -> None:
+    # Okaz sets خالد العتيبي (الرياض) with the name in a link to the writer's account:
+    # BeautifulSoup's text parts them into lines, and the handle may stand under them
+    date = "الأحد 06 ديسمبر 2026 01:30"
+    header = ("خالد العتيبي", "(الرياض)", *handle, date)
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.authors, article.dateline) == (["خالد العتيبي"], "الرياض")
+        assert article.paragraphs == list(PARAGRAPHS)
+    # a word in brackets that is no place is no dateline
+    header = ("خالد العتيبي", "(عاجل)", *handle, date)
+    for page in (text_page(*header), plain_html_page(*header)):
+        assert extract(page).dateline is None
+
+
 def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:
     # Independent Arabia: the photo and its caption under the headline, then the writer's name
     # (a link to the writer's page) and role, then the date

@@ -33,7 +33,13 @@ from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, s
 from arabic_extract.engine.dates import is_date_line, read_dates
 from arabic_extract.engine.features import NOISE_INDEX, Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
-from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, is_role_line, label_header
+from arabic_extract.engine.header import (
+    NAME_ABOVE_ROLE,
+    POSITION_ONLY,
+    is_handle,
+    is_role_line,
+    label_header,
+)
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
@@ -431,7 +437,7 @@ def _place_below(blocks: list[Block], decs: list[Decision], i: int, site: str | 
     skipped: محمد عبدالله / منذ ساعتين / 532 / القاهرة – باج نيوز."""
     k = i + 1
     while k < min(len(blocks) - 1, i + _PLACE_BELOW) and (
-        decs[k].label is labels.DATE or decs[k].reasons == _COUNTER
+        decs[k].label is labels.DATE or decs[k].reasons == _COUNTER or is_handle(blocks[k].norm)
     ):
         k += 1
     if k >= len(blocks) or decs[k].label is not labels.BYLINE:
