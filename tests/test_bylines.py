@@ -583,6 +583,23 @@ def test_a_place_in_brackets_under_the_name_is_its_dateline(handle: tuple[str, .
         assert extract(page).dateline is None
 
 
+def test_share_buttons_between_the_date_and_the_agencys_place_are_skipped() -> None:
+    # Anadolu: the name, the date, the share buttons (one a line in BeautifulSoup's text), then
+    # the agency's dateline line (إسطنبول/ الأناضول) over the story
+    share = ("Facebook", "X", "WhatsApp", "Telegram", "Linkedin")
+    header = ("أحمد يلماز", "06.12.2026 - تحديث : 06.12.2026", *share, "إسطنبول/ الأناضول")
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.authors, article.dateline) == (["أحمد يلماز"], "إسطنبول")
+        assert article.source == "الأناضول"
+        assert article.paragraphs == list(PARAGRAPHS)
+    # the share buttons alone name no place
+    for page in (text_page(*header[:-1]), plain_html_page(*header[:-1])):
+        article = extract(page)
+        assert (article.authors, article.dateline) == (["أحمد يلماز"], None)
+
+
 def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:
     # Independent Arabia: the photo and its caption under the headline, then the writer's name
     # (a link to the writer's page) and role, then the date

@@ -421,6 +421,9 @@ def _credited(writers: tuple[str, ...], translators: tuple[str, ...]) -> tuple[s
 _COUNTER: Final = ("counter",)
 # The byline's place is at most this many lines under the name (a date and a count between).
 _PLACE_BELOW: Final = 3
+# The share buttons page text may set one a line between a byline and its place (Anadolu in
+# BeautifulSoup's text: Facebook, X, WhatsApp, Telegram, Linkedin), besides those lines.
+_SHARE_BUTTONS: Final = 8
 
 
 def _names_writer(block: Block, dec: Decision) -> bool:
@@ -434,12 +437,24 @@ def _names_writer(block: Block, dec: Decision) -> bool:
 def _place_below(blocks: list[Block], decs: list[Decision], i: int, site: str | None) -> str | None:
     """The place on the byline line right under the one naming the author, when it names no
     one (منصور السلمي / سبق- جدة); the date and a count between them (a view counter) are
-    skipped: محمد عبدالله / منذ ساعتين / 532 / القاهرة – باج نيوز."""
+    skipped: محمد عبدالله / منذ ساعتين / 532 / القاهرة – باج نيوز; and the share buttons,
+    one a line in page text (أحمد يلماز / 06.12.2026 / Facebook / ... / Linkedin / إسطنبول/
+    الأناضول), and a social handle, which no line counts."""
     k = i + 1
-    while k < min(len(blocks) - 1, i + _PLACE_BELOW) and (
-        decs[k].label is labels.DATE or decs[k].reasons == _COUNTER or is_handle(blocks[k].norm)
-    ):
-        k += 1
+    between = 0
+    end = min(len(blocks) - 1, i + _PLACE_BELOW + _SHARE_BUTTONS)
+    while k < end:
+        if is_handle(blocks[k].norm) or (
+            decs[k].label is labels.NOISE and "share-bar" in decs[k].reasons
+        ):
+            k += 1
+        elif between < _PLACE_BELOW - 1 and (
+            decs[k].label is labels.DATE or decs[k].reasons == _COUNTER
+        ):
+            k += 1
+            between += 1
+        else:
+            break
     if k >= len(blocks) or decs[k].label is not labels.BYLINE:
         return None
     found = read_byline(strip_bullet(blocks[k].text), site)
