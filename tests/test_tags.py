@@ -32,6 +32,9 @@ def _html(tags: str) -> str:
         # the label and the links in one element
         '<div class="tags">كلمات دلالية: <a href="/tag/1">المعلمين</a> '
         '<a href="/tag/2">ولاية الجزيرة</a> <a href="/tag/3">إضراب</a></div>',
+        # Al-Ahram Gate's label, a space before its colon, in an element of its own
+        '<div class="tags"><span>الكلمات المتعلقة :</span> <a href="/Tags/1.aspx">المعلمين</a> '
+        '<a href="/Tags/2.aspx">ولاية الجزيرة</a> <a href="/Tags/3.aspx">إضراب</a></div>',
     ],
 )
 def test_tag_links_are_the_tags(tags: str) -> None:
@@ -43,9 +46,25 @@ def test_tag_links_are_the_tags(tags: str) -> None:
     [
         ["كلمات دلالية: المعلمين، ولاية الجزيرة، إضراب"],
         ["الوسوم", "المعلمين", "ولاية الجزيرة", "إضراب"],
+        ["الكلمات المتعلقة : المعلمين، ولاية الجزيرة، إضراب"],
+        ["الكلمات المتعلقة :", "المعلمين", "ولاية الجزيرة", "إضراب"],
     ],
 )
 def test_tags_in_page_text(lines: list[str]) -> None:
     article = extract("\n".join([TITLE, *STORY, *lines]))
     assert article.tags == WANTED
     assert not any(tag in article.paragraphs for tag in WANTED)
+    markdown = "\n\n".join([f"# {TITLE}", *STORY, *lines]) + "\n"
+    assert extract(markdown).tags == WANTED
+
+
+def test_related_words_in_a_sentence_are_no_tags() -> None:
+    # the label's words inside the story's sentence: no tags, the sentence kept
+    line = "الكلمات المتعلقة بالإضراب تكررت في بيان لجنة المعلمين أكثر من مرة خلال الأسبوع الماضي."
+    for page in (
+        "\n".join([TITLE, *STORY, line]),
+        _html(f"<p>{line}</p>"),
+    ):
+        article = extract(page)
+        assert article.tags == []
+        assert article.paragraphs == [*STORY, line]

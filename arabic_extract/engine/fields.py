@@ -998,7 +998,7 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
                 if link not in tags and KEYWORDS.match(normalize(link)) is None:
                     tags.append(link)
             continue
-        if not payload:
+        if not payload or not EDGE_PUNCT.sub("", payload):  # the label alone, or its colon too
             tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
         grounding = _grounding(blocks, decs, payload)
