@@ -992,6 +992,9 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
     for i in range(max(0, run.start - 6), min(len(blocks), run.end + 16)):
         if decs[i].label is not labels.TAGS:
             continue
+        if "hashtags" in decs[i].reasons:  # #لبنان#بيروت#الكتب
+            tags.extend(t for t in hashtag_entries(blocks[i].text) if t not in tags)
+            continue
         payload = KEYWORDS.payload(blocks[i].norm)
         if blocks[i].links:  # HTML: the tag links themselves
             for link in blocks[i].links:
@@ -1011,6 +1014,12 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
             if text and text not in tags:
                 tags.append(text)
     return tags
+
+
+def hashtag_entries(text: str) -> list[str]:
+    """The tags a line of hashtags names, as words: الموارد البشرية for #الموارد_البشرية."""
+    entries = (" ".join(part.replace("_", " ").split()).strip(" ،,") for part in text.split("#"))
+    return [entry for entry in entries if entry]
 
 
 def article_end(decs: list[Decision], run: Run) -> int:
