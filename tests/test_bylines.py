@@ -484,6 +484,31 @@ def test_a_role_line_under_a_name_is_no_caption() -> None:
         assert labels["لمياء الرفاعي"] == labels["صحافية"] == "byline"
 
 
+@pytest.mark.parametrize(
+    "credit,dateline",
+    [
+        ("إيلاف من لندن: ", "لندن"),
+        ("مراسلنا في القاهرة - ", "القاهرة"),
+        # a sentence's words before a colon file nothing from the place they name
+        ("قال الوزير من لندن: ", None),
+    ],
+)
+def test_who_filed_the_story_from_where_in_the_lead(credit: str, dateline: str | None) -> None:
+    # Elaph opens its stories with its name and the place filed from, a colon after them, as
+    # the same words say on a header line of their own
+    lead = credit + PARAGRAPHS[0]
+    story = "".join(f"<p>{p}</p>" for p in (lead, *PARAGRAPHS[1:]))
+    pages = (
+        "\n".join([TITLE, lead, *PARAGRAPHS[1:]]) + "\n",
+        f"<html lang='ar'><body><h1>{TITLE}</h1>{story}</body></html>",
+        "\n\n".join([f"# {TITLE}", lead, *PARAGRAPHS[1:]]) + "\n",
+    )
+    for page in pages:
+        article = extract(page)
+        assert article.dateline == dateline
+        assert article.paragraphs[0] == lead
+
+
 def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
     # Al-Ghad dates its stories عمان- الغد- ...; the site's name is its masthead's and its
     # copyright footer's

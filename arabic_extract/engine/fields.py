@@ -18,6 +18,7 @@ from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     Byline,
     dateline_place,
+    filed_from,
     is_name,
     is_outlet_name,
     is_place,
@@ -503,8 +504,28 @@ def lead_dateline(
             span = dateline_place(blocks[i].norm) or _agency_place(blocks[i].norm, feats[i])
             return span_text(blocks[i], *span) or None if span is not None else None
         if decs[i].is_body:
-            break
+            return _filed_lead(blocks[i])
     return None
+
+
+def _filed_lead(block: Block) -> str | None:
+    """The place the lead's credit says the story was filed from, the outlet and the place
+    before a colon or a dash (إيلاف من لندن: ...), read as the same words on a header line
+    are (see bylines.filed_from)."""
+    norm = block.norm
+    cut = _LEAD_CREDIT_END.search(norm, 0, _DATELINE_PLACE_CHARS)
+    if cut is None:
+        return None
+    head = norm[: cut.start()].strip()
+    if not head or head.count(" ") >= _LEAD_CREDIT_WORDS:
+        return None
+    return filed_from(span_text(block, 0, cut.start()), head)
+
+
+# What ends a lead's credit (إيلاف من لندن:), and its most words (an outlet of two words, من
+# and a place of two: العربي الجديد من الدار البيضاء has six).
+_LEAD_CREDIT_END: Final = regex.compile(r"[:\-–—]")
+_LEAD_CREDIT_WORDS: Final = 6
 
 
 def _agency_place(norm: str, feat: Features) -> tuple[int, int] | None:
