@@ -509,6 +509,19 @@ def test_who_filed_the_story_from_where_in_the_lead(credit: str, dateline: str |
         assert article.paragraphs[0] == lead
 
 
+def test_who_filed_the_story_on_a_line_above_it() -> None:
+    # BeautifulSoup's text parts Elaph's bold credit from its lead: the credit on a line of its
+    # own, under the share buttons, is the byline's place, not a caption
+    header = ("نصر المجالي", "الأحد 06 ديسمبر 2026 - 12:40 GMT", "طباعة", "أرسل لصديق")
+    for credit, dateline in (("إيلاف من لندن:", "لندن"), ("لقطة من لندن", None)):
+        lines = [*header, credit]
+        markdown = "\n\n".join([f"# {TITLE}", *lines, *PARAGRAPHS]) + "\n"
+        for page in (text_page(*lines), plain_html_page(*lines), markdown):
+            article = extract(page)
+            assert (article.authors, article.dateline) == (["نصر المجالي"], dateline)
+            assert article.paragraphs == list(PARAGRAPHS)
+
+
 def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
     # Al-Ghad dates its stories عمان- الغد- ...; the site's name is its masthead's and its
     # copyright footer's

@@ -62,6 +62,8 @@ def label_header(
             out[i] = Decision("bad", labels.BYLINE, ("byline-role",))
             if out[i - 1].label is not labels.BYLINE:
                 out[i - 1] = Decision("bad", labels.BYLINE, NAME_ABOVE_ROLE)
+        elif out[i].label is labels.NOISE and _filed_line(blocks[i]):
+            out[i] = Decision("bad", labels.BYLINE, ("byline-filed",))
         elif (
             out[i].label is labels.NOISE
             and decs[i].cls in ("near", "short")
@@ -138,6 +140,22 @@ def bracketed_place(norm: str) -> bool:
     return core[:1] == "(" and core[-1:] == ")" and is_place(core[1:-1].strip())
 
 
+def _filed_line(block: Block) -> bool:
+    """Who filed the story and from where, on a line of its own above the story, its colon
+    or dash after it (إيلاف من لندن:, as page text parts the lead's bold credit from it): a
+    byline, never a photo's caption."""
+    # (its colon or dash says it credits the text under it: لقطة من غزة alone is a caption)
+    last = block.norm.rstrip()[-1:]
+    if not last or last not in _CREDIT_MARKS:
+        return False
+    core = block.norm.strip(_CREDIT_MARKS + " ")
+    return (
+        core.count(" ") < _FILED_WORDS
+        and " " in core
+        and filed_from(block.text.strip(_CREDIT_MARKS + " "), core) is not None
+    )
+
+
 def _deck(feat: Features, dec: Decision) -> bool:
     """A deck under the headline (a sentence that sums the story up): words enough for no
     name, kept out of the body by its place only."""
@@ -198,6 +216,10 @@ def _name_and_role(norm: str) -> bool:
     return False
 
 
+# The marks around a credit line (إيلاف من لندن:), and its most words (an outlet of two words,
+# من and a place of two).
+_CREDIT_MARKS: Final = ":-–—"
+_FILED_WORDS: Final = 6
 # A social account's handle (normalised: lower case): @ and a user name of letters, digits, _ and .
 _HANDLE: Final = regex.compile(r"@[\w.]{1,30}+")
 # The longest agency's name a byline of its own gives (وكالة أنباء الشرق الأوسط).
