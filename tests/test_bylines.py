@@ -488,6 +488,44 @@ def test_a_role_line_under_a_name_is_no_caption() -> None:
         assert labels["لمياء الرفاعي"] == labels["صحافية"] == "byline"
 
 
+@pytest.mark.parametrize(
+    "credit,dateline",
+    [
+        ("إيلاف من لندن: ", "لندن"),
+        ("مراسلنا في القاهرة - ", "القاهرة"),
+        # a sentence's words before a colon file nothing from the place they name
+        ("قال الوزير من لندن: ", None),
+    ],
+)
+def test_who_filed_the_story_from_where_in_the_lead(credit: str, dateline: str | None) -> None:
+    # Elaph opens its stories with its name and the place filed from, a colon after them, as
+    # the same words say on a header line of their own
+    lead = credit + PARAGRAPHS[0]
+    story = "".join(f"<p>{p}</p>" for p in (lead, *PARAGRAPHS[1:]))
+    pages = (
+        "\n".join([TITLE, lead, *PARAGRAPHS[1:]]) + "\n",
+        f"<html lang='ar'><body><h1>{TITLE}</h1>{story}</body></html>",
+        "\n\n".join([f"# {TITLE}", lead, *PARAGRAPHS[1:]]) + "\n",
+    )
+    for page in pages:
+        article = extract(page)
+        assert article.dateline == dateline
+        assert article.paragraphs[0] == lead
+
+
+def test_who_filed_the_story_on_a_line_above_it() -> None:
+    # BeautifulSoup's text parts Elaph's bold credit from its lead: the credit on a line of its
+    # own, under the share buttons, is the byline's place, not a caption
+    header = ("نصر المجالي", "الأحد 06 ديسمبر 2026 - 12:40 GMT", "طباعة", "أرسل لصديق")
+    for credit, dateline in (("إيلاف من لندن:", "لندن"), ("لقطة من لندن", None)):
+        lines = [*header, credit]
+        markdown = "\n\n".join([f"# {TITLE}", *lines, *PARAGRAPHS]) + "\n"
+        for page in (text_page(*lines), plain_html_page(*lines), markdown):
+            article = extract(page)
+            assert (article.authors, article.dateline) == (["نصر المجالي"], dateline)
+            assert article.paragraphs == list(PARAGRAPHS)
+
+
 def test_the_place_of_the_sites_own_dateline_in_the_lead() -> None:
     # Al-Ghad dates its stories عمان- الغد- ...; the site's name is its masthead's and its
     # copyright footer's
@@ -526,6 +564,82 @@ def test_a_one_word_outlet_beside_its_writer_is_the_source() -> None:
     for page in (text_page(*header), plain_html_page(*header), markdown):
         article = extract(page)
         assert (article.source, article.author) == ("هسبريس", "عبد الرحيم العسري")
+
+
+def test_a_photos_credit_under_its_description_is_no_byline() -> None:
+    # RT Arabic captions its photo "description / agency": the description is no person (a
+    # figure, a quoted name), so the line is a caption and the agency the photo's credit, never
+    # the author nor the source
+    caption = 'صاروخ "سويوز-2.1ب" / RIA Novosti'
+    header = ("06.12.2026 | 13:20 GMT", caption)
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.source, article.authors) == (None, [])
+        assert article.paragraphs == list(PARAGRAPHS)
+    # an outlet and a person's name, so set, is the byline
+    header = ("06.12.2026 | 13:20 GMT", "سكاي نيوز عربية / محمد الحمادي")
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.source, article.authors) == ("سكاي نيوز عربية", ["محمد الحمادي"])
+
+
+def test_a_translators_credit_follows_the_writer() -> None:
+    # Anadolu's Arabic desk names the writer over the story and its translator under it
+    # (* ترجمة: name): the translator is one more credit after the writer, never in its place
+    header = ("أحمد يلماز", "06.12.2026 - تحديث : 06.12.2026")
+    credit = "* ترجمة: محمد شيخ يوسف"
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS, credit]) + "\n"
+    text = "\n".join([TITLE, *header, *PARAGRAPHS, credit]) + "\n"
+    byline = "".join(f"<span>{line}</span>   " for line in header)
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = (
+        f"<html lang='ar'><body><h1>{TITLE}</h1><div>{byline}</div>"
+        f"<div>{story}<p><strong>{credit}</strong></p></div></body></html>"
+    )
+    for page in (text, html, markdown):
+        article = extract(page)
+        assert article.authors == ["أحمد يلماز", "محمد شيخ يوسف"]
+        assert article.captions == []
+        assert article.paragraphs == list(PARAGRAPHS)
+    # with no writer named, the translator is the one the story credits
+    page = "\n".join([TITLE, header[1], *PARAGRAPHS, credit]) + "\n"
+    assert extract(page).authors == ["محمد شيخ يوسف"]
+
+
+@pytest.mark.parametrize("handle", [(), ("@okaz_online",)])
+def test_a_place_in_brackets_under_the_name_is_its_dateline(handle: tuple[str, ...]) -> None:
+    # Okaz sets خالد العتيبي (الرياض) with the name in a link to the writer's account:
+    # BeautifulSoup's text parts them into lines, and the handle may stand under them
+    date = "الأحد 06 ديسمبر 2026 01:30"
+    header = ("خالد العتيبي", "(الرياض)", *handle, date)
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.authors, article.dateline) == (["خالد العتيبي"], "الرياض")
+        assert article.paragraphs == list(PARAGRAPHS)
+    # a word in brackets that is no place is no dateline
+    header = ("خالد العتيبي", "(عاجل)", *handle, date)
+    for page in (text_page(*header), plain_html_page(*header)):
+        assert extract(page).dateline is None
+
+
+def test_share_buttons_between_the_date_and_the_agencys_place_are_skipped() -> None:
+    # Anadolu: the name, the date, the share buttons (one a line in BeautifulSoup's text), then
+    # the agency's dateline line (إسطنبول/ الأناضول) over the story
+    share = ("Facebook", "X", "WhatsApp", "Telegram", "Linkedin")
+    header = ("أحمد يلماز", "06.12.2026 - تحديث : 06.12.2026", *share, "إسطنبول/ الأناضول")
+    markdown = "\n\n".join([f"# {TITLE}", *header, *PARAGRAPHS]) + "\n"
+    for page in (text_page(*header), plain_html_page(*header), markdown):
+        article = extract(page)
+        assert (article.authors, article.dateline) == (["أحمد يلماز"], "إسطنبول")
+        assert article.source == "الأناضول"
+        assert article.paragraphs == list(PARAGRAPHS)
+    # the share buttons alone name no place
+    for page in (text_page(*header[:-1]), plain_html_page(*header[:-1])):
+        article = extract(page)
+        assert (article.authors, article.dateline) == (["أحمد يلماز"], None)
 
 
 def test_a_linked_name_and_its_role_after_the_photo_is_the_byline() -> None:

@@ -527,6 +527,12 @@ def _dates_of(*header: str) -> tuple[datetime | None, datetime | None]:
         (("الأحد 12 يناير 2025 - 18h05",), datetime(2025, 1, 12, 18, 5), None),
         # a date glued to its clock time (two elements with nothing between them)
         (("12/1/202510:35 م",), datetime(2025, 1, 12, 22, 35), None),
+        (("الأحد 6 ديسمبر 202610:03 م",), datetime(2026, 12, 6, 22, 3), None),
+        (
+            ("نشر في: 6 ديسمبر 2026", "آخر تحديث: الأحد 6 ديسمبر 202612:03 م"),
+            datetime(2026, 12, 6),
+            datetime(2026, 12, 6, 12, 3),
+        ),
         (
             ("12/1/2025", "|", "آخر تحديث: 12/1/202510:35 م (بتوقيت مكة المكرمة)"),
             datetime(2025, 1, 12),

@@ -10,7 +10,7 @@ import pytest
 from arabic_extract import extract
 from arabic_extract.engine.blocks import line_blocks
 from arabic_extract.engine.features import tail_agency
-from arabic_extract.engine.fields import closing_credit
+from arabic_extract.engine.fields import closing_credit, is_weather_widget
 from arabic_extract.engine.normalize import normalize
 
 TITLE = "الولايات المتحدة تسجل 50 ألف وفاة بفيروس كورونا"
@@ -238,6 +238,35 @@ def test_the_sites_name_over_the_story_is_no_headline() -> None:
     article = extract(html)
     assert article.headline == title
     assert article.paragraphs == list(story)
+
+
+def test_a_weather_widget_is_no_sites_name() -> None:
+    # Al-Khaleej's top bar shows the weather and the day's date above its logo: a place and a
+    # temperature (دبي 24°) is a widget, never the site's name nor the source; the logo under
+    # the widgets is
+    title = "ارتفاع أسعار الوقود في الإمارات لشهر ديسمبر"
+    story = (LEAD, LAST)
+    menu = ["الإمارات", "اقتصاد", "سياسة", "رياضة", "ثقافة"]
+    top = ["دبي 24°", "الثلاثاء 1 ديسمبر 2026"]
+    article = extract("\n".join([*top, "الخليج", *menu, title, *story]))
+    assert (article.site_name, article.source) == ("الخليج", "الخليج")
+    assert article.paragraphs == list(story)
+    # without the logo the widget names nothing (دبي 24 was the site's name)
+    article = extract("\n".join(["دبي 24°", "اقتصاد محلي", "حجم الخط + -", *story]))
+    assert (article.site_name, article.source) == (None, None)
+    items = "".join(f"<li><a href='/{k}'>{item}</a></li>" for k, item in enumerate(menu))
+    body = "".join(f"<p>{p}</p>" for p in story)
+    html = (
+        f"<html lang='ar'><body><header><div class='weather'>{top[0]}</div><div>{top[1]}</div>"
+        f"<ul>{items}</ul></header><article><h1>{title}</h1>{body}</article></body></html>"
+    )
+    article = extract(html)
+    assert (article.site_name, article.source) == (None, None)
+    assert article.paragraphs == list(story)
+    # a name and a weather word without a temperature may be an outlet's (دبي اليوم)
+    assert not is_weather_widget(normalize("دبي اليوم"))
+    assert is_weather_widget(normalize("الرياض غائم 31 درجة"))
+    assert not is_weather_widget(normalize("ارتفاع الحرارة إلى 45 درجة في دبي"))
 
 
 @pytest.mark.parametrize(

@@ -619,6 +619,11 @@ def _without_role(norm: str) -> str:
     return norm[end:].strip() if end is not None and end < len(norm) else norm
 
 
+# What a person's name never holds and a photo's description often does: a figure or a quoted
+# name (صاروخ "سويوز-2.1ب" / RIA Novosti is a caption and its photo's credit).
+_DESCRIBED: Final = regex.compile(r'[\d"«»“”]')
+
+
 def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     """For a byline "Outlet - Person" (either order), the normalised outlet and person."""
     # (the split only where it can part the line: 3-8 µs a line)
@@ -635,6 +640,7 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
         outlet = _without_role(named)  # "مراسل الجزيرة نت" credits الجزيرة نت
         if (
             len(outlet.split()) <= _OUTLET_MAX_WORDS
+            and _DESCRIBED.search(person) is None
             and is_outlet_name(outlet)
             and not is_outlet_name(person)
             # (one part: بنغازي - بوابة الوسط: عبدالرحمن أميني has an outlet and a person there)

@@ -26,7 +26,9 @@ from arabic_extract.rules.pages import VIDEO_LINE
 Cls = Literal["good", "near", "short", "bad"]
 
 # Noise families whose lines carry a field rather than pure noise.
-_FAMILY_LABEL: Final = MappingProxyType({"keywords": labels.TAGS, "time-ago": labels.DATE})
+_FAMILY_LABEL: Final = MappingProxyType(
+    {"keywords": labels.TAGS, "hashtags": labels.TAGS, "time-ago": labels.DATE}
+)
 # Lines that may sit between the items of a headline list without breaking it.
 _LIST_GLUE: Final = frozenset(
     {"counter", "time-ago", "no-letters", "empty", "date-line", "navigation"}
@@ -383,7 +385,11 @@ def mark_embeds(blocks: list[Block], decs: list[Decision]) -> list[Decision]:
         if len(blocks[i].norm.split()) > _SIGNATURE_WORDS:
             continue  # the post's text is on the signature's line
         k = i - 1  # past the post's links (pic.twitter.com, #hashtag: one word a line)
-        while k > 0 and i - k <= _EMBED_LINKS and " " not in blocks[k].norm:
+        while (
+            k > 0
+            and i - k <= _EMBED_LINKS
+            and (" " not in blocks[k].norm or "hashtags" in decs[k].reasons)
+        ):
             k -= 1
         if decs[k].label is labels.BODY:
             for j in range(k, i):

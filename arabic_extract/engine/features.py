@@ -26,6 +26,7 @@ from arabic_extract.rules.attribution import (
     BYLINE_ROLE,
     CLOSING_CREDIT,
     DATELINE,
+    HASHTAGS,
     SOURCE_LINE,
 )
 from arabic_extract.rules.dates import ISSUE_LINK
@@ -352,6 +353,8 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         and is_date_line(norm, limits.date_words, words)
     )
     noise = _one_header(NOISE_INDEX.match(norm, words, first))
+    if not noise and norm[:1] == "#" and HASHTAGS.match(norm, words) is not None:
+        noise = (HASHTAGS.name,)
     if (
         not noise
         and words <= limits.meta_words

@@ -19,6 +19,7 @@ from arabic_extract.engine.bylines import (
     Byline,
     byline_outlet,
     dateline_place,
+    filed_from,
     is_name,
     is_outlet_name,
     is_place,
@@ -34,7 +35,13 @@ from arabic_extract.engine.cuts import EDGE_PUNCT, clean_edges, original_text, s
 from arabic_extract.engine.dates import is_date_line, read_dates
 from arabic_extract.engine.features import NOISE_INDEX, Features, closing_agency, credit_tail
 from arabic_extract.engine.gil import KEEP_GIL
-from arabic_extract.engine.header import NAME_ABOVE_ROLE, POSITION_ONLY, is_role_line, label_header
+from arabic_extract.engine.header import (
+    NAME_ABOVE_ROLE,
+    POSITION_ONLY,
+    is_handle,
+    is_role_line,
+    label_header,
+)
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.segment import END_FAMILIES, Run
 from arabic_extract.engine.words import CLITICS as _CLITICS
@@ -56,10 +63,11 @@ from arabic_extract.rules.attribution import (
     PUBLISHER,
     PUBLISHING,
     SOURCE_LINE,
+    TRANSLATOR,
     UNNAMED_SOURCE,
 )
 from arabic_extract.rules.captions import CAPTION_LABEL
-from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER
+from arabic_extract.rules.noise import FOOTER, KEYWORDS, SITE_HEADER, WEATHER
 from arabic_extract.rules.stopwords import STOPWORDS
 
 _STOPWORDS: Final = frozenset(normalize(word) for word in STOPWORDS)
@@ -430,11 +438,19 @@ def find_byline(
 ) -> Byline:
     """The byline nearest the headline that names people; else a date line of the header (of
     at most ``longest`` words) that opens with its author's name (أحمد سمير منذ 3 ساعات). Its
-    dateline, or the first place a byline names."""
+    dateline, or the first place a byline names. A translator's credit (ترجمة: فلان, under the
+    story as Anadolu sets it) is one more credit after the writer's, never in its place: the
+    translator is the author only when the page names no writer."""
     place: str | None = None
+    credits = [i for i in order if decs[i].label is labels.BYLINE and _translator(blocks[i])]
+    translators: tuple[str, ...] = ()
+    if credits:
+        translators = read_byline(strip_bullet(blocks[credits[0]].text), site).authors
     for i in order:
         # (a name above its role line is read with the role and the place under it)
         if decs[i].reasons == NAME_ABOVE_ROLE or not _names_writer(blocks[i], decs[i]):
+            continue
+        if i in credits:
             continue
         # (a name and the date after it: محمد عبداللهمنذ ساعتين; the name alone is read)
         span = name_before_date(blocks[i].norm)
@@ -446,7 +462,8 @@ def find_byline(
             found = read_byline(strip_bullet(blocks[i + 1].text), site)
         if found.authors:
             below = _place_below(blocks, decs, i, site) if not found.dateline else None
-            return Byline(found.authors, found.dateline or place or below, found.outlet)
+            authors = _credited(found.authors, translators)
+            return Byline(authors, found.dateline or place or below, found.outlet)
         place = place or found.dateline
     for i in order:  # a name (at most three words) before a date line
         if i >= run.start or decs[i].is_body or blocks[i].norm.count(" ") >= longest:
@@ -455,17 +472,29 @@ def find_byline(
         name = span_text(blocks[i], *span) if span is not None else None
         # (not the site's own name before its date: زمان الوصل | 2026-11-24 12:40)
         if name and not is_site_name(name, site):
-            return Byline((name,), place)
-    return (
-        role_byline(blocks, decs, run, order)
-        or author_box(blocks, decs, run, site)
-        or Byline((), place)
-    )
+            return Byline(_credited((name,), translators), place)
+    role = role_byline(blocks, decs, run, order) or author_box(blocks, decs, run, site)
+    if role is not None:
+        return Byline(_credited(role.authors, translators), role.dateline, role.outlet)
+    return Byline(translators, place)
+
+
+def _translator(block: Block) -> bool:
+    """A translator's credit: ترجمة: فلان (a list's bullet before it)."""
+    return TRANSLATOR.match(normalize(strip_bullet(block.text))) is not None
+
+
+def _credited(writers: tuple[str, ...], translators: tuple[str, ...]) -> tuple[str, ...]:
+    """The writers, then the translators the story credits besides them."""
+    return (*writers, *(name for name in translators if name not in writers))
 
 
 _COUNTER: Final = ("counter",)
 # The byline's place is at most this many lines under the name (a date and a count between).
 _PLACE_BELOW: Final = 3
+# The share buttons page text may set one a line between a byline and its place (Anadolu in
+# BeautifulSoup's text: Facebook, X, WhatsApp, Telegram, Linkedin), besides those lines.
+_SHARE_BUTTONS: Final = 8
 
 
 def _names_writer(block: Block, dec: Decision) -> bool:
@@ -479,12 +508,24 @@ def _names_writer(block: Block, dec: Decision) -> bool:
 def _place_below(blocks: list[Block], decs: list[Decision], i: int, site: str | None) -> str | None:
     """The place on the byline line right under the one naming the author, when it names no
     one (منصور السلمي / سبق- جدة); the date and a count between them (a view counter) are
-    skipped: محمد عبدالله / منذ ساعتين / 532 / القاهرة – باج نيوز."""
+    skipped: محمد عبدالله / منذ ساعتين / 532 / القاهرة – باج نيوز; and the share buttons,
+    one a line in page text (أحمد يلماز / 06.12.2026 / Facebook / ... / Linkedin / إسطنبول/
+    الأناضول), and a social handle, which no line counts."""
     k = i + 1
-    while k < min(len(blocks) - 1, i + _PLACE_BELOW) and (
-        decs[k].label is labels.DATE or decs[k].reasons == _COUNTER
-    ):
-        k += 1
+    between = 0
+    end = min(len(blocks) - 1, i + _PLACE_BELOW + _SHARE_BUTTONS)
+    while k < end:
+        if is_handle(blocks[k].norm) or (
+            decs[k].label is labels.NOISE and "share-bar" in decs[k].reasons
+        ):
+            k += 1
+        elif between < _PLACE_BELOW - 1 and (
+            decs[k].label is labels.DATE or decs[k].reasons == _COUNTER
+        ):
+            k += 1
+            between += 1
+        else:
+            break
     if k >= len(blocks) or decs[k].label is not labels.BYLINE:
         return None
     found = read_byline(strip_bullet(blocks[k].text), site)
@@ -559,8 +600,28 @@ def lead_dateline(
             span = dateline_place(blocks[i].norm) or _agency_place(blocks[i].norm, feats[i])
             return span_text(blocks[i], *span) or None if span is not None else None
         if decs[i].is_body:
-            break
+            return _filed_lead(blocks[i])
     return None
+
+
+def _filed_lead(block: Block) -> str | None:
+    """The place the lead's credit says the story was filed from, the outlet and the place
+    before a colon or a dash (إيلاف من لندن: ...), read as the same words on a header line
+    are (see bylines.filed_from)."""
+    norm = block.norm
+    cut = _LEAD_CREDIT_END.search(norm, 0, _DATELINE_PLACE_CHARS)
+    if cut is None:
+        return None
+    head = norm[: cut.start()].strip()
+    if not head or head.count(" ") >= _LEAD_CREDIT_WORDS:
+        return None
+    return filed_from(span_text(block, 0, cut.start()), head)
+
+
+# What ends a lead's credit (إيلاف من لندن:), and its most words (an outlet of two words, من
+# and a place of two: العربي الجديد من الدار البيضاء has six).
+_LEAD_CREDIT_END: Final = regex.compile(r"[:\-–—]")
+_LEAD_CREDIT_WORDS: Final = 6
 
 
 def _agency_place(norm: str, feat: Features) -> tuple[int, int] | None:
@@ -832,10 +893,16 @@ def find_source(
 
 def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     """The page's first line, when it is a short name standing above a menu (a logo's text);
-    not a line that says something else (a date, a byline, a source)."""
-    if len(blocks) < 3 or len(blocks[0].norm.split()) > 4 or blocks[0].tag is not None:
+    not a line that says something else (a date, a byline, a source). A top bar's widgets (the
+    day's date, the weather: دبي 24°) may stand above the logo: they are skipped, never the name."""
+    top = 0
+    while top < min(len(blocks), _TOP_WIDGETS) and (
+        decs[top].label is labels.DATE or is_weather_widget(blocks[top].norm)
+    ):
+        top += 1
+    if len(blocks) < top + 3 or len(blocks[top].norm.split()) > 4 or blocks[top].tag is not None:
         return None
-    first = decs[0]
+    first = decs[top]
     if first.cls == "good" or first.label not in (labels.BODY, labels.NOISE):
         return None
     if first.label is labels.NOISE and not (
@@ -843,10 +910,35 @@ def masthead(blocks: list[Block], decs: list[Decision]) -> str | None:
     ):
         return None
     menu = 0
-    for dec in decs[1:6]:
+    for dec in decs[top + 1 : top + 6]:
         if "menu" in dec.reasons or "navigation" in dec.reasons:
             menu += 1
-    return clean_edges(blocks[0].text) or None if menu >= 2 else None
+    return clean_edges(blocks[top].text) or None if menu >= 2 else None
+
+
+# The top bar's widgets above a logo: the day's date and the weather (الخليج: دبي 24° over
+# الثلاثاء 1 ديسمبر 2026 over الخليج).
+_TOP_WIDGETS: Final = 2
+# A temperature: degrees after a number (24°, 24 درجة), as a weather widget shows it.
+_TEMPERATURE: Final = regex.compile(r"\d[\s\d.,]{0,4}(?:°|درجه)")
+
+
+def is_weather_widget(norm: str) -> bool:
+    """A place and its weather, a temperature among it (دبي 24°, الرياض غائم 31 درجة): a
+    widget, never an outlet or a site's name, though as short as one (normalised)."""
+    found = _TEMPERATURE.search(norm, None, None, KEEP_GIL)
+    if found is None:
+        return False
+    words = norm.split()
+    for n in range(min(len(words) - 1, _PLACE_WORDS), 0, -1):
+        for place, rest in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+            if is_place(" ".join(place)) and WEATHER.match(" ".join(rest)) is not None:
+                return True
+    return False
+
+
+# The most words of a weather widget's place (أبوظبي, رأس الخيمة, الدار البيضاء).
+_PLACE_WORDS: Final = 3
 
 
 def find_site_name(blocks: list[Block], decs: list[Decision]) -> str | None:
@@ -1041,13 +1133,16 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
     for i in range(max(0, run.start - 6), min(len(blocks), run.end + 16)):
         if decs[i].label is not labels.TAGS:
             continue
+        if "hashtags" in decs[i].reasons:  # #لبنان#بيروت#الكتب
+            tags.extend(t for t in hashtag_entries(blocks[i].text) if t not in tags)
+            continue
         payload = KEYWORDS.payload(blocks[i].norm)
         if blocks[i].links:  # HTML: the tag links themselves
             for link in blocks[i].links:
                 if link not in tags and KEYWORDS.match(normalize(link)) is None:
                     tags.append(link)
             continue
-        if not payload:
+        if not payload or not EDGE_PUNCT.sub("", payload):  # the label alone, or its colon too
             tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
         dump = EDGE_PUNCT.sub("", payload)
@@ -1067,6 +1162,12 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
             if text and text not in tags:
                 tags.append(text)
     return tags
+
+
+def hashtag_entries(text: str) -> list[str]:
+    """The tags a line of hashtags names, as words: الموارد البشرية for #الموارد_البشرية."""
+    entries = (" ".join(part.replace("_", " ").split()).strip(" ،,") for part in text.split("#"))
+    return [entry for entry in entries if entry]
 
 
 def article_end(decs: list[Decision], run: Run) -> int:

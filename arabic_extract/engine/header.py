@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine import labels
 from arabic_extract.engine.blocks import Block
@@ -16,6 +18,7 @@ from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     filed_from,
     is_name,
+    is_place,
     role_end,
     split_parts,
 )
@@ -49,11 +52,18 @@ def label_header(
         named += 1
     if named < run.start and _name_above_date(blocks, feats, decs, named, run=run, config=config):
         out[named] = Decision("bad", labels.BYLINE, ("byline-above-date",))
+        # (the name's place in brackets on the next line, as page text parts خالد العتيبي
+        # (الرياض) at the link around the name; a social handle may stand between them)
+        k = _past_handles(blocks, named + 1, run.start)
+        if k < run.start and out[k].label is labels.NOISE and bracketed_place(blocks[k].norm):
+            out[k] = Decision("bad", labels.BYLINE, ("byline-place",))
     for i in range(headline + 1, run.start):
         if out[i].label is labels.NOISE and _role_under_name(blocks, out, i):
             out[i] = Decision("bad", labels.BYLINE, ("byline-role",))
             if out[i - 1].label is not labels.BYLINE:
                 out[i - 1] = Decision("bad", labels.BYLINE, NAME_ABOVE_ROLE)
+        elif out[i].label is labels.NOISE and _filed_line(blocks[i]):
+            out[i] = Decision("bad", labels.BYLINE, ("byline-filed",))
         elif (
             out[i].label is labels.NOISE
             and decs[i].cls in ("near", "short")
@@ -88,12 +98,18 @@ def _name_above_date(
         return False
     # (a source's label and its outlet may stand under the name: المصدر: / الشرق, a line more)
     reach = _NAME_TO_DATE + 1 if decs[i + 1].label is labels.SOURCE else _NAME_TO_DATE
-    for k in range(i + 1, min(i + 1 + reach, run.start)):
+    # (the writer's social handle under the name is no line between the name and its date)
+    handles = _past_handles(blocks, i + 1, run.start) - (i + 1)
+    for k in range(i + 1, min(i + 1 + reach + handles, run.start)):
+        if is_handle(blocks[k].norm):
+            continue
         # (a date of digits alone is "no-letters" noise to features, not a date line; a
-        # byline's place and outlet may stand under the name: منصور السلمي / سبق- جدة)
+        # byline's place and outlet may stand under the name: منصور السلمي / سبق- جدة, or the
+        # place alone in brackets: خالد العتيبي / (الرياض))
         if (
             feats[k].date_line
             or decs[k].label in (labels.BYLINE, labels.DATE)  # (a time-ago: منذ ساعتين)
+            or bracketed_place(blocks[k].norm)
             or (
                 "no-letters" in decs[k].reasons
                 and is_date_line(blocks[k].norm, config.max_date_line_words)
@@ -103,6 +119,41 @@ def _name_above_date(
         if feats[k].words > _OUTLET_LINE_WORDS or decs[k].is_body:
             return False
     return False
+
+
+def is_handle(norm: str) -> bool:
+    """A social account's handle alone on a line (@okaz_online), as page text keeps a byline's
+    link to the writer's account: neither a name nor a place, and no line of the header."""
+    return _HANDLE.fullmatch(norm.strip()) is not None
+
+
+def _past_handles(blocks: list[Block], k: int, end: int) -> int:
+    """The first line from ``k`` (before ``end``) that is no social handle."""
+    while k < end and is_handle(blocks[k].norm):
+        k += 1
+    return k
+
+
+def bracketed_place(norm: str) -> bool:
+    """A place alone in brackets ((الرياض)): where the byline above it was filed from."""
+    core = norm.strip()
+    return core[:1] == "(" and core[-1:] == ")" and is_place(core[1:-1].strip())
+
+
+def _filed_line(block: Block) -> bool:
+    """Who filed the story and from where, on a line of its own above the story, its colon
+    or dash after it (إيلاف من لندن:, as page text parts the lead's bold credit from it): a
+    byline, never a photo's caption."""
+    # (its colon or dash says it credits the text under it: لقطة من غزة alone is a caption)
+    last = block.norm.rstrip()[-1:]
+    if not last or last not in _CREDIT_MARKS:
+        return False
+    core = block.norm.strip(_CREDIT_MARKS + " ")
+    return (
+        core.count(" ") < _FILED_WORDS
+        and " " in core
+        and filed_from(block.text.strip(_CREDIT_MARKS + " "), core) is not None
+    )
 
 
 def _deck(feat: Features, dec: Decision) -> bool:
@@ -165,6 +216,12 @@ def _name_and_role(norm: str) -> bool:
     return False
 
 
+# The marks around a credit line (إيلاف من لندن:), and its most words (an outlet of two words,
+# من and a place of two).
+_CREDIT_MARKS: Final = ":-–—"
+_FILED_WORDS: Final = 6
+# A social account's handle (normalised: lower case): @ and a user name of letters, digits, _ and .
+_HANDLE: Final = regex.compile(r"@[\w.]{1,30}+")
 # The longest agency's name a byline of its own gives (وكالة أنباء الشرق الأوسط).
 _AGENCY_CHARS: Final = 40
 # What parts an outlet from a name on a bare byline line, and how many words the outlet has.

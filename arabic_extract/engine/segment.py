@@ -61,6 +61,10 @@ def is_barrier(block: Block, dec: Decision) -> bool:
         return False
     if block.in_article and block.dom_noise and "source-line" not in dec.reasons:
         return False
+    if "hashtags" in dec.reasons:
+        # (a line of hashtags may close a post quoted in the story, #السعودية #الرياض, as
+        # well as the story: a label between paragraphs, not the article's end)
+        return False
     return _any_of(dec.reasons, END_FAMILIES) or dec.label in (labels.SOURCE, labels.TAGS)
 
 

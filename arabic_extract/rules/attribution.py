@@ -9,6 +9,8 @@ A byline names the people who wrote the story, and often more: the place it was 
 (``القاهرة - فلان``, ``بيروت ـ فلان``, ``فلان (جدة)``), a role (``مراسل``, ``Staff Writer``), the
 outlet or the site itself (``لندن - عربي21``). Only the people are authors; the place is the
 article's dateline.
+
+A line of hashtags (``#لبنان#بيروت#الكتب``) credits the story's topics: its tags.
 """
 
 from __future__ import annotations
@@ -118,6 +120,44 @@ BYLINE_OTHERS = Family(
     phrases=("وآخرون", "وآخرين", "وغيرهم", "وزملاؤه", "and others", "et al"),
     examples=("وآخرون", "et al"),
     counter_examples=("آخر تحديث",),
+)
+
+TRANSLATOR = Family(
+    name="translator",
+    kind="label",
+    description="A translator's credit: ترجمة: فلان. The translator is one more credit, after "
+    "the writer a byline names; never the writer.",
+    phrases=(
+        "ترجمة",
+        "ترجمة وإعداد",
+        "ترجمة وتحرير",
+        "إعداد وترجمة",
+        "تحرير وترجمة",
+        "ترجمها",
+        "ترجمه إلى العربية",
+        "نقله إلى العربية",
+        "translated by",
+        "translation",
+    ),
+    examples=("ترجمة: محمد شيخ يوسف", "ترجمة وإعداد: سارة علي", "Translated by: John Smith"),
+    counter_examples=("ترجمة الأعمال الأدبية إلى العربية", "ترجمة فورية للخطاب"),
+)
+
+# (matched by features on the lines that open with "#" only, as no word indexes it; not noise:
+# its line carries the article's tags)
+HASHTAGS = Family(
+    name="hashtags",
+    kind="line",
+    description="A line of hashtags only (#لبنان#بيروت#الكتب): the article's tags, wherever "
+    "the line sits.",
+    patterns=(r"#[\p{L}\p{N}_]++(?:[\s,،]*+#[\p{L}\p{N}_]++)*+",),
+    examples=("#لبنان#بيروت#الكتب", "#لبنان #بيروت", "#الموارد_البشرية، #السعودية"),
+    counter_examples=(
+        "#لبنان: مكتبات بيروت القديمة تقاوم الإغلاق",
+        "#عاجل الحكومة تقر خطة جديدة",
+        "لبنان #بيروت",
+    ),
+    max_words=20,
 )
 
 WAW_NAMES = Family(
