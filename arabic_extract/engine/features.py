@@ -343,18 +343,25 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
     else:
         first = first_word(norm)
         has_letters = _LETTER.search(norm, None, None, KEEP_GIL) is not None
-    # Whether the line holds a digit, asked once for is_date_line and tail_agency: a date line
-    # holds a year's four digits or a relative stamp's منذ or قبل (see is_date_line), and most
-    # lines hold neither, which plain tests and one search tell for less than its patterns.
-    digits = words <= limits.digit_words and _DIGIT.search(norm, None, None, KEEP_GIL) is not None
-    date_line = (
-        words <= limits.date_words
-        and (digits or has_relative_word(norm))
-        and is_date_line(norm, limits.date_words, words)
-    )
-    noise = _one_header(NOISE_INDEX.match(norm, words, first))
-    if not noise and norm[:1] == "#" and HASHTAGS.match(norm, words) is not None:
-        noise = (HASHTAGS.name,)
+    noise = _noise_of(norm, words, first)
+    digits = False
+    date_line = False
+    # A line the noise families claim is furniture whatever its date: whether it is a date line
+    # is asked only where the answer can change its noise (a counter that is a date, an issue's
+    # link), which spares most of the page's short lines the digit search and the date patterns.
+    if not noise or noise == _COUNTER_ONLY or _may_be_issue_link(words, first):
+        # Whether the line holds a digit, asked once for is_date_line and tail_agency: a date
+        # line holds a year's four digits or a relative stamp's منذ or قبل (see is_date_line),
+        # and most lines hold neither, which plain tests and one search tell for less than its
+        # patterns.
+        digits = (
+            words <= limits.digit_words and _DIGIT.search(norm, None, None, KEEP_GIL) is not None
+        )
+        date_line = (
+            words <= limits.date_words
+            and (digits or has_relative_word(norm))
+            and is_date_line(norm, limits.date_words, words)
+        )
     if (
         not noise
         and words <= limits.meta_words
@@ -362,7 +369,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         and any(separator in norm for separator in _META_SEPARATORS)
     ):
         noise = meta_line(norm, config)
-    if noise == ("counter",) and date_line:
+    if noise == _COUNTER_ONLY and date_line:
         noise = ()  # "28/2/2023" is a date, not a counter
     if not has_letters and "counter" not in noise and "empty" not in noise:
         noise = (*noise, "no-letters")
@@ -404,10 +411,17 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         time_ago=False,
         dateline_agency=agency,
         dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
-        outlet_byline=words <= 8
-        and ("-" in norm or "|" in norm or "/" in norm or "–" in norm or "—" in norm)
-        and split_outlet_byline(norm) is not None,
+        outlet_byline=words <= 8 and _outlet_split(norm) and split_outlet_byline(norm) is not None,
     )
+
+
+def _noise_of(norm: str, words: int, first: str) -> tuple[str, ...]:
+    """The noise families that claim a normalised line (see _one_header), or a line of hashtags
+    (HASHTAGS, tried only on a line that opens with one)."""
+    noise = _one_header(NOISE_INDEX.match(norm, words, first))
+    if not noise and norm[:1] == "#" and HASHTAGS.match(norm, words) is not None:
+        return (HASHTAGS.name,)
+    return noise
 
 
 def _one_header(noise: tuple[str, ...]) -> tuple[str, ...]:
@@ -416,6 +430,27 @@ def _one_header(noise: tuple[str, ...]) -> tuple[str, ...]:
     if len(noise) > 1 and RELATED.name in noise:
         return tuple(name for name in noise if name != RELATED_TITLES.name)
     return noise
+
+
+def _outlet_split(norm: str) -> bool:
+    """Whether split_outlet_byline can cut a normalised line in two: its separator is a bar, or
+    a dash or a slash with white space on both sides, and the only white space of a normalised
+    line is one plain space between words (plain tests: a date line's "2024 - 22:40" passes,
+    a compound's "2024-03-20" or a place's "بيروت- رويترز" does not, and the split's pattern
+    and the outlet and role patterns after it are not run)."""
+    return "|" in norm or " - " in norm or " / " in norm or " – " in norm or " — " in norm
+
+
+_COUNTER_ONLY: Final = ("counter",)
+_ISSUE_LINK: Final = ISSUE_LINK
+
+
+def _may_be_issue_link(words: int, first: str) -> bool:
+    """Whether ``ISSUE_LINK.match(norm, words, first)`` may match: the word count and the first
+    word it checks before running its pattern (see Family.match)."""
+    most = _ISSUE_LINK.max_words
+    starts = _ISSUE_LINK.first_words
+    return (most is None or words <= most) and (starts is None or first in starts)
 
 
 def _stopwords(tokens: list[str]) -> int:
