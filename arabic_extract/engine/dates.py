@@ -346,33 +346,39 @@ def _named_dates(norm: str, limit: int, found: list[regex.Match[str]]) -> None:
     searched again only when the first word of some month's name occurs past it (every named
     date holds one, where its month starts): the search that finds nothing after a line's one
     date cost 3-4 µs, 12-15 k instructions, on a few characters ("... 2024 - 22:40")."""
-    position = 0
-    count = 0
-    while count <= limit:
-        match = NAMED_DATE.search(norm, position)
-        if match is None:
-            return
-        found.append(match)
-        count += 1
-        position = match.end()
-        if _MONTH_HINT.search(norm, position) is None:
-            return
+    _dates_of(NAMED_DATE, norm, limit, found, named=True)
 
 
 def _numeric_dates(norm: str, limit: int, found: list[regex.Match[str]]) -> None:
     """Add NUMERIC_DATE's matches in ``norm``, up to ``limit`` and one more, as its finditer
     gives them; searched again after a match only when two separators are left past it (every
     numeric date holds two)."""
+    _dates_of(NUMERIC_DATE, norm, limit, found, named=False)
+
+
+def _dates_of(
+    pattern: regex.Pattern[str],
+    norm: str,
+    limit: int,
+    found: list[regex.Match[str]],
+    *,
+    named: bool,
+) -> None:
+    """The search loop of _named_dates and _numeric_dates: ``pattern``'s matches in order, up
+    to ``limit`` and one more, each search after the first only where another date may start
+    (a month's first word past it for a named date, two separators for a numeric one)."""
     position = 0
     count = 0
     while count <= limit:
-        match = NUMERIC_DATE.search(norm, position)
+        match = pattern.search(norm, position)
         if match is None:
             return
         found.append(match)
         count += 1
         position = match.end()
-        if _separators(norm, position) < 2:
+        if named and _MONTH_HINT.search(norm, position) is None:
+            return
+        if not named and _separators(norm, position) < 2:
             return
 
 
