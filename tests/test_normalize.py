@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -545,3 +546,25 @@ _FIXTURE_TEXTS = sorted((Path(__file__).parent.parent / "fixtures").glob("*/*/in
 def test_fold_lines_time_grows_linearly(make: Callable[[int], str]) -> None:
     small, large = growth(fold_lines, make)
     assert linear(small, large), f"{small:.4f}s -> {large:.4f}s"
+
+
+_LONE_TATWEEL_PATTERN = re.compile(r"(?<!\w)\u0640+(?!\w)")
+
+
+def _dashes_by_pattern(text: str) -> str:
+    return _LONE_TATWEEL_PATTERN.sub(lambda found: "-" * len(found.group()), text)
+
+
+def test_lone_tatweels_are_the_patterns_next_to_every_character() -> None:
+    """dash_lone_tatweels finds runs by their literal and looks at their neighbours: what the
+    pattern (?<!\\w)\u0640+(?!\\w) takes, next to every character of the BMP."""
+    for code in range(0x10000):
+        char = chr(code)
+        for text in (char + "\u0640", "\u0640\u0640" + char, f" \u0640{char}", f"{char}\u0640 "):
+            assert dash_lone_tatweels(text) == _dashes_by_pattern(text), hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="\u0640 اب1_a-:\n", max_size=40))
+def test_lone_tatweels_are_the_patterns(text: str) -> None:
+    assert dash_lone_tatweels(text) == _dashes_by_pattern(text)

@@ -183,15 +183,30 @@ def dash_lone_tatweels(text: str) -> str:
     touches the tatweel decides, so a line gives the same alone and inside its page."""
     if "\u0640" not in text:
         return text
-    return _LONE_TATWEEL.sub(_dashes, text)
+    pieces: list[str] = []
+    kept = 0
+    # (each run of tatweels is found once, by its literal; its two neighbours are then looked
+    # at: a pattern with a lookbehind first was tried at every character of a page, 20 M
+    # instructions on BeautifulSoup's text of six pages)
+    for run in _TATWEELS.finditer(text):
+        start, end = run.span()
+        if (start and _word_char(text[start - 1])) or (end < len(text) and _word_char(text[end])):
+            continue
+        pieces.append(text[kept:start])
+        pieces.append("-" * (end - start))
+        kept = end
+    if not pieces:
+        return text
+    pieces.append(text[kept:])
+    return "".join(pieces)
 
 
-def _dashes(found: re.Match[str]) -> str:
-    return "-" * len(found.group())
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern: a letter or a digit of any script, or ``_``."""
+    return char.isalnum() or char == "_"
 
 
-# (the tatweel is a word character, so a run starts at its first one only: matched once)
-_LONE_TATWEEL: Final = re.compile(r"(?<!\w)\u0640+(?!\w)")
+_TATWEELS: Final = re.compile("\u0640+")
 
 
 def fold(text: str) -> str:
