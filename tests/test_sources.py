@@ -406,6 +406,10 @@ def test_a_label_with_its_colon_or_a_longer_line_keeps_its_reading(line: str) ->
         # an agency's dateline on a line of its own, from a town the place list lacks
         (("الدقم ـ العمانية:", LEAD), "العمانية", "الدقم"),
         (("الدقم - العمانية:", LEAD), "العمانية", "الدقم"),
+        # a story's kind or a desk where the place stands is none
+        ((f"تقرير - رويترز: {LEAD}",), "رويترز", None),
+        ((f"متابعة - رويترز: {LEAD}",), "رويترز", None),
+        ((f"خاص - رويترز: {LEAD}",), "رويترز", None),
     ],
 )
 def test_agency_datelines_with_a_tatweel_or_an_unknown_place(

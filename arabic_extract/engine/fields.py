@@ -63,6 +63,7 @@ from arabic_extract.rules.attribution import (
     PUBLISHER,
     PUBLISHING,
     SOURCE_LINE,
+    STORY_KIND,
     TRANSLATOR,
     UNNAMED_SOURCE,
 )
@@ -637,6 +638,8 @@ def _agency_place(norm: str, feat: Features) -> tuple[int, int] | None:
         return None
     if NOISE_INDEX.match(head, len(words)) or head in _STOPWORDS:
         return None
+    if STORY_KIND.match(head, len(words)) is not None or role_end(head) is not None:
+        return None  # تقرير - رويترز:, خاص - رويترز: a story's kind or a desk, no place
     return (norm.index(head), norm.index(head) + len(head))
 
 

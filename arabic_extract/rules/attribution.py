@@ -255,6 +255,22 @@ OUTLET_SUFFIX = Family(
     counter_examples=("وكالة", "حاوره: عبدالله المنيفي"),
 )
 
+# What a story is, as sites write it where a dateline's place stands (تقرير - رويترز:): before
+# an agency it names no place.
+STORY_KIND = Family(
+    name="story-kind",
+    kind="line",
+    description="A story's kind before an agency's credit: تقرير, تحليل, متابعة, مقابلة.",
+    phrases=(
+        *("تقرير", "تقارير", "تحليل", "متابعة", "متابعات", "مقابلة", "حوار", "تحقيق"),
+        *("ترجمة", "قراءة", "ملف", "مقال", "رأي", "خبر", "أخبار", "بيان", "تغطية", "عاجل"),
+        *("حصري", "خاص", "إنفوجراف", "فيديو", "صور"),
+    ),
+    max_words=2,
+    examples=("تقرير", "متابعة"),
+    counter_examples=("الدقم",),
+)
+
 # The nationalities news agencies are named by (وكالة الأنباء الألمانية، الفرنسية للأنباء).
 AGENCY_NATIONALITIES: tuple[str, ...] = (
     *("الألمانية", "الفرنسية", "الروسية", "الصينية", "الإيرانية", "التركية", "الإيطالية"),
