@@ -164,6 +164,13 @@ class ExtractionConfig(BaseModel):
         "pages' headlines found 0.33-0.67 of the time against 0.50-0.67); 5 words: a page's "
         "article lost; 12: another's F1 0.73.",
     )
+    one_line_max_items: int = Field(
+        default=200,
+        description="The most items one run of a page on one line is cut into; the rest of the "
+        "run stays one piece, so that a huge or hostile run (a 16 KB line of one-letter words) "
+        "is not thousands of blocks. The dev pages' and the probes' one-line renderings cut "
+        "a run into 72 items at most.",
+    )
     markdown_with_html_min_signals: int = Field(
         default=9,
         description="Markdown that holds blocks of HTML (pandoc's GFM keeps every <div> it cannot "

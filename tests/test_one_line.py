@@ -276,8 +276,14 @@ def test_a_run_of_marks_makes_no_sentences() -> None:
 
 
 def test_marks_with_no_words_between_them_are_no_items() -> None:
-    # a run of items is words: " " " ... stays one piece (it was a block every two marks)
+    # a run of items is words with letters: " " " ... and 0 0 0 ... stay one piece (they were
+    # a block every two marks or numbers)
     config = ExtractionConfig()
     assert cut_line('" ' * 400 + '"', config) == ['" ' * 400 + '"']
+    assert cut_line("0 " * 400 + "0", config) == ["0 " * 400 + "0"]
+    # a run of words is cut into one_line_max_items items at most, the rest one piece
+    pieces = cut_line("ب " * 4000, config)
+    assert len(pieces) == config.one_line_max_items + 1
+    assert pieces[-1].split() == ["ب"] * (4000 - 2 * config.one_line_max_items)
     menu = " ".join(["الرئيسية", "أخبار", "رياضة", "اقتصاد", "ثقافة", "فنون", "صحة", "تقنية"] * 3)
     assert len(cut_line(menu, config)) > 1

@@ -55,7 +55,6 @@ _SENTENCE_END: Final = regex.compile(r"(?<![.!?؟…۔])[.!?؟…۔]++[\"'»”�
 _FULL_STOPS: Final = frozenset(".!?؟۔")
 _WORD: Final = regex.compile(r"\S++")
 _LETTER: Final = regex.compile(r"\p{L}")
-_WORDLIKE: Final = regex.compile(r"[\p{L}\p{N}]")
 # Marks around a button's word (|فيسبوك|, "طباعة").
 _MARKS_AROUND: Final = "|•·/-–—:,،()[]«»\"'"
 # What parts a page's title: a dash or a bar between spaces ("headline - site").
@@ -357,16 +356,22 @@ def _ends_sentence(norm: str) -> bool:
 
 def _items(piece: str, sentence: bool, config: ExtractionConfig) -> list[str]:
     """A piece of ``one_line_run_words`` words or more that ends no sentence is items run
-    together: cut into pieces of ``one_line_item_words`` words."""
+    together: cut into pieces of ``one_line_item_words`` words (``one_line_max_items`` at
+    most, the rest one piece)."""
     words = piece.split()
     if sentence or len(words) < config.one_line_run_words:
         return [piece]
-    # (items are words: marks with none between them, " " " ..., are no run of items, and a
-    # hostile line of them is not cut into a block every two marks)
-    if sum(1 for word in words if _WORDLIKE.search(word) is not None) < config.one_line_run_words:
+    # (items are words with letters: marks with none between them, " " " ..., or numbers,
+    # 0 0 0 ..., are no run of a menu's items, and a hostile line of them is not cut into a
+    # block every two marks or numbers: 4,000 blocks of "0 0", 23 ms, on a 16 KB line)
+    if sum(1 for word in words if _LETTER.search(word) is not None) < config.one_line_run_words:
         return [piece]
     size = config.one_line_item_words
-    return [" ".join(words[i : i + size]) for i in range(0, len(words), size)]
+    reach = min(len(words), size * config.one_line_max_items)
+    items = [" ".join(words[i : i + size]) for i in range(0, reach, size)]
+    if reach < len(words):  # (past one_line_max_items, the run's rest is one piece)
+        items.append(" ".join(words[reach:]))
+    return items
 
 
 def _title_cuts(norm: str, cuts: set[int], config: ExtractionConfig) -> list[int]:
