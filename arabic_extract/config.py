@@ -164,6 +164,13 @@ class ExtractionConfig(BaseModel):
         "pages' headlines found 0.33-0.67 of the time against 0.50-0.67); 5 words: a page's "
         "article lost; 12: another's F1 0.73.",
     )
+    one_line_max_cuts: int = Field(
+        default=1000,
+        description="The most places a page on one line is cut at (sentence ends, time stamps, "
+        "prompts, buttons) before its titles are looked for; past them the line's rest is one "
+        "piece, so that a hostile line of stamps ('!3:20' a thousand times) is not thousands "
+        "of blocks. The dev pages' one-line renderings have 180 at most (the 475 KB page).",
+    )
     one_line_max_items: int = Field(
         default=200,
         description="The most items one run of a page on one line is cut into; the rest of the "

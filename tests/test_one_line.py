@@ -282,6 +282,8 @@ def test_marks_with_no_words_between_them_are_no_items() -> None:
     assert cut_line('" ' * 400 + '"', config) == ['" ' * 400 + '"']
     assert cut_line("0 " * 400 + "0", config) == ["0 " * 400 + "0"]
     # a run of words is cut into one_line_max_items items at most, the rest one piece
+    stamps = cut_line("!3:20" * 3000, config)  # a hostile line of stamps: bounded cuts
+    assert len(stamps) <= config.one_line_max_cuts + 1
     pieces = cut_line("ب " * 4000, config)
     assert len(pieces) == config.one_line_max_items + 1
     assert pieces[-1].split() == ["ب"] * (4000 - 2 * config.one_line_max_items)

@@ -175,6 +175,8 @@ def cut_line(line: str, config: ExtractionConfig) -> list[str]:
     for span in prompts:
         cuts.update(span)
     cuts.update(_button_runs(norm, prompts))
+    if len(cuts) > config.one_line_max_cuts:  # (the first ones; the rest of the line is one piece)
+        cuts = set(sorted(cuts)[: config.one_line_max_cuts]) | {len(norm)}
     shown = _title_cuts(norm, cuts, config)
     cuts.update(shown)
     for start, end in pairwise(sorted(cuts)):
