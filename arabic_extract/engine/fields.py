@@ -5,8 +5,10 @@ Every value is cut from the original text of a block; patterns run on the normal
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import Final
 
 import regex
@@ -482,7 +484,7 @@ def find_byline(
 
 def _translator(block: Block) -> bool:
     """A translator's credit: ترجمة: فلان (a list's bullet before it)."""
-    return TRANSLATOR.match(normalize(strip_bullet(block.text))) is not None
+    return TRANSLATOR.match(block.norm) is not None
 
 
 def _credited(writers: tuple[str, ...], translators: tuple[str, ...]) -> tuple[str, ...]:
@@ -640,7 +642,7 @@ def _agency_place(norm: str, feat: Features) -> tuple[int, int] | None:
         return None
     if STORY_KIND.match(head, len(words)) is not None or role_end(head) is not None:
         return None  # تقرير - رويترز:, خاص - رويترز: a story's kind or a desk, no place
-    return (norm.index(head), norm.index(head) + len(head))
+    return (0, len(head))  # (a normalised line opens with no space: the head is its start)
 
 
 # An unknown place before an agency's dateline has at most this many words and characters.
@@ -1015,20 +1017,16 @@ def copyright_owner(norm: str) -> str:
     return owner
 
 
-def split_tag_dump(payload: str, grounding: set[str]) -> list[str]:
+def split_tag_dump(payload: str, grounding: Callable[[], set[str]]) -> list[str]:
     """Split a keyword dump into entries. With separators, split on them; a dump joined by
     single spaces (as scrapers copy tag links) is cut where the words are grounded in the article:
     a run of words found together in the body is one entry, a word found alone is its own entry,
-    and neighbouring words never found in the body stay together."""
-    parts = _tag_parts(payload)
+    and neighbouring words never found in the body stay together. ``grounding`` gives the
+    article's words, asked for only by a dump without separators."""
+    parts = [p for p in _TAG_SPLIT.split(payload) if p.strip()]
     if len(parts) > 1:
         return [p.strip() for p in parts]
-    return _grounded_entries(payload, grounding)
-
-
-def _tag_parts(payload: str) -> list[str]:
-    """A keyword dump's parts between its separators (one when it has none)."""
-    return [p for p in _TAG_SPLIT.split(payload) if p.strip()]
+    return _grounded_entries(payload, grounding())
 
 
 def _grounded_entries(payload: str, grounding: set[str]) -> list[str]:
@@ -1148,13 +1146,8 @@ def find_tags(blocks: list[Block], decs: list[Decision], run: Run) -> list[str]:
         if not payload or not EDGE_PUNCT.sub("", payload):  # the label alone, or its colon too
             tags.extend(t for t in tags_below(blocks, decs, i) if t not in tags)
             continue
-        dump = EDGE_PUNCT.sub("", payload)
-        parts = _tag_parts(dump)
-        # (split_tag_dump; the article's words are read only for a dump without separators)
-        entries = (
-            [p.strip() for p in parts]
-            if len(parts) > 1
-            else _grounded_entries(dump, _grounding(blocks, decs, payload))
+        entries = split_tag_dump(
+            EDGE_PUNCT.sub("", payload), partial(_grounding, blocks, decs, payload)
         )
         mapped = normalize_with_offsets(blocks[i].text)
         for entry in entries:

@@ -341,14 +341,14 @@ def _box_before_text(
     """A read-also or related box right after a list's items (a table's cells, one a line),
     and the story's text right after the box: the box sits inside the article (segmentation
     cuts it out), the items are the story's."""
-    if not any(reason in _BOX_HEADERS for reason in decs[j].reasons):
+    if not any(reason in _INLINE_BOXES for reason in decs[j].reasons):
         return False
     last = min(len(decs), j + 2 + config.inline_box_items)
     return any(framing.text(k) for k in range(j + 1, last))
 
 
 # Headers of boxes of other pages that sit inside an article (segment.OTHER_ARTICLE's boxes).
-_BOX_HEADERS: Final = frozenset({"read-also", "related"})
+_INLINE_BOXES: Final = frozenset({"read-also", "related"})
 # What the items of a list of sentences end with (a menu's or a related list's never do).
 _ITEM_ENDS: Final = frozenset(".؛;!؟?")
 
