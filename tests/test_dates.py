@@ -653,6 +653,16 @@ def test_phrases_glued_and_spaced_make_no_trie() -> None:
         phrases_trie(["ذو القعده", "ذوالقعده"], r"\s*+")
 
 
+def test_phrases_glued_and_spaced_make_a_trie_when_a_space_must_be_there() -> None:
+    # with one space between two words, the glued phrase and the spaced one never both match
+    phrases = ["فيس بوك", "فيسبوك", "فيس", "ذو القعده"]
+    trie = regex.compile(phrases_trie(phrases, r"\ "))
+    plain = regex.compile("|".join(sorted(phrases, key=len, reverse=True)))
+    for subject in ("فيس بوك", "فيسبوك", "فيس", "فيس  بوك", "ذو القعده", "ذوالقعده", "فيسب"):
+        got, want = trie.match(subject), plain.match(subject)
+        assert (got and got[0]) == (want and want[0]), subject
+
+
 def test_the_checks_before_the_date_line_patterns_are_implied_by_them() -> None:
     # only_date_words and _date_matches run a pattern only when a character every match of it
     # holds is in the text: a clock's colon, منذ or قبل, a zone's t or k or بتوقيت, a date's

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from growth import growth, linear
+import regex
+from growth import best_time, growth, linear
 
 from arabic_extract import ExtractionConfig, extract
+from arabic_extract.engine import one_line
 from arabic_extract.engine.one_line import _sentence_ends, cut_line, cut_page, page_line
 from arabic_extract.evaluation import prf
 from arabic_extract.shapes import ONE_LINE
@@ -130,6 +132,39 @@ def test_pieces_are_the_original_text_in_order() -> None:
     assert " ".join(pieces).split() == line.split()
     assert all(piece in line for piece in pieces)
     assert "أعلنَت الوزارةُ اليومَ عن خطةٍ جديدة." in pieces
+
+
+@pytest.mark.parametrize(
+    "phrases, pattern",
+    [
+        (one_line.PROMPT_PHRASES, one_line._PROMPTS),
+        (one_line.HEADER_PHRASES, one_line._HEADERS),
+        (one_line.FOOTER_PHRASES, one_line._FOOTERS),
+    ],
+    ids=["prompts", "headers", "footers"],
+)
+def test_the_phrase_tries_read_as_the_phrases_longest_first(
+    phrases: frozenset[str], pattern: regex.Pattern[str]
+) -> None:
+    # the prompts', headers' and footers' phrases are one trie each: it finds what their
+    # alternation, longest first, finds, at word bounds, in and around one another
+    alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    plain = regex.compile(f"{one_line.WORD_BEFORE}(?:{alternation}){one_line.WORD_AFTER}")
+    ordered = sorted(phrases)
+    texts = [
+        " ".join(ordered),
+        "، ".join(ordered),
+        "".join(ordered),
+        " و".join(ordered),
+        " ".join(p + "ات" for p in ordered),
+        " ".join(p.rsplit(" ", 1)[0] for p in ordered),
+        " ".join(p[:-1] for p in ordered),
+    ]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+    assert len(pattern.findall(texts[1])) == len(phrases)
 
 
 def test_where_a_line_is_cut() -> None:
@@ -289,3 +324,18 @@ def test_marks_with_no_words_between_them_are_no_items() -> None:
     assert pieces[-1].split() == ["ب"] * (4000 - 2 * config.one_line_max_items)
     menu = " ".join(["الرئيسية", "أخبار", "رياضة", "اقتصاد", "ثقافة", "فنون", "صحة", "تقنية"] * 3)
     assert len(cut_line(menu, config)) > 1
+
+
+def test_a_long_lead_is_read_once_however_many_titles_reach_it() -> None:
+    # a sentence is the lead of every piece among the few before it that could be its title:
+    # each of them read its words again (a 16 KB line of a thousand stamps, the line's rest one
+    # long "sentence", cost 19 ms compiled, and the fuzz test of extract's growth found it).
+    # Its words are read once, so the line costs about what its parts cost apart (1.5x; 5x
+    # when each title read them).
+    stamps = " 09:22 مساء" * 30
+    sentence = " ".join(LEAD.split()[:-1] * 200) + "."
+    apart = best_time(lambda text: cut_line(text, CONFIG), stamps) + best_time(
+        lambda text: cut_line(text, CONFIG), sentence
+    )
+    joined = best_time(lambda text: cut_line(text, CONFIG), stamps + " " + sentence)
+    assert joined <= 3 * max(apart, 1e-4), f"{apart:.4f}s apart, {joined:.4f}s joined"

@@ -42,7 +42,7 @@ from arabic_extract.engine.dates import stamps
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.engine.reflow import link_marks
 from arabic_extract.engine.words import STOPWORD_SET, bare, tokens
-from arabic_extract.rules import CLOSERS, Family
+from arabic_extract.rules import CLOSERS, Family, phrases_trie
 from arabic_extract.rules.noise import NOISE_FAMILIES
 
 # The share of a text's characters its longest line holds when the text is that one line.
@@ -88,30 +88,45 @@ _HEADER_FAMILIES: Final = frozenset({"related", "most-read", "breadcrumb", "navi
 
 def _phrases(
     names: frozenset[str], families: tuple[Family, ...], whole: frozenset[str] = frozenset()
-) -> str:
+) -> frozenset[str]:
     """The phrases of two words or more of the named families, and all the phrases of the
-    ``whole`` ones, normalised, as a pattern of whole words (a single word is too often a word
-    of a sentence: شارك، التعليقات)."""
-    phrases = {
-        normalize(p)
+    ``whole`` ones, normalised (a single word is too often a word of a sentence: شارك،
+    التعليقات)."""
+    return frozenset(
+        " ".join(normalize(p).split())
         for f in families
         if f.name in names
         for p in f.phrases
         if f.name in whole or len(p.split()) >= 2
-    }
-    longest_first = sorted(phrases, key=len, reverse=True)
-    words = "|".join(regex.escape(p) for p in longest_first)
-    return rf"(?<![\p{{L}}\p{{N}}])(?:{words})(?![\p{{L}}\p{{N}}])"
+    )
 
 
-_PROMPTS: Final = regex.compile(_phrases(_PROMPT_FAMILIES, NOISE_FAMILIES))
+# A phrase stands as whole words: no letter or digit right before it or right after it.
+WORD_BEFORE: Final = r"(?<![\p{L}\p{N}])"
+WORD_AFTER: Final = r"(?![\p{L}\p{N}])"
+_ONE_SPACE: Final = r"\ "  # (normalised text: words one space apart)
+
+
+def _whole_words(phrases: frozenset[str]) -> regex.Pattern[str]:
+    """Phrases as whole words, one trie (:func:`~arabic_extract.rules.phrases_trie`, read as
+    their alternation longest first): an alternation of 150 phrases is tried phrase after
+    phrase at every word (3 µs a word on a line of one-letter words); the trie reads a word's
+    first letters once."""
+    trie = phrases_trie(phrases, _ONE_SPACE)
+    return regex.compile(f"{WORD_BEFORE}(?:{trie}){WORD_AFTER}")
+
+
+PROMPT_PHRASES: Final = _phrases(_PROMPT_FAMILIES, NOISE_FAMILIES)
+_PROMPTS: Final = _whole_words(PROMPT_PHRASES)
 # (a keyword list's one-word label, الوسوم, heads it too: outside sentences it is cut around)
-_HEADERS: Final = regex.compile(
-    _phrases(_HEADER_FAMILIES | {"keywords"}, NOISE_FAMILIES, frozenset({"keywords"}))
+HEADER_PHRASES: Final = _phrases(
+    _HEADER_FAMILIES | {"keywords"}, NOISE_FAMILIES, frozenset({"keywords"})
 )
+_HEADERS: Final = _whole_words(HEADER_PHRASES)
 # A footer's phrases are cut before only: what follows them is the footer's own (جميع الحقوق
 # محفوظة لـ "دار الصباح", the owner the site's name is read from).
-_FOOTERS: Final = regex.compile(_phrases(frozenset({"footer"}), NOISE_FAMILIES))
+FOOTER_PHRASES: Final = _phrases(frozenset({"footer"}), NOISE_FAMILIES)
+_FOOTERS: Final = _whole_words(FOOTER_PHRASES)
 # The one-word phrases of share bars and follow-us prompts (شارك، فيسبوك، واتساب، طباعة): a
 # run of two or more of them, or one after a prompt, is a share bar's buttons (a sentence
 # names a network with a preposition or a conjunction: عبر فيسبوك، وتويتر).
@@ -245,15 +260,24 @@ def _titles_above_leads(norm: str, bounds: list[int], config: ExtractionConfig) 
     sentences of running text (``good_min_words`` or more) that follow within a few pieces: a
     word of the lead counts one, another word minus _OTHER_WORD, a function word nothing. (The
     headline runs into the menu and the section's name before it, and into a stamp's label
-    after it: تم نشره.)"""
+    after it: تم نشره.) Each piece's words are counted, and a lead's words read, once: a piece
+    is in the reach of many pieces before it (a hostile line of a thousand stamps and one
+    long sentence read that sentence a thousand times)."""
     spans = list(pairwise(bounds))
+    sizes = [len(norm[start:end].split()) for start, end in spans]
+    sentences = [_ends_sentence(norm[start:end]) for start, end in spans]
+    lead_words: dict[int, frozenset[str]] = {}
     found: list[int] = []
     for at, (start, end) in enumerate(spans):
-        if _ends_sentence(norm[start:end]):
+        if sentences[at]:
             continue
-        lead = _lead_after(norm, spans, at, config)
+        lead = _lead_after(sizes, sentences, at, config)
+        for i in lead:
+            if i not in lead_words:
+                lead_words[i] = _lead_words(norm[spans[i][0] : spans[i][1]])
         if lead:
-            found.extend(_title_run(norm, start, end, _lead_words(" ".join(lead)), config))
+            words = [lead_words[i] for i in lead]
+            found.extend(_title_run(norm, start, end, words, config))
     return found
 
 
@@ -293,27 +317,27 @@ def _titles_before_leads(norm: str, bounds: list[int], config: ExtractionConfig)
 
 
 def _lead_after(
-    norm: str, spans: list[tuple[int, int]], at: int, config: ExtractionConfig
-) -> list[str]:
-    """The first sentences of running text (up to _LEAD_SENTENCES) among the _LEAD_REACH
-    pieces of a few words or more after piece ``at``: a stamp, a button, a label of one or two
+    sizes: list[int], sentences: list[bool], at: int, config: ExtractionConfig
+) -> list[int]:
+    """The pieces that are the first sentences of running text (up to _LEAD_SENTENCES) among
+    the _LEAD_REACH pieces of a few words or more after piece ``at`` (``sizes``: each piece's
+    words; ``sentences``: whether it ends a sentence): a stamp, a button, a label of one or two
     words between a headline and its lead does not count."""
-    lead: list[str] = []
+    lead: list[int] = []
     reach = 0
-    for start, end in spans[at + 1 : at + 1 + _LEAD_SCAN]:
-        words = len(norm[start:end].split())
-        if words < config.min_title_words:
+    for i in range(at + 1, min(len(sizes), at + 1 + _LEAD_SCAN)):
+        if sizes[i] < config.min_title_words:
             continue
         reach += 1
         if reach > _LEAD_REACH or len(lead) == _LEAD_SENTENCES:
             break
-        if words >= config.good_min_words and _ends_sentence(norm[start:end]):
-            lead.append(norm[start:end])
+        if sizes[i] >= config.good_min_words and sentences[i]:
+            lead.append(i)
     return lead
 
 
 def _title_run(
-    norm: str, start: int, end: int, lead: frozenset[str], config: ExtractionConfig
+    norm: str, start: int, end: int, lead: list[frozenset[str]], config: ExtractionConfig
 ) -> list[int]:
     """Where the best-scoring run of words of ``norm[start:end]`` (see
     :func:`_titles_above_leads`) starts and ends; nothing when it is shorter than a title or
@@ -339,11 +363,11 @@ def _lead_words(text: str) -> frozenset[str]:
     return frozenset(bare(w) for w in tokens(text) if len(w) > 2 or w.isdigit())
 
 
-def _lead_weight(word: str, lead: frozenset[str]) -> float:
-    """One for a word of the lead, nothing for a function word or a mark, minus _OTHER_WORD
-    for another word."""
+def _lead_weight(word: str, lead: list[frozenset[str]]) -> float:
+    """One for a word of the lead (the words of its sentences), nothing for a function word or
+    a mark, minus _OTHER_WORD for another word."""
     found = tokens(word)
-    if any(bare(w) in lead for w in found if len(w) > 2 or w.isdigit()):
+    if any(bare(w) in words for w in found if len(w) > 2 or w.isdigit() for words in lead):
         return 1.0
     if not found or all(w in STOPWORD_SET or len(w) <= 2 for w in found):
         return 0.0

@@ -344,10 +344,12 @@ def _trie_source(node: _Node, space: str = r"\s*") -> str:
 def phrases_trie(phrases: Iterable[str], space: str) -> str:
     """Normalised phrases (words one space apart) as one trie, a regular expression that reads
     as their alternation longest first, ``space`` between two words (see :func:`alternation`).
-    A ValueError when two phrases would be read out of that order (one glued, one spaced)."""
+    A ValueError when two phrases would be read out of that order (one glued, one spaced), which
+    only a ``space`` that matches nothing allows."""
     root = _Node(0)
+    optional_space = regex.fullmatch(space, "") is not None
     for text in sorted(set(phrases), key=len, reverse=True):
-        if _joins_glued(root, text):
+        if optional_space and _joins_glued(root, text):
             raise ValueError(f"phrases_trie: {text!r} is also written glued or spaced")
         _add(root, text, len(text))
     return _trie_source(root, space)
