@@ -167,9 +167,20 @@ class ExtractionConfig(BaseModel):
     one_line_max_cuts: int = Field(
         default=1000,
         description="The most places a page on one line is cut at (sentence ends, time stamps, "
-        "prompts, buttons) before its titles are looked for; past them the line's rest is one "
-        "piece, so that a hostile line of stamps ('!3:20' a thousand times) is not thousands "
-        "of blocks. The dev pages' one-line renderings have 180 at most (the 475 KB page).",
+        "prompts, buttons, list headers, titles; each step's first ones); past them the line's "
+        "rest is one piece, so that a hostile line of stamps ('!3:20' a thousand times) is not "
+        "thousands of blocks. The dev pages' one-line renderings have 326 at most (dev 011, "
+        "15,840 characters).",
+    )
+    one_line_cut_chars: int = Field(
+        default=24,
+        gt=0,
+        description="A page on one line is cut at most once every this many characters on "
+        "average (and one_line_max_cuts times in all): a line of stamps or labels a few "
+        "characters apart ('09:22 ' a thousand times) is not a block every few characters, "
+        "which made a 16 KB hostile line cost as much as a page of 1,000 lines. The dev "
+        "pages' and fixtures' one-line renderings are cut once every 36 characters at the "
+        "densest (dev 011, BeautifulSoup's get_text(' ')), 40-70 mostly.",
     )
     one_line_max_items: int = Field(
         default=200,

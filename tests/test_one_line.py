@@ -326,6 +326,27 @@ def test_marks_with_no_words_between_them_are_no_items() -> None:
     assert len(cut_line(menu, config)) > 1
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "tags " * 3000,  # a list's label: each step's cuts are bounded, the headers' too
+        "09:22 " * 3000,  # stamps a few characters apart
+        "شارك هذا الخبر " * 1000,  # prompts
+        "الجمعة 8 فيفري 2019 " * 800,  # dates
+    ],
+    ids=["labels", "stamps", "prompts", "dates"],
+)
+def test_a_line_is_cut_at_most_once_every_few_characters(line: str) -> None:
+    config = ExtractionConfig()
+    pieces = cut_line(line.strip(), config)
+    assert len(pieces) <= len(line) // config.one_line_cut_chars + 1
+    # the rest of the line is one piece, the original text
+    assert " ".join(pieces) == line.strip()
+    # (at one cut a million characters, the floor of 100 cuts: fewer pieces)
+    fewer = cut_line(line.strip(), ExtractionConfig(one_line_cut_chars=10**6))
+    assert len(fewer) < len(pieces)
+
+
 def test_a_long_lead_is_read_once_however_many_titles_reach_it() -> None:
     # a sentence is the lead of every piece among the few before it that could be its title:
     # each of them read its words again (a 16 KB line of a thousand stamps, the line's rest one

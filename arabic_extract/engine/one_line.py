@@ -74,6 +74,9 @@ _LEAD_REACH: Final = 6
 _LEAD_SCAN: Final = 4 * _LEAD_REACH
 _LEAD_SENTENCES: Final = 3
 _OTHER_WORD: Final = 0.5
+# However short the line, this many cuts are allowed (the rate of one_line_cut_chars would
+# allow 83 on a line of one_line_page_chars; real lines that short have 19-36).
+_MIN_CUTS: Final = 100
 # Title-like pieces kept for each opening of their first words (a page of pieces that open
 # alike, a list of "وزير ..." teasers, is not compared pair by pair).
 _SAME_OPENING: Final = 4
@@ -107,26 +110,25 @@ WORD_AFTER: Final = r"(?![\p{L}\p{N}])"
 _ONE_SPACE: Final = r"\ "  # (normalised text: words one space apart)
 
 
-def _whole_words(phrases: frozenset[str]) -> regex.Pattern[str]:
-    """Phrases as whole words, one trie (:func:`~arabic_extract.rules.phrases_trie`, read as
-    their alternation longest first): an alternation of 150 phrases is tried phrase after
-    phrase at every word (3 µs a word on a line of one-letter words); the trie reads a word's
-    first letters once."""
-    trie = phrases_trie(phrases, _ONE_SPACE)
-    return regex.compile(f"{WORD_BEFORE}(?:{trie}){WORD_AFTER}")
+def _whole_words(phrases: frozenset[str]) -> str:
+    """A pattern of phrases as whole words, one trie (see
+    :func:`~arabic_extract.rules.phrases_trie`; it reads as their alternation longest first):
+    an alternation of 150 phrases is tried phrase after phrase at every word (3 µs a word on a
+    line of one-letter words); the trie reads a word's first letters once."""
+    return f"{WORD_BEFORE}(?:{phrases_trie(phrases, _ONE_SPACE)}){WORD_AFTER}"
 
 
 PROMPT_PHRASES: Final = _phrases(_PROMPT_FAMILIES, NOISE_FAMILIES)
-_PROMPTS: Final = _whole_words(PROMPT_PHRASES)
+_PROMPTS: Final = regex.compile(_whole_words(PROMPT_PHRASES))
 # (a keyword list's one-word label, الوسوم, heads it too: outside sentences it is cut around)
 HEADER_PHRASES: Final = _phrases(
     _HEADER_FAMILIES | {"keywords"}, NOISE_FAMILIES, frozenset({"keywords"})
 )
-_HEADERS: Final = _whole_words(HEADER_PHRASES)
+_HEADERS: Final = regex.compile(_whole_words(HEADER_PHRASES))
 # A footer's phrases are cut before only: what follows them is the footer's own (جميع الحقوق
 # محفوظة لـ "دار الصباح", the owner the site's name is read from).
 FOOTER_PHRASES: Final = _phrases(frozenset({"footer"}), NOISE_FAMILIES)
-_FOOTERS: Final = _whole_words(FOOTER_PHRASES)
+_FOOTERS: Final = regex.compile(_whole_words(FOOTER_PHRASES))
 # The one-word phrases of share bars and follow-us prompts (شارك، فيسبوك، واتساب، طباعة): a
 # run of two or more of them, or one after a prompt, is a share bar's buttons (a sentence
 # names a network with a preposition or a conjunction: عبر فيسبوك، وتويتر).
@@ -180,36 +182,50 @@ def cut_page(text: str, config: ExtractionConfig) -> list[str] | None:
 
 
 def cut_line(line: str, config: ExtractionConfig) -> list[str]:
-    """The pieces of a page joined on one line, in order (see the module's docstring)."""
+    """The pieces of a page joined on one line, in order (see the module's docstring). Each
+    step's cuts are bounded (:func:`_first_cuts`: once every ``one_line_cut_chars``
+    characters, ``one_line_max_cuts`` in all): a hostile line is a bounded number of pieces,
+    however many stamps, prompts, headers or titles it repeats."""
     norm, offsets = normalize_with_offsets(line)
-    cuts = {0, len(norm)}
+    end = len(norm)
+    limit = min(config.one_line_max_cuts, max(_MIN_CUTS, end // config.one_line_cut_chars))
+    cuts = {0, end}
     cuts.update(_sentence_ends(norm))
-    for start, end in stamps(norm):
-        cuts.update((start, end))
+    for start, stop in stamps(norm):
+        cuts.update((start, stop))
     prompts = [match.span() for match in _PROMPTS.finditer(norm)]
     for span in prompts:
         cuts.update(span)
     cuts.update(_button_runs(norm, prompts))
-    if len(cuts) > config.one_line_max_cuts:  # (the first ones; the rest of the line is one piece)
-        cuts = set(sorted(cuts)[: config.one_line_max_cuts]) | {len(norm)}
+    cuts = _first_cuts(cuts, limit, end)
     shown = _title_cuts(norm, cuts, config)
-    cuts.update(shown)
-    for start, end in pairwise(sorted(cuts)):
-        if not _ends_sentence(norm[start:end]):
-            for match in _HEADERS.finditer(norm, start, end):
+    cuts = _first_cuts(cuts | set(shown), limit, end)
+    for start, stop in pairwise(sorted(cuts)):
+        if not _ends_sentence(norm[start:stop]):
+            for match in _HEADERS.finditer(norm, start, stop):
                 cuts.update(match.span())
-            cuts.update(match.start() for match in _FOOTERS.finditer(norm, start, end))
+            cuts.update(match.start() for match in _FOOTERS.finditer(norm, start, stop))
+    cuts = _first_cuts(cuts, limit, end)
     if not shown:  # (where the page's title is shown again, that is the headline)
         cuts.update(_titles_above_leads(norm, sorted(cuts), config))
     cuts.update(_titles_before_leads(norm, sorted(cuts), config))
     pieces: list[str] = []
-    for start, end in pairwise(sorted(cuts)):
+    for start, stop in pairwise(sorted(_first_cuts(cuts, limit, end))):
         first = offsets[start] if start < len(offsets) else len(line)
-        last = offsets[end] if end < len(offsets) else len(line)
+        last = offsets[stop] if stop < len(offsets) else len(line)
         piece = line[first:last].strip()
         if piece:
-            pieces.extend(_items(piece, _ends_sentence(norm[start:end]), config))
+            pieces.extend(_items(piece, _ends_sentence(norm[start:stop]), config))
     return pieces
+
+
+def _first_cuts(cuts: set[int], limit: int, end: int) -> set[int]:
+    """The first ``limit`` cuts and the line's ``end``: past them the rest of the line is one
+    piece (a hostile line of stamps, '!3:20' a thousand times, or of a list's label, 'tags'
+    three thousand times, is not thousands of blocks)."""
+    if len(cuts) <= limit:
+        return cuts
+    return set(sorted(cuts)[:limit]) | {end}
 
 
 def _sentence_ends(norm: str) -> list[int]:
