@@ -534,6 +534,16 @@ def test_line_signs_are_counted_as_the_anchored_patterns_count_them(pieces: list
     assert weak == len(PLAIN_WEAK.findall(text))
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(SIGN_PIECES), max_size=30))
+def test_the_checks_before_the_line_signs_are_implied_by_them(pieces: list[str]) -> None:
+    # markdown_signals counts the strong line signs only where a character they hold is in the
+    # text ("#", "=", or a bar and three dashes): wherever it skips them, there are none
+    text = "".join(pieces)
+    if not ("#" in text or "=" in text or ("|" in text and "---" in text)):
+        assert PLAIN_STRONG_LINE.search(text) is None
+
+
 def test_html_links_left_in_markdown_are_links() -> None:
     """pandoc's GFM keeps a link with attributes as HTML (``<a href rel>``): its text counts as
     a link's, as the DOM path counts it, and shows no markup."""

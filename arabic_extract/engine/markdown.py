@@ -203,7 +203,9 @@ def markdown_signals(text: str) -> int:
     # Each pattern is run only when a character or pair it cannot match without is in the
     # text: plain page text has none of them, and a search for a literal costs far less.
     strong = len(_LINK_OR_IMAGE.findall(head)) if "](" in head else 0
-    if "#" in head or "=" in head or "|" in head:  # ATX heading, setext rule, table row
+    # (ATX heading, setext rule, table delimiter row: the row holds a bar and three dashes, and
+    # page text's menus and bylines hold bars without them)
+    if "#" in head or "=" in head or ("|" in head and "---" in head):
         strong += line_signs(head, _STRONG_LINE, _STRONG_LINES)
     if "][" in head and "]:" in head and _DEFINITION.search(head):
         strong += len(_REFERENCE_LINK.findall(head))
