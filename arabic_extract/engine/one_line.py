@@ -73,6 +73,10 @@ _LEAD_REACH: Final = 6
 # Pieces looked at after a title in all, short ones too (bounds the work on a page of items).
 _LEAD_SCAN: Final = 4 * _LEAD_REACH
 _LEAD_SENTENCES: Final = 3
+# A lead sentence's first this many words are read: a title shares words with its start (the
+# dev pages' and fixtures' one-line leads hold 119 words at most), and a "sentence" of
+# thousands of words (a hostile line's rest, one piece past its cuts) is not read whole.
+_LEAD_WORDS: Final = 200
 _OTHER_WORD: Final = 0.5
 # However short the line, this many cuts are allowed (the rate of one_line_cut_chars would
 # allow 83 on a line of one_line_page_chars; real lines that short have 19-36).
@@ -290,7 +294,10 @@ def _titles_above_leads(norm: str, bounds: list[int], config: ExtractionConfig) 
         lead = _lead_after(sizes, sentences, at, config)
         for i in lead:
             if i not in lead_words:
-                lead_words[i] = _lead_words(norm[spans[i][0] : spans[i][1]])
+                first, last = spans[i]
+                lead_words[i] = _lead_words(
+                    " ".join(norm[first:last].split(maxsplit=_LEAD_WORDS)[:_LEAD_WORDS])
+                )
         if lead:
             words = [lead_words[i] for i in lead]
             found.extend(_title_run(norm, start, end, words, config))
