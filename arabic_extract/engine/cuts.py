@@ -44,6 +44,8 @@ _PAIRS: Final = MappingProxyType({")": "(", "]": "[", "»": "«", "”": "“", 
 
 def clean_edges(text: str) -> str:
     """Trim punctuation and spaces from both ends, keeping closing brackets that balance."""
+    if text[:1].isalnum() and text[-1:].isalnum():
+        return text  # (no character of EDGE_PUNCT is a letter or a number: nothing to trim)
     trimmed: str = EDGE_PUNCT.sub("", text)
     stripped = text.rstrip()
     while stripped and stripped[-1] in _PAIRS and trimmed:
