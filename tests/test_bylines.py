@@ -941,3 +941,39 @@ def test_a_letter_str_isalpha_takes_is_a_name_letter_to_the_pattern() -> None:
 @given(st.text(max_size=8))
 def test_a_name_word_is_the_patterns(token: str) -> None:
     assert bylines._name_word(token) is (bylines._NAME_WORD.fullmatch(token) is not None)
+
+
+def test_may_be_place_is_implied_by_the_place_pattern() -> None:
+    # is_place runs DATELINE_PLACE only on a line _may_be_place lets through: every line the
+    # pattern matches is one (each place, listed, glued, with marks around it)
+    places = sorted({normalize(p) for p in bylines.DATELINE_PLACE.phrases})
+    subjects = []
+    for k, place in enumerate(places):
+        other = places[(k * 7) % len(places)]
+        subjects += [
+            place,
+            place.replace(" ", ""),
+            f"{place}، {other}",
+            f"- {place} -",
+            f"«{place}»",
+            f"{place} و{other}",
+            f"{place[:2]}",
+            f"{place} x",
+        ]
+    matched = 0
+    for subject in subjects:
+        if bylines.DATELINE_PLACE.match(subject) is not None:
+            matched += 1
+            assert bylines._may_be_place(subject), subject
+            assert bylines.is_place(subject), subject
+    assert matched > len(places)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=12), st.sampled_from(["القاهرة", "ابوظبي", "ابو ظبي", "دمشق، سوريا"])
+    )
+)
+def test_is_place_is_the_place_pattern(text: str) -> None:
+    assert bylines.is_place(text) is (bylines.DATELINE_PLACE.match(text) is not None)

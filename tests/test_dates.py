@@ -851,3 +851,52 @@ def test_a_part_read_with_its_clock_holds_it() -> None:
                 clocked += 1
                 assert dates.TIME.search(subject, part.start, part.end) is not None, subject
     assert clocked > 10
+
+
+def test_a_named_date_starts_where_named_start_says_one_may() -> None:
+    # _named_start skips the characters before a line's first digit or month word at a word's
+    # start: no match of NAMED_DATE starts before the index it gives (-1: none at all), on
+    # every month spelling (alone, glued to a day, after a letter, a digit or a mark) and the
+    # fixtures' lines
+    extra = []
+    for spelling in sorted(set(dates._month_phrases())):
+        extra += [
+            f"{spelling} 5 2024",
+            f"x{spelling} 5 2024",
+            f"(«{spelling}» 5، 2024)",
+            f"٣{spelling}٢٠٢٤ {spelling} ٣ ٢٠٢٤",
+            f"ـ{spelling} 9, 2025 و{spelling} 9 2025",
+            f"{spelling}/ {spelling} 7 1446",
+            f"sa{spelling[:2]} 3 {spelling}۱۴۴۶",
+        ]
+    subjects = [*_month_subjects(), *extra, "१२ مايو 2024", "߂ مايو 2024", "—12 مايو 2024"]
+    starts = 0
+    for subject in subjects:
+        for start in {0, len(subject) // 3, len(subject) // 2}:
+            first = dates._named_start(subject, start)
+            found = dates.NAMED_DATE.search(subject, start)
+            if found is not None:
+                starts += 1
+                assert 0 <= first <= found.start(), subject
+                # searched from there, the pattern finds the same match
+                again = dates.NAMED_DATE.search(subject, first)
+                assert again is not None and again.span() == found.span(), subject
+    assert starts > 500
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.one_of(
+        st.lists(
+            st.sampled_from([*_YEAR_PIECES, "مايو", "ذو", "ال", "قعده", "sept", "x", "اب", "9"]),
+            max_size=12,
+        ).map("".join),
+        st.text(),
+    ),
+    st.integers(0, 6),
+)
+def test_named_start_is_never_after_a_named_date(text: str, start: int) -> None:
+    start = min(start, len(text))
+    found = dates.NAMED_DATE.search(text, start)
+    if found is not None:
+        assert 0 <= dates._named_start(text, start) <= found.start()

@@ -29,6 +29,7 @@ from arabic_extract.engine.dates import (
     only_dates,
     read_date_line,
 )
+from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets
 from arabic_extract.rules.attribution import (
     AGENCIES,
@@ -123,7 +124,7 @@ def split_parts(text: str, start: int = 0, limit: int = _MAX_PARTS) -> list[Part
     ``limit`` and one more when there are more (a line cut into so many is not a byline)."""
     parts: list[Part] = []
     position = start
-    for separator in _SEPARATOR.finditer(text, start):
+    for separator in _SEPARATOR.finditer(text, start, None, False, KEEP_GIL):
         _add_part(parts, text, position, separator.start())
         position = separator.end()
         if len(parts) > limit:
@@ -160,7 +161,36 @@ def _is_site(norm: str, site: str) -> bool:
 
 def is_place(norm: str) -> bool:
     """A place a story is filed from: القاهرة, دمشق، سوريا (normalised)."""
-    return DATELINE_PLACE.match(norm) is not None
+    return _may_be_place(norm) and DATELINE_PLACE.match(norm) is not None
+
+
+def _may_be_place(norm: str) -> bool:
+    """False when DATELINE_PLACE surely does not match ``norm``: a line that opens with an
+    Arabic letter (no separator, which the pattern lets a line open with) opens with the
+    first word of a place's name. (A lookup and a test of its start, where the family's match
+    cost 9-10 k instructions a call: is_place runs on every name a byline's part may be.)"""
+    if not norm or not _ARABIC_LETTER_FIRST <= ord(norm[0]) <= _ARABIC_LETTER_LAST:
+        return True  # (the pattern decides)
+    words = _PLACE_STARTS.get(norm[:2])
+    return words is not None and norm.startswith(words)
+
+
+def _place_starts() -> dict[str, tuple[str, ...]]:
+    """The first words of the places' names (normalised) by their first two characters."""
+    table: dict[str, set[str]] = {}
+    for place in DATELINE_PLACE.phrases:
+        word = normalize(place).split()[0]
+        if len(word) < 2:
+            raise ValueError(f"_place_starts: a place's first word of one character: {word!r}")
+        table.setdefault(word[:2], set()).add(word)
+    return {key: tuple(sorted(words)) for key, words in table.items()}
+
+
+# (a dict, not a MappingProxyType: the compiled module looks a dict up without a method call)
+_PLACE_STARTS: Final[dict[str, tuple[str, ...]]] = _place_starts()
+# The Arabic letters (hamza to yeh) by code point: no separator is among them.
+_ARABIC_LETTER_FIRST: Final = 0x0621
+_ARABIC_LETTER_LAST: Final = 0x064A
 
 
 def is_name(norm: str, words: range = _NAME_WORDS) -> bool:
@@ -181,7 +211,7 @@ def _name_word(token: str) -> bool:
     there that ``str.isalpha`` takes is a letter to the pattern (tests/test_bylines.py)."""
     if token.isalpha() and max(token) < _LETTERS_KNOWN_BELOW:
         return True
-    return _NAME_WORD.fullmatch(token) is not None
+    return _NAME_WORD.fullmatch(token, None, None, KEEP_GIL) is not None
 
 
 _LETTERS_KNOWN_BELOW: Final = "\u0800"
@@ -249,7 +279,7 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     text has no white space but the plain space (every other is unprintable): its words are
     found between spaces with ``str.find``, where the pattern's matches cost 1-2 µs each."""
     if not text.isprintable():
-        return [m.span() for m in _TOKEN.finditer(text)]
+        return [m.span() for m in _TOKEN.finditer(text, None, None, False, KEEP_GIL)]
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(text)
@@ -268,7 +298,11 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
 def _role_at(tokens: list[_Token]) -> int:
     """The index of the first token where a role starts (len(tokens) when none does)."""
     joined = " ".join(token.norm for token in tokens)
-    role = BYLINE_ROLE.compiled.search(joined) if BYLINE_ROLE.may_occur(joined) else None
+    role = (
+        BYLINE_ROLE.compiled.search(joined, None, None, KEEP_GIL)
+        if BYLINE_ROLE.may_occur(joined)
+        else None
+    )
     if role is None:
         return len(tokens)
     return joined[: role.start()].count(" ")
@@ -301,7 +335,7 @@ def _groups(text: str, tokens: list[_Token], listed: bool = False) -> list[list[
         if attached:
             # the name starts at the letter after the و (past any mark on the و)
             waw = text.find("و", token.start, token.end)
-            letter = _LETTER.search(text, waw + 1, token.end) if waw >= 0 else None
+            letter = _LETTER.search(text, waw + 1, token.end, KEEP_GIL) if waw >= 0 else None
             start = letter.start() if letter is not None else token.start
             groups.append([_Token(start, token.end, token.norm[1:])])
             continue
@@ -393,7 +427,7 @@ def read_byline(text: str, site: str | None = None) -> Byline:
 def _byline_parts(text: str) -> list[Part]:
     """The parts of a byline line after its byline word, if any (see :func:`read_byline`)."""
     # (the offsets, twice the cost of the normalised text, only for a line with a byline word)
-    keyword = BYLINE.compiled.match(normalize(text))
+    keyword = BYLINE.compiled.match(normalize(text), None, None, KEEP_GIL)
     start = 0
     if keyword is not None:
         rest = keyword.start("rest")
@@ -492,7 +526,11 @@ def _place_at_an_edge(norm: str) -> bool:
 
 def _one_name(norm: str) -> bool:
     """A single word that may name an outlet we do not know (عربي21، هسبريس)."""
-    return " " not in norm and _LETTER.search(norm) is not None and norm not in _NOT_IN_NAMES
+    return (
+        " " not in norm
+        and _LETTER.search(norm, None, None, KEEP_GIL) is not None
+        and norm not in _NOT_IN_NAMES
+    )
 
 
 def name_before_date(norm: str) -> tuple[int, int] | None:
@@ -504,7 +542,7 @@ def name_before_date(norm: str) -> tuple[int, int] | None:
     # are told so for less than the search)
     if not (may_hold_digit(norm) or has_relative_word(norm)):
         return None
-    date = _DATE_START.search(norm)
+    date = _DATE_START.search(norm, None, None, KEEP_GIL)
     if date is None:
         return None
     # (the name's words and the space before the date, which a name touching its date lacks:
@@ -519,8 +557,10 @@ def name_before_date(norm: str) -> tuple[int, int] | None:
     first = min(part.start for part in dated)
     head = norm[:first].rstrip(" -–—|•·،,:")
     start = 0
-    keyword = BYLINE.compiled.match(head)
-    if keyword is not None and (letter := _LETTER.search(head, keyword.start("rest"))):
+    keyword = BYLINE.compiled.match(head, None, None, KEEP_GIL)
+    if keyword is not None and (
+        letter := _LETTER.search(head, keyword.start("rest"), None, KEEP_GIL)
+    ):
         start = letter.start()  # كتب: أحمد سمير
     name = head[start:]
     if not is_name(name, BARE_NAME_WORDS) or has_date_words(name):  # not "آخر تحديث"
@@ -534,7 +574,7 @@ def dateline_place(norm: str) -> tuple[int, int] | None:
     1445 هـ ... واس". The words before the first bracket, dash, colon or digit."""
     # (a place, or an outlet and a place, has a few words: a sentence's start is looked at no
     # further than they reach)
-    cut = _DATELINE_END.search(norm, 0, _DATELINE_HEAD_CHARS)
+    cut = _DATELINE_END.search(norm, 0, _DATELINE_HEAD_CHARS, KEEP_GIL)
     end = cut.start() if cut is not None else len(norm)
     head = norm[:end].rstrip(" ،,")
     if end > _DATELINE_HEAD_CHARS or head.count(" ") >= _DATELINE_HEAD_WORDS:
@@ -574,7 +614,7 @@ def is_outlet_name(norm_name: str) -> bool:
     return (
         AGENCIES.match(norm_name) is not None
         or OUTLET_WORDS.match(norm_name) is not None
-        or (_LATIN_NAME.match(norm_name) is not None and words <= 4)
+        or (_LATIN_NAME.match(norm_name, None, None, KEEP_GIL) is not None and words <= 4)
     )
 
 
@@ -605,7 +645,11 @@ _SPLIT_MARKS: Final = ("-", "–", "—", "/")
 def role_end(norm: str) -> int | None:
     """Where the role that opens a normalised text ends (مراسل in مراسل الجزيرة نت), or None
     when it opens with none."""
-    role = BYLINE_ROLE.compiled.match(norm) if BYLINE_ROLE.may_occur(norm) else None
+    role = (
+        BYLINE_ROLE.compiled.match(norm, None, None, KEEP_GIL)
+        if BYLINE_ROLE.may_occur(norm)
+        else None
+    )
     return None if role is None else role.end()
 
 
@@ -629,18 +673,23 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     # (the split only where it can part the line: 3-8 µs a line)
     if len(norm.split()) > 8 or not _may_split(norm):
         return None
-    parts = _BYLINE_SPLIT.split(norm)
+    parts = _BYLINE_SPLIT.split(norm, 0, KEEP_GIL)
     if len(parts) != 2:
         return None
     first, second = (part.strip() for part in parts)
     for named, person in ((first, second), (second, first)):
         # the cheap conditions first: the role and is_outlet_name run regular expressions
-        if not 1 <= len(person.split()) <= 4 or _LETTER.search(person) is None:
-            continue  # (a date line's clock time: 22:40)
+        if (
+            not 1 <= len(person.split()) <= 4
+            or _LETTER.search(person, None, None, KEEP_GIL) is None
+            or _DESCRIBED.search(person, None, None, KEEP_GIL) is not None
+        ):
+            # (a date line's clock time, 22:40, and its date: السبت 11 مايو 2024 - 22:40 is
+            # given up before the role's and the outlet's patterns run)
+            continue
         outlet = _without_role(named)  # "مراسل الجزيرة نت" credits الجزيرة نت
         if (
             len(outlet.split()) <= _OUTLET_MAX_WORDS
-            and _DESCRIBED.search(person) is None
             and is_outlet_name(outlet)
             and not is_outlet_name(person)
             # (one part: بنغازي - بوابة الوسط: عبدالرحمن أميني has an outlet and a person there)
