@@ -238,18 +238,15 @@ def fold_lines(text: str) -> tuple[list[str], set[int]]:
     for char in found & _KEPT_SPACE:
         _find_all(folded, char, 0, places)
     _find_all(folded, "  ", 0, places)
-    _find_all(folded, " \n", 0, places)
-    _find_all(folded, "\n ", 1, places)  # (the space starts the next line)
-    if folded.startswith(" "):
-        places.append(0)
-    if folded.endswith(" "):
-        places.append(len(folded) - 1)
+    # (a line's ends are read line by line: two searches of the whole text for " \n" and
+    # "\n " cost more, a search for two characters reading every one of them)
+    edged = {k for k, line in enumerate(lines) if line.startswith(" ") or line.endswith(" ")}
     if not places:
-        return lines, set()
+        return lines, edged
     starts = [0]  # where each line starts in the folded text
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    return lines, {bisect_right(starts, place) - 1 for place in places}
+    return lines, edged | {bisect_right(starts, place) - 1 for place in places}
 
 
 def _find_all(text: str, part: str, shift: int, places: list[int]) -> None:
