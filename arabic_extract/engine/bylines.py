@@ -171,11 +171,11 @@ def _may_be_place(norm: str) -> bool:
     cost 9-10 k instructions a call: is_place runs on every name a byline's part may be.)"""
     if not norm or not _ARABIC_LETTER_FIRST <= ord(norm[0]) <= _ARABIC_LETTER_LAST:
         return True  # (the pattern decides)
-    words = _PLACE_STARTS.get(norm[:2])
-    return words is not None and norm.startswith(words)
+    key = norm[:2]
+    return key in _PLACE_KEYS and norm.startswith(_PLACE_STARTS[key])
 
 
-def _place_starts() -> dict[str, tuple[str, ...]]:
+def _place_starts() -> MappingProxyType[str, tuple[str, ...]]:
     """The first words of the places' names (normalised) by their first two characters."""
     table: dict[str, set[str]] = {}
     for place in DATELINE_PLACE.phrases:
@@ -183,11 +183,13 @@ def _place_starts() -> dict[str, tuple[str, ...]]:
         if len(word) < 2:
             raise ValueError(f"_place_starts: a place's first word of one character: {word!r}")
         table.setdefault(word[:2], set()).add(word)
-    return {key: tuple(sorted(words)) for key, words in table.items()}
+    return MappingProxyType({key: tuple(sorted(words)) for key, words in table.items()})
 
 
-# (a dict, not a MappingProxyType: the compiled module looks a dict up without a method call)
-_PLACE_STARTS: Final[dict[str, tuple[str, ...]]] = _place_starts()
+_PLACE_STARTS: Final = _place_starts()
+# (its keys as a frozenset, looked up first: the compiled module tests a frozenset without a
+# method call, and most lines miss)
+_PLACE_KEYS: Final = frozenset(_PLACE_STARTS)
 # The Arabic letters (hamza to yeh) by code point: no separator is among them.
 _ARABIC_LETTER_FIRST: Final = 0x0621
 _ARABIC_LETTER_LAST: Final = 0x064A

@@ -349,17 +349,19 @@ def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[regex.Ma
 
 # The first words of the months' names by their first two characters (every first word has two
 # or more), for _named_start.
-def _month_starts() -> dict[str, tuple[str, ...]]:
+def _month_starts() -> MappingProxyType[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for word in sorted({p.split()[0] for p in _month_phrases()}, key=len, reverse=True):
         if len(word) < 2:
             raise ValueError(f"_month_starts: a month's first word of one character: {word!r}")
         table.setdefault(word[:2], []).append(word)
-    return {key: tuple(words) for key, words in table.items()}
+    return MappingProxyType({key: tuple(words) for key, words in table.items()})
 
 
-# (a dict, not a MappingProxyType: the compiled module looks a dict up without a method call)
-_MONTH_STARTS: Final[dict[str, tuple[str, ...]]] = _month_starts()
+_MONTH_STARTS: Final = _month_starts()
+# (its keys as a frozenset, looked up first: the compiled module tests a frozenset without a
+# method call, and most places miss)
+_MONTH_KEYS: Final = frozenset(_MONTH_STARTS)
 # Letters and digits by code point (Arabic letters, a-z, 0-9): every one is a letter or a
 # number to the patterns' lookbehinds, so no word starts right after one.
 _ARABIC_LETTERS: Final = (0x0621, 0x064A)
@@ -389,8 +391,8 @@ def _named_start(norm: str, start: int) -> int:
         elif not _PUNCTUATION_START <= code <= _PUNCTUATION_END:
             return i  # (a character past the known ranges may be a digit)
         if word_start:
-            words = _MONTH_STARTS.get(norm[i : i + 2])
-            if words is not None and norm.startswith(words, i):
+            key = norm[i : i + 2]
+            if key in _MONTH_KEYS and norm.startswith(_MONTH_STARTS[key], i):
                 return i
         word_start = not _word_char(code)
     return -1
