@@ -419,7 +419,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         time_ago=False,
         dateline_agency=agency,
         dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
-        outlet_byline=words <= 8 and _outlet_split(norm) and split_outlet_byline(norm) is not None,
+        outlet_byline=words <= 8 and split_outlet_byline(norm) is not None,
     )
 
 
@@ -438,15 +438,6 @@ def _one_header(noise: tuple[str, ...]) -> tuple[str, ...]:
     if len(noise) > 1 and RELATED.name in noise:
         return tuple(name for name in noise if name != RELATED_TITLES.name)
     return noise
-
-
-def _outlet_split(norm: str) -> bool:
-    """Whether split_outlet_byline can cut a normalised line in two: its separator is a bar, or
-    a dash or a slash with white space on both sides, and the only white space of a normalised
-    line is one plain space between words (plain tests: a date line's "2024 - 22:40" passes,
-    a compound's "2024-03-20" or a place's "بيروت- رويترز" does not, and the split's pattern
-    and the outlet and role patterns after it are not run)."""
-    return "|" in norm or " - " in norm or " / " in norm or " – " in norm or " — " in norm
 
 
 _COUNTER_ONLY: Final = ("counter",)
