@@ -23,7 +23,7 @@ import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 from arabic_extract.engine.normalize import normalize
-from arabic_extract.rules import AND, Family, dom
+from arabic_extract.rules import AND, EDGE_MARKS, SEP, Family, dom, item_runs, may_be_items
 from arabic_extract.rules.catalog import FAMILY_MODULES, all_families, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
@@ -218,6 +218,53 @@ def test_line_family_matches_as_with_backtracking(family: Family) -> None:
         if (found and found.span()) != (expected and expected.span()):
             differ.append(line)
     assert not differ, f"{family.name}: read differently from backtracking: {differ[:5]}"
+
+
+PHRASE_LINE_FAMILIES = [f for f in LINE_FAMILIES if f.runs is not None]
+
+
+@pytest.mark.parametrize("family", PHRASE_LINE_FAMILIES, ids=[f.name for f in PHRASE_LINE_FAMILIES])
+def test_line_family_word_check_is_implied_by_its_pattern(family: Family) -> None:
+    """may_be_items rules out only lines the family's pattern does not match: on lines of the
+    family's own words, glued, spaced, with the conjunction and marks between them, and with
+    a few other words among them. It rules many of those out."""
+    parts = [*_line_parts(family), "قطار", "المدينه", "2024", "١٢"]
+    seps = [" ", " ", "، ", " - ", "|", " و", "", ": ", "  ", " (", ") ", "«", "»", "/", "_"]
+    rng = random.Random(family.name)
+    missed, ruled_out = [], 0
+    for _ in range(LINES_PER_FAMILY):
+        line = rng.choice(parts)
+        for _ in range(rng.randint(0, 5)):
+            line += rng.choice(seps) + rng.choice(parts)
+        line = normalize(line + rng.choice(["", "", " ", "،", " x", ":"]))
+        may = may_be_items(line, family.runs or frozenset())
+        ruled_out += not may
+        if not may and family.compiled.match(line) is not None:
+            missed.append(line)
+    assert not missed, f"{family.name}: ruled out, yet the pattern matches: {missed[:5]}"
+    assert ruled_out > LINES_PER_FAMILY // 10
+
+
+def test_phrase_runs_are_written_out() -> None:
+    """Every way of writing a phrase gives its runs: spaced, glued, after the conjunction."""
+    assert item_runs(["فيس", "بوك"]) == {"فيس", "بوك", "فيسبوك", "وفيس", "وفيسبوك"}
+    assert item_runs(["اشترك/ي"]) == {"اشترك", "ي", "واشترك"}
+
+
+def test_the_word_check_strips_separators_only() -> None:
+    """may_be_items strips EDGE_MARKS from a word's ends and then takes an alphanumeric word
+    for a whole run between separators: so every edge mark is a separator, and no
+    alphanumeric character is one (the pattern's SEP: spaces, punctuation, symbols)."""
+    separator = regex.compile(SEP)
+    assert all(separator.match(mark) for mark in EDGE_MARKS)
+    alphanumeric_separators = [
+        hex(code)
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF
+        and chr(code).isalnum()
+        and separator.match(chr(code)) is not None
+    ]
+    assert not alphanumeric_separators
 
 
 # --------------------------------------------------------------------------- stopwords
