@@ -23,7 +23,17 @@ import arabic_extract.rules.attribution as attribution_rules
 import arabic_extract.rules.dates as date_rules
 import arabic_extract.rules.noise as noise_rules
 from arabic_extract.engine.normalize import normalize
-from arabic_extract.rules import AND, EDGE_MARKS, SEP, Family, dom, item_runs, may_be_items
+from arabic_extract.rules import (
+    AND,
+    EDGE_MARKS,
+    SEP,
+    Family,
+    dom,
+    item_runs,
+    may_be_items,
+    may_open_with,
+    phrase_heads,
+)
 from arabic_extract.rules.catalog import FAMILY_MODULES, all_families, module_families
 from arabic_extract.rules.continuation import CONTINUATION_MARKS, DANGLING_WORDS
 from arabic_extract.rules.dates import MONTH_SERIES, MonthSeries
@@ -245,10 +255,39 @@ def test_line_family_word_check_is_implied_by_its_pattern(family: Family) -> Non
     assert ruled_out > LINES_PER_FAMILY // 10
 
 
+PHRASE_PREFIX_FAMILIES = [f for f in FAMILIES if f.heads is not None]
+
+
+@pytest.mark.parametrize(
+    "family", PHRASE_PREFIX_FAMILIES, ids=[f.name for f in PHRASE_PREFIX_FAMILIES]
+)
+def test_prefix_family_opening_check_is_implied_by_its_pattern(family: Family) -> None:
+    """may_open_with rules out only lines the family's pattern does not match: lines that open
+    with the family's words, glued or spaced, marks between them, other words after them."""
+    parts = [*_line_parts(family), "قطار", "المدينه", "2024"]
+    seps = [" ", " ", "، ", " - ", "|", "", ": ", "  ", " (", "«", "/", ":"]
+    rng = random.Random(family.name)
+    missed, ruled_out = [], 0
+    for _ in range(LINES_PER_FAMILY):
+        line = rng.choice(["", "", "« ", "- ", ": "]) + rng.choice(parts)
+        for _ in range(rng.randint(0, 4)):
+            line += rng.choice(seps) + rng.choice(parts)
+        line = normalize(line)
+        may = may_open_with(line, family.heads or frozenset())
+        ruled_out += not may
+        if not may and family.compiled.match(line) is not None:
+            missed.append(line)
+    assert not missed, f"{family.name}: ruled out, yet the pattern matches: {missed[:5]}"
+    assert ruled_out > LINES_PER_FAMILY // 10
+
+
 def test_phrase_runs_are_written_out() -> None:
     """Every way of writing a phrase gives its runs: spaced, glued, after the conjunction."""
     assert item_runs(["فيس", "بوك"]) == {"فيس", "بوك", "فيسبوك", "وفيس", "وفيسبوك"}
     assert item_runs(["اشترك/ي"]) == {"اشترك", "ي", "واشترك"}
+    assert phrase_heads(["اقرا", "ايضا"]) == {"اقرا ايضا", "اقراايضا"}
+    assert phrase_heads(["المصدر:"]) == {"المصدر"}
+    assert phrase_heads(["©"]) is None
 
 
 def test_the_word_check_strips_separators_only() -> None:

@@ -206,6 +206,9 @@ class Family:
     # For a line family of phrases only: every run of letters and digits its lines can show
     # (see item_runs); None for the other families.
     runs: frozenset[str] | None = field(init=False, repr=False, compare=False)
+    # For a prefix or label family of phrases only: how its lines can open (see phrase_heads);
+    # None for the other families.
+    heads: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", compile_family(self))
@@ -230,6 +233,13 @@ class Family:
         if self.kind == "line" and not self.patterns:
             runs = frozenset(run for p in self.phrases for run in item_runs(normalize(p).split()))
         object.__setattr__(self, "runs", runs)
+        heads: set[str] | None = None
+        if self.kind in ("prefix", "label") and not self.patterns:
+            heads = set()
+            for phrase in self.phrases:
+                found = phrase_heads(normalize(phrase).split())
+                heads = None if found is None or heads is None else heads | found
+        object.__setattr__(self, "heads", None if heads is None else frozenset(heads))
 
     def match(
         self, norm: str, words: int | None = None, first: str | None = None
@@ -244,6 +254,8 @@ class Family:
             return None
         if self.kind != "search":
             if self.runs is not None and not may_be_items(norm, self.runs):
+                return None
+            if self.heads is not None and not may_open_with(norm, self.heads):
                 return None
             return self.compiled.match(norm, None, None, KEEP_GIL)
         if not self.may_occur(norm):
@@ -276,6 +288,23 @@ class Family:
 _SEPARATORS: Final = regex.compile(f"{SEP}+")
 
 
+def _writings(words: list[str]) -> list[str]:
+    """A phrase of normalised ``words`` as its pattern reads it: the space between two words is
+    ``\\s*``, so each space is there or not (2 ** (words - 1) ways; a phrase has a few)."""
+    writings = []
+    for glued in range(1 << max(len(words) - 1, 0)):
+        text = words[0] if words else ""
+        for at, word in enumerate(words[1:]):
+            text += ("" if glued >> at & 1 else " ") + word
+        writings.append(text)
+    return writings
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of characters between separators (:data:`SEP`) of a text."""
+    return [run for run in _SEPARATORS.split(text) if run]
+
+
 def item_runs(words: list[str]) -> set[str]:
     """The runs of characters between separators (:data:`SEP`) that an item of a line family
     can show when it is the phrase of these normalised ``words``: the pattern reads the space
@@ -283,13 +312,47 @@ def item_runs(words: list[str]) -> set[str]:
     open with the conjunction (:data:`AND`). Each way of writing the phrase is made and split
     (a phrase has a few words: 2 ** (words - 1) ways)."""
     runs: set[str] = set()
-    for glued in range(1 << max(len(words) - 1, 0)):
-        text = words[0] if words else ""
-        for at, word in enumerate(words[1:]):
-            text += ("" if glued >> at & 1 else " ") + word
-        for written in (text, AND + text):
-            runs.update(run for run in _SEPARATORS.split(written) if run)
+    for text in _writings(words):
+        runs.update(_runs(text))
+        runs.update(_runs(AND + text))
     return runs
+
+
+def phrase_heads(words: list[str]) -> set[str] | None:
+    """How a line that opens with the phrase of these normalised ``words`` opens: its first
+    run between separators when the phrase has one, else its first two, a space between them
+    (each way the pattern reads the phrase, see :func:`item_runs`). None when a phrase has no
+    run (separators only): then a line may open with anything."""
+    heads = set()
+    for text in _writings(words):
+        runs = _runs(text)
+        if not runs:
+            return None
+        heads.add(runs[0] if len(runs) == 1 else f"{runs[0]} {runs[1]}")
+    return heads
+
+
+def may_open_with(norm: str, heads: frozenset[str]) -> bool:
+    """False when a normalised line surely does not open with a prefix family's phrase: its
+    first word (marks at its ends stripped) is letters and digits only, so its first run
+    between separators, and neither it nor it and the next such word are one of the family's
+    ``heads`` (see phrase_heads). A word with a separator inside, or another character, rules
+    nothing out. The family's index has already found the line's first word among its
+    phrases' first words; this reads the second word too, without the pattern."""
+    first = ""
+    for word in norm.split():
+        core = word.strip(EDGE_MARKS)
+        if not core:
+            continue
+        if not core.isalnum():
+            return True
+        if not first:
+            if core in heads:
+                return True
+            first = core
+        else:
+            return f"{first} {core}" in heads
+    return False
 
 
 def may_be_items(norm: str, runs: frozenset[str]) -> bool:
