@@ -281,6 +281,27 @@ def test_prefix_family_opening_check_is_implied_by_its_pattern(family: Family) -
     assert ruled_out > LINES_PER_FAMILY // 10
 
 
+PREFIX_FAMILIES = [f for f in FAMILIES if f.kind in ("prefix", "label")]
+
+
+@pytest.mark.parametrize("family", PREFIX_FAMILIES, ids=[f.name for f in PREFIX_FAMILIES])
+def test_prefix_family_phrase_lines_read_as_by_the_pattern(family: Family) -> None:
+    """A prefix or label family tells a line that is one of its phrases, with marks around
+    it, without its pattern (Family.test): always as the pattern does."""
+    before = ["", "- ", ": ", "« ", "-" * 20]
+    after = ["", ":", " :", " : x", ".", " .", " -", " x", "،", ")", " |", "؟"]
+    differ = []
+    for phrase in sorted(family.exact):
+        for head, tail in itertools.product(before, after):
+            line = normalize(head + phrase + tail)
+            words = len(line.split())
+            core = line.strip(EDGE_MARKS)
+            expected = family.match(line, words) is not None
+            if family.test(line, words, core) != expected:
+                differ.append(line)
+    assert not differ, f"{family.name}: told otherwise than by the pattern: {differ[:5]}"
+
+
 def test_phrase_runs_are_written_out() -> None:
     """Every way of writing a phrase gives its runs: spaced, glued, after the conjunction."""
     assert item_runs(["فيس", "بوك"]) == {"فيس", "بوك", "فيسبوك", "وفيس", "وفيسبوك"}

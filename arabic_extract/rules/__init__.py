@@ -50,6 +50,7 @@ WORD_START: Final = r"(?<![\p{L}\p{N}\p{M}])"
 AND: Final = "و"
 # What ends a label: "الصورة:", "صدر الصورة،", "Image caption,", "تصوير -".
 LABEL_END: Final = r"[:：،,؛;\-–—|]"
+LABEL_ENDS: Final = ":：،,؛;-–—|"
 
 
 _FIRST_WORD: Final = regex.compile(r"[\p{L}\p{N}]+")
@@ -201,7 +202,8 @@ class Family:
     literals: frozenset[str] = field(init=False, repr=False, compare=False)
     quick: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     first_words: frozenset[str] | None = field(init=False, repr=False, compare=False)
-    # A line family's phrases, normalised, for matching a line that is one of them.
+    # A line, prefix or label family's phrases, normalised, for matching a line that is one of
+    # them (with marks around it, see test) without the pattern.
     exact: frozenset[str] = field(init=False, repr=False, compare=False)
     # For a line family of phrases only: every run of letters and digits its lines can show
     # (see item_runs); None for the other families.
@@ -227,7 +229,7 @@ class Family:
             words = {first_word(normalize(p)) for p in self.phrases}
             starts = frozenset(words | set(self.pattern_starts))
         object.__setattr__(self, "first_words", starts)
-        exact = {normalize(p) for p in self.phrases} if self.kind == "line" else set()
+        exact = {normalize(p) for p in self.phrases} if self.kind != "search" else set()
         object.__setattr__(self, "exact", frozenset(exact - {""}))
         runs = None
         if self.kind == "line" and not self.patterns:
@@ -273,9 +275,21 @@ class Family:
         of its phrases without running its pattern."""
         if self.max_words is not None and words > self.max_words:
             return False
-        if core in self.exact:
+        if core in self.exact and (self.kind == "line" or self._opens_with(norm, core)):
             return True
         return self.match(norm, words) is not None
+
+    def _opens_with(self, norm: str, phrase: str) -> bool:
+        """Whether a prefix or label family matches a line that opens with one of its phrases
+        (nothing before it) and has after it only marks (``core`` of the line, see test): what
+        follows a prefix is its payload, a label is followed by the line's end or, after
+        spaces, a label's end. False means only that the pattern must tell."""
+        if not norm.startswith(phrase):
+            return False
+        if self.kind == "prefix":
+            return True
+        after = norm[len(phrase) :].lstrip(" ")
+        return not after or after[0] in LABEL_ENDS
 
     def payload(self, norm: str) -> str | None:
         """For a ``prefix`` family, the normalised text after the phrase (or None)."""
