@@ -191,6 +191,13 @@ def _has_front_matter(head: str) -> bool:
     return front_matter(leading_lines(head[:_FRONT_MATTER_CHARS], _FRONT_MATTER_LINES)).start > 0
 
 
+def _holds(text: str, literal: str) -> bool:
+    """``literal in text``, asked of its first character first: a search for one character
+    runs through Arabic text at memory speed, where one for two or three (``](``, ``---``)
+    costs 1.5 ns a character (5 µs on a 3 KB page), and page text seldom holds ], * or _."""
+    return literal[0] in text and literal in text
+
+
 def markdown_signals(text: str) -> int:
     """How strongly ``text`` reads as Markdown, on its first 64 KB. Sure signs count
     :data:`STRONG` each: a link or image (``](url)``, or ``][ref]`` on a page that defines
@@ -202,16 +209,17 @@ def markdown_signals(text: str) -> int:
     head = text[:DETECT_CHARS]
     # Each pattern is run only when a character or pair it cannot match without is in the
     # text: plain page text has none of them, and a search for a literal costs far less.
-    strong = len(_LINK_OR_IMAGE.findall(head)) if "](" in head else 0
+    strong = len(_LINK_OR_IMAGE.findall(head)) if _holds(head, "](") else 0
+    dashes = _holds(head, "---")
     # (ATX heading, setext rule, table delimiter row: the row holds a bar and three dashes, and
     # page text's menus and bylines hold bars without them)
-    if "#" in head or "=" in head or ("|" in head and "---" in head):
+    if "#" in head or "=" in head or ("|" in head and dashes):
         strong += line_signs(head, _STRONG_LINE, _STRONG_LINES)
-    if "][" in head and "]:" in head and _DEFINITION.search(head):
+    if _holds(head, "][") and "]:" in head and _DEFINITION.search(head):
         strong += len(_REFERENCE_LINK.findall(head))
     strong += _has_front_matter(head)
     weak = 0
-    if "---" in head or "\\" in head or "**" in head or "__" in head:
+    if dashes or "\\" in head or _holds(head, "**") or _holds(head, "__"):
         weak = min(line_signs(head, _RULE_LINE, _RULE_LINES) + len(_WEAK_MARK.findall(head)), 2)
     return STRONG * strong + weak
 
