@@ -403,10 +403,10 @@ def rules_page() -> str:
         "paragraph that happens to start with «شارك» is not a share bar).",
         "",
         "Before the expression runs, checks that it implies rule most lines out (each is tested "
-        "against the expression in `tests/test_rules_data.py`): a `line` or `prefix` family is "
-        "tried only on a line whose first word opens one of its phrases (or one its patterns "
-        "declare they open with; a family with patterns and no such words is tried on every "
-        "line); a `line` family of "
+        "against the expression in `tests/test_rules_families.py` and `test_rules_data.py`): "
+        "a `line` or `prefix` family is tried only on a line whose first word opens one of its "
+        "phrases (or one its patterns declare they open with; a family with patterns and no "
+        "such words is tried on every line); a `line` family of "
         "phrases only, on a line whose every word is a piece of its phrases (written spaced, "
         "glued, or after the conjunction و); a `prefix` or `label` family of phrases only, on a "
         "line whose first two words open one of them; a `search` family, on a line that holds "
