@@ -9,6 +9,7 @@ shaped as a new user would try them: a title line, the date line, then two parag
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 from itertools import islice
 from pathlib import Path
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, HijriDate, extract
 from arabic_extract.engine import dates
+from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.dates import (
     HijriDay,
     find_date,
@@ -29,6 +31,7 @@ from arabic_extract.engine.dates import (
     read_date_line,
     segments,
 )
+from arabic_extract.engine.features import block_features
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules import phrases_trie
 from arabic_extract.rules.dates import HIJRI
@@ -900,3 +903,96 @@ def test_named_start_is_never_after_a_named_date(text: str, start: int) -> None:
     found = dates.NAMED_DATE.search(text, start)
     if found is not None:
         assert 0 <= dates._named_start(text, start) <= found.start()
+
+
+def _parts_of(parts: list[dates.DatedPart]) -> list[tuple[object, ...]]:
+    return [(p.role, p.value, p.start, p.end, p.relative, p.note, p.clocked) for p in parts]
+
+
+@pytest.mark.parametrize("max_words", [3, 8, 16])
+def test_the_matches_features_hand_to_read_dates_are_find_dates(max_words: int) -> None:
+    # is_date_line gives the date patterns' matches it read (features keeps them for
+    # read_dates): on a line of no more than max_words words they are _date_matches', and a
+    # date line read from them is read as from the line alone
+    config = ExtractionConfig(max_date_line_words=max_words)
+    subjects = [
+        *_date_match_subjects(),
+        "نشر في 12/05/2024 - 10:30 اخر تحديث: 13/05/2024 11:45 (gmt+3)",
+        "الاحد 12 يناير 2025 - 10:30 ص",
+        "اخر تحديث: منذ يومين",
+        "منذ 3 ساعات",
+        "3 تعليقات",
+        "السبت 11 مايو 2024 - 22:40",
+    ]
+    read = 0
+    for subject in subjects:
+        norm = normalize(subject)
+        words = norm.count(" ") + 1
+        found: list[dates.DateMatch] = []
+        is_date_line(norm, max_words, words, found)
+        if words <= max_words:
+            read += 1
+            want = dates._date_matches(norm, dates.MAX_LINE_DATES)
+            assert [m.span() for m in found] == [m.span() for m in want], norm
+            assert _parts_of(read_date_line(norm, REFERENCE, 2, found)) == _parts_of(
+                read_date_line(norm, REFERENCE, 2)
+            ), norm
+        feat = block_features(Block(0, subject, norm, False), config)
+        if feat.date_matches is not None:
+            assert [m.span() for m in feat.date_matches] == [m.span() for m in found], norm
+    assert read > 5
+
+
+def test_the_twins_spell_each_class_as_the_regex_module_reads_it() -> None:
+    # on every code point of the twin ranges, a class as a twin spells it for the re engine
+    # holds what the regex module's class holds; the guard says a line is of those ranges
+    # exactly when it is
+    codes = [code for low, high in dates._TWIN_RANGES for code in range(low, high + 1)]
+    for name in dates._TWIN_CLASS_NAMES:
+        spelled, original = re.compile(dates._TWIN_CLASSES[name]), regex.compile(name)
+        for code in codes:
+            char = chr(code)
+            want = original.fullmatch(char) is not None
+            assert (spelled.fullmatch(char) is not None) is want, (name, f"U+{code:04X}")
+    everything = "".join(chr(code) for code in range(0x110000))
+    assert dates._OUTSIDE_TWIN.sub("", everything) == "".join(chr(code) for code in codes)
+
+
+def _twin_subjects() -> list[str]:
+    fixtures = Path(__file__).parent.parent / "fixtures"
+    lines = [
+        normalize(line)
+        for path in sorted(fixtures.glob("*/*/input.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    return [*_date_match_subjects(), *(line for line in lines if dates.year_digits(line))]
+
+
+def _read_by(pattern: regex.Pattern[str] | re.Pattern[str], subject: str) -> list[object]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(subject)]
+
+
+def test_the_twins_find_what_the_date_patterns_find() -> None:
+    subjects = [s for s in _twin_subjects() if dates._OUTSIDE_TWIN.search(s) is None]
+    assert len(subjects) > 200
+    found = 0
+    for pattern, twin in (
+        (dates.NAMED_DATE, dates._NAMED_TWIN),
+        (dates.NUMERIC_DATE, dates._NUMERIC_TWIN),
+    ):
+        for subject in subjects:
+            want = _read_by(pattern, subject)
+            found += len(want)
+            assert _read_by(twin, subject) == want, subject
+    assert found > 200
+
+
+_TWIN_PIECES = [*_DATE_PIECES, "x", "é", "٣", "۱۴۴۶", "\u2009", "\u00a0", "\t", "ـ", "(", ")", "\\"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_TWIN_PIECES), max_size=16).map("".join))
+def test_the_twins_find_what_the_date_patterns_find_on_any_pieces(subject: str) -> None:
+    assert dates._OUTSIDE_TWIN.search(subject) is None
+    assert _read_by(dates._NAMED_TWIN, subject) == _read_by(dates.NAMED_DATE, subject)
+    assert _read_by(dates._NUMERIC_TWIN, subject) == _read_by(dates.NUMERIC_DATE, subject)

@@ -12,6 +12,7 @@ checks it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from itertools import islice
@@ -109,14 +110,14 @@ _SEP: Final = r"\s*+[-/.]\s*+"
 # day-first branch starts at a digit, the other at a letter). A day may touch the letter before
 # it (محمد عبدالله19 نوفمبر 2026: a byline's name and its date in two inline elements, their
 # texts joined with nothing between), never a digit.
-NAMED_DATE: Final = regex.compile(
+_NAMED_SOURCE: Final = (
     rf"(?:(?<!\p{{N}})(?P<day>\d{{1,2}})\s*+(?:[/-]\s*+)?+(?:من\s*+)?+{_MONTH}\s*+[,،/-]?+\s*+"
     rf"(?:(?:سنه|عام)\s*+)?+"
     rf"|{_B}{_MONTH}\s*+(?P<day>\d{{1,2}})\s*+[,،]?+\s*+)(?P<year>\d{{4}}){_YEAR_END}{_ERA}"
 )
 # All digits, year first or last. Years 1300-1499 are Hijri (no Gregorian news date has them);
 # the Hijri branches set the empty group "hijri".
-NUMERIC_DATE: Final = regex.compile(
+_NUMERIC_SOURCE: Final = (
     rf"{_B}(?:(?P<year>(?:19|20)\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}}){_NUMBER_END}"
     rf"|(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<year>(?:19|20)\d\d){_YEAR_END}"
     rf"|(?P<hijri>)(?P<year>1[34]\d\d){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})"
@@ -238,6 +239,105 @@ def may_hold_digit(norm: str) -> bool:
     return False
 
 
+# --- the date patterns, and their twins for the re engine --------------------------------------
+
+
+_GROUP_NAME: Final = re.compile(r"\(\?P<(\w+)>")
+
+
+def _unique_groups(source: str) -> tuple[str, MappingProxyType[str, tuple[str, ...]]]:
+    """``source`` with each repeated group name numbered (day, day_2...: the branches of a date
+    pattern name their day, month and year alike, and the re engine takes a name once), and
+    each name's numbered names, in order."""
+    numbered: dict[str, list[str]] = {}
+    pieces: list[str] = []
+    last = 0
+    for found in _GROUP_NAME.finditer(source):
+        taken = numbered.setdefault(found[1], [])
+        taken.append(found[1] if not taken else f"{found[1]}_{len(taken) + 1}")
+        pieces += [source[last : found.start()], f"(?P<{taken[-1]}>"]
+        last = found.end()
+    pieces.append(source[last:])
+    by_name = {name: tuple(names) for name, names in numbered.items()}
+    return "".join(pieces), MappingProxyType(by_name)
+
+
+@final
+class _Groups:
+    """The numbered names of a date pattern's groups (see _unique_groups)."""
+
+    __slots__ = ("day", "hijri", "month", "year")
+
+    def __init__(self, numbered: MappingProxyType[str, tuple[str, ...]]) -> None:
+        self.day = numbered["day"]
+        self.month = numbered["month"]
+        self.year = numbered["year"]
+        self.hijri = numbered.get("hijri", ())
+
+
+# The code points the date patterns' twins for the re engine read (year_digits' ranges: those
+# of nearly every line of a page). The regex module's call costs 4-5 times the re engine's on
+# a date line (NAMED_DATE on "السبت 11 مايو 2024": 4.8 against 1.0 µs), and a twin spells
+# each Unicode class of its pattern as the set of these code points the regex module puts in
+# it, so that on a line of them both engines read the same pattern (tests/test_dates.py
+# compares the sets on every code point, and the matches on many lines).
+_TWIN_RANGES: Final = ((0, _KNOWN_BELOW - 1), (_PUNCTUATION_START, _PUNCTUATION_END))
+_OUTSIDE_TWIN: Final = re.compile("[^\\x00-\\u0965\\u2000-\\u206f]")
+# The Unicode classes of the date patterns, as a twin spells them.
+_TWIN_CLASS_NAMES: Final = (r"[\p{L}\p{N}]", r"\p{N}", r"\d", r"\s")
+# A backslash escaped, or one of those classes (a backslash is read before what follows it).
+_CLASS_TOKEN: Final = re.compile(r"\\\\|\[\\p\{L\}\\p\{N\}\]|\\p\{\w+\}|\\[dswDSW]")
+
+
+def _spelled(pattern: regex.Pattern[str]) -> str:
+    """The re set of the twin ranges' code points in runs of ``pattern`` (a class, repeated)."""
+    ranges: list[str] = []
+    for low, high in _TWIN_RANGES:
+        chars = "".join([chr(code) for code in range(low, high + 1)])
+        for found in pattern.finditer(chars):
+            ranges.append(f"\\u{low + found.start():04x}-\\u{low + found.end() - 1:04x}")
+    return "[" + "".join(ranges) + "]"
+
+
+_TWIN_CLASSES: Final = MappingProxyType(
+    {name: _spelled(regex.compile(f"(?:{name})++")) for name in _TWIN_CLASS_NAMES}
+)
+
+
+def _twin(source: str) -> re.Pattern[str]:
+    """``source`` for the re engine, exact on lines of the twin ranges (a class it does not
+    spell raises KeyError: a new class in a date pattern needs its spelling here)."""
+    pieces: list[str] = []
+    last = 0
+    for found in _CLASS_TOKEN.finditer(source):
+        token = found[0]
+        pieces += [source[last : found.start()], token if token == "\\\\" else _TWIN_CLASSES[token]]
+        last = found.end()
+    pieces.append(source[last:])
+    return re.compile("".join(pieces))
+
+
+# (a regex Match, or a twin's re Match: the same groups, read by their numbered names)
+DateMatch = regex.Match[str] | re.Match[str]
+_NAMED_UNIQUE: Final = _unique_groups(_NAMED_SOURCE)
+NAMED_DATE: Final = regex.compile(_NAMED_UNIQUE[0])
+_NAMED_TWIN: Final = _twin(_NAMED_UNIQUE[0])
+_NAMED_GROUPS: Final = _Groups(_NAMED_UNIQUE[1])
+_NUMERIC_UNIQUE: Final = _unique_groups(_NUMERIC_SOURCE)
+NUMERIC_DATE: Final = regex.compile(_NUMERIC_UNIQUE[0])
+_NUMERIC_TWIN: Final = _twin(_NUMERIC_UNIQUE[0])
+_NUMERIC_GROUPS: Final = _Groups(_NUMERIC_UNIQUE[1])
+
+
+def _group(match: DateMatch, names: tuple[str, ...]) -> str | None:
+    """A group of a date match by its numbered names: the one its branch set."""
+    for name in names:
+        value: str | None = match.group(name)
+        if value is not None:
+            return value
+    return None
+
+
 _FILLER: Final = regex.compile(r"[\s\p{P}\p{S}\d]++")
 # The words of a date line that are not its dates (removed to see whether anything else is left).
 _LINE_WORDS: Final[tuple[Family, ...]] = (
@@ -313,8 +413,14 @@ def _day_value(year: int, month: int, day: int, gregorian: bool) -> FoundDate:
     return FoundDate(value, 0, 0, hijri)
 
 
-def _found(match: regex.Match[str], month: int, gregorian: bool) -> FoundDate:
-    day = _day_value(int(match["year"]), month, int(match["day"]), gregorian)
+def _found(match: DateMatch, groups: _Groups, month: int, gregorian: bool) -> FoundDate:
+    # (every branch of a date pattern sets its day and year)
+    day = _day_value(
+        int(_group(match, groups.year) or ""),
+        month,
+        int(_group(match, groups.day) or ""),
+        gregorian,
+    )
     return FoundDate(day.value, match.start(), match.end(), day.hijri)
 
 
@@ -323,24 +429,26 @@ def _found(match: regex.Match[str], month: int, gregorian: bool) -> FoundDate:
 MAX_LINE_DATES: Final = 4
 
 
-def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[regex.Match[str]]:
+def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[DateMatch]:
     """The matches of the date patterns in a normalised line, in order, none overlapping
     another (up to ``limit`` and one more of each pattern); ``year``: the caller knows the
     line holds four digits."""
     if not year and not year_digits(norm):
         return []  # every absolute date has a four-digit year
-    found: list[regex.Match[str]] = []
+    found: list[DateMatch] = []
+    # (the patterns' twins read a line of the twin ranges: see _TWIN_RANGES)
+    plain = _OUTSIDE_TWIN.search(norm) is None
     # the month pattern is slow (a long alternation tried at every position): it runs only
     # when the first word of some month's name occurs in the line
     if _MONTH_HINT.search(norm) is not None:
-        _named_dates(norm, limit, found)
+        _named_dates(norm, limit, found, plain)
     # (a numeric date holds two separators: a line with one, as "2024 - 22:40" has, runs
     # neither the hint nor the pattern, 60 k instructions)
     if _separators(norm, 0) >= 2 and _NUMERIC_HINT.search(norm) is not None:
-        _numeric_dates(norm, limit, found)
+        _numeric_dates(norm, limit, found, plain)
     if len(found) > 1:
         found.sort(key=lambda m: (m.start(), -m.end()))
-    kept: list[regex.Match[str]] = []
+    kept: list[DateMatch] = []
     for match in found:
         if not kept or match.start() >= kept[-1].end():
             kept.append(match)
@@ -398,27 +506,28 @@ def _named_start(norm: str, start: int) -> int:
     return -1
 
 
-def _named_dates(norm: str, limit: int, found: list[regex.Match[str]]) -> None:
+def _named_dates(norm: str, limit: int, found: list[DateMatch], plain: bool) -> None:
     """Add NAMED_DATE's matches in ``norm``, up to ``limit`` and one more, as its finditer
     gives them (islice(NAMED_DATE.finditer(norm), limit + 1)). After a match the pattern is
     searched again only when the first word of some month's name occurs past it (every named
     date holds one, where its month starts): the search that finds nothing after a line's one
     date cost 3-4 µs, 12-15 k instructions, on a few characters ("... 2024 - 22:40")."""
-    _dates_of(NAMED_DATE, norm, limit, found, named=True)
+    _dates_of(NAMED_DATE, _NAMED_TWIN if plain else None, norm, limit, found, named=True)
 
 
-def _numeric_dates(norm: str, limit: int, found: list[regex.Match[str]]) -> None:
+def _numeric_dates(norm: str, limit: int, found: list[DateMatch], plain: bool) -> None:
     """Add NUMERIC_DATE's matches in ``norm``, up to ``limit`` and one more, as its finditer
     gives them; searched again after a match only when two separators are left past it (every
     numeric date holds two)."""
-    _dates_of(NUMERIC_DATE, norm, limit, found, named=False)
+    _dates_of(NUMERIC_DATE, _NUMERIC_TWIN if plain else None, norm, limit, found, named=False)
 
 
 def _dates_of(
     pattern: regex.Pattern[str],
+    twin: re.Pattern[str] | None,
     norm: str,
     limit: int,
-    found: list[regex.Match[str]],
+    found: list[DateMatch],
     *,
     named: bool,
 ) -> None:
@@ -428,7 +537,11 @@ def _dates_of(
     position = _named_start(norm, 0) if named else 0
     count = 0
     while count <= limit and position >= 0:
-        match = pattern.search(norm, position, None, KEEP_GIL)
+        match: DateMatch | None = (
+            pattern.search(norm, position, None, KEEP_GIL)
+            if twin is None
+            else twin.search(norm, position)
+        )
         if match is None:
             return
         found.append(match)
@@ -477,25 +590,33 @@ def stamps(norm: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def find_dates(norm: str, limit: int = MAX_LINE_DATES) -> list[FoundDate]:
+def find_dates(
+    norm: str, limit: int = MAX_LINE_DATES, matches: list[DateMatch] | None = None
+) -> list[FoundDate]:
     """The absolute dates of a normalised line, in order, none overlapping another: all of
     them up to ``limit``, and more than ``limit`` when the line has more (then it is no date
-    line, and the rest are not looked for)."""
+    line, and the rest are not looked for). ``matches``: the date patterns' matches in the
+    line up to MAX_LINE_DATES, when the caller has them (see :func:`is_date_line`)."""
     dates: list[FoundDate] = []
-    for match in _date_matches(norm, limit):
-        if match["month"] is not None and not match["month"].isdigit():
-            name = MONTHS.get(_spaceless(match["month"]))
+    if matches is None or limit != MAX_LINE_DATES:
+        matches = _date_matches(norm, limit)
+    for match in matches:
+        named = match.re is NAMED_DATE or match.re is _NAMED_TWIN
+        groups = _NAMED_GROUPS if named else _NUMERIC_GROUPS
+        month = _group(match, groups.month)
+        if month is not None and not month.isdigit():
+            name = MONTHS.get(_spaceless(month))
             if name is not None:
-                dates.append(_found(match, name.number, name.gregorian))
+                dates.append(_found(match, groups, name.number, name.gregorian))
         else:
-            dates.append(_found(match, int(match["month"]), match["hijri"] is None))
+            gregorian = _group(match, groups.hijri) is None
+            dates.append(_found(match, groups, int(month or ""), gregorian))
     return dates
 
 
-def _date_spans(norm: str, *, year: bool = False) -> list[tuple[int, int]] | None:
-    """Where a line's dates are (None when it has more than a date line has); ``year``: see
-    :func:`_date_matches`."""
-    matches = _date_matches(norm, MAX_LINE_DATES, year=year)
+def _date_spans(norm: str) -> list[tuple[int, int]] | None:
+    """Where a line's dates are (None when it has more than a date line has)."""
+    matches = _date_matches(norm, MAX_LINE_DATES)
     if len(matches) > MAX_LINE_DATES:
         return None
     return [match.span() for match in matches]
@@ -686,14 +807,21 @@ def _absolute_part(
     )
 
 
-def read_date_line(norm: str, reference: datetime | None, tolerance: int = 2) -> list[DatedPart]:
+def read_date_line(
+    norm: str,
+    reference: datetime | None,
+    tolerance: int = 2,
+    matches: list[DateMatch] | None = None,
+) -> list[DatedPart]:
     """What a normalised date line dates, part by part (see :class:`DatedPart`).
 
     A part's dates are read once: a Gregorian date and a Hijri one beside it are one date (the
     Gregorian's value; a note when they are more than ``tolerance`` days apart); a relative
     stamp is resolved against ``reference`` (None without one); an updated part that gives
-    only a clock time ("آخر تحديث 14:00") is on the day of the line's other date."""
-    dates = find_dates(norm)
+    only a clock time ("آخر تحديث 14:00") is on the day of the line's other date.
+    ``matches``: the date patterns' matches in the line, when the caller has them (see
+    :func:`find_dates`)."""
+    dates = find_dates(norm, MAX_LINE_DATES, matches)
     if len(dates) > MAX_LINE_DATES:
         return []
     if not dates and not has_relative_word(norm):
@@ -767,8 +895,22 @@ class _Dated:
         self.part = part
 
 
+# The date patterns' matches in lines of the page by their blocks' positions, as features
+# found them (None where it did not look): read_dates reads a date line's parts from them
+# instead of running the patterns on the line again (-0.24 M instructions a round of the text
+# fixtures, 0.75 %).
+KnownDates = dict[int, list[DateMatch] | None]
+
+
+def _line_parts(block: Block, config: ExtractionConfig, known: KnownDates) -> list[DatedPart]:
+    """read_date_line of a block's line, with the matches features found in it."""
+    return read_date_line(
+        block.norm, config.reference_time, config.hijri_tolerance_days, known.get(block.position)
+    )
+
+
 def _first_parts(
-    dated: list[Block], config: ExtractionConfig
+    dated: list[Block], config: ExtractionConfig, known: KnownDates
 ) -> tuple[_Dated | None, _Dated | None]:
     """The published and the updated part of the date lines, nearest first: the first line
     that dates the publication, and an update on it or on the line after it."""
@@ -781,7 +923,7 @@ def _first_parts(
         absolute = published is not None and _stamp_above(published, block)
         if published is not None and not absolute and not UPDATED_LABEL.may_occur(block.norm):
             break  # the line after the publication date is read for an update only
-        for part in read_date_line(block.norm, config.reference_time, config.hijri_tolerance_days):
+        for part in _line_parts(block, config, known):
             if part.role == "published" and absolute and not part.relative:
                 published, absolute = _Dated(block, part), False
             elif part.role == "published" and published is None:
@@ -808,7 +950,7 @@ _STAMP_TO_DATE: Final = 2
 
 
 def _header_parts(
-    header: list[Block], config: ExtractionConfig
+    header: list[Block], config: ExtractionConfig, known: KnownDates
 ) -> tuple[_Dated | None, _Dated | None]:
     """A date inside a short line of the article's header (a dateline: الرياض 12 رمضان 1445 هـ
     الموافق 22 مارس 2024 م واس; a row of meta widgets: مصطفى دالغا |12.01.2025 - تحديث :
@@ -816,7 +958,7 @@ def _header_parts(
     gives. An absolute date is taken before a relative stamp."""
     stamp: tuple[_Dated | None, _Dated | None] = (None, None)
     for block in header:
-        parts = read_date_line(block.norm, config.reference_time, config.hijri_tolerance_days)
+        parts = _line_parts(block, config, known)
         for part in parts:
             if part.role != "published" or (part.value is None and not part.relative):
                 continue
@@ -838,12 +980,20 @@ def _hijri(found: _Dated) -> HijriDate | None:
     return HijriDate(text=text, year=day.year, month=day.month, day=day.day)
 
 
-def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig) -> DateFields:
+def read_dates(
+    dated: list[Block],
+    header: list[Block],
+    config: ExtractionConfig,
+    known: KnownDates | None = None,
+) -> DateFields:
     """The article's dates from its date lines (``dated``, nearest the headline first), else
-    from a date inside a short line of its header (``header``)."""
-    published, updated = _first_parts(dated, config)
+    from a date inside a short line of its header (``header``); ``known``: the date patterns'
+    matches features found in their lines (see :data:`KnownDates`)."""
+    if known is None:
+        known = {}
+    published, updated = _first_parts(dated, config, known)
     if published is None:
-        published, header_update = _header_parts(header, config)
+        published, header_update = _header_parts(header, config, known)
         updated = updated or header_update
     notes: list[str] = []
     for found in (published, updated):
@@ -860,7 +1010,7 @@ def read_dates(dated: list[Block], header: list[Block], config: ExtractionConfig
         first = _with_clock_beside(first, published.block, published.part, header)
     last = updated.part.value if updated is not None else None
     if updated is None:
-        last = _update_under_label(header, published, config)
+        last = _update_under_label(header, published, config, known)
     if first is not None and last is not None and last < first:
         notes.append("updated: earlier than the publication date (both kept as labelled)")
     return DateFields(
@@ -890,7 +1040,7 @@ def _label_alone(family: Family, norm: str) -> bool:
 
 
 def _update_under_label(
-    header: list[Block], published: _Dated | None, config: ExtractionConfig
+    header: list[Block], published: _Dated | None, config: ExtractionConfig, known: KnownDates
 ) -> datetime | None:
     """The date on the line under an update's label that stands alone (آخر تحديث: /
     12/05/2024 - 11:45, as a page's text sets a label and its value apart), unless that line
@@ -902,7 +1052,7 @@ def _update_under_label(
         below = by_position.get(block.position + 1)
         if below is None or (published is not None and below is published.block):
             continue
-        for part in read_date_line(below.norm, config.reference_time, config.hijri_tolerance_days):
+        for part in _line_parts(below, config, known):
             if not part.relative and part.value is not None:
                 return part.value
     return None
@@ -995,9 +1145,17 @@ def _labelled_relative(norm: str) -> bool:
     return labelled and only_date_words(_without(norm, [found.span()]))
 
 
-def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
+def is_date_line(
+    norm: str,
+    max_words: int,
+    words: int | None = None,
+    found: list[DateMatch] | None = None,
+) -> bool:
     """True when the line is a date and little else (weekday, time, 'published', 'updated');
-    ``words`` is the line's word count when the caller knows it."""
+    ``words`` is the line's word count when the caller knows it. ``found``, an empty list,
+    receives the date patterns' matches in the line as :func:`find_dates` reads them (none
+    without a year), when the line has no more than ``max_words`` words: features hands them
+    to read_dates, which then does not read the line with the patterns again."""
     if words is None:
         words = len(norm.split())
     if words > max_words:
@@ -1005,7 +1163,9 @@ def is_date_line(norm: str, max_words: int, words: int | None = None) -> bool:
     # every absolute date pattern has a four-digit year
     if not year_digits(norm):
         return _labelled_relative(norm)
-    spans = _date_spans(norm, year=True)
-    if not spans:
+    matches = _date_matches(norm, MAX_LINE_DATES, year=True)
+    if found is not None:
+        found.extend(matches)
+    if not matches or len(matches) > MAX_LINE_DATES:
         return False
-    return only_date_words(_without(norm, spans))
+    return only_date_words(_without(norm, [match.span() for match in matches]))

@@ -14,7 +14,7 @@ from arabic_extract.engine.bylines import (
     is_place_byline,
     split_outlet_byline,
 )
-from arabic_extract.engine.dates import find_relative, has_relative_word, is_date_line
+from arabic_extract.engine.dates import DateMatch, find_relative, has_relative_word, is_date_line
 from arabic_extract.engine.deadline import out_of_time
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
@@ -49,13 +49,16 @@ class Features:
     """What pass 1 knows about a block before looking at its neighbours (immutable; see
     :class:`~arabic_extract.engine.blocks.Block`). ``stopword_ratio`` is counted only for a
     line that does not read as prose (no sentence's end, no comma): 0.0 on one that does,
-    where classify does not ask for it."""
+    where classify does not ask for it. ``date_matches``: the date patterns' matches in a line
+    short enough to be a date line, as is_date_line found them (None on longer lines and on
+    noise), for read_dates; nobody changes the list."""
 
     __slots__ = (
         "byline",
         "chars",
         "commas",
         "date_line",
+        "date_matches",
         "dateline_agency",
         "dateline_line",
         "noise",
@@ -81,6 +84,7 @@ class Features:
         source_line: bool,
         byline: bool,
         date_line: bool,
+        date_matches: list[DateMatch] | None,
         time_ago: bool,
         dateline_agency: str | None,
         dateline_line: bool,
@@ -96,6 +100,8 @@ class Features:
         self.source_line: Final = source_line
         self.byline: Final = byline
         self.date_line: Final = date_line
+        # (not Final: see dates.FoundDate on mypyc and borrowed Final attributes)
+        self.date_matches = date_matches
         self.time_ago: Final = time_ago
         self.dateline_agency: Final = dateline_agency
         self.dateline_line: Final = dateline_line
@@ -354,6 +360,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
     noise = _noise_of(norm, words, first)
     digits = False
     date_line = False
+    date_matches: list[DateMatch] | None = None
     # A line the noise families claim is furniture whatever its date: whether it is a date line
     # is asked only where the answer can change its noise (a counter that is a date, an issue's
     # link), which spares most of the page's short lines the digit search and the date patterns.
@@ -365,10 +372,13 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         digits = (
             words <= limits.digit_words and _DIGIT.search(norm, None, None, KEEP_GIL) is not None
         )
+        # (the matches is_date_line finds, none in a line without a digit, are handed to
+        # read_dates: see dates.KnownDates)
+        date_matches = [] if words <= limits.date_words else None
         date_line = (
-            words <= limits.date_words
+            date_matches is not None
             and (digits or has_relative_word(norm))
-            and is_date_line(norm, limits.date_words, words)
+            and is_date_line(norm, limits.date_words, words, date_matches)
         )
     if (
         not noise
@@ -416,6 +426,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         byline=BYLINE.match(norm, words, first) is not None
         or is_place_byline(block.text, norm, words),
         date_line=date_line,
+        date_matches=date_matches,
         time_ago=False,
         dateline_agency=agency,
         dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
@@ -473,6 +484,7 @@ def _noise_features(block: Block, words: int, noise: tuple[str, ...], time_ago: 
         source_line=False,
         byline=False,
         date_line=False,
+        date_matches=None,
         time_ago=time_ago,
         dateline_agency=None,
         dateline_line=False,

@@ -1210,6 +1210,7 @@ def extract_fields(
         # (a block's features count its words: its text is not split again)
         [blocks[i] for i in header if not decs[i].is_body and feats[i].words <= meta_words],
         config,
+        {i: feats[i].date_matches for i in header},
     )
     site = find_site_name(blocks, decs)
     byline = find_byline(
