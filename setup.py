@@ -30,6 +30,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "arabic_extract/engine/gil.py",
     "arabic_extract/engine/normalize.py",
+    "arabic_extract/engine/twins.py",
     "arabic_extract/engine/decode.py",
     "arabic_extract/rules/__init__.py",
     "arabic_extract/engine/labels.py",

@@ -37,9 +37,12 @@ import regex
 
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
+from arabic_extract.engine.twins import plain, twin
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 
 Kind = Literal["line", "prefix", "label", "search"]
+# A family's match: its pattern's, or its twin's on a line the twin reads (the same groups).
+FamilyMatch = regex.Match[str] | re.Match[str]
 
 # Separators between phrases on a "line" family and around prefixes: spaces, punctuation, symbols.
 SEP: Final = r"[\s\p{P}\p{S}]"
@@ -198,6 +201,8 @@ class Family:
     # They make a plain-text prefilter (no anchors: the family's pattern runs on every line).
     anchors: tuple[str, ...] = ()
     compiled: regex.Pattern[str] = field(init=False, repr=False, compare=False)
+    # The pattern for the re engine, read on the lines it is exact on (see engine.twins).
+    twin: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     # A search family's literals (phrases and anchors, normalised) and the prefilter they make.
     literals: frozenset[str] = field(init=False, repr=False, compare=False)
     quick: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -214,6 +219,7 @@ class Family:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", compile_family(self))
+        object.__setattr__(self, "twin", twin(self.compiled.pattern))
         # Search families are tried on every line; finding their literals (phrases and anchors)
         # with the standard re engine, much faster than the exact pattern, rules most lines out
         # before the exact pattern runs.
@@ -245,7 +251,7 @@ class Family:
 
     def match(
         self, norm: str, words: int | None = None, first: str | None = None
-    ) -> regex.Match[str] | None:
+    ) -> FamilyMatch | None:
         """Match a normalised line; ``words`` (its word count) and ``first`` (its first word,
         see :func:`first_word`) let a caller that knows them skip the regular expression."""
         if self.max_words is not None:
@@ -259,9 +265,13 @@ class Family:
                 return None
             if self.heads is not None and not may_open_with(norm, self.heads):
                 return None
+            if self.twin is not None and plain(norm):
+                return self.twin.match(norm)
             return self.compiled.match(norm, None, None, KEEP_GIL)
         if not self.may_occur(norm):
             return None
+        if self.twin is not None and plain(norm):
+            return self.twin.search(norm)
         return self.compiled.search(norm, None, None, KEEP_GIL)
 
     def may_occur(self, norm: str) -> bool:
