@@ -20,6 +20,7 @@ from arabic_extract.engine.normalize import normalize
 from arabic_extract.engine.twins import (
     SPELLINGS,
     TWIN_RANGES,
+    Twinned,
     plain,
     twin,
     twin_source,
@@ -80,7 +81,7 @@ def test_sets_and_escapes_are_rewritten_in_place() -> None:
     assert twin_source(r"\s*+\d\S") == r"\s*+\d\S"
 
 
-@pytest.mark.parametrize("source", [r"\w+", r"\bword", r"\p{Arabic}", r"\P{L}", r"a\Kb"])
+@pytest.mark.parametrize("source", [r"\w+", r"\bword", r"\p{Latin}", r"\P{L}", r"a\Kb"])
 def test_what_a_twin_cannot_say_is_refused(source: str) -> None:
     assert twin_source(source) is None
     assert twin(source) is None
@@ -142,3 +143,27 @@ def test_family_twin_reads_as_its_pattern(family: Family) -> None:
             differ.append(line)
     assert not differ, f"{family.name}: the twin reads otherwise: {differ[:5]}"
     assert any(getattr(family.compiled, read)(line) for line in lines)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?:\s[-–—|]\s*+|،\s*+|\()(?P<credit>[^()\-–—|،]{1,40}?)\)?\s*+$",
+        r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$",
+        r"\w+",  # (no twin: every text goes to the pattern)
+    ],
+)
+def test_twinned_answers_as_its_pattern(source: str) -> None:
+    """A Twinned pattern's search, match and sub give the pattern's answers, with the
+    arguments the engine passes, on lines of the twin ranges and on others."""
+    twinned, pattern = Twinned(source), regex.compile(source)
+    lines = [*FIXTURE_LINES[:400], "صورة 😀 - رويترز", "«خبر» (أ ف ب)", "", " - "]
+    for line in lines:
+        for start, end in ((None, None), (0, len(line)), (len(line) // 2, None)):
+            for read in ("search", "match"):
+                found = getattr(twinned, read)(line, start, end, False)
+                expected = getattr(pattern, read)(line, start, end, False)
+                assert (found and (found.span(), found.groupdict())) == (
+                    expected and (expected.span(), expected.groupdict())
+                ), (read, line)
+        assert twinned.sub("", line) == pattern.sub("", line)

@@ -19,13 +19,14 @@ from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import is_outlet_name, is_place
 from arabic_extract.engine.dates import find_dates, is_date_line
 from arabic_extract.engine.normalize import normalize, normalize_with_offsets, original_slice
+from arabic_extract.engine.twins import Twinned
 from arabic_extract.rules.attribution import AGENCIES, BYLINE
 from arabic_extract.rules.captions import CAPTION_LABEL, PHOTO_SOURCE_LABEL
 from arabic_extract.rules.noise import FOLLOW_PROMPT, PHOTO_CREDIT, SHARE_BAR
 
 # The last part of a caption after a dash, a bar or an Arabic comma, or in brackets at its end;
 # a photographer's label ("تصوير: فلان") at its end. Searched in a caption's last characters.
-_TAIL: Final = regex.compile(
+_TAIL: Final = Twinned(
     r"(?:\s[-–—|]\s*+|،\s*+|\()(?P<credit>[^()\-–—|،]{1,40}?)\)?\s*+$"
     r"|(?P<label>(?:تصوير|عدسه|المصور|photo|credit)\s*+:\s*+[^:]{1,40})$"
 )
@@ -34,7 +35,7 @@ _LETTER: Final = regex.compile(r"\p{L}")
 # A clock time (10:15, ۱۰:۳۰ once normalised): captions do not give one, meta lines do.
 _CLOCK: Final = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # A date at the end of a line ("اسٹاف رپورٹر 23 مئی 2024", "Par X 29 août 2024"): a byline.
-_DATE_AT_END: Final = regex.compile(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
+_DATE_AT_END: Final = Twinned(r"(?<!\d)\d{1,2}\s++\p{L}++(?:\s++\p{L}++)?\s++\d{4}\s*+$")
 # A caption may end with the day the photo was taken (أطباء مضربون أمام مستشفى... في لندن، 10
 # مايو 2024) when at least this many words describe it first; fewer are a byline's or a place's.
 _DESCRIBED_WORDS: Final = 5

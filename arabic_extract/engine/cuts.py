@@ -6,15 +6,14 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final
 
-import regex
-
 from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.normalize import normalize_with_offsets, original_slice
+from arabic_extract.engine.twins import Twinned
 
 # Spaces, punctuation and symbols at either end. The second alternative starts only where a run
 # of them starts (the lookbehind), so a long run inside the text is scanned once, not once per
 # character: linear on any input.
-EDGE_PUNCT: Final = regex.compile(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
+EDGE_PUNCT: Final = Twinned(r"^[\s\p{P}\p{S}]++|(?<![\s\p{P}\p{S}])[\s\p{P}\p{S}]++$")
 
 
 def original_text(

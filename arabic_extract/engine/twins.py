@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from types import MappingProxyType
-from typing import Final
+from typing import Final, final
 
 import regex
 
@@ -44,7 +44,7 @@ def plain(text: str) -> bool:
 
 
 # The classes a twin spells: those of the rule families and date patterns.
-SPELLED_CLASSES: Final = ("\\p{L}", "\\p{N}", "\\p{M}", "\\p{P}", "\\p{S}")
+SPELLED_CLASSES: Final = ("\\p{L}", "\\p{N}", "\\p{M}", "\\p{P}", "\\p{S}", "\\p{Arabic}")
 
 
 def _spelled(token: str, texts: list[tuple[int, str]]) -> str:
@@ -118,3 +118,55 @@ def twin(source: str) -> re.Pattern[str] | None:
         return re.compile(spelt)
     except re.error:  # (a group name used twice, a lookbehind of varying width)
         return None
+
+
+# A match of a Twinned pattern: its pattern's, or its twin's (the same groups).
+TwinMatch = regex.Match[str] | re.Match[str]
+
+
+@final
+class Twinned:
+    """A ``regex`` pattern with its twin, read as the pattern: a text of the twin ranges
+    (:func:`plain`) by the twin, any other by the pattern. It answers the calls the engine
+    makes of a compiled pattern, with the same arguments (``concurrent`` is the ``regex``
+    module's: the twin has no GIL to release). Without a twin (see :func:`twin`), every text
+    goes to the pattern."""
+
+    __slots__ = ("pattern", "twin")
+
+    def __init__(self, source: str) -> None:
+        self.pattern: Final = regex.compile(source)
+        self.twin: Final = twin(source)
+
+    def _reader(self, text: str) -> re.Pattern[str] | None:
+        return self.twin if self.twin is not None and plain(text) else None
+
+    def search(
+        self,
+        text: str,
+        pos: int | None = None,
+        endpos: int | None = None,
+        concurrent: bool | None = None,
+    ) -> TwinMatch | None:
+        reader = self._reader(text)
+        if reader is None:
+            return self.pattern.search(text, pos, endpos, concurrent)
+        return reader.search(text, pos or 0, len(text) if endpos is None else endpos)
+
+    def match(
+        self,
+        text: str,
+        pos: int | None = None,
+        endpos: int | None = None,
+        concurrent: bool | None = None,
+    ) -> TwinMatch | None:
+        reader = self._reader(text)
+        if reader is None:
+            return self.pattern.match(text, pos, endpos, concurrent)
+        return reader.match(text, pos or 0, len(text) if endpos is None else endpos)
+
+    def sub(self, repl: str, text: str, count: int = 0) -> str:
+        reader = self._reader(text)
+        if reader is None:
+            return self.pattern.sub(repl, text, count)
+        return reader.sub(repl, text, count)
