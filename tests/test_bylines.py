@@ -5,6 +5,7 @@ page text."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -969,6 +970,13 @@ def test_may_be_place_is_implied_by_the_place_pattern() -> None:
     assert matched > len(places)
 
 
+def test_a_places_name_is_a_line_of_the_place_pattern() -> None:
+    # is_place looks a place's name up before the pattern
+    assert bylines._PLACE_NAMES
+    for place in bylines._PLACE_NAMES:
+        assert bylines.DATELINE_PLACE.match(place) is not None, place
+
+
 @settings(max_examples=1500, deadline=None)
 @given(
     st.one_of(
@@ -977,3 +985,200 @@ def test_may_be_place_is_implied_by_the_place_pattern() -> None:
 )
 def test_is_place_is_the_place_pattern(text: str) -> None:
     assert bylines.is_place(text) is (bylines.DATELINE_PLACE.match(text) is not None)
+
+
+def _place_byline_by_counts(text: str, norm: str) -> bool:
+    """is_place_byline as it read a line's parts before its tests were ordered: each part in
+    turn a place, an outlet or a role, people, one name (the reference of the test below)."""
+    if len(norm.split()) > bylines._BARE_BYLINE_WORDS:
+        return False
+    if bylines._SEPARATOR_CHAR.search(text) is None or not bylines._place_at_an_edge(norm):
+        return False
+    parts = split_parts(text, limit=3)
+    if not 2 <= len(parts) <= 3:
+        return False
+    places = named = credited = 0
+    for part in parts:
+        if bylines.is_place(part.norm):
+            places += 1
+        elif bylines._known_outlet(part.norm) or bylines.BYLINE_ROLE.match(part.norm) is not None:
+            credited += 1
+        elif bylines.people(part, words=bylines.BARE_NAME_WORDS):
+            named += 1
+        elif bylines._one_name(part.norm):
+            credited += 1
+        else:
+            return False
+    return places >= 1 and (named >= 1 or credited >= 1)
+
+
+_PLACE_BYLINE_PIECES = [
+    "القاهرة",
+    "دمشق، سوريا",
+    "جونيه",
+    "محمد الكواري",
+    "حسام أبو العلا",
+    "أحمد علي ومحمد سمير",
+    "أ ش أ",
+    "خاص",
+    "عربي21",
+    "مراسل الجزيرة",
+    "وكالة الأنباء",
+    "الإمارات اليوم",
+    "بالفيديو",
+    "زحمة سير خانقة على أوتوستراد",
+    "في",
+    "من",
+    "22:40",
+    "x",
+    " - ",
+    " ـ ",
+    "-",
+    "/",
+    ": ",
+    "، ",
+    " (",
+    ")",
+    "«",
+    "» ",
+    " ",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PLACE_BYLINE_PIECES), min_size=1, max_size=6).map("".join))
+def test_a_place_bylines_tests_in_any_order_read_as_in_turn(text: str) -> None:
+    # is_place_byline looks the parts' places up first, and tests the others cheapest first;
+    # people skip the lookups of a part is_place_byline or read_parts made already (vetted)
+    norm = normalize(text)
+    assert is_place_byline(text, norm) is _place_byline_by_counts(text, norm), text
+    for part in split_parts(text):
+        vetted = not (
+            bylines.is_place(part.norm)
+            or bylines._known_outlet(part.norm)
+            or bylines.BYLINE_ROLE.match(part.norm) is not None
+        )
+        if vetted:
+            for words in (bylines.BARE_NAME_WORDS, bylines._NAME_WORDS):
+                assert bylines.people(part, words=words, vetted=True) == bylines.people(
+                    part, words=words
+                ), text
+
+
+def test_the_fixtures_lines_read_as_place_bylines_in_any_order() -> None:
+    for line in _byline_subjects():
+        norm = normalize(line)
+        assert is_place_byline(line, norm) is _place_byline_by_counts(line, norm), line
+
+
+def _place_at_an_edge_by_partitions(norm: str) -> bool:
+    """bylines._place_at_an_edge as it was written with partitions (the reference below)."""
+    core = norm.strip(bylines._EDGE_MARKS)
+    head, _, _ = core.partition(" ")
+    tail = core.rpartition(" ")[2]
+    if not head.isalpha():
+        for mark in bylines._WORD_JOINERS:
+            head = head.partition(mark)[0]
+    if not tail.isalpha():
+        for mark in bylines._WORD_JOINERS:
+            tail = tail.rpartition(mark)[2]
+    for place in bylines._PLACES_BY_FIRST.get(head.rstrip(bylines._EDGE_MARKS), ()):
+        if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
+            return True
+    for place in bylines._PLACES_BY_LAST.get(tail.lstrip(bylines._EDGE_MARKS), ()):
+        if core.endswith(place) and not core[-len(place) - 1 : -len(place)].isalnum():
+            return True
+    return False
+
+
+_EDGE_PIECES = [
+    "القاهره",
+    "ابو ظبي",
+    "ابو",
+    "ظبي",
+    "دمشق",
+    "سانا",
+    "محمد",
+    "x",
+    "5",
+    " ",
+    "-",
+    "–",
+    "—",
+    "/",
+    ":",
+    "(",
+    ")",
+    "«",
+    ".",
+    "،",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_EDGE_PIECES), max_size=8).map("".join))
+def test_the_edge_words_searched_read_as_their_partitions(text: str) -> None:
+    assert bylines._place_at_an_edge(text) is _place_at_an_edge_by_partitions(text), text
+
+
+def test_the_fixtures_edge_words_read_as_their_partitions() -> None:
+    places = sorted({normalize(p) for p in bylines.DATELINE_PLACE.phrases})
+    subjects = [normalize(line) for line in _byline_subjects()]
+    subjects += [f"{place}-سانا" for place in places] + [f"- {place} /" for place in places]
+    found = 0
+    for norm in subjects:
+        found += bylines._place_at_an_edge(norm)
+        assert bylines._place_at_an_edge(norm) is _place_at_an_edge_by_partitions(norm), norm
+    assert found > 2 * len(places)
+
+
+def test_a_letter_or_digit_is_no_edge_of_a_part() -> None:
+    # _is_edge tells a character str.isalnum takes without its category: a letter's or a number's
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isalnum():
+            assert not char.isspace() and unicodedata.category(char)[0] not in "PSZ", hex(code)
+
+
+def test_the_letter_words_of_a_name_are_name_words() -> None:
+    # is_name takes words of these letters without testing each word (_name_word)
+    letters = [
+        chr(code)
+        for code in range(0x110000)
+        if bylines._LETTER_WORDS.fullmatch(chr(code)) is not None
+    ]
+    assert len(letters) == 0x064A - 0x0621 + 1 + 26
+    for char in letters:
+        assert bylines._NAME_WORD.fullmatch(char) is not None, hex(ord(char))
+        assert bylines._NAME_WORD.fullmatch(char * 3) is not None, hex(ord(char))
+    for text in ("محمد علي", "john smith", "محمد  علي", " محمد", "محمد ", "محمد-علي", "د. محمد"):
+        words = text.split(" ")
+        expected = all(w and all(c in letters for c in w) for w in words)
+        assert (bylines._LETTER_WORDS.fullmatch(text) is not None) is expected, text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_SPLIT_PIECES, " - ", " – ", " / ", " | ", "- ", " -"]), max_size=12
+    ).map("".join)
+)
+def test_the_halves_of_an_outlet_byline_are_the_split_patterns(text: str) -> None:
+    # split_outlet_byline cuts a printable line parted once with plain searches
+    halves = [part.strip() for part in bylines._byline_halves(text)]
+    assert halves == [part.strip() for part in bylines._BYLINE_SPLIT.split(text)], text
+
+
+def test_the_white_space_of_a_printable_text_is_the_plain_space() -> None:
+    # _byline_halves reads \\s as the plain space in a printable text
+    space = bylines.regex.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        if char != " " and space.match(char) is not None:
+            assert not char.isprintable(), hex(code)
+
+
+def test_a_place_names_no_outlet_in_an_outlet_byline() -> None:
+    # split_outlet_byline does not read a place's name as the outlet's
+    for place in bylines._PLACE_NAMES:
+        assert not bylines.is_outlet_name(bylines._without_role(place)), place

@@ -8,15 +8,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, extract
-from arabic_extract.engine.bylines import is_place
+from arabic_extract.engine.bylines import is_place, split_outlet_byline
 from arabic_extract.engine.captions import dated_credit
 from arabic_extract.engine.features import (
     _CREDIT_TAIL,
+    _MARKS,
     _META_SEPARATORS,
     _META_SPLIT,
+    _OUTLET_BYLINE_WORDS,
     credit_search,
     credit_tail,
     leading_agency,
+    meta_line,
     tail_agency,
 )
 from arabic_extract.engine.normalize import normalize
@@ -322,3 +325,32 @@ def test_a_top_bar_run_together_is_no_headline(bar: str) -> None:
     assert extract(page).headline == title
     five_g = "\n".join(["شبكات 5G تصل إلى 20 مدينة جديدة", "الأحد 6 ديسمبر 2026", lead, more])
     assert extract(five_g).headline == "شبكات 5G تصل إلى 20 مدينة جديدة"
+
+
+# Lines of widgets, datelines and outlet bylines, and the marks they are parted by or not.
+MARKED_PIECES = [
+    *("منذ 4 ساعات", "2315 مشاهدة", "القاهرة", "أ ش أ", "رويترز", "الجزيرة نت", "أحمد علي"),
+    *(" ", "-", " - ", "–", " — ", "|", " | ", "/", " / ", "(", ")", " • ", "·", ":", "،", "x"),
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(MARKED_PIECES), min_size=1, max_size=8).map("".join),
+        st.text(alphabet="القاهرة رويترز|•·/-–—()[]«»:،\t\u00a0 12", max_size=30),
+    )
+)
+def test_a_short_line_without_the_marks_is_no_widget_line_dateline_or_outlet_byline(
+    text: str,
+) -> None:
+    # block_features asks for a short line's widgets, dateline agency and outlet byline only
+    # where _MARKS finds a mark
+    norm = normalize(text)
+    if not norm or _MARKS.search(norm) is not None:
+        return
+    assert not any(separator in norm for separator in _META_SEPARATORS)
+    assert meta_line(norm, ExtractionConfig()) == ()
+    assert leading_agency(norm) is None
+    if len(norm.split()) <= _OUTLET_BYLINE_WORDS:
+        assert split_outlet_byline(norm) is None

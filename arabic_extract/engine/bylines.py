@@ -146,6 +146,10 @@ def _add_part(parts: list[Part], text: str, start: int, end: int) -> None:
 
 
 def _is_edge(char: str) -> bool:
+    """A space, a punctuation mark or a symbol. (A letter or a digit, the most, is told by
+    ``str.isalnum`` first: its category is a letter's or a number's, tests/test_bylines.py.)"""
+    if char.isalnum():
+        return False
     return char.isspace() or unicodedata.category(char)[0] in "PSZ"
 
 
@@ -160,7 +164,11 @@ def _is_site(norm: str, site: str) -> bool:
 
 
 def is_place(norm: str) -> bool:
-    """A place a story is filed from: القاهرة, دمشق، سوريا (normalised)."""
+    """A place a story is filed from: القاهرة, دمشق، سوريا (normalised). One place's name,
+    the most, is looked up (the pattern matches each, tests/test_bylines.py), where the
+    pattern cost 8-10 k instructions."""
+    if norm in _PLACE_NAMES:
+        return True
     return _may_be_place(norm) and DATELINE_PLACE.match(norm) is not None
 
 
@@ -187,6 +195,8 @@ def _place_starts() -> MappingProxyType[str, tuple[str, ...]]:
 
 
 _PLACE_STARTS: Final = _place_starts()
+# The places' names, normalised (each a line DATELINE_PLACE matches).
+_PLACE_NAMES: Final = frozenset(normalize(place) for place in DATELINE_PLACE.phrases)
 # (its keys as a frozenset, looked up first: the compiled module tests a frozenset without a
 # method call, and most lines miss)
 _PLACE_KEYS: Final = frozenset(_PLACE_STARTS)
@@ -195,15 +205,24 @@ _ARABIC_LETTER_FIRST: Final = 0x0621
 _ARABIC_LETTER_LAST: Final = 0x064A
 
 
-def is_name(norm: str, words: range = _NAME_WORDS) -> bool:
+def is_name(norm: str, words: range = _NAME_WORDS, known: str = "") -> bool:
     """Whether a normalised phrase can be a person's name: a few words of letters, no function
-    word, and not an outlet, a place or a role."""
+    word, and not an outlet, a place or a role. ``known`` is a normalised text the caller has
+    found to be none of these three already (see :func:`people`)."""
     tokens = norm.split()
-    if len(tokens) not in words or any(t in _NOT_IN_NAMES for t in tokens):
+    if len(tokens) not in words:
         return False
     for token in tokens:
-        if not _name_word(token):
+        if token in _NOT_IN_NAMES:
             return False
+    # (a name of Arabic or Latin letters, the most, is told by one search, where each word's
+    # test cost 3-4 k instructions compiled)
+    if _LETTER_WORDS.fullmatch(norm) is None:
+        for token in tokens:
+            if not _name_word(token):
+                return False
+    if norm == known:
+        return True
     return not (_known_outlet(norm) or is_place(norm) or BYLINE_ROLE.match(norm) is not None)
 
 
@@ -217,6 +236,9 @@ def _name_word(token: str) -> bool:
 
 
 _LETTERS_KNOWN_BELOW: Final = "\u0800"
+# Words of the Arabic letters (hamza to yeh) and the Latin small letters, one space apart:
+# every one of them is a letter to _NAME_WORD (tests/test_bylines.py).
+_LETTER_WORDS: Final = re.compile("[\u0621-\u064aa-z]+(?: [\u0621-\u064aa-z]+)*")
 
 
 def _known_outlet(norm: str) -> bool:
@@ -297,9 +319,12 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _role_at(tokens: list[_Token]) -> int:
-    """The index of the first token where a role starts (len(tokens) when none does)."""
+def _role_at(tokens: list[_Token], known: str = "") -> int:
+    """The index of the first token where a role starts (len(tokens) when none does; none
+    does in ``known``, a text with no role, see :func:`people`)."""
     joined = " ".join(token.norm for token in tokens)
+    if joined == known:
+        return len(tokens)
     role = (
         BYLINE_ROLE.compiled.search(joined, None, None, KEEP_GIL)
         if BYLINE_ROLE.may_occur(joined)
@@ -346,20 +371,29 @@ def _groups(text: str, tokens: list[_Token], listed: bool = False) -> list[list[
 
 
 def people(
-    part: Part, site: str = "", words: range = _NAME_WORDS, *, listed: bool = False
+    part: Part,
+    site: str = "",
+    words: range = _NAME_WORDS,
+    *,
+    listed: bool = False,
+    vetted: bool = False,
 ) -> list[str]:
     """The people a part names (original text), none when any of its names is not a name;
-    ``listed`` when earlier parts of the byline named people (see :func:`_groups`)."""
+    ``listed`` when earlier parts of the byline named people (see :func:`_groups`). ``vetted``
+    when the caller has found the part to be no outlet (_known_outlet), place (is_place) or
+    role (BYLINE_ROLE.match) already: a name that is the whole part is not looked up again
+    (the lookups are most of a two-word name's reading: 10-15 k instructions each)."""
     if part.norm.count(" ") >= _MAX_PART_WORDS:
         return []  # a sentence, not a list of names
+    known = part.norm if vetted else ""
     tokens = _tokens(part.text, part.norm)
     if tokens and tokens[0].norm == "من":  # "«القدس العربي» من سعد الياس"
         tokens = tokens[1:]
-    tokens = tokens[: _role_at(tokens)]  # "محمد علي مراسل الجزيرة في غزة"
+    tokens = tokens[: _role_at(tokens, known)]  # "محمد علي مراسل الجزيرة في غزة"
     names: list[str] = []
     for group in _groups(part.text, tokens, listed):
         norm = " ".join(token.norm for token in group)
-        if not is_name(norm, words) or _is_site(norm, site):
+        if not is_name(norm, words, known) or _is_site(norm, site):
             return []
         names.append(clean_edges(part.text[group[0].start : group[-1].end]))
     return [name for name in names if name]
@@ -387,7 +421,8 @@ def read_parts(parts: list[Part], text: str, site: str = "") -> Byline:
             continue
         if not role and _is_site(part.norm, site):
             continue  # "محمد علي مراسل الجزيرة" names a person before the role's outlet
-        found = people(part, site, listed=bool(authors))
+        # (past the outlet test, a part that holds no role is vetted: see people)
+        found = people(part, site, listed=bool(authors), vetted=not role)
         if not found and not role and _one_name(part.norm):
             named = named or clean_edges(part.text) or None
         authors.extend(name for name in found if name not in authors)
@@ -471,19 +506,28 @@ def is_place_byline(text: str, norm: str, words: int | None = None) -> bool:
     parts = split_parts(text, limit=3)
     if not 2 <= len(parts) <= 3:
         return False
-    places = named = credited = 0
+    # A place among the parts, and every other part credits someone: the places are looked up
+    # first (a lookup of the first words: a line whose parts name no place is given up before
+    # the costly tests of the others), then each other part, the cheapest test first (which
+    # one credits it does not matter). (18 -> 4 µs on a headline whose last word is a place,
+    # compiled.)
+    others: list[Part] = []
     for part in parts:
-        if is_place(part.norm):
-            places += 1
-        elif _known_outlet(part.norm) or BYLINE_ROLE.match(part.norm) is not None:
-            credited += 1
-        elif people(part, words=BARE_NAME_WORDS):
-            named += 1
-        elif _one_name(part.norm):
-            credited += 1
-        else:
-            return False
-    return places >= 1 and (named >= 1 or credited >= 1)
+        if not is_place(part.norm):
+            others.append(part)
+    if not others or len(others) == len(parts):
+        return False
+    return all(_credits(part) for part in others)
+
+
+def _credits(part: Part) -> bool:
+    """Whether a part of a place byline that is no place names who filed the story: one word
+    that may be an outlet's name, a known outlet, a role or a desk, or people."""
+    norm = part.norm
+    if _one_name(norm) or _known_outlet(norm) or BYLINE_ROLE.match(norm) is not None:
+        return True
+    # (no place, outlet or role: is_place_byline looked the part up first)
+    return bool(people(part, words=BARE_NAME_WORDS, vetted=True))
 
 
 # The places by their first and by their last word: a line whose edge words start or end no
@@ -507,23 +551,39 @@ _WORD_JOINERS: Final = "-–—/"
 
 def _place_at_an_edge(norm: str) -> bool:
     """Whether a normalised line opens or closes with a place's name (a cheap test, before
-    the line is cut into parts and each part is looked up)."""
+    the line is cut into parts and each part is looked up). Its edge words end at a space or
+    at a mark that joins words ("دمشق-سانا": the place is the word before the dash), and are
+    looked up in the sets of the places' first and last words. (Plain searches and set
+    lookups: partitions, ``str.isalpha`` and the tables' ``get`` cost 5-7 k instructions a
+    line compiled, a third of it now.)"""
     core = norm.strip(_EDGE_MARKS)
-    head, _, _ = core.partition(" ")
-    tail = core.rpartition(" ")[2]
-    if not head.isalpha():  # "دمشق-سانا": the place is the word before the dash
-        for mark in _WORD_JOINERS:
-            head = head.partition(mark)[0]
-    if not tail.isalpha():
-        for mark in _WORD_JOINERS:
-            tail = tail.rpartition(mark)[2]
-    for place in _PLACES_BY_FIRST.get(head.rstrip(_EDGE_MARKS), ()):
-        if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
-            return True
-    for place in _PLACES_BY_LAST.get(tail.lstrip(_EDGE_MARKS), ()):
-        if core.endswith(place) and not core[-len(place) - 1 : -len(place)].isalnum():
-            return True
+    end = len(core)
+    start = 0
+    for mark in _WORD_BREAKS:
+        at = core.find(mark, 0, end)
+        if at >= 0:
+            end = at
+        at = core.rfind(mark, start)
+        if at >= 0:
+            start = at + 1
+    head = core[:end].rstrip(_EDGE_MARKS)
+    if head in _PLACE_FIRST_WORDS:
+        for place in _PLACES_BY_FIRST[head]:
+            if core.startswith(place) and not core[len(place) : len(place) + 1].isalnum():
+                return True
+    tail = core[start:].lstrip(_EDGE_MARKS)
+    if tail in _PLACE_LAST_WORDS:
+        for place in _PLACES_BY_LAST[tail]:
+            if core.endswith(place) and not core[-len(place) - 1 : -len(place)].isalnum():
+                return True
     return False
+
+
+# Where an edge word ends: a space, or a mark that joins words (see _SEPARATOR). (A tuple of
+# any length: the compiled module indexes it, where it iterates a tuple of four.)
+_WORD_BREAKS: Final[tuple[str, ...]] = (" ", *_WORD_JOINERS)
+_PLACE_FIRST_WORDS: Final = frozenset(_PLACES_BY_FIRST)
+_PLACE_LAST_WORDS: Final = frozenset(_PLACES_BY_LAST)
 
 
 def _one_name(norm: str) -> bool:
@@ -644,6 +704,33 @@ def _may_split(norm: str) -> bool:
 _SPLIT_MARKS: Final = ("-", "–", "—", "/")
 
 
+def _byline_halves(norm: str) -> list[str]:
+    """``_BYLINE_SPLIT.split(norm)``, each part up to the spaces at its edges (the caller
+    strips them). A printable text has no white space but the plain space: one parted by one
+    bar and no other mark between spaces, or by one of the others once and no bar, is cut
+    there with plain searches (where the pattern, tried at every character, cost 15-20 k
+    instructions a line compiled; tests/test_bylines.py compares the two)."""
+    if norm.isprintable():
+        bars = norm.count("|")
+        spaced = 0
+        at = -1
+        for mark in _SPACED_MARKS:
+            count = norm.count(mark)
+            if count:
+                spaced += count
+                at = norm.find(mark)
+        if bars == 1 and spaced == 0:
+            bar = norm.find("|")
+            return [norm[:bar], norm[bar + 1 :]]
+        if bars == 0 and spaced == 1:
+            return [norm[:at], norm[at + len(_SPACED_MARKS[0]) :]]
+    return _BYLINE_SPLIT.split(norm, 0, KEEP_GIL)
+
+
+# The marks but the bar between single spaces, as _BYLINE_SPLIT parts a printable line at them.
+_SPACED_MARKS: Final[tuple[str, ...]] = tuple(f" {mark} " for mark in _SPLIT_MARKS)
+
+
 def role_end(norm: str) -> int | None:
     """Where the role that opens a normalised text ends (مراسل in مراسل الجزيرة نت), or None
     when it opens with none."""
@@ -676,11 +763,13 @@ def split_outlet_byline(norm: str) -> tuple[str, str] | None:
     # told by plain searches before the words are counted)
     if not _may_split(norm) or len(norm.split()) > 8:
         return None
-    parts = _BYLINE_SPLIT.split(norm, 0, KEEP_GIL)
+    parts = _byline_halves(norm)
     if len(parts) != 2:
         return None
     first, second = (part.strip() for part in parts)
     for named, person in ((first, second), (second, first)):
+        if named in _PLACE_NAMES:
+            continue  # a place's name is none of an outlet's (and has no role)
         # the cheap conditions first: the role and is_outlet_name run regular expressions
         if (
             not 1 <= len(person.split()) <= 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Final, final
 
 import regex
@@ -325,7 +326,14 @@ class _Limits:
     """The thresholds block_features reads for every block, read from the config once a call
     (each read of a config's attribute costs the compiled module a generic attribute lookup)."""
 
-    __slots__ = ("date_words", "digit_words", "max_title", "meta_words", "min_title")
+    __slots__ = (
+        "date_words",
+        "digit_words",
+        "marked_words",
+        "max_title",
+        "meta_words",
+        "min_title",
+    )
 
     def __init__(self, config: ExtractionConfig) -> None:
         self.date_words: Final[int] = config.max_date_line_words
@@ -334,6 +342,24 @@ class _Limits:
         self.max_title: Final[int] = config.max_title_words
         # The longest line whose digits matter: a date line's, or a dated agency line's.
         self.digit_words: Final[int] = max(config.max_date_line_words, _TAIL_WORDS)
+        # The longest line whose marks are searched for once (see _marked).
+        self.marked_words: Final[int] = max(config.max_meta_line_words, _OUTLET_BYLINE_WORDS)
+
+
+# The longest line read as an outlet byline (split_outlet_byline: an outlet and a person).
+_OUTLET_BYLINE_WORDS: Final = 8
+# Every mark meta_line, leading_agency and split_outlet_byline need: a line of widgets is parted
+# by one of "|•·/-–—" between spaces, a dateline names its agency after a bracket, a dash or a
+# slash, an outlet byline is parted by a bar, a dash or a slash.
+_MARKS: Final = re.compile("[-–—|/(•·]")
+
+
+def _marked(norm: str, words: int, limits: _Limits) -> bool:
+    """False when a short line holds none of the marks the widget line, dateline and outlet
+    byline tests look for (one search of the standard engine, where their plain tests of
+    each mark cost 3-4 k instructions a line compiled); True otherwise, and for a long line,
+    whose tests read only its start."""
+    return words > limits.marked_words or _MARKS.search(norm) is not None
 
 
 def block_features(block: Block, config: ExtractionConfig) -> Features:
@@ -380,8 +406,12 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
             and (digits or has_relative_word(norm))
             and is_date_line(norm, limits.date_words, words, date_matches)
         )
+    # (whether the line holds a mark the tests of widgets, datelines and outlet bylines need,
+    # asked of a line that may be no noise: a counter that is a date is none, below)
+    marked = (not noise or noise == _COUNTER_ONLY) and _marked(norm, words, limits)
     if (
         not noise
+        and marked
         and words <= limits.meta_words
         and not date_line
         and any(separator in norm for separator in _META_SEPARATORS)
@@ -405,7 +435,7 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
     if digits and words <= _TAIL_WORDS:
         tokens = norm.split()
         agency_at_end = _dated_tail_agency(norm, tokens)
-    agency = leading_agency(norm) or agency_at_end
+    agency = (leading_agency(norm) if marked else None) or agency_at_end
     title_words = limits.min_title <= words <= limits.max_title
     prose_end = tail in _PROSE_MARKS
     commas = norm.count("،") + norm.count(",") + norm.count("؛")
@@ -430,7 +460,9 @@ def _block_features(block: Block, config: ExtractionConfig, limits: _Limits) -> 
         time_ago=False,
         dateline_agency=agency,
         dateline_line=agency is not None and (words <= 4 or agency_at_end is not None),
-        outlet_byline=words <= 8 and split_outlet_byline(norm) is not None,
+        outlet_byline=marked
+        and words <= _OUTLET_BYLINE_WORDS
+        and split_outlet_byline(norm) is not None,
     )
 
 
