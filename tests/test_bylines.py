@@ -1182,3 +1182,20 @@ def test_a_place_names_no_outlet_in_an_outlet_byline() -> None:
     # split_outlet_byline does not read a place's name as the outlet's
     for place in bylines._PLACE_NAMES:
         assert not bylines.is_outlet_name(bylines._without_role(place)), place
+
+
+def test_a_bylines_parts_read_once_for_a_page_read_as_cut_again() -> None:
+    # find_byline and find_source share the parts of the bylines they read (one dict a page)
+    read: dict[str, list[bylines.Part]] = {}
+    for site in (None, "عربي21"):
+        for line in _byline_subjects():
+            for _ in range(2):
+                shared = read_byline(line, site, read)
+                alone = read_byline(line, site)
+                assert (shared.authors, shared.dateline, shared.outlet) == (
+                    alone.authors,
+                    alone.dateline,
+                    alone.outlet,
+                ), line
+                assert byline_outlet(line, read) == byline_outlet(line), line
+    assert read

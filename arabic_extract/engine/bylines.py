@@ -455,14 +455,30 @@ def filed_from(text: str, norm: str) -> str | None:
 _FILED_WORDS: Final = (" في ", " من ")
 
 
-def read_byline(text: str, site: str | None = None) -> Byline:
+def read_byline(
+    text: str, site: str | None = None, read: dict[str, list[Part]] | None = None
+) -> Byline:
     """What a byline line says (see :class:`Byline`): after its byline word, if any (كتب،
-    بقلم، حوار:), its parts. ``site`` is the site's own name: it is never an author."""
-    return read_parts(_byline_parts(text), text, normalize(site) if site else "")
+    بقلم، حوار:), its parts. ``site`` is the site's own name: it is never an author.
+    ``read``: the parts of the lines read already (see :func:`_byline_parts`)."""
+    return read_parts(_byline_parts(text, read), text, normalize(site) if site else "")
 
 
-def _byline_parts(text: str) -> list[Part]:
-    """The parts of a byline line after its byline word, if any (see :func:`read_byline`)."""
+def _byline_parts(text: str, read: dict[str, list[Part]] | None = None) -> list[Part]:
+    """The parts of a byline line after its byline word, if any (see :func:`read_byline`).
+    ``read`` holds the parts of the lines read already by their text, for one page's fields
+    (find_byline and find_source read the same bylines): they are cut once. (Nothing is kept
+    between pages: the caller makes the dict.)"""
+    if read is None:
+        return _cut_byline(text)
+    parts = read.get(text)
+    if parts is None:
+        parts = read[text] = _cut_byline(text)
+    return parts
+
+
+def _cut_byline(text: str) -> list[Part]:
+    """:func:`_byline_parts`, cut."""
     # (the offsets, twice the cost of the normalised text, only for a line with a byline word)
     keyword = BYLINE.compiled.match(normalize(text), None, None, KEEP_GIL)
     start = 0
@@ -473,12 +489,12 @@ def _byline_parts(text: str) -> list[Part]:
     return split_parts(text, start)[:_MAX_PARTS]
 
 
-def byline_outlet(text: str) -> str | None:
+def byline_outlet(text: str, read: dict[str, list[Part]] | None = None) -> str | None:
     """``read_byline(text).outlet``, without reading the people of a line cut into other than
     two parts: its outlet is its first part that names a known outlet (only a line of two
     parts, its outlet unknown, takes the part that names no one: see :func:`read_parts`).
-    The people are the most of a byline's reading."""
-    parts = _byline_parts(text)
+    The people are the most of a byline's reading. (``read``: see :func:`_byline_parts`.)"""
+    parts = _byline_parts(text, read)
     if len(parts) == 2:
         return read_parts(parts, text).outlet
     for part in parts:

@@ -20,6 +20,7 @@ from arabic_extract.engine.blocks import Block, strip_bullet
 from arabic_extract.engine.bylines import (
     BARE_NAME_WORDS,
     Byline,
+    Part,
     byline_outlet,
     dateline_place,
     filed_from,
@@ -454,17 +455,20 @@ def find_byline(
     *,
     site: str | None,
     longest: int,
+    read: dict[str, list[Part]] | None = None,
 ) -> Byline:
     """The byline nearest the headline that names people; else a date line of the header (of
     at most ``longest`` words) that opens with its author's name (أحمد سمير منذ 3 ساعات). Its
     dateline, or the first place a byline names. A translator's credit (ترجمة: فلان, under the
     story as Anadolu sets it) is one more credit after the writer's, never in its place: the
-    translator is the author only when the page names no writer."""
+    translator is the author only when the page names no writer. ``read``: the bylines' parts
+    read already, shared with find_source (see
+    :func:`~arabic_extract.engine.bylines.read_byline`)."""
     place: str | None = None
     credits = [i for i in order if decs[i].label is labels.BYLINE and _translator(blocks[i])]
     translators: tuple[str, ...] = ()
     if credits:
-        translators = read_byline(strip_bullet(blocks[credits[0]].text), site).authors
+        translators = read_byline(strip_bullet(blocks[credits[0]].text), site, read).authors
     for i in order:
         # (a name above its role line is read with the role and the place under it)
         if decs[i].reasons == NAME_ABOVE_ROLE or not _names_writer(blocks[i], decs[i]):
@@ -474,11 +478,11 @@ def find_byline(
         # (a name and the date after it: محمد عبداللهمنذ ساعتين; the name alone is read)
         span = name_before_date(blocks[i].norm)
         named = span_text(blocks[i], *span) if span is not None else None
-        found = read_byline(named or strip_bullet(blocks[i].text), site)
+        found = read_byline(named or strip_bullet(blocks[i].text), site, read)
         payload = BYLINE.payload(blocks[i].norm)
         alone = payload is not None and not EDGE_PUNCT.sub("", payload)  # "بقلم:" on its own
         if alone and i + 1 < len(blocks):  # the name is on the next line
-            found = read_byline(strip_bullet(blocks[i + 1].text), site)
+            found = read_byline(strip_bullet(blocks[i + 1].text), site, read)
         if found.authors:
             below = _place_below(blocks, decs, i, site) if not found.dateline else None
             authors = _credited(found.authors, translators)
@@ -880,9 +884,10 @@ def find_source(
     *,
     order: list[int],
     config: ExtractionConfig,
+    read: dict[str, list[Part]] | None = None,
 ) -> str | None:
     """The credited outlet, by precedence: source line (or the credit that closes the body),
-    byline outlet, dateline, lead."""
+    byline outlet, dateline, lead. ``read``: the bylines' parts find_byline read already."""
     window = range(max(0, run.start - 6), min(len(blocks), run.end + 4))
     body = [i for i in range(run.start, run.end + 1) if decs[i].is_body]
     credited = credited_outlet(blocks, decs, window, body)
@@ -895,7 +900,7 @@ def find_source(
                 pair = split_outlet_byline(EDGE_PUNCT.sub("", payload))
             if pair is not None:
                 return original_text(blocks[i], pair[0]) or None
-            outlet = byline_outlet(strip_bullet(blocks[i].text))  # أنقرة/ الأناضول
+            outlet = byline_outlet(strip_bullet(blocks[i].text), read)  # أنقرة/ الأناضول
             if outlet:
                 return outlet
     for i in [*body[:1], *window]:
@@ -1213,8 +1218,10 @@ def extract_fields(
         {i: feats[i].date_matches for i in header},
     )
     site = find_site_name(blocks, decs)
+    # (the parts of the bylines find_byline reads, which find_source reads again: this page's)
+    read: dict[str, list[Part]] = {}
     byline = find_byline(
-        blocks, decs, run, header, site=site, longest=config.max_date_line_words + 3
+        blocks, decs, run, header, site=site, longest=config.max_date_line_words + 3, read=read
     )
     notes = list(dated.notes)
     if headline is None:
@@ -1222,7 +1229,7 @@ def extract_fields(
     fields = Fields(
         headline=blocks[headline].text if headline is not None else None,
         source=(
-            find_source(blocks, feats, decs, run, order=order, config=config)
+            find_source(blocks, feats, decs, run, order=order, config=config, read=read)
             if not run.empty
             else None
         ),
