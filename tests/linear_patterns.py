@@ -27,6 +27,7 @@ import regex
 
 import arabic_extract
 from arabic_extract.engine.normalize import normalize
+from arabic_extract.engine.twins import Twinned
 from arabic_extract.rules import Family, RuleIndex
 
 AnyPattern = re.Pattern[str] | re.Pattern[bytes] | regex.Pattern[str] | regex.Pattern[bytes]
@@ -49,6 +50,9 @@ class NamedPattern:
     name: str
     pattern: AnyPattern
     literals: tuple[str, ...] = ()
+    # The source the subjects are made from, when not the pattern's own: a twin's (see
+    # arabic_extract.engine.twins) spells its classes, its pattern's names their words.
+    source: str | None = None
 
     @property
     def is_bytes(self) -> bool:
@@ -75,9 +79,15 @@ class _Collector:
         self.found: dict[int, NamedPattern] = {}
         self.seen: set[int] = set()
 
-    def add(self, name: str, pattern: AnyPattern, literals: tuple[str, ...] = ()) -> None:
+    def add(
+        self,
+        name: str,
+        pattern: AnyPattern,
+        literals: tuple[str, ...] = (),
+        source: str | None = None,
+    ) -> None:
         if id(pattern) not in self.found:
-            self.found[id(pattern)] = NamedPattern(name, pattern, literals)
+            self.found[id(pattern)] = NamedPattern(name, pattern, literals, source)
 
     def visit(self, name: str, value: object) -> None:
         if id(value) in self.seen:
@@ -87,6 +97,10 @@ class _Collector:
             self.add(name, value)
         elif isinstance(value, Family):
             self.family(value)
+        elif isinstance(value, Twinned):
+            self.add(name, value.pattern)
+            if value.twin is not None:
+                self.add(f"{name} (twin)", value.twin, source=value.pattern.pattern)
         elif isinstance(value, RuleIndex):
             if value.always_quick is not None:
                 self.add(f"{name}.always_quick", value.always_quick)
@@ -101,6 +115,9 @@ class _Collector:
         self.add(f"family {family.name}", family.compiled, literals)
         if family.quick is not None:
             self.add(f"family {family.name} (prefilter)", family.quick, literals)
+        if family.twin is not None:
+            source = family.compiled.pattern
+            self.add(f"family {family.name} (twin)", family.twin, literals, source)
 
     def container(self, name: str, value: object) -> None:
         if isinstance(value, (tuple, frozenset, list)):
@@ -172,7 +189,7 @@ def units(named: NamedPattern) -> list[Unit]:
     """The pieces a pattern is driven with: its marks and the core separators, letters and
     digits alone and in pairs (``a-``, ``1.``), numbers with a mark (``1.1-``), its words
     with separators, and all its words in a row."""
-    source = named.pattern.pattern
+    source = named.source if named.source is not None else named.pattern.pattern
     text = source.decode("latin-1") if isinstance(source, bytes) else source
     source_words, marks = source_literals(text)
     words = _spread([*source_words, *named.literals], MAX_WORDS)

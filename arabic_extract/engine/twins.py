@@ -47,10 +47,9 @@ def plain(text: str) -> bool:
 SPELLED_CLASSES: Final = ("\\p{L}", "\\p{N}", "\\p{M}", "\\p{P}", "\\p{S}", "\\p{Arabic}")
 
 
-def _spelled(token: str, texts: list[tuple[int, str]]) -> str:
+def _spelled(pattern: regex.Pattern[str], texts: tuple[tuple[int, str], ...]) -> str:
     """The code points of ``texts`` (the ranges' characters, each from its first code point)
-    that the ``regex`` class ``token`` holds, as the inside of an ``re`` set."""
-    pattern = regex.compile(f"(?:{token})++")
+    that ``pattern`` (a class, repeated) holds, as the inside of an ``re`` set."""
     ranges: list[str] = []
     for low, chars in texts:
         for found in pattern.finditer(chars):
@@ -67,15 +66,13 @@ def _set_char(code: int) -> str:
     return f"\\x{code:02x}" if code < 0x20 or char in "\\]^-[" else char
 
 
-def _spellings() -> MappingProxyType[str, str]:
-    texts = [
-        (low, "".join([chr(code) for code in range(low, high + 1)])) for low, high in TWIN_RANGES
-    ]
-    return MappingProxyType({token: _spelled(token, texts) for token in SPELLED_CLASSES})
-
-
-# Each class's spelling, the inside of an re set (about 1 ms a class, made once).
-SPELLINGS: Final = _spellings()
+_RANGE_TEXTS: Final = tuple(
+    (low, "".join([chr(code) for code in range(low, high + 1)])) for low, high in TWIN_RANGES
+)
+# Each class's spelling, the inside of an re set (about 0.1 ms a class, made once).
+SPELLINGS: Final = MappingProxyType(
+    {token: _spelled(regex.compile(f"(?:{token})++"), _RANGE_TEXTS) for token in SPELLED_CLASSES}
+)
 
 
 def twin_source(source: str) -> str | None:
