@@ -7,7 +7,7 @@ import html as html_lib
 import re
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import islice
 from types import MappingProxyType
 from typing import Final, Literal, get_args
@@ -115,7 +115,9 @@ def decode(source: str | bytes, encoding: str | None, config: ExtractionConfig) 
             )
         notes.append(f"input cut to {config.max_input_bytes} bytes (truncate_input)")
     decoded = decode_bytes(source, encoding) if isinstance(source, bytes) else decode_text(source)
-    return replace(decoded, notes=[*notes, *decoded.notes])
+    if not notes:  # (most pages: nothing to add, no second record)
+        return decoded
+    return Decoded(decoded.text, decoded.encoding, [*notes, *decoded.notes], decoded.utf8)
 
 
 # --- HTML limits, enforced before the parser sees the page ---------------------------------

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Final
+from typing import Final, final
 
 import regex
 
@@ -76,10 +76,8 @@ _WEB_1252: Final = "".join(
     bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256)
 )
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
-# The same characters as UTF-8 bytes (each is one byte, never part of a longer sequence), each
-# a bytes object of its own (see has_control_bytes).
+# The same characters as UTF-8 bytes (each is one byte, never part of a longer sequence).
 _CONTROL_BYTES: Final = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_CONTROL_BYTE_EACH: Final = tuple(bytes([byte]) for byte in _CONTROL_BYTES)
 _UNDECODABLE: Final = "\ufffd"
 # Lone UTF-16 surrogates: a str can hold them, but no text encoding (nor JSON) can.
 _SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
@@ -100,16 +98,29 @@ _NOT_PAGE_ENCODINGS: Final = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@final
 class Decoded:
-    """Text decoded from the input, the encoding used, and what was repaired."""
+    """Text decoded from the input, the encoding used, and what was repaired (``notes``);
+    ``utf8``: the input bytes when they are exactly ``text`` in UTF-8 (the parser reads them
+    as they are, without encoding the text again).
 
-    text: str
-    encoding: str
-    notes: list[str] = field(default_factory=list)
-    # The input bytes when they are exactly ``text`` in UTF-8 (the parser reads them as they
-    # are, without encoding the text again).
-    utf8: bytes | None = field(default=None, repr=False, compare=False)
+    A final slotted class with Final fields, as the pipeline's records are (see
+    :class:`~arabic_extract.engine.blocks.Block`): a dataclass's generated ``__init__`` runs
+    as interpreted Python even when mypyc compiles the module, 1.9 us a call, and
+    ``dataclasses.replace`` 4.5 us more (compiled, per page); this one costs a fraction."""
+
+    __slots__ = ("encoding", "notes", "text", "utf8")
+
+    def __init__(
+        self, text: str, encoding: str, notes: list[str] | None = None, utf8: bytes | None = None
+    ) -> None:
+        self.text: Final = text
+        self.encoding: Final = encoding
+        self.notes: Final[list[str]] = [] if notes is None else notes
+        self.utf8: Final = utf8
+
+    def __repr__(self) -> str:
+        return f"Decoded(text={self.text!r}, encoding={self.encoding!r}, notes={self.notes!r})"
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -299,10 +310,16 @@ def repair_mojibake(text: str) -> Decoded | None:
 
 
 def _check_text(
-    text: str, encoding: str, notes: list[str], *, no_controls: bool = False
+    text: str,
+    encoding: str,
+    notes: list[str],
+    *,
+    no_controls: bool = False,
+    utf8: bytes | None = None,
 ) -> Decoded:
     """Refuse text that is binary data, remove control characters, repair mojibake;
-    ``no_controls`` when the caller knows the text has no control character."""
+    ``no_controls`` when the caller knows the text has no control character; ``utf8``: the
+    text's UTF-8, kept when the text comes out unchanged."""
     # (a search for the character is many times faster than counting it: most pages have none)
     bad = text.count(_UNDECODABLE) if _UNDECODABLE in text else 0
     if text and bad / len(text) > 0.1:
@@ -314,10 +331,11 @@ def _check_text(
     if controls:
         text = _CONTROL.sub("", text)
         notes = [*notes, f"removed {controls} control characters (NUL and the like)"]
+        utf8 = None
     repaired = repair_mojibake(text)
     if repaired is not None:
         return Decoded(repaired.text, encoding, [*notes, *repaired.notes])
-    return Decoded(text, encoding, notes)
+    return Decoded(text, encoding, notes, utf8)
 
 
 def decode_text(text: str) -> Decoded:
@@ -336,15 +354,16 @@ def has_control_bytes(data: bytes) -> bool:
     """Whether ``data`` holds one of _CONTROL_BYTES: one search for each (memchr, a small
     fraction of an instruction a byte) costs a third of what removing them all costs
     (``data.translate(None, _CONTROL_BYTES)``, a pass over every byte): 3 M instructions instead
-    of 10 M a round of the HTML dev pages."""
-    return any(byte in data for byte in _CONTROL_BYTE_EACH)
+    of 10 M a round of the HTML dev pages. Each byte is searched for as an int: a one-byte
+    bytes needle is first tried as an int, and the TypeError that makes (its message
+    formatted) cost most of a search, 16.7 us a page of the text fixtures in all, compiled."""
+    return any(byte in data for byte in _CONTROL_BYTES)
 
 
 def _utf8_checked(text: str, data: bytes, encoding: str, notes: list[str]) -> Decoded:
     """:func:`_check_text` for text that ``data`` is the UTF-8 of; the bytes are kept when
     the text comes out unchanged."""
-    checked = _check_text(text, encoding, notes, no_controls=not has_control_bytes(data))
-    return replace(checked, utf8=data) if checked.text is text else checked
+    return _check_text(text, encoding, notes, no_controls=not has_control_bytes(data), utf8=data)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
