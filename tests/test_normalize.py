@@ -27,11 +27,13 @@ from arabic_extract.engine.normalize import (
     _DIGITS,
     _KEPT_SPACE,
     _PRESENTATION_FORMS,
+    _SPECIAL,
     WHITE_SPACE,
     _fold_kept,
     _offsets_by_chars,
     _offsets_by_runs,
     _presentation,
+    cased,
     dash_lone_tatweels,
     fold,
     fold_lines,
@@ -464,6 +466,22 @@ def test_fold_in_one_scan_is_fold_in_passes(text: str) -> None:
     # the folds told whether the text holds a digit to fold, and finding out themselves
     kept = _DELETE_CLASS.sub("", text)
     assert _fold_kept(kept, _DIGITS.search(kept) is not None) == _fold_kept(kept)
+
+
+def test_fold_lower_cases_whenever_its_scan_finds_a_reason() -> None:
+    """fold() lower-cases a text only when its scan (_SPECIAL) found a character of
+    _CASED_RANGES: every character that lower() changes is one, and the scan finds each; no
+    Arabic character is one (an Arabic page is not lower-cased)."""
+    for code in range(0x110000):
+        char = chr(code)
+        if char.lower() != char:
+            assert _SPECIAL.fullmatch(char) and cased({char}), f"U+{code:04X}"
+        elif "\u0600" <= char <= "\u06ff":
+            assert not cased({char})
+    # nothing else the scan finds is past the BMP (cased() tells those by their code point)
+    for code in range(0x10000, 0x110000):
+        if _SPECIAL.fullmatch(chr(code)):
+            assert cased({chr(code)}), f"U+{code:04X}"
 
 
 def test_fold_of_many_kinds_of_forms_and_marks_is_fold_in_passes() -> None:

@@ -103,12 +103,43 @@ WHITE_SPACE: Final = (
 # White space but the plain space and the line break (fold() leaves it as it is, as
 # normalize() splits on it): fold_lines() looks for it in the scan fold() makes anyway.
 _KEPT_SPACE: Final = frozenset(WHITE_SPACE) - {" ", "\n"}
+# The blocks of the characters that lower-casing changes (every one of them, and others; the
+# capitals of Latin, Greek, Cyrillic, Armenian, Georgian, Cherokee, Glagolitic, Coptic, the
+# fullwidth forms, and of the scripts past the BMP that have case, Deseret to Adlam, but not
+# the emoji after them): a text without any is its own lower case. Set from
+# ``chr(c).lower() != chr(c)`` over every code point, the runs less than 64 apart merged; a
+# test checks that they hold every such character. No Arabic one.
+_CASED_RANGES: Final = (
+    (0x41, 0x5A),
+    (0xC0, 0x24E),
+    (0x370, 0x556),
+    (0x10A0, 0x10CD),
+    (0x13A0, 0x13F5),
+    (0x1C90, 0x1CBF),
+    (0x1E00, 0x1FFC),
+    (0x2126, 0x2183),
+    (0x24B6, 0x24CF),
+    (0x2C00, 0x2CF2),
+    (0xA640, 0xA69A),
+    (0xA722, 0xA7F5),
+    (0xFF21, 0xFF3A),
+    (0x10400, 0x1E921),  # (one range: re checks each range past the BMP at every character)
+)
+# The ones in the BMP, as a set (the last range, past the BMP, is told by the code point:
+# nothing else fold() looks for is past the BMP).
+_CASED_SET: Final = frozenset(
+    chr(code) for first, last in _CASED_RANGES[:-1] for code in range(first, last + 1)
+)
 # What fold() deletes, the digits it folds and the presentation forms: each needs more than a
-# one-for-one replacement of letters (see fold); and _KEPT_SPACE, which fold() leaves alone.
+# one-for-one replacement of letters (see fold); _KEPT_SPACE, which fold() leaves alone; and
+# _CASED_RANGES: a text with none of them is not lower-cased (most pages' Arabic: lower()
+# reads every character, 0.6 M instructions of the 2.2 M fold_lines took a round of the text
+# fixtures, while this scan is made anyway and finds no more than it did in them).
 _SPECIAL: Final = re.compile(
     "["
     + re.escape(_DELETE + "".join(sorted(_DIGIT_SET | _KEPT_SPACE)))
     + _PRESENTATION_RANGES
+    + "".join(f"{chr(first)}-{chr(last)}" for first, last in _CASED_RANGES)
     + "]"
 )
 
@@ -217,8 +248,9 @@ def fold(text: str) -> str:
     stay where they are, so a whole page can be folded at once and then split into lines:
     ``normalize(line) == " ".join(fold(line).split())``.
 
-    One scan finds which of the characters that are deleted, the digits folded and the
-    presentation forms the text holds; each presentation form is then replaced by its
+    One scan finds which of the characters that are deleted, the digits folded, the
+    presentation forms and the capitals (_CASED_RANGES) the text holds; each presentation form
+    is then replaced by its
     decomposition and each deleted character removed, one plain replacement each, when they
     are few (_FEW_KINDS); more kinds (a text made to hold them all) go through one
     substitution, whose time does not grow with their number."""
@@ -263,7 +295,7 @@ def _find_all(text: str, part: str, shift: int, places: list[int]) -> None:
 def _fold_found(text: str, found: set[str]) -> str:
     """:func:`fold`, with ``found`` the characters of ``text`` that _SPECIAL matches."""
     if not found:
-        return _fold_kept(text, False)
+        return _fold_kept(text, False, False)
     forms = [char for char in found if _is_presentation(char)]
     if len(forms) > _FEW_KINDS:  # a text made to hold many: one pass each
         return _fold_kept(_DELETE_CLASS.sub("", _PRESENTATION_FORMS.sub(_decompose, text)))
@@ -277,7 +309,16 @@ def _fold_found(text: str, found: set[str]) -> str:
     else:
         for char in deleted:
             text = text.replace(char, "")
-    return _fold_kept(text, not found.isdisjoint(_DIGIT_SET))
+    return _fold_kept(text, not found.isdisjoint(_DIGIT_SET), cased(found))
+
+
+def cased(found: set[str]) -> bool:
+    """Whether ``found``, characters of a text that _SPECIAL matches, holds one of
+    _CASED_RANGES: if not, lower-casing the text changes nothing."""
+    return not found.isdisjoint(_CASED_SET) or any(ord(char) > _BMP_LAST for char in found)
+
+
+_BMP_LAST: Final = 0xFFFF
 
 
 _FEW_KINDS: Final = 8
@@ -290,9 +331,10 @@ def _decompose(match: regex.Match[str]) -> str:
     return _presentation(match.group())
 
 
-def _fold_kept(text: str, digits: bool | None = None) -> str:
+def _fold_kept(text: str, digits: bool | None = None, cased: bool = True) -> str:
     """The one-for-one folds (letters, digits, case) of text with nothing left to delete;
-    ``digits`` when the caller knows whether it holds a digit to fold."""
+    ``digits`` when the caller knows whether it holds a digit to fold; not ``cased`` when it
+    knows the text holds no character of _CASED_RANGES (lower-casing would change nothing)."""
     for old, new in _LETTER_FOLDS:
         if old in text:
             text = text.replace(old, new)
@@ -302,7 +344,7 @@ def _fold_kept(text: str, digits: bool | None = None) -> str:
         for old, new in _DIGIT_FOLDS:
             if old in text:
                 text = text.replace(old, new)
-    return text.lower()
+    return text.lower() if cased else text
 
 
 # Characters of the presentation blocks that NFKC leaves as they are: the ornate brackets, the
