@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from growth import growth, linear
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arabic_extract import ExtractionConfig, extract
 from arabic_extract.engine import reflow
@@ -16,7 +18,9 @@ from arabic_extract.engine.blocks import line_blocks
 from arabic_extract.engine.merge import title_line
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.engine.reflow import (
+    Tallies,
     greedy_column,
+    greedy_pick,
     image_alts,
     is_cut,
     join_fragments,
@@ -443,6 +447,49 @@ def test_link_marks_are_dropped_when_the_page_has_many() -> None:
     assert link_marks(kept) == kept
     numbered = ["[1]الرئيسية", "[2]رياضة", "[3]اقتصاد", "[4]فن", "[5]اتصل بنا", "قال [1] إن"]
     assert link_marks(numbered) == ["الرئيسية", "رياضة", "اقتصاد", "فن", "اتصل بنا", "قال [1] إن"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 300), st.integers(0, 300)), max_size=30),
+    st.lists(st.tuples(st.integers(0, 300), st.integers(1, 300)), max_size=30),
+    st.integers(0, 12),
+)
+def test_greedy_pick_with_fewer_filling_lines_than_needed_finds_nothing(
+    fills: list[tuple[int, int]], breaks: list[tuple[int, int]], minimum: int
+) -> None:
+    """greedy_pick gives up when fewer lines fill any column than a column needs: what its
+    count over every column finds."""
+    tallies = Tallies(250)
+    for width, fits_from in fills:
+        tallies.fills(width, fits_from)
+    for space, width in breaks:
+        tallies.breakable(space, width, 40)
+    found = greedy_pick(tallies, 40, minimum)
+    tallies.filling = 10**9  # (every column counted)
+    assert greedy_pick(tallies, 40, minimum) == found
+
+
+# Pieces of the marks link_marks removes, and of what stands around them.
+_MARK_PIECES = [
+    *("(", ")", " ", "  ", "http://", "HTTPS://", "www.", "./", "../", "/", "mailto:", "tel:"),
+    *("#", "#!", "x", "ب", "[", "]", "1", "123456", "\t", "\n", "\u2028", "،", "\r\n"),
+    *("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2029"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_MARK_PIECES), max_size=12).map("".join), max_size=8))
+def test_link_marks_in_the_joined_lines_are_each_lines_marks(lines: list[str]) -> None:
+    """link_marks counts the marks in its first lines joined, or in the text they were split
+    from, and the addresses without the space before them (a pattern that opens with a
+    literal): as many as each line holds."""
+    text = "".join(lines)  # (with the line breaks of every kind among the pieces)
+    for head, split in (("\n".join(lines), lines), (text, text.splitlines())):
+        numbers = reflow._LINK_NUMBER
+        assert len(numbers.findall(head)) == sum(len(numbers.findall(line)) for line in split)
+        urls = sum(len(reflow._LINK_URL.findall(line)) for line in split)
+        assert len(reflow._LINK_URL_COUNTED.findall(head)) == urls
 
 
 def test_a_page_with_link_addresses_gives_the_article_of_its_plain_text() -> None:
