@@ -9,7 +9,13 @@ import re
 from collections import Counter
 
 from arabic_extract.engine import classify, merge, page_type
-from arabic_extract.engine.blocks import _BULLET_STARTS, BULLET, bullet_end
+from arabic_extract.engine.blocks import (
+    _BULLET_STARTS,
+    _NO_BULLET_FROM,
+    _NO_BULLET_TO,
+    BULLET,
+    bullet_end,
+)
 from arabic_extract.engine.language import _SPECIFIC_CHARS, _any_of, _share
 from arabic_extract.engine.normalize import normalize
 from arabic_extract.rules.languages import PERSIAN_LETTERS, SPECIFIC_LETTERS
@@ -139,6 +145,14 @@ def test_bullet_end_told_without_the_pattern() -> None:
     for text in texts:
         found = BULLET.match(text) if text[:1] in _BULLET_STARTS else None
         assert bullet_end(text) == (found.end() if found is not None else 0), repr(text)
+
+
+def test_no_line_opened_between_the_bullets_code_points_has_one() -> None:
+    # matching_forms rules a marker out by the code point of a line's first character
+    for char in _BULLET_STARTS:
+        assert not _NO_BULLET_FROM <= ord(char) <= _NO_BULLET_TO, repr(char)
+    for code in range(_NO_BULLET_FROM, _NO_BULLET_TO + 1):
+        assert bullet_end(chr(code) + "• خبر") == 0, hex(code)
 
 
 def test_arabic_letter_by_code_point() -> None:

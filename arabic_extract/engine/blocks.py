@@ -17,6 +17,11 @@ BULLET: Final = regex.compile(
 
 
 _BULLET_STARTS: Final = frozenset(" \u200e\u200f•●◦▪▫■□►▶◄◀·∙‣⁃*+-–—»0123456789")
+# No character of _BULLET_STARTS lies between these code points (past Latin-1's », up to the
+# marks of direction): a line that opens with one, an Arabic letter for most, opens with no
+# marker, told without making (and hashing) a string of its first character.
+_NO_BULLET_FROM: Final = 0xBC
+_NO_BULLET_TO: Final = 0x200D
 
 LinkRun = tuple[str, str | None]
 """A run of a block's text and the link it is (None: plain text)."""
@@ -162,7 +167,12 @@ def matching_forms(texts: list[str], max_chars: int) -> list[tuple[str, bool]]:
     forms: list[tuple[str, bool]] = []
     for k in range(len(texts)):  # (indexes: no zip object and no tuple per line)
         text = texts[k]
-        marker = bullet_end(text) if text[0] in _BULLET_STARTS else 0
+        code = ord(text[0])
+        marker = (
+            0
+            if _NO_BULLET_FROM <= code <= _NO_BULLET_TO or text[0] not in _BULLET_STARTS
+            else bullet_end(text)
+        )
         if len(text) > max_chars or (marker and not text[:marker].isprintable()):
             forms.append(matching_form(text, max_chars))
             continue
