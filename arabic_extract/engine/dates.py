@@ -26,6 +26,8 @@ from arabic_extract.config import ExtractionConfig
 from arabic_extract.engine.blocks import Block
 from arabic_extract.engine.cuts import span_text
 from arabic_extract.engine.gil import KEEP_GIL
+from arabic_extract.engine.twins import plain as is_plain
+from arabic_extract.engine.twins import twin
 from arabic_extract.model import HijriDate
 from arabic_extract.rules import (
     WORD_END,
@@ -275,57 +277,25 @@ class _Groups:
         self.hijri = numbered.get("hijri", ())
 
 
-# The code points the date patterns' twins for the re engine read (year_digits' ranges: those
-# of nearly every line of a page). The regex module's call costs 4-5 times the re engine's on
-# a date line (NAMED_DATE on "السبت 11 مايو 2024": 4.8 against 1.0 µs), and a twin spells
-# each Unicode class of its pattern as the set of these code points the regex module puts in
-# it, so that on a line of them both engines read the same pattern (tests/test_dates.py
-# compares the sets on every code point, and the matches on many lines).
-_TWIN_RANGES: Final = ((0, _KNOWN_BELOW - 1), (_PUNCTUATION_START, _PUNCTUATION_END))
-_OUTSIDE_TWIN: Final = re.compile("[^\\x00-\\u0965\\u2000-\\u206f]")
-# The Unicode classes of the date patterns, as a twin spells them.
-_TWIN_CLASS_NAMES: Final = (r"[\p{L}\p{N}]", r"\p{N}", r"\d", r"\s")
-# A backslash escaped, or one of those classes (a backslash is read before what follows it).
-_CLASS_TOKEN: Final = re.compile(r"\\\\|\[\\p\{L\}\\p\{N\}\]|\\p\{\w+\}|\\[dswDSW]")
-
-
-def _spelled(pattern: regex.Pattern[str]) -> str:
-    """The re set of the twin ranges' code points in runs of ``pattern`` (a class, repeated)."""
-    ranges: list[str] = []
-    for low, high in _TWIN_RANGES:
-        chars = "".join([chr(code) for code in range(low, high + 1)])
-        for found in pattern.finditer(chars):
-            ranges.append(f"\\u{low + found.start():04x}-\\u{low + found.end() - 1:04x}")
-    return "[" + "".join(ranges) + "]"
-
-
-_TWIN_CLASSES: Final = MappingProxyType(
-    {name: _spelled(regex.compile(f"(?:{name})++")) for name in _TWIN_CLASS_NAMES}
-)
-
-
-def _twin(source: str) -> re.Pattern[str]:
-    """``source`` for the re engine, exact on lines of the twin ranges (a class it does not
-    spell raises KeyError: a new class in a date pattern needs its spelling here)."""
-    pieces: list[str] = []
-    last = 0
-    for found in _CLASS_TOKEN.finditer(source):
-        token = found[0]
-        pieces += [source[last : found.start()], token if token == "\\\\" else _TWIN_CLASSES[token]]
-        last = found.end()
-    pieces.append(source[last:])
-    return re.compile("".join(pieces))
+def _twin_of(source: str) -> re.Pattern[str]:
+    """The re twin of a date pattern (see :mod:`arabic_extract.engine.twins`; the regex
+    module's call costs 4-5 times the re engine's on a date line: NAMED_DATE on "السبت 11 مايو
+    2024", 4.8 against 1.0 µs). A date pattern has one: a ValueError when it has none."""
+    found = twin(source)
+    if found is None:
+        raise ValueError(f"a date pattern without a twin: {source[:60]!r}")
+    return found
 
 
 # (a regex Match, or a twin's re Match: the same groups, read by their numbered names)
 DateMatch = regex.Match[str] | re.Match[str]
 _NAMED_UNIQUE: Final = _unique_groups(_NAMED_SOURCE)
 NAMED_DATE: Final = regex.compile(_NAMED_UNIQUE[0])
-_NAMED_TWIN: Final = _twin(_NAMED_UNIQUE[0])
+_NAMED_TWIN: Final = _twin_of(_NAMED_UNIQUE[0])
 _NAMED_GROUPS: Final = _Groups(_NAMED_UNIQUE[1])
 _NUMERIC_UNIQUE: Final = _unique_groups(_NUMERIC_SOURCE)
 NUMERIC_DATE: Final = regex.compile(_NUMERIC_UNIQUE[0])
-_NUMERIC_TWIN: Final = _twin(_NUMERIC_UNIQUE[0])
+_NUMERIC_TWIN: Final = _twin_of(_NUMERIC_UNIQUE[0])
 _NUMERIC_GROUPS: Final = _Groups(_NUMERIC_UNIQUE[1])
 
 
@@ -436,8 +406,8 @@ def _date_matches(norm: str, limit: int, *, year: bool = False) -> list[DateMatc
     if not year and not year_digits(norm):
         return []  # every absolute date has a four-digit year
     found: list[DateMatch] = []
-    # (the patterns' twins read a line of the twin ranges: see _TWIN_RANGES)
-    plain = _OUTSIDE_TWIN.search(norm) is None
+    # (the patterns' twins read a line of the twin ranges: see engine.twins)
+    plain = is_plain(norm)
     # the month pattern is slow (a long alternation tried at every position): it runs only
     # when the first word of some month's name occurs in the line
     if _MONTH_HINT.search(norm) is not None:
