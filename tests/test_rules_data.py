@@ -13,7 +13,7 @@ import pkgutil
 import random
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 import regex
@@ -233,26 +233,39 @@ def test_line_family_matches_as_with_backtracking(family: Family) -> None:
 PHRASE_LINE_FAMILIES = [f for f in LINE_FAMILIES if f.runs is not None]
 
 
+def _check_rules_out_no_match(
+    family: Family, lines: list[str], check: Callable[[str], bool]
+) -> None:
+    """``check`` (a precheck of ``family``) rules out none of ``lines`` that the family's
+    pattern matches, and rules out many of them."""
+    missed = [line for line in lines if not check(line) and family.compiled.match(line)]
+    assert not missed, f"{family.name}: ruled out, yet the pattern matches: {missed[:5]}"
+    assert sum(not check(line) for line in lines) > len(lines) // 10
+
+
+def _random_lines(family: Family, seps: list[str], opens: list[str], most: int) -> list[str]:
+    """LINES_PER_FAMILY lines of the family's words and a few others, ``seps`` between them."""
+    parts = [*_line_parts(family), "قطار", "المدينه", "2024", "١٢"]
+    rng = random.Random(family.name)
+    lines = []
+    for _ in range(LINES_PER_FAMILY):
+        line = rng.choice(opens) + rng.choice(parts)
+        for _ in range(rng.randint(0, most)):
+            line += rng.choice(seps) + rng.choice(parts)
+        lines.append(normalize(line + rng.choice(["", "", " ", "،", " x", ":"])))
+    return lines
+
+
 @pytest.mark.parametrize("family", PHRASE_LINE_FAMILIES, ids=[f.name for f in PHRASE_LINE_FAMILIES])
 def test_line_family_word_check_is_implied_by_its_pattern(family: Family) -> None:
     """may_be_items rules out only lines the family's pattern does not match: on lines of the
     family's own words, glued, spaced, with the conjunction and marks between them, and with
     a few other words among them. It rules many of those out."""
-    parts = [*_line_parts(family), "قطار", "المدينه", "2024", "١٢"]
     seps = [" ", " ", "، ", " - ", "|", " و", "", ": ", "  ", " (", ") ", "«", "»", "/", "_"]
-    rng = random.Random(family.name)
-    missed, ruled_out = [], 0
-    for _ in range(LINES_PER_FAMILY):
-        line = rng.choice(parts)
-        for _ in range(rng.randint(0, 5)):
-            line += rng.choice(seps) + rng.choice(parts)
-        line = normalize(line + rng.choice(["", "", " ", "،", " x", ":"]))
-        may = may_be_items(line, family.runs or frozenset())
-        ruled_out += not may
-        if not may and family.compiled.match(line) is not None:
-            missed.append(line)
-    assert not missed, f"{family.name}: ruled out, yet the pattern matches: {missed[:5]}"
-    assert ruled_out > LINES_PER_FAMILY // 10
+    lines = _random_lines(family, seps, [""], 5)
+    _check_rules_out_no_match(
+        family, lines, lambda line: may_be_items(line, family.runs or frozenset())
+    )
 
 
 PHRASE_PREFIX_FAMILIES = [f for f in FAMILIES if f.heads is not None]
@@ -264,21 +277,11 @@ PHRASE_PREFIX_FAMILIES = [f for f in FAMILIES if f.heads is not None]
 def test_prefix_family_opening_check_is_implied_by_its_pattern(family: Family) -> None:
     """may_open_with rules out only lines the family's pattern does not match: lines that open
     with the family's words, glued or spaced, marks between them, other words after them."""
-    parts = [*_line_parts(family), "قطار", "المدينه", "2024"]
     seps = [" ", " ", "، ", " - ", "|", "", ": ", "  ", " (", "«", "/", ":"]
-    rng = random.Random(family.name)
-    missed, ruled_out = [], 0
-    for _ in range(LINES_PER_FAMILY):
-        line = rng.choice(["", "", "« ", "- ", ": "]) + rng.choice(parts)
-        for _ in range(rng.randint(0, 4)):
-            line += rng.choice(seps) + rng.choice(parts)
-        line = normalize(line)
-        may = may_open_with(line, family.heads or frozenset())
-        ruled_out += not may
-        if not may and family.compiled.match(line) is not None:
-            missed.append(line)
-    assert not missed, f"{family.name}: ruled out, yet the pattern matches: {missed[:5]}"
-    assert ruled_out > LINES_PER_FAMILY // 10
+    lines = _random_lines(family, seps, ["", "", "« ", "- ", ": "], 4)
+    _check_rules_out_no_match(
+        family, lines, lambda line: may_open_with(line, family.heads or frozenset())
+    )
 
 
 PREFIX_FAMILIES = [f for f in FAMILIES if f.kind in ("prefix", "label")]
