@@ -586,3 +586,11 @@ def test_lone_tatweels_are_the_patterns_next_to_every_character() -> None:
 @given(st.text(alphabet="\u0640 اب1_a-:\n", max_size=40))
 def test_lone_tatweels_are_the_patterns(text: str) -> None:
     assert dash_lone_tatweels(text) == _dashes_by_pattern(text)
+
+
+def test_capitals_fold_as_python_folds_them() -> None:
+    """A compiled build lower-cases as Python does, final sigma included (its own lower()
+    folds one character at a time: ΟΔΟΣ -> οδοσ)."""
+    for text in ("ΟΔΟΣ ΚΑΛΟΣ", "Athens ΑΘΗΝΑΣ", "ÉTÉ İstanbul"):
+        assert normalize(text) == " ".join(text.lower().split())
+        assert is_normal(normalize(text))

@@ -189,10 +189,22 @@ def is_spaced(text: str) -> bool:
     return text.isprintable() and _one_space_apart(text)
 
 
+# str.lower, called as an object: the compiled module's own lower() folds one character at a
+# time and misses the final sigma (ΟΔΟΣ -> οδοσ, where Python gives οδος), so a compiled build
+# would normalise otherwise than the source.
+_LOWER: Final = str.lower
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` as Python gives it (see _LOWER)."""
+    lowered: str = _LOWER(text)
+    return lowered
+
+
 def is_normal(text: str) -> bool:
     """Whether ``text`` is its own matching form: ``normalize(text) == text`` (one search, where
     normalising takes several passes; most short labels and words of a page are)."""
-    return _CHANGED.search(text) is None and _one_space_apart(text) and text.lower() == text
+    return _CHANGED.search(text) is None and _one_space_apart(text) and _lower(text) == text
 
 
 def normalize(text: str) -> str:
@@ -344,7 +356,7 @@ def _fold_kept(text: str, digits: bool | None = None, cased: bool = True) -> str
         for old, new in _DIGIT_FOLDS:
             if old in text:
                 text = text.replace(old, new)
-    return text.lower() if cased else text
+    return _lower(text) if cased else text
 
 
 # Characters of the presentation blocks that NFKC leaves as they are: the ornate brackets, the
