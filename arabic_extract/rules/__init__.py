@@ -37,12 +37,10 @@ import regex
 
 from arabic_extract.engine.gil import KEEP_GIL
 from arabic_extract.engine.normalize import normalize
-from arabic_extract.engine.twins import plain, twin
+from arabic_extract.engine.twins import TwinMatch, Twinned
 from arabic_extract.rules.letters import ARABIC_BY_FREQUENCY, LATIN_BY_FREQUENCY
 
 Kind = Literal["line", "prefix", "label", "search"]
-# A family's match: its pattern's, or its twin's on a line the twin reads (the same groups).
-FamilyMatch = regex.Match[str] | re.Match[str]
 
 # Separators between phrases on a "line" family and around prefixes: spaces, punctuation, symbols.
 SEP: Final = r"[\s\p{P}\p{S}]"
@@ -52,8 +50,8 @@ WORD_START: Final = r"(?<![\p{L}\p{N}\p{M}])"
 # The conjunction "and", written joined to the next word.
 AND: Final = "و"
 # What ends a label: "الصورة:", "صدر الصورة،", "Image caption,", "تصوير -".
-LABEL_END: Final = r"[:：،,؛;\-–—|]"
 LABEL_ENDS: Final = ":：،,؛;-–—|"
+LABEL_END: Final = "[" + LABEL_ENDS.replace("-", "\\-") + "]"
 
 
 _FIRST_WORD: Final = regex.compile(r"[\p{L}\p{N}]+")
@@ -200,9 +198,9 @@ class Family:
     # For a search family with patterns: literal words, one of which every match contains.
     # They make a plain-text prefilter (no anchors: the family's pattern runs on every line).
     anchors: tuple[str, ...] = ()
-    compiled: regex.Pattern[str] = field(init=False, repr=False, compare=False)
-    # The pattern for the re engine, read on the lines it is exact on (see engine.twins).
-    twin: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # The family's pattern, and its twin for the re engine that reads the lines it is exact
+    # on (see engine.twins): .compiled and .twin.
+    reader: Twinned = field(init=False, repr=False, compare=False)
     # A search family's literals (phrases and anchors, normalised) and the prefilter they make.
     literals: frozenset[str] = field(init=False, repr=False, compare=False)
     quick: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -218,8 +216,7 @@ class Family:
     heads: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", compile_family(self))
-        object.__setattr__(self, "twin", twin(self.compiled.pattern))
+        object.__setattr__(self, "reader", compile_family(self))
         # Search families are tried on every line; finding their literals (phrases and anchors)
         # with the standard re engine, much faster than the exact pattern, rules most lines out
         # before the exact pattern runs.
@@ -241,17 +238,26 @@ class Family:
         if self.kind == "line" and not self.patterns:
             runs = frozenset(run for p in self.phrases for run in item_runs(normalize(p).split()))
         object.__setattr__(self, "runs", runs)
-        heads: set[str] | None = None
+        heads = None
         if self.kind in ("prefix", "label") and not self.patterns:
-            heads = set()
-            for phrase in self.phrases:
-                found = phrase_heads(normalize(phrase).split())
-                heads = None if found is None or heads is None else heads | found
-        object.__setattr__(self, "heads", None if heads is None else frozenset(heads))
+            found = [phrase_heads(normalize(p).split()) for p in self.phrases]
+            if None not in found:  # (a phrase of separators only: a line may open with anything)
+                heads = frozenset(head for each in found if each is not None for head in each)
+        object.__setattr__(self, "heads", heads)
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        """The family's pattern (the regex module's)."""
+        return self.reader.pattern
+
+    @property
+    def twin(self) -> re.Pattern[str] | None:
+        """The pattern's twin for the re engine (see engine.twins), or None."""
+        return self.reader.twin
 
     def match(
         self, norm: str, words: int | None = None, first: str | None = None
-    ) -> FamilyMatch | None:
+    ) -> TwinMatch | None:
         """Match a normalised line; ``words`` (its word count) and ``first`` (its first word,
         see :func:`first_word`) let a caller that knows them skip the regular expression."""
         if self.max_words is not None:
@@ -265,14 +271,10 @@ class Family:
                 return None
             if self.heads is not None and not may_open_with(norm, self.heads):
                 return None
-            if self.twin is not None and plain(norm):
-                return self.twin.match(norm)
-            return self.compiled.match(norm, None, None, KEEP_GIL)
+            return self.reader.match(norm, None, None, KEEP_GIL)
         if not self.may_occur(norm):
             return None
-        if self.twin is not None and plain(norm):
-            return self.twin.search(norm)
-        return self.compiled.search(norm, None, None, KEEP_GIL)
+        return self.reader.search(norm, None, None, KEEP_GIL)
 
     def may_occur(self, norm: str) -> bool:
         """False when a search family surely does not occur in the line: none of its
@@ -530,8 +532,9 @@ def _lead(family: Family) -> str:
     return f"{SEP}*+"
 
 
-def compile_family(family: Family) -> regex.Pattern[str]:
-    return regex.compile(family_source(family, alternation(family)))
+def compile_family(family: Family) -> Twinned:
+    """The family's pattern and its twin (see :func:`family_source`)."""
+    return Twinned(family_source(family, alternation(family)))
 
 
 def family_source(family: Family, alt: str) -> str:
