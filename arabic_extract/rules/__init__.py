@@ -358,6 +358,10 @@ def phrase_heads(words: list[str]) -> set[str] | None:
     return heads
 
 
+# The words of a line may_open_with reads: two, after words of marks alone ("« -").
+_OPENING_WORDS: Final = 4
+
+
 def may_open_with(norm: str, heads: frozenset[str]) -> bool:
     """False when a normalised line surely does not open with a prefix family's phrase: its
     first word (marks at its ends stripped) is letters and digits only, so its first run
@@ -366,7 +370,9 @@ def may_open_with(norm: str, heads: frozenset[str]) -> bool:
     nothing out. The family's index has already found the line's first word among its
     phrases' first words; this reads the second word too, without the pattern."""
     first = ""
-    for word in norm.split():
+    # (the line's first words only: the rest, one piece with its spaces, is no alphanumeric
+    # word and rules nothing out; a long line is not split whole for two words)
+    for word in norm.split(None, _OPENING_WORDS):
         core = word.strip(EDGE_MARKS)
         if not core:
             continue
